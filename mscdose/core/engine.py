@@ -1,0 +1,295 @@
+"""The dose engine: one request and one protocol in, one result with its steps and flags out.
+
+Follows ../shared/domain.md exactly. All arithmetic is Decimal, so the volume tie 12.25 mL → 12.3 mL is
+decided on the true value and never flipped by binary floating point. Limits are checked on the dose
+delivered (after rounding the volume), which is the dose the patient actually gets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, localcontext
+from typing import Any
+
+from mscdose.core import display as show
+from mscdose.core.flags import Flag, status_of
+from mscdose.core.protocol import Protocol
+from mscdose.core.request import DoseRequest
+
+HUNDRED = Decimal(100)
+SIXTY = Decimal(60)
+RATE_QUANTUM = Decimal("0.1")  # mL/h: what an infusion pump is set in
+
+
+@dataclass(frozen=True)
+class Step:
+    """One line of the calculation, written so a checker can redo it with a calculator."""
+
+    label: str
+    working: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"label": self.label, "working": self.working}
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.working}"
+
+
+@dataclass(frozen=True)
+class DoseResult:
+    request: DoseRequest
+    protocol: Protocol
+    final_volume_source: str
+    target_dose_cells: Decimal
+    viable_concentration_cells_per_ml: Decimal
+    dose_concentration_cells_per_ml: Decimal
+    volume_exact_ml: Decimal
+    volume_to_draw_ml: Decimal
+    increment_ml: Decimal
+    delivered_dose_cells: Decimal
+    delivered_dose_cells_per_kg: Decimal
+    bags_needed: int
+    site_final_volume_ml: Decimal
+    final_volume_ml: Decimal
+    diluent_volume_ml: Decimal
+    duration_min: Decimal
+    infusion_rate_exact_ml_per_h: Decimal
+    infusion_rate_ml_per_h: Decimal
+    drop_factor_gtt_per_ml: Decimal
+    drip_rate_exact_gtt_per_min: Decimal
+    drip_rate_gtt_per_min: int
+    administer_before: datetime | None
+    steps: tuple[Step, ...]
+    flags: tuple[Flag, ...]
+    status: str
+    computed_at: datetime = field(default_factory=lambda: datetime.now().astimezone())
+
+    @property
+    def hard_flags(self) -> tuple[Flag, ...]:
+        return tuple(f for f in self.flags if f.severity == "hard")
+
+    @property
+    def soft_flags(self) -> tuple[Flag, ...]:
+        return tuple(f for f in self.flags if f.severity == "soft")
+
+    @property
+    def volume_was_rounded(self) -> bool:
+        return self.volume_to_draw_ml != self.volume_exact_ml
+
+    def settings(self) -> dict[str, Any]:
+        """The preparation values used, each with whether it is the protocol's default."""
+        p, r = self.protocol, self.request
+        return {
+            "final_volume_ml": (self.site_final_volume_ml, r.final_volume_ml is None),
+            "duration_min": (self.duration_min, r.duration_min is None),
+            "drop_factor_gtt_per_ml": (self.drop_factor_gtt_per_ml, r.drop_factor_gtt_per_ml is None),
+            "increment_ml": (self.increment_ml, r.increment_ml is None),
+            "min_viability_percent": (p.min_viability.value, True),
+            "post_thaw_limit_min": (p.post_thaw_limit.value, True),
+        }
+
+
+def round_half_up(value: Decimal, increment: Decimal) -> Decimal:
+    """Nearest multiple of `increment`, exact ties upwards (12.25 → 12.3 at 0.1)."""
+    steps = (value / increment).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return (steps * increment).normalize() if steps else Decimal(0)
+
+
+def compute(request: DoseRequest, protocol: Protocol) -> DoseResult:
+    with localcontext() as ctx:
+        ctx.prec = 50
+        return _compute(request, protocol)
+
+
+def _compute(r: DoseRequest, p: Protocol) -> DoseResult:
+    steps: list[Step] = []
+    flags: list[Flag] = []
+    final_site = r.final_volume_ml if r.final_volume_ml is not None else p.final_volume.value
+    duration = r.duration_min if r.duration_min is not None else p.duration.value
+    drop_factor = r.drop_factor_gtt_per_ml if r.drop_factor_gtt_per_ml is not None else p.drop_factor.value
+    increment = r.increment_ml if r.increment_ml is not None else p.volume_increment.value
+    weight = r.weight_kg
+
+    # Target dose
+    if r.dose_mode == "per_kg":
+        target = r.dose_value * weight
+        steps.append(Step("Target dose", f"{show.cells_per_kg(r.dose_value, 4)} × {show.kg(weight)} = "
+                                         f"{show.cells(target, 4)}"))
+    else:
+        target = r.dose_value
+        steps.append(Step("Target dose", f"{show.cells(target, 4)} (prescribed as a total)"))
+
+    # Concentrations
+    if r.count_basis == "total":
+        viable_conc = r.concentration_cells_per_ml * r.viability_percent / HUNDRED
+        total_conc = r.concentration_cells_per_ml
+        steps.append(Step("Viable concentration",
+                          f"{show.concentration(total_conc, 4)} × {show.percent(r.viability_percent)} ÷ 100 = "
+                          f"{show.concentration(viable_conc, 4)}"))
+    else:
+        viable_conc = r.concentration_cells_per_ml
+        total_conc = viable_conc * HUNDRED / r.viability_percent
+        steps.append(Step("Viable concentration",
+                          f"{show.concentration(viable_conc, 4)} (the lot count is of viable cells; viability "
+                          f"{show.percent(r.viability_percent)} is checked, not applied again)"))
+    dose_conc = viable_conc if p.basis == "viable" else total_conc
+    if p.basis == "total":
+        steps.append(Step("Dose basis", f"the protocol counts all cells: {show.concentration(total_conc, 4)}"))
+    basis_word = "viable cells" if p.basis == "viable" else "cells (all)"
+
+    # Volumes
+    exact = target / dose_conc
+    volume = round_half_up(exact, increment)
+    steps.append(Step("Exact volume", f"{show.cells(target, 4)} ÷ {show.concentration(dose_conc, 4)} = "
+                                      f"{show.ml(exact)}"))
+    steps.append(Step("Volume to draw", f"{show.ml(exact)} rounded to the nearest {show.ml(increment)} "
+                                        f"(ties up) = {show.ml(volume)}"))
+    if volume != exact:
+        flags.append(Flag.raise_("VOLUME_ROUNDED", "volume",
+                                 f"Volume rounded from {show.ml(exact)} to {show.ml(volume)} (nearest "
+                                 f"{show.ml(increment)}); the dose delivered is recomputed from it."))
+    if volume == 0:
+        flags.append(Flag.raise_("VOLUME_ROUNDS_TO_ZERO", "dose",
+                                 f"The volume {show.ml(exact)} rounds to 0 mL at {show.ml(increment)}: "
+                                 "nothing measurable would be drawn."))
+
+    delivered = volume * dose_conc
+    per_kg = delivered / weight
+    steps.append(Step("Dose delivered", f"{show.ml(volume)} × {show.concentration(dose_conc, 4)} = "
+                                        f"{show.cells(delivered, 4)} ({basis_word})"))
+    steps.append(Step("Dose delivered per kg", f"{show.cells(delivered, 4)} ÷ {show.kg(weight)} = "
+                                               f"{show.cells_per_kg(per_kg, 4)}"))
+
+    # Bags
+    bags_needed = int((volume / r.bag_volume_ml).to_integral_value(rounding=ROUND_CEILING)) if volume else 0
+    available = r.bag_volume_ml * r.bags_available
+    steps.append(Step("Bags needed", f"⌈{show.ml(volume)} ÷ {show.ml(r.bag_volume_ml)}⌉ = {bags_needed} "
+                                     f"({r.bags_available} available, {show.ml(available)} in all)"))
+    if volume > available:
+        flags.append(Flag.raise_("INSUFFICIENT_PRODUCT", "bags",
+                                 f"The volume to draw {show.ml(volume)} needs {bags_needed} bag(s) of "
+                                 f"{show.ml(r.bag_volume_ml)}, but only {r.bags_available} "
+                                 f"({show.ml(available)}) are available."))
+
+    # Dilution and rates
+    final = max(final_site, volume)
+    diluent = final - volume
+    steps.append(Step("Final volume", f"the larger of {show.ml(final_site)} (site) and {show.ml(volume)} = "
+                                      f"{show.ml(final)}; diluent {show.ml(final)} − {show.ml(volume)} = "
+                                      f"{show.ml(diluent)}"))
+    if volume > final_site:
+        flags.append(Flag.raise_("FINAL_VOLUME_RAISED", "final_volume",
+                                 f"The cells alone are {show.ml(volume)}, more than the site final volume "
+                                 f"{show.ml(final_site)}: infuse {show.ml(final)} with no diluent."))
+    rate_exact = final / duration * SIXTY
+    rate = round_half_up(rate_exact, RATE_QUANTUM)
+    rate_note = "" if rate == rate_exact else f" ≈ {show.ml_per_h(rate_exact, 4)}, set to the nearest 0.1 mL/h"
+    steps.append(Step("Infusion rate", f"{show.ml(final)} ÷ {show.minutes(duration)} × 60 = "
+                                       f"{show.ml_per_h(rate_exact if rate == rate_exact else rate, 4)}{rate_note}"))
+    drip_exact = final * drop_factor / duration
+    drip = int(round_half_up(drip_exact, Decimal(1)))
+    steps.append(Step("Drip rate", f"{show.ml(final)} × {show.plain(drop_factor)} gtt/mL ÷ "
+                                   f"{show.minutes(duration)} = {show.gtt_per_min(drip_exact, 2)}, rounded to "
+                                   f"whole drops (ties up) = {show.gtt_per_min(drip)}"))
+
+    flags.extend(_dose_flags(p, weight, delivered, per_kg))
+    if r.viability_percent < p.min_viability.value:
+        flags.append(Flag.raise_("VIABILITY_BELOW_MINIMUM", "viability",
+                                 f"Post-thaw viability {show.percent(r.viability_percent)} is below the "
+                                 f"minimum {show.percent(p.min_viability.value)} ({_source(p.min_viability.source)})."))
+    administer_before = None
+    if r.thawed_at is not None:
+        limit = timedelta(minutes=float(p.post_thaw_limit.value))
+        administer_before = r.thawed_at + limit
+        now = r.now or datetime.now().astimezone()
+        steps.append(Step("Administer before", f"thawed {r.thawed_at.isoformat(timespec='minutes')} + "
+                                               f"{show.minutes(p.post_thaw_limit.value)} = "
+                                               f"{administer_before.isoformat(timespec='minutes')}"))
+        if now > administer_before:
+            elapsed = (now - r.thawed_at).total_seconds() / 60
+            flags.append(Flag.raise_("POST_THAW_EXPIRED", "thawed_at",
+                                     f"{show.minutes(Decimal(round(elapsed)))} have passed since thaw; the "
+                                     f"limit is {show.minutes(p.post_thaw_limit.value)} "
+                                     f"({_source(p.post_thaw_limit.source)}). Do not infuse this product."))
+    else:
+        flags.append(Flag.raise_("THAW_TIME_NOT_ENTERED", "thawed_at",
+                                 "No thaw time entered: the post-thaw limit was not checked."))
+    flags.extend(_patient_flags(p, r))
+    flags.sort(key=lambda f: ("hard", "soft", "info").index(f.severity))
+
+    return DoseResult(
+        request=r,
+        protocol=p,
+        final_volume_source="protocol" if r.final_volume_ml is None else "entered",
+        target_dose_cells=target,
+        viable_concentration_cells_per_ml=viable_conc,
+        dose_concentration_cells_per_ml=dose_conc,
+        volume_exact_ml=exact,
+        volume_to_draw_ml=volume,
+        increment_ml=increment,
+        delivered_dose_cells=delivered,
+        delivered_dose_cells_per_kg=per_kg,
+        bags_needed=bags_needed,
+        site_final_volume_ml=final_site,
+        final_volume_ml=final,
+        diluent_volume_ml=diluent,
+        duration_min=duration,
+        infusion_rate_exact_ml_per_h=rate_exact,
+        infusion_rate_ml_per_h=rate,
+        drop_factor_gtt_per_ml=drop_factor,
+        drip_rate_exact_gtt_per_min=drip_exact,
+        drip_rate_gtt_per_min=drip,
+        administer_before=administer_before,
+        steps=tuple(steps),
+        flags=tuple(flags),
+        status=status_of(flags),
+    )
+
+
+def _source(source: str) -> str:
+    return "site value" if source == "site" else "protocol value"
+
+
+def _dose_flags(p: Protocol, weight: Decimal, delivered: Decimal, per_kg: Decimal) -> list[Flag]:
+    flags: list[Flag] = []
+    for window in p.windows_for(weight):
+        band = ""
+        if window.weight_above is not None or window.weight_up_to is not None:
+            band = " for this weight band"
+        checks = (
+            (window.total_min, delivered, "below", "minimum", show.cells),
+            (window.total_max, delivered, "above", "maximum", show.cells),
+            (window.per_kg_min, per_kg, "below", "minimum", show.cells_per_kg),
+            (window.per_kg_max, per_kg, "above", "maximum", show.cells_per_kg),
+        )
+        for bound, value, side, word, fmt in checks:
+            if bound is None:
+                continue
+            breached = value < bound if side == "below" else value > bound
+            if breached:
+                code = "DOSE_BELOW_RANGE" if side == "below" else "DOSE_ABOVE_RANGE"
+                flags.append(Flag.raise_(code, "dose", f"Dose delivered {fmt(value, 4)} is {side} the protocol "
+                                                       f"{word} of {fmt(bound, 4)}{band} ({p.id})."))
+    return flags
+
+
+def _patient_flags(p: Protocol, r: DoseRequest) -> list[Flag]:
+    flags: list[Flag] = []
+    if r.age_years is None:
+        if p.age_min is not None or p.age_max is not None:
+            flags.append(Flag.raise_("AGE_NOT_ENTERED", "age", "No age entered: age eligibility was not checked."))
+    else:
+        low = p.age_min is not None and r.age_years < p.age_min
+        high = p.age_max is not None and r.age_years > p.age_max
+        if low or high:
+            window = f"{show.plain(p.age_min or 0)} to {show.plain(p.age_max) if p.age_max else 'any'} years"
+            flags.append(Flag.raise_("AGE_OUTSIDE_ELIGIBILITY", "age",
+                                     f"Age {show.years(r.age_years)} is outside the protocol's {window}."))
+    low_w, high_w = p.usual_weight_min, p.usual_weight_max
+    if (low_w and r.weight_kg < low_w.value) or (high_w and r.weight_kg > high_w.value):
+        usual = f"{show.kg(low_w.value) if low_w else '0 kg'} to {show.kg(high_w.value) if high_w else 'any'}"
+        flags.append(Flag.raise_("WEIGHT_UNUSUAL", "weight",
+                                 f"Weight {show.kg(r.weight_kg)} is outside the usual {usual}: check the "
+                                 "unit and the entry."))
+    return flags

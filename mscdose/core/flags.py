@@ -1,0 +1,54 @@
+"""Flags raised by the dose engine, modelled on smart-pump dose-error-reduction libraries.
+
+hard: cannot be overridden; the worksheet cannot be finalised. soft: needs a recorded reason and initials.
+info: shown quietly. Soft flags are kept few on purpose: too many teach people to click through them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["hard", "soft", "info"]
+
+# code -> (severity, why). Hard flags other than the five the domain names are documented here.
+CATALOGUE: dict[str, tuple[Severity, str]] = {
+    "DOSE_BELOW_RANGE": ("hard", "dose delivered below the protocol window"),
+    "DOSE_ABOVE_RANGE": ("hard", "dose delivered above the protocol window"),
+    "VIABILITY_BELOW_MINIMUM": ("hard", "post-thaw viability below the release minimum"),
+    "INSUFFICIENT_PRODUCT": ("hard", "the bags available hold less than the volume to draw"),
+    "POST_THAW_EXPIRED": ("hard", "more time has passed since thaw than the protocol allows"),
+    # A real safety stop: a volume that rounds to zero would prepare an infusion with no cells in it.
+    "VOLUME_ROUNDS_TO_ZERO": ("hard", "the volume to draw rounds to 0 mL at the measurable increment"),
+    "AGE_OUTSIDE_ELIGIBILITY": ("soft", "age outside the protocol's eligibility window"),
+    "WEIGHT_UNUSUAL": ("soft", "weight outside the usual adult range: often a unit or typing error"),
+    "VOLUME_ROUNDED": ("info", "the volume was rounded to a measurable increment"),
+    "FINAL_VOLUME_RAISED": ("info", "the cell volume exceeds the site final volume, so no diluent is added"),
+    "AGE_NOT_ENTERED": ("info", "no age was entered, so age eligibility was not checked"),
+    "THAW_TIME_NOT_ENTERED": ("info", "no thaw time was entered, so the post-thaw limit was not checked"),
+}
+
+
+@dataclass(frozen=True)
+class Flag:
+    code: str
+    severity: Severity
+    field: str
+    message: str
+
+    @classmethod
+    def raise_(cls, code: str, field: str, message: str) -> Flag:
+        return cls(code=code, severity=CATALOGUE[code][0], field=field, message=message)
+
+    def as_dict(self) -> dict[str, str]:
+        return {"code": self.code, "severity": self.severity, "field": self.field, "message": self.message}
+
+
+def status_of(flags: tuple[Flag, ...] | list[Flag]) -> str:
+    """`blocked` on any hard flag, else `warning` on any soft flag, else `ok`."""
+    severities = {flag.severity for flag in flags}
+    if "hard" in severities:
+        return "blocked"
+    if "soft" in severities:
+        return "warning"
+    return "ok"

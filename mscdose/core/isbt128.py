@@ -1,0 +1,117 @@
+"""ISBT 128 checks for cellular therapy labels: the donation identification number (DIN) and its
+ISO/IEC 7064 mod 37-2 check character, product code format and expiry date.
+
+Only formats are validated. Product descriptions are ICCBBA's licensed database and are never shipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from mscdose.core.errors import InputError
+
+_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ*"
+_DIN = re.compile(r"^[A-NP-Z1-9][0-9]{4}[0-9]{2}[0-9]{6}$")
+_ACCEPTED = (
+    "13 characters and the check character (G1234 98 654321 H), or the barcode data (=G12349865432177)"
+)
+
+
+def checksum(din13: str) -> int:
+    """ISO/IEC 7064 mod 37-2 over the 13 characters: weights 2^n with n counted from the right from 1."""
+    total = sum(_ALPHABET.index(char) * 2 ** (len(din13) - i) for i, char in enumerate(din13))
+    return (38 - total % 37) % 37
+
+
+def check_character(din13: str) -> str:
+    return _ALPHABET[checksum(din13)]
+
+
+@dataclass(frozen=True)
+class Din:
+    """A checked donation identification number."""
+
+    facility: str
+    year: str
+    sequence: str
+    check: str
+
+    @property
+    def code(self) -> str:
+        return f"{self.facility}{self.year}{self.sequence}"
+
+    @property
+    def display(self) -> str:
+        """As printed under the barcode, with the check character boxed by spaces."""
+        return f"{self.facility} {self.year} {self.sequence} {self.check}"
+
+    @property
+    def flags(self) -> str:
+        return f"{checksum(self.code) + 60:02d}"
+
+
+def _bad(given: str, problem: str) -> InputError:
+    return InputError("din", given, f"Donation identification number: {problem} Accepted: {_ACCEPTED}.")
+
+
+def parse_din(text: str) -> Din:
+    """Read a DIN typed by hand (with its check character) or scanned (`=` + 13 characters + 2 flags)."""
+    given = "" if text is None else str(text)
+    compact = re.sub(r"\s+", "", given).upper()
+    if not compact:
+        raise _bad(given, "nothing was entered.")
+    if compact.startswith("="):
+        body = compact[1:]
+        if len(body) != 15 or not body[13:].isdigit():
+            raise _bad(given, f"“{given.strip()}” is not barcode data of 13 characters and 2 flag digits.")
+        code, flags = body[:13], int(body[13:])
+        _check_format(given, code)
+        if flags != checksum(code) + 60:
+            raise _bad(given, f"the flag characters {body[13:]} do not match {code} "
+                       f"(expected {checksum(code) + 60}): check the scan or the typing.")
+        return Din(code[:5], code[5:7], code[7:], check_character(code))
+    if len(compact) != 14:
+        raise _bad(given, f"“{given.strip()}” has {len(compact)} characters; 13 and a check character "
+                   "(14 in all) are needed.")
+    code, check = compact[:13], compact[13]
+    _check_format(given, code)
+    expected = check_character(code)
+    if check != expected:
+        raise _bad(given, f"the check character {check} does not match {code} (expected {expected}): "
+                   "there is a typing error in the number.")
+    return Din(code[:5], code[5:7], code[7:], check)
+
+
+def _check_format(given: str, code: str) -> None:
+    if not _DIN.match(code):
+        raise _bad(given, f"“{code}” is not a DIN: a facility code (a letter other than O, or 1-9, then "
+                   "4 digits), 2 digits of year and 6 digits of sequence.")
+
+
+_PRODUCT = re.compile(r"^S\d{4}$")
+
+
+def is_cellular_therapy_product_code(code: str) -> bool:
+    """Format only: `S` and four digits (the description is in ICCBBA's licensed database)."""
+    return bool(_PRODUCT.match(code.strip().upper()))
+
+
+_EXPIRY = re.compile(r"^&>(\d)(\d{2})(\d{3})(\d{2})(\d{2})$")
+
+
+def parse_expiry(data: str, century: int = 2000) -> datetime:
+    """Expiry `&>cyyjjjhhmm`: year and day of year, then time (`&>0183652359` is 2018-12-31 23:59)."""
+    match = _EXPIRY.match(data.strip())
+    if not match:
+        raise ValueError(f"“{data}” is not ISBT 128 expiry data (&>cyyjjjhhmm)")
+    _, yy, jjj, hh, mm = match.groups()
+    year = century + int(yy)
+    day = int(jjj)
+    start = datetime(year, 1, 1)
+    if not 1 <= day <= (366 if (start.replace(year=year + 1) - start).days == 366 else 365):
+        raise ValueError(f"“{data}”: day {day} is not in {year}")
+    if int(hh) > 23 or int(mm) > 59:
+        raise ValueError(f"“{data}”: {hh}:{mm} is not a time")
+    return start + timedelta(days=day - 1, hours=int(hh), minutes=int(mm))

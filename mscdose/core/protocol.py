@@ -1,0 +1,351 @@
+"""Protocols are data: one TOML file each under resources/protocols/. This module reads and checks them.
+
+A result carries the SHA-256 of the exact file bytes it was checked against, so a worksheet printed months
+later still says which rules applied. Validation is strict (unknown keys are errors) because a misspelt
+`total_mx` silently ignored would be a limit silently not applied.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+import pint
+
+from mscdose.core.errors import ProtocolError
+from mscdose.core.paths import resource
+from mscdose.core.units import registry
+
+Basis = Literal["viable", "total"]
+
+_TOP_KEYS = {
+    "schema_version", "id", "version", "title", "short_title", "sponsor", "phase", "registry_ids",
+    "product", "route", "infusions", "dose", "eligibility", "checks", "site_defaults",
+}
+_REQUIRED_TOP = {"schema_version", "id", "version", "title", "dose", "site_defaults"}
+_WINDOW_KEYS = {"total_min", "total_max", "per_kg_min", "per_kg_max"}
+_DOSE_KEYS = {"basis", "bands"} | _WINDOW_KEYS
+_BAND_KEYS = {"weight_above", "weight_up_to"} | _WINDOW_KEYS
+_ELIGIBILITY_KEYS = {"age_min", "age_max", "sexes", "healthy_volunteers", "inclusion", "exclusion"}
+_CHECK_KEYS = {"usual_weight_min", "usual_weight_max"}
+_SITE_KEYS = {"min_viability", "final_volume", "duration", "drop_factor", "volume_increment", "post_thaw_limit"}
+
+# key -> (dimension, canonical unit)
+_UNITS: dict[str, tuple[str, str]] = {
+    "total_min": ("[cell_count]", "cell"),
+    "total_max": ("[cell_count]", "cell"),
+    "per_kg_min": ("[cell_count] / [mass]", "cell/kg"),
+    "per_kg_max": ("[cell_count] / [mass]", "cell/kg"),
+    "weight_above": ("[mass]", "kg"),
+    "weight_up_to": ("[mass]", "kg"),
+    "usual_weight_min": ("[mass]", "kg"),
+    "usual_weight_max": ("[mass]", "kg"),
+    "age_min": ("[time]", "year"),
+    "age_max": ("[time]", "year"),
+    "min_viability": ("", "percent"),
+    "final_volume": ("[volume]", "mL"),
+    "duration": ("[time]", "min"),
+    "drop_factor": ("[drop_count] / [volume]", "gtt/mL"),
+    "volume_increment": ("[volume]", "mL"),
+    "post_thaw_limit": ("[time]", "min"),
+}
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One protocol value with where it comes from (`protocol` record or `site` choice)."""
+
+    value: Decimal
+    unit: str
+    text: str
+    source: str = "protocol"
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class DoseWindow:
+    """Limits on the delivered dose; any bound may be absent. Weight bounds select a band."""
+
+    total_min: Decimal | None = None
+    total_max: Decimal | None = None
+    per_kg_min: Decimal | None = None
+    per_kg_max: Decimal | None = None
+    weight_above: Decimal | None = None
+    weight_up_to: Decimal | None = None
+
+    def applies_to(self, weight_kg: Decimal) -> bool:
+        above = self.weight_above is None or weight_kg > self.weight_above
+        below = self.weight_up_to is None or weight_kg <= self.weight_up_to
+        return above and below
+
+
+@dataclass(frozen=True)
+class Protocol:
+    id: str
+    version: str
+    title: str
+    short_title: str
+    sponsor: str
+    phase: str
+    registry_ids: tuple[str, ...]
+    product: str
+    route: str
+    infusions: str
+    basis: Basis
+    window: DoseWindow
+    bands: tuple[DoseWindow, ...]
+    age_min: Decimal | None
+    age_max: Decimal | None
+    inclusion: tuple[str, ...]
+    exclusion: tuple[str, ...]
+    usual_weight_min: Setting | None
+    usual_weight_max: Setting | None
+    min_viability: Setting
+    final_volume: Setting
+    duration: Setting
+    drop_factor: Setting
+    volume_increment: Setting
+    post_thaw_limit: Setting
+    sha256: str
+    source_name: str = field(default="")
+
+    @property
+    def short_hash(self) -> str:
+        return self.sha256[:12]
+
+    def windows_for(self, weight_kg: Decimal) -> tuple[DoseWindow, ...]:
+        """The protocol-wide window and every weight band that covers this weight."""
+        return (self.window, *(band for band in self.bands if band.applies_to(weight_kg)))
+
+    def site_settings(self) -> dict[str, Setting]:
+        return {
+            "min_viability": self.min_viability,
+            "final_volume": self.final_volume,
+            "duration": self.duration,
+            "drop_factor": self.drop_factor,
+            "volume_increment": self.volume_increment,
+            "post_thaw_limit": self.post_thaw_limit,
+        }
+
+
+class _Reader:
+    """Carries the file name so every error names the file and the key."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def error(self, key: str, message: str) -> ProtocolError:
+        return ProtocolError(f"Protocol file {self.name}: key '{key}': {message}")
+
+    def check_keys(self, table: dict[str, Any], allowed: set[str], where: str,
+                   required: set[str] = frozenset()) -> None:  # type: ignore[assignment]
+        for key in table:
+            if key not in allowed:
+                raise self.error(f"{where}{key}", f"unknown key (allowed: {', '.join(sorted(allowed))})")
+        for key in sorted(required):
+            if key not in table:
+                raise self.error(f"{where}{key}", "missing")
+
+    def text(self, table: dict[str, Any], key: str, where: str = "", default: str | None = None) -> str:
+        if key not in table:
+            if default is None:
+                raise self.error(f"{where}{key}", "missing")
+            return default
+        value = table[key]
+        if not isinstance(value, str) or not value.strip():
+            raise self.error(f"{where}{key}", f"must be non-empty text, found {value!r}")
+        return value
+
+    def texts(self, table: dict[str, Any], key: str, where: str = "") -> tuple[str, ...]:
+        value = table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise self.error(f"{where}{key}", "must be a list of non-empty texts")
+        return tuple(value)
+
+    def quantity(self, table: dict[str, Any], key: str, where: str = "") -> Decimal | None:
+        if key not in table:
+            return None
+        return self._convert(f"{where}{key}", key, table[key])
+
+    def _convert(self, full_key: str, key: str, raw: Any) -> Decimal:
+        if not isinstance(raw, str):
+            raise self.error(full_key, f"must be a quantity with its unit in quotes, such as \"100 mL\"; found {raw!r}")
+        dimension, canonical = _UNITS[key]
+        ureg = registry()
+        try:
+            quantity = ureg.Quantity(_expand_words(raw))
+        except Exception:
+            raise self.error(full_key, f"cannot read {raw!r} as a quantity") from None
+        if not isinstance(quantity, pint.Quantity):
+            quantity = ureg.Quantity(Decimal(str(quantity)))
+        wanted = ureg.get_dimensionality(dimension) if dimension else ureg.Quantity(Decimal(1)).dimensionality
+        if quantity.dimensionality != wanted:
+            raise self.error(full_key, f"{raw!r} has the wrong unit (expected something convertible to {canonical})")
+        value = Decimal(quantity.to(canonical).magnitude)
+        if not value.is_finite() or value < 0:
+            raise self.error(full_key, f"{raw!r} must be a finite amount of zero or more")
+        return value
+
+    def setting(self, table: dict[str, Any], key: str, where: str, required: bool) -> Setting | None:
+        full_key = f"{where}{key}"
+        if key not in table:
+            if required:
+                raise self.error(full_key, "missing")
+            return None
+        raw = table[key]
+        source, note = "protocol", ""
+        if isinstance(raw, dict):
+            self.check_keys(raw, {"value", "source", "note"}, f"{full_key}.", {"value"})
+            source = raw.get("source", "protocol")
+            if source not in ("protocol", "site"):
+                raise self.error(f"{full_key}.source", f"must be 'protocol' or 'site', found {source!r}")
+            note = raw.get("note", "")
+            raw = raw["value"]
+        value = self._convert(full_key, key, raw)
+        return Setting(value=value, unit=_UNITS[key][1], text=raw, source=source, note=note)
+
+    def window(self, table: dict[str, Any], where: str) -> DoseWindow:
+        window = DoseWindow(**{key: self.quantity(table, key, where) for key in _WINDOW_KEYS | (
+            _BAND_KEYS & table.keys())})
+        for low, high in (("total_min", "total_max"), ("per_kg_min", "per_kg_max"),
+                          ("weight_above", "weight_up_to")):
+            lo, hi = getattr(window, low), getattr(window, high)
+            if lo is not None and hi is not None and lo > hi:
+                raise self.error(f"{where}{low}", f"is greater than {where}{high}")
+        return window
+
+
+def _expand_words(text: str) -> str:
+    return text.replace("million", "* 1e6 *").replace("billion", "* 1e9 *").replace("* *", "*")
+
+
+def parse_protocol(data: bytes, name: str) -> Protocol:
+    """Validate and build a protocol from the bytes of its file."""
+    reader = _Reader(name)
+    try:
+        doc = tomllib.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ProtocolError(f"Protocol file {name}: not valid TOML: {exc}") from None
+    reader.check_keys(doc, _TOP_KEYS, "", _REQUIRED_TOP)
+    if doc["schema_version"] != 1:
+        raise reader.error("schema_version", f"this mscdose reads schema version 1, found {doc['schema_version']!r}")
+
+    dose = _table(reader, doc, "dose")
+    reader.check_keys(dose, _DOSE_KEYS, "dose.", {"basis"})
+    basis = dose["basis"]
+    if basis not in ("viable", "total"):
+        raise reader.error("dose.basis", f"must be 'viable' or 'total', found {basis!r}")
+    raw_bands = dose.get("bands", [])
+    if not isinstance(raw_bands, list):
+        raise reader.error("dose.bands", "must be an array of tables ([[dose.bands]])")
+    bands = []
+    for index, band in enumerate(raw_bands):
+        where = f"dose.bands[{index}]."
+        if not isinstance(band, dict):
+            raise reader.error(where[:-1], "must be a table")
+        reader.check_keys(band, _BAND_KEYS, where)
+        bands.append(reader.window(band, where))
+    window = reader.window({k: v for k, v in dose.items() if k in _WINDOW_KEYS}, "dose.")
+    if not any(getattr(w, k) is not None for w in (window, *bands) for k in _WINDOW_KEYS):
+        raise reader.error("dose", "states no dose limit at all (total_min/total_max/per_kg_min/per_kg_max)")
+
+    eligibility = _table(reader, doc, "eligibility", required=False)
+    reader.check_keys(eligibility, _ELIGIBILITY_KEYS, "eligibility.")
+    age_min = reader.quantity(eligibility, "age_min", "eligibility.")
+    age_max = reader.quantity(eligibility, "age_max", "eligibility.")
+    if age_min is not None and age_max is not None and age_min > age_max:
+        raise reader.error("eligibility.age_min", "is greater than eligibility.age_max")
+
+    checks = _table(reader, doc, "checks", required=False)
+    reader.check_keys(checks, _CHECK_KEYS, "checks.")
+    site = _table(reader, doc, "site_defaults")
+    reader.check_keys(site, _SITE_KEYS, "site_defaults.", _SITE_KEYS)
+    settings = {key: reader.setting(site, key, "site_defaults.", required=True) for key in _SITE_KEYS}
+    for key in ("final_volume", "duration", "drop_factor", "volume_increment", "post_thaw_limit"):
+        if settings[key].value <= 0:  # type: ignore[union-attr]
+            raise reader.error(f"site_defaults.{key}", "must be more than zero")
+    if settings["min_viability"].value > 100:  # type: ignore[union-attr]
+        raise reader.error("site_defaults.min_viability", "must be at most 100 %")
+    usual_min = reader.setting(checks, "usual_weight_min", "checks.", required=False)
+    usual_max = reader.setting(checks, "usual_weight_max", "checks.", required=False)
+    if usual_min and usual_max and usual_min.value > usual_max.value:
+        raise reader.error("checks.usual_weight_min", "is greater than checks.usual_weight_max")
+
+    return Protocol(
+        id=reader.text(doc, "id"),
+        version=str(doc["version"]) if isinstance(doc["version"], int | float) else reader.text(doc, "version"),
+        title=reader.text(doc, "title"),
+        short_title=reader.text(doc, "short_title", default=doc["title"]),
+        sponsor=reader.text(doc, "sponsor", default="not stated"),
+        phase=reader.text(doc, "phase", default="not stated"),
+        registry_ids=reader.texts(doc, "registry_ids"),
+        product=reader.text(doc, "product", default="not stated"),
+        route=reader.text(doc, "route", default="intravenous infusion"),
+        infusions=reader.text(doc, "infusions", default="one"),
+        basis=basis,
+        window=window,
+        bands=tuple(bands),
+        age_min=age_min,
+        age_max=age_max,
+        inclusion=reader.texts(eligibility, "inclusion", "eligibility."),
+        exclusion=reader.texts(eligibility, "exclusion", "eligibility."),
+        usual_weight_min=usual_min,
+        usual_weight_max=usual_max,
+        sha256=hashlib.sha256(data).hexdigest(),
+        source_name=name,
+        **settings,  # type: ignore[arg-type]
+    )
+
+
+def _table(reader: _Reader, doc: dict[str, Any], key: str, required: bool = True) -> dict[str, Any]:
+    value = doc.get(key)
+    if value is None:
+        if required:
+            raise reader.error(key, "missing")
+        return {}
+    if not isinstance(value, dict):
+        raise reader.error(key, "must be a table")
+    return value
+
+
+def load_protocol_file(path: str | Path) -> Protocol:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ProtocolError(f"Protocol file {path}: cannot be read: {exc.strerror}") from None
+    return parse_protocol(data, path.name)
+
+
+def _shipped_files() -> Iterator[tuple[str, bytes]]:
+    folder = resource("protocols")
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml"):
+            yield entry.name, entry.read_bytes()
+
+
+@cache
+def shipped_protocols() -> tuple[Protocol, ...]:
+    """Every protocol shipped in resources/protocols/, sorted by id."""
+    return tuple(sorted((parse_protocol(data, name) for name, data in _shipped_files()), key=lambda p: p.id))
+
+
+DEFAULT_PROTOCOL_ID = "NCT03055078"
+
+
+def load_protocol(identifier: str | None = None) -> Protocol:
+    """A shipped protocol by id (case-insensitive), or a protocol file by path."""
+    wanted = (identifier or DEFAULT_PROTOCOL_ID).strip()
+    for protocol in shipped_protocols():
+        if protocol.id.lower() == wanted.lower():
+            return protocol
+    if wanted.endswith(".toml") and Path(wanted).is_file():
+        return load_protocol_file(wanted)
+    known = ", ".join(p.id for p in shipped_protocols())
+    raise ProtocolError(f"Protocol '{wanted}' is not shipped with mscdose (known: {known}) and is not a .toml file")

@@ -1,0 +1,135 @@
+"""The inputs of one calculation, already parsed into canonical units, and how text becomes them.
+
+`read_request` is the single road from what people type (CLI options or GUI fields) to a `DoseRequest`;
+it reports every bad field at once so a window can mark each one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Literal
+
+from mscdose.core import parsing
+from mscdose.core.errors import InputError
+from mscdose.core.isbt128 import Din, parse_din
+
+CountBasis = Literal["total", "viable"]
+
+
+@dataclass(frozen=True)
+class DoseRequest:
+    """One preparation. Optional preparation values left as None take the protocol's site defaults."""
+
+    weight_kg: Decimal
+    dose_mode: Literal["total", "per_kg"]
+    dose_value: Decimal  # cells, or cells/kg
+    concentration_cells_per_ml: Decimal
+    viability_percent: Decimal
+    bag_volume_ml: Decimal
+    bags_available: int = 1
+    count_basis: CountBasis = "total"
+    age_years: Decimal | None = None
+    final_volume_ml: Decimal | None = None
+    duration_min: Decimal | None = None
+    drop_factor_gtt_per_ml: Decimal | None = None
+    increment_ml: Decimal | None = None
+    din: Din | None = None
+    thawed_at: datetime | None = None
+    now: datetime | None = None
+    weight_entered: str = ""
+    dose_entered: str = ""
+
+
+# Field order is the order errors are reported in (the order of the CLI options and of the window).
+FIELDS = (
+    "weight", "dose", "concentration", "viability", "bag_volume", "bags", "basis", "age", "final_volume",
+    "duration", "drop_factor", "increment", "din", "thawed_at", "now",
+)
+REQUIRED = ("weight", "dose", "concentration", "viability", "bag_volume")
+
+
+def _basis(text: str) -> CountBasis:
+    value = (text or "").strip().lower()
+    if value in ("total", "viable"):
+        return value  # type: ignore[return-value]
+    raise InputError("basis", text or "", f"Counting basis: “{text}” is not known. Accepted: total (the lot "
+                     "count is of all cells) or viable (the lot count is of viable cells only).")
+
+
+def read_request(
+    texts: Mapping[str, str | None],
+    units: Mapping[str, str] | None = None,
+) -> tuple[DoseRequest | None, dict[str, InputError]]:
+    """Parse every field; return the request (None if any field failed) and the errors by field.
+
+    `units` gives a unit to read a bare number in, for fields whose unit a window shows beside the box
+    (for example {"weight": "kg", "concentration": "million cells/mL"}).
+    """
+    units = units or {}
+    errors: dict[str, InputError] = {}
+    values: dict[str, object] = {}
+
+    def take(field: str, parse: Callable[[str], object], optional: bool = False) -> None:
+        text = texts.get(field)
+        if text is None or not str(text).strip():
+            if optional:
+                return
+        try:
+            values[field] = parse(str(text) if text is not None else "")
+        except InputError as error:
+            errors[field] = error
+
+    take("weight", lambda t: parsing.parse_weight(t, units.get("weight")))
+    take("dose", lambda t: parsing.parse_dose(t, units.get("dose", "cell")))
+    take("concentration", lambda t: parsing.parse_concentration(t, units.get("concentration")))
+    take("viability", parsing.parse_viability)
+    take("bag_volume", lambda t: parsing.parse_volume("bag_volume", t, units.get("bag_volume")))
+    take("bags", parsing.parse_bags, optional=True)
+    take("basis", _basis, optional=True)
+    take("age", parsing.parse_age, optional=True)
+    take("final_volume", lambda t: parsing.parse_volume("final_volume", t, units.get("final_volume")),
+         optional=True)
+    take("duration", lambda t: parsing.parse_duration(t, units.get("duration")), optional=True)
+    take("drop_factor", parsing.parse_drop_factor, optional=True)
+    take("increment", lambda t: parsing.parse_volume("increment", t, units.get("increment")), optional=True)
+    take("din", parse_din, optional=True)
+    take("thawed_at", lambda t: parsing.parse_datetime("thawed_at", t), optional=True)
+    take("now", lambda t: parsing.parse_datetime("now", t), optional=True)
+
+    thawed, now = values.get("thawed_at"), values.get("now")
+    if isinstance(thawed, datetime) and "thawed_at" not in errors:
+        reference = now if isinstance(now, datetime) else datetime.now().astimezone()
+        if thawed > reference:
+            errors["thawed_at"] = InputError(
+                "thawed_at", str(texts.get("thawed_at")),
+                f"Thaw time: “{texts.get('thawed_at')}” is later than the current time "
+                f"({reference.isoformat(timespec='minutes')}). Accepted: {parsing.ACCEPTED['thawed_at']}, "
+                "not in the future.")
+    if errors:
+        ordered = {field: errors[field] for field in FIELDS if field in errors}
+        return None, ordered
+    mode, dose = values["dose"]  # type: ignore[misc]
+    request = DoseRequest(
+        weight_kg=values["weight"],  # type: ignore[arg-type]
+        dose_mode=mode,
+        dose_value=dose,
+        concentration_cells_per_ml=values["concentration"],  # type: ignore[arg-type]
+        viability_percent=values["viability"],  # type: ignore[arg-type]
+        bag_volume_ml=values["bag_volume"],  # type: ignore[arg-type]
+        bags_available=values.get("bags", 1),  # type: ignore[arg-type]
+        count_basis=values.get("basis", "total"),  # type: ignore[arg-type]
+        age_years=values.get("age"),  # type: ignore[arg-type]
+        final_volume_ml=values.get("final_volume"),  # type: ignore[arg-type]
+        duration_min=values.get("duration"),  # type: ignore[arg-type]
+        drop_factor_gtt_per_ml=values.get("drop_factor"),  # type: ignore[arg-type]
+        increment_ml=values.get("increment"),  # type: ignore[arg-type]
+        din=values.get("din"),  # type: ignore[arg-type]
+        thawed_at=thawed,  # type: ignore[arg-type]
+        now=now,  # type: ignore[arg-type]
+        weight_entered=str(texts.get("weight") or "").strip(),
+        dose_entered=str(texts.get("dose") or "").strip(),
+    )
+    return request, {}

@@ -1,0 +1,33 @@
+"""The plain-text summary printed by `mscdose calc` (display rules from domain.md throughout)."""
+
+from __future__ import annotations
+
+from mscdose.core import display as show
+from mscdose.core.engine import DoseResult
+
+
+def summary_text(result: DoseResult) -> str:
+    p = result.protocol
+    lines = [
+        f"Protocol {p.id} v{p.version} ({p.short_hash})",
+        f"Status: {result.status.upper()}",
+        "",
+        f"Volume to draw:      {show.ml(result.volume_to_draw_ml)}"
+        + (f"  (exact {show.ml(result.volume_exact_ml)}, rounded to {show.ml(result.increment_ml)})"
+           if result.volume_was_rounded else ""),
+        f"Dose delivered:      {show.cells(result.delivered_dose_cells)} "
+        f"({show.cells_per_kg(result.delivered_dose_cells_per_kg)})",
+        f"Target dose:         {show.cells(result.target_dose_cells)}",
+        f"Viable concentration: {show.concentration(result.viable_concentration_cells_per_ml)}",
+        f"Bags needed:         {result.bags_needed}",
+        f"Diluent:             {show.ml(result.diluent_volume_ml)} to a final volume of {show.ml(result.final_volume_ml)}",
+        f"Infusion rate:       {show.ml_per_h(result.infusion_rate_ml_per_h)} over {show.minutes(result.duration_min)}",
+        f"Drip rate:           {show.gtt_per_min(result.drip_rate_gtt_per_min)} "
+        f"at {show.plain(result.drop_factor_gtt_per_ml)} gtt/mL",
+    ]
+    if result.administer_before is not None:
+        lines.append(f"Administer before:   {result.administer_before.isoformat(timespec='minutes')}")
+    lines += ["", "Steps:"] + [f"  {step}" for step in result.steps]
+    lines += ["", "Flags:" if result.flags else "Flags: none"]
+    lines += [f"  [{flag.severity.upper()}] {flag.code}: {flag.message}" for flag in result.flags]
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""The records room of mscdose (see README: Architecture)."""

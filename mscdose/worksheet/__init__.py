@@ -1,0 +1,1 @@
+"""The worksheet room of mscdose (see README: Architecture)."""

@@ -1,0 +1,14 @@
+"""Shared test set-up: Qt renders offscreen, and no test ever touches the real user data folder."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MSCDOSE_DATA_DIR", str(tmp_path_factory.mktemp("mscdose-data")))
