@@ -28,7 +28,8 @@ class Override:
 def override_problem(reason: str, initials: str) -> str | None:
     """Why this reason/initials pair cannot be accepted, or None when it can."""
     if len(re.findall(r"[A-Za-z0-9]{2,}", reason or "")) < MIN_REASON_WORDS:
-        return f"Reason: give at least {MIN_REASON_WORDS} words saying why this is safe (e.g. 'weight confirmed on ward scale')."
+        return (f"Reason: give at least {MIN_REASON_WORDS} words saying why this is safe "
+                "(e.g. 'weight confirmed on ward scale').")
     if not _INITIALS.match((initials or "").strip()):
         return "Initials: 2 to 6 letters (e.g. JS)."
     return None

@@ -74,9 +74,8 @@ def read_request(
 
     def take(field: str, parse: Callable[[str], object], optional: bool = False) -> None:
         text = texts.get(field)
-        if text is None or not str(text).strip():
-            if optional:
-                return
+        if optional and (text is None or not str(text).strip()):
+            return
         try:
             values[field] = parse(str(text) if text is not None else "")
         except InputError as error:

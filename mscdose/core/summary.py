@@ -20,7 +20,8 @@ def summary_text(result: DoseResult) -> str:
         f"Target dose:         {show.cells(result.target_dose_cells)}",
         f"Viable concentration: {show.concentration(result.viable_concentration_cells_per_ml)}",
         f"Bags needed:         {result.bags_needed}",
-        f"Diluent:             {show.ml(result.diluent_volume_ml)} to a final volume of {show.ml(result.final_volume_ml)}",
+        f"Diluent:             {show.ml(result.diluent_volume_ml)} "
+        f"to a final volume of {show.ml(result.final_volume_ml)}",
         f"Infusion rate:       {show.ml_per_h(result.infusion_rate_ml_per_h)} over {show.minutes(result.duration_min)}",
         f"Drip rate:           {show.gtt_per_min(result.drip_rate_gtt_per_min)} "
         f"at {show.plain(result.drop_factor_gtt_per_ml)} gtt/mL",

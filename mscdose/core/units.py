@@ -28,6 +28,6 @@ def registry() -> pint.UnitRegistry:
     return ureg
 
 
-def Q(value: Decimal | int | str, unit: str) -> pint.Quantity:  # noqa: N802 - conventional pint name
+def Q(value: Decimal | int | str, unit: str) -> pint.Quantity:
     """A quantity with a Decimal magnitude in the shared registry."""
     return registry().Quantity(Decimal(value), unit)
