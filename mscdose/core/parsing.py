@@ -96,6 +96,7 @@ def _normalise(text: str) -> str:
 class _Reading:
     number: Decimal
     unit: str
+    scaled: bool = False  # the text carried its own multiplier (a word, e notation or x 10^n)
 
 
 def _read(field: str, text: str) -> _Reading:
@@ -128,7 +129,27 @@ def _read(field: str, text: str) -> _Reading:
     unit = match["unit"].strip()
     if match["word"] and unit.lower().startswith("of "):
         unit = unit[3:].strip()
-    return _Reading(number, unit)
+    scaled = bool(match["word"] or match["power"] or "e" in match["number"].lower())
+    return _Reading(number, unit, scaled)
+
+
+def _effective_unit(reading: _Reading, default_unit: str | None) -> tuple[Decimal, str]:
+    """The number and unit to use, folding a multiplier word in the unit into the number.
+
+    A window may show "million cells/mL" beside a box: "5" there means 5 million cells/mL. But text that
+    carries its own multiplier ("5 million", "5e6") is taken as written, never multiplied by a million twice.
+    """
+    number, unit = reading.number, reading.unit
+    if not unit and default_unit:
+        unit = default_unit
+        if reading.scaled:
+            first, _, rest = unit.partition(" ")
+            if first.lower() in _WORDS:
+                unit = rest
+    first, _, rest = unit.partition(" ")
+    if first.lower() in _WORDS:
+        number, unit = number * _WORDS[first.lower()], rest.strip()
+    return number, unit
 
 
 def _units(field: str, given: str, unit: str) -> pint.Unit:
@@ -152,14 +173,12 @@ def _quantity(
     """Read `text` as a positive amount of `dimension` and return its magnitude in `canonical` units."""
     reading = _read(field, text)
     given = str(text)
-    unit_text = reading.unit
-    if not unit_text:
-        if default_unit is None:
-            raise _fail(field, given, missing_unit or f"“{given.strip()}” needs a unit.")
-        unit_text = default_unit
+    if not reading.unit and default_unit is None:
+        raise _fail(field, given, missing_unit or f"“{given.strip()}” needs a unit.")
+    number, unit_text = _effective_unit(reading, default_unit)
     unit = _units(field, given, unit_text)
     ureg = registry()
-    quantity = ureg.Quantity(reading.number, unit)
+    quantity = ureg.Quantity(number, unit)
     wanted = ureg.get_dimensionality(dimension) if dimension else ureg.Quantity(Decimal(1)).dimensionality
     if quantity.dimensionality != wanted:
         raise _fail(field, given, f"“{given.strip()}” is {_describe(quantity)}, not {kind}.")
@@ -213,7 +232,7 @@ DoseMode = Literal["total", "per_kg"]
 def parse_dose(text: str, default_unit: str | None = "cell") -> tuple[DoseMode, Decimal]:
     """A prescribed dose: total cells, or cells per kg. A bare number is a count of cells."""
     reading = _read("dose", text)
-    unit = _units("dose", text, reading.unit or (default_unit or ""))
+    unit = _units("dose", text, _effective_unit(reading, default_unit)[1])
     ureg = registry()
     dims = ureg.Quantity(Decimal(1), unit).dimensionality
     if dims == ureg.get_dimensionality("[cell_count]"):

@@ -1,0 +1,215 @@
+"""The dose engine against values worked out by hand from the formulas in domain.md."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+import pytest
+
+from mscdose.core.engine import round_half_up
+
+from .helpers import calc, codes
+
+
+def test_worked_example_to_the_last_digit() -> None:
+    # Cv = 5e6 × 92/100 = 4.6e6; Vx = 150e6/4.6e6 = 32.608695...; V = 32.6; Dd = 32.6 × 4.6e6 = 149.96e6
+    r = calc()
+    assert r.target_dose_cells == D("150e6")
+    assert r.viable_concentration_cells_per_ml == D("4.6e6")
+    assert r.volume_exact_ml.quantize(D("0.0001")) == D("32.6087")
+    assert r.volume_to_draw_ml == D("32.6")
+    assert r.delivered_dose_cells == D("149.96e6")
+    # 149.96e6 / 62 = 2418709.677419...
+    assert r.delivered_dose_cells_per_kg.quantize(D("0.001")) == D("2418709.677")
+    assert r.bags_needed == 2
+    assert r.final_volume_ml == 100
+    assert r.diluent_volume_ml == D("67.4")
+    assert r.infusion_rate_ml_per_h == 100
+    assert r.drip_rate_gtt_per_min == 33  # 100 × 20 / 60 = 33.33
+    assert r.status == "ok"
+    assert codes(r, "hard") | codes(r, "soft") == set()
+    assert "VOLUME_ROUNDED" in codes(r, "info")
+
+
+def test_tie_rounds_up_in_decimal() -> None:
+    # Cv = 12.5e6 × 0.8 = 10e6; Vx = 122.5e6 / 10e6 = 12.25 exactly -> 12.3 mL; Dd = 123e6
+    r = calc(dose="122.5 million cells", concentration="12.5 million cells/mL", viability="80")
+    assert r.volume_exact_ml == D("12.25")
+    assert r.volume_to_draw_ml == D("12.3")
+    assert r.delivered_dose_cells == D("123e6")
+
+
+@pytest.mark.parametrize(
+    ("value", "increment", "expected"),
+    [("12.25", "0.1", "12.3"), ("12.35", "0.1", "12.4"), ("12.249", "0.1", "12.2"), ("0.05", "0.1", "0.1"),
+     ("7.5", "5", "10"), ("2.5", "1", "3"), ("0.125", "0.25", "0.25"), ("0.04", "0.1", "0")],
+)
+def test_round_half_up(value: str, increment: str, expected: str) -> None:
+    assert round_half_up(D(value), D(increment)) == D(expected)
+
+
+def test_float_would_flip_this_tie_but_decimal_does_not() -> None:
+    # In binary, 0.35 / 0.1 is 3.4999999999999996, so a float engine would round 0.35 mL down to 0.3 mL.
+    assert 0.35 / 0.1 < 3.5
+    # 0.35 mL at 0.1 mL: dose 1.75 million cells at 5 million/mL viable -> 0.35 mL exactly -> 0.4 mL
+    r = calc(dose="1.75 million cells", concentration="5 million cells/mL", viability="100")
+    assert r.volume_exact_ml == D("0.35")
+    assert r.volume_to_draw_ml == D("0.4")
+
+
+def test_pounds_are_converted_exactly() -> None:
+    # 150 lb × 0.45359237 = 68.0388555 kg; 2e6/kg × 68.0388555 = 136077711 cells; Cv = 4.5e6
+    # Vx = 30.2395; V = 30.2; Dd = 135.9e6; per kg = 135.9e6 / 68.0388555 = 1997388.095...
+    r = calc(weight="150 lb", dose="2 million cells/kg", viability="90")
+    assert r.request.weight_kg == D("68.0388555")
+    assert r.target_dose_cells == D("136077711")
+    assert r.volume_to_draw_ml == D("30.2")
+    assert r.delivered_dose_cells == D("135.9e6")
+    assert r.delivered_dose_cells_per_kg.quantize(D("0.001")) == D("1997388.095")
+
+
+def test_per_kg_prescription() -> None:
+    # 2e6 × 62 = 124e6; Vx = 124e6 / 4.6e6 = 26.9565; V = 27; Dd = 27 × 4.6e6 = 124.2e6; /62 = 2003225.806
+    r = calc(dose="2 million cells/kg")
+    assert r.target_dose_cells == D("124e6")
+    assert r.volume_to_draw_ml == D("27")
+    assert r.delivered_dose_cells == D("124.2e6")
+    assert r.delivered_dose_cells_per_kg.quantize(D("0.001")) == D("2003225.806")
+    assert r.diluent_volume_ml == D("73")
+
+
+def test_viable_basis_does_not_apply_viability_twice() -> None:
+    r = calc(concentration="4.6 million cells/mL", basis="viable")
+    assert r.viable_concentration_cells_per_ml == D("4.6e6")
+    assert r.volume_to_draw_ml == D("32.6")
+    assert r.delivered_dose_cells == D("149.96e6")
+
+
+def test_viable_basis_still_checks_viability_minimum() -> None:
+    r = calc(concentration="4.6 million cells/mL", basis="viable", viability="65")
+    assert r.volume_to_draw_ml == D("32.6")
+    assert "VIABILITY_BELOW_MINIMUM" in codes(r, "hard")
+
+
+@pytest.mark.parametrize(
+    ("final", "duration", "drop", "rate", "drip"),
+    [("1000 mL", "480 min", "15", "125", 31), ("500 mL", "240 min", "20", "125", 42),
+     ("90 mL", "60 min", "15", "90", 23), ("100 mL", "45 min", "20", "133.3", 44)],
+)
+def test_rates(final: str, duration: str, drop: str, rate: str, drip: int) -> None:
+    # 1000×15/480 = 31.25 -> 31; 500×20/240 = 41.67 -> 42; 90×15/60 = 22.5 -> 23 (tie up);
+    # 100/45×60 = 133.33 mL/h -> 133.3; 100×20/45 = 44.4 -> 44
+    r = calc(final_volume=final, duration=duration, drop_factor=drop)
+    assert r.infusion_rate_ml_per_h == D(rate)
+    assert r.drip_rate_gtt_per_min == drip
+
+
+def test_final_volume_is_raised_when_cells_exceed_it() -> None:
+    # 150e6 / 4.6e6 -> 32.6 mL > 30 mL site final volume: F = 32.6, no diluent
+    r = calc(final_volume="30 mL")
+    assert r.final_volume_ml == D("32.6")
+    assert r.diluent_volume_ml == 0
+    assert "FINAL_VOLUME_RAISED" in codes(r, "info")
+
+
+def test_exact_volume_raises_no_rounding_flag() -> None:
+    r = calc(dose="150 million cells", concentration="5 million cells/mL", viability="100")  # 30 mL exactly
+    assert r.volume_to_draw_ml == 30
+    assert "VOLUME_ROUNDED" not in codes(r)
+
+
+# --- each flag at and just past its edge ------------------------------------------------------------------
+
+
+def test_dose_exactly_at_maximum_is_inside_and_just_past_is_blocked() -> None:
+    # Cv = 5e6; 300e6 -> 60 mL -> 300e6 (inside); 300.05e6 at 0.01 mL -> 60.01 mL -> 300.05e6 (above)
+    at = calc(dose="300 million cells", viability="100", bags="3")
+    assert at.delivered_dose_cells == D("300e6") and at.status == "ok"
+    past = calc(dose="300.05 million cells", viability="100", bags="4", increment="0.01 mL")
+    assert past.delivered_dose_cells == D("300.05e6")
+    assert codes(past, "hard") == {"DOSE_ABOVE_RANGE"} and past.status == "blocked"
+
+
+def test_dose_exactly_at_minimum_is_inside_and_just_below_is_blocked() -> None:
+    at = calc(dose="100 million cells", viability="100")  # 20 mL -> 100e6
+    assert at.delivered_dose_cells == D("100e6") and at.status == "ok"
+    below = calc(dose="99.95 million cells", viability="100", increment="0.01 mL")  # 19.99 mL -> 99.95e6
+    assert below.delivered_dose_cells == D("99.95e6")
+    assert codes(below, "hard") == {"DOSE_BELOW_RANGE"}
+
+
+def test_limits_are_checked_on_the_dose_delivered_not_the_target() -> None:
+    # Target 300.1e6 is above the maximum, but 300.1e6 / 4.6e6 = 65.239 -> 65.2 mL -> 299.92e6 delivered: inside.
+    r = calc(dose="300.1 million cells", bags="4")
+    assert r.delivered_dose_cells == D("299.92e6")
+    assert "DOSE_ABOVE_RANGE" not in codes(r)
+    # Target 100e6 is inside, but 100e6 / 4.6e6 = 21.739 -> 21.7 mL -> 99.82e6 delivered: below the minimum.
+    low = calc(dose="100 million cells")
+    assert low.delivered_dose_cells == D("99.82e6")
+    assert codes(low, "hard") == {"DOSE_BELOW_RANGE"}
+
+
+def test_viability_edge() -> None:
+    assert "VIABILITY_BELOW_MINIMUM" not in codes(calc(viability="70", bags="3"))
+    assert codes(calc(viability="69.99", bags="3"), "hard") == {"VIABILITY_BELOW_MINIMUM"}
+
+
+def test_insufficient_product_edge() -> None:
+    # 200e6 at 5e6/mL = 40 mL = 2 × 20 mL: enough; 200.5e6 -> 40.1 mL: not enough
+    assert calc(dose="200 million cells", viability="100").status == "ok"
+    r = calc(dose="200.5 million cells", viability="100")
+    assert r.bags_needed == 3
+    assert codes(r, "hard") == {"INSUFFICIENT_PRODUCT"}
+
+
+def test_post_thaw_edge() -> None:
+    base = {"thawed_at": "2026-11-25T10:00:00+00:00"}
+    assert calc(**base, now="2026-11-25T13:00:00+00:00").status == "ok"
+    late = calc(**base, now="2026-11-25T13:00:01+00:00")
+    assert codes(late, "hard") == {"POST_THAW_EXPIRED"}
+    assert late.administer_before.isoformat() == "2026-11-25T13:00:00+00:00"
+
+
+def test_post_thaw_limit_follows_time_zones() -> None:
+    # 10:00 UTC is 11:00 in UTC+1: 13:30+01:00 is 12:30 UTC, 150 min after thaw: inside the 180 min limit
+    r = calc(thawed_at="2026-11-25T10:00:00+00:00", now="2026-11-25T13:30:00+01:00")
+    assert "POST_THAW_EXPIRED" not in codes(r)
+
+
+@pytest.mark.parametrize(("age", "flagged"), [("14", False), ("60", False), ("13", True), ("61", True),
+                                              ("60.5", True)])
+def test_age_edge(age: str, flagged: bool) -> None:
+    r = calc(age=age)
+    assert ("AGE_OUTSIDE_ELIGIBILITY" in codes(r, "soft")) is flagged
+    assert r.status == ("warning" if flagged else "ok")
+
+
+def test_missing_age_is_only_noted() -> None:
+    r = calc(age=None)
+    assert "AGE_NOT_ENTERED" in codes(r, "info") and r.status == "ok"
+
+
+@pytest.mark.parametrize(("weight", "flagged"), [("30 kg", False), ("29.9 kg", True), ("150 kg", False),
+                                                 ("150.1 kg", True)])
+def test_weight_edge(weight: str, flagged: bool) -> None:
+    assert ("WEIGHT_UNUSUAL" in codes(calc(weight=weight), "soft")) is flagged
+
+
+def test_volume_that_rounds_to_zero_is_blocked() -> None:
+    r = calc(dose="0.2 million cells", viability="100")  # 0.04 mL -> 0 mL
+    assert r.volume_to_draw_ml == 0
+    assert "VOLUME_ROUNDS_TO_ZERO" in codes(r, "hard")
+
+
+def test_status_order_hard_beats_soft() -> None:
+    r = calc(age="70", viability="50", bags="3")
+    assert r.status == "blocked"
+    assert r.flags[0].severity == "hard"
+
+
+def test_steps_show_the_numbers_put_into_each_formula() -> None:
+    steps = [str(s) for s in calc().steps]
+    assert "Viable concentration: 5 million cells/mL × 92 % ÷ 100 = 4.6 million cells/mL" in steps
+    assert "Volume to draw: 32.6087 mL rounded to the nearest 0.1 mL (ties up) = 32.6 mL" in steps
+    assert "Dose delivered: 32.6 mL × 4.6 million cells/mL = 149.96 million cells (viable cells)" in steps
+    assert all("e+" not in s.lower() and "E" not in s.split(":")[1] for s in steps)
