@@ -1,0 +1,113 @@
+"""The command line through a real subprocess: JSON contract, exit codes, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+
+WORKED = ["--weight", "62 kg", "--dose", "150 million cells", "--concentration", "5 million cells/mL",
+          "--viability", "92 %", "--bag-volume", "20 mL", "--bags", "2", "--age", "30"]
+KEYS = {"target_dose_cells", "viable_concentration_cells_per_ml", "volume_exact_ml", "volume_to_draw_ml",
+        "delivered_dose_cells", "delivered_dose_cells_per_kg", "bags_needed", "diluent_volume_ml", "final_volume_ml",
+        "infusion_rate_ml_per_h", "drip_rate_gtt_per_min", "status", "flags", "steps", "inputs", "protocol"}
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "mscdose", *args], capture_output=True, text=True, timeout=60)
+
+
+def test_json_for_the_worked_example() -> None:
+    done = run("calc", *WORKED, "--json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert data.keys() >= KEYS
+    assert data["target_dose_cells"] == 150_000_000
+    assert data["viable_concentration_cells_per_ml"] == 4_600_000
+    assert round(data["volume_exact_ml"], 4) == 32.6087
+    assert data["volume_to_draw_ml"] == 32.6
+    assert data["delivered_dose_cells"] == 149_960_000
+    assert round(data["delivered_dose_cells_per_kg"], 3) == 2418709.677
+    assert (data["bags_needed"], data["diluent_volume_ml"], data["final_volume_ml"]) == (2, 67.4, 100)
+    assert (data["infusion_rate_ml_per_h"], data["drip_rate_gtt_per_min"]) == (100, 33)
+    assert data["status"] == "ok"
+    assert all(set(f) >= {"code", "severity", "field", "message"} for f in data["flags"])
+    assert data["protocol"]["id"] == "NCT03055078" and len(data["protocol"]["sha256"]) == 64
+    assert data["inputs"]["weight_kg"] == 62 and data["inputs"]["bags_available"] == 2
+
+
+def test_readable_summary_follows_display_rules() -> None:
+    done = run("calc", *WORKED)
+    assert done.returncode == 0
+    assert "32.6 mL" in done.stdout
+    assert "149.96 million cells" in done.stdout
+    assert "2.419 million cells/kg" in done.stdout
+    assert not re.search(r"\d[eE][+-]?\d", done.stdout)
+    assert not re.search(r"\d\.\d*0 (mL|million)", done.stdout)  # no trailing zeros
+    assert not re.search(r"(?<![\d.])\.\d", done.stdout)  # no naked leading decimal point
+
+
+def test_blocked_exits_3() -> None:
+    done = run("calc", *WORKED, "--dose", "320 million cells", "--bags", "4", "--json")
+    assert done.returncode == 3
+    data = json.loads(done.stdout)
+    assert data["status"] == "blocked"
+    assert [f["code"] for f in data["flags"] if f["severity"] == "hard"] == ["DOSE_ABOVE_RANGE"]
+
+
+def test_warning_exits_0() -> None:
+    done = run("calc", *WORKED, "--age", "13", "--json")
+    assert done.returncode == 0 and json.loads(done.stdout)["status"] == "warning"
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "field"),
+    [("--weight", "62", "weight"), ("--dose", "5 mL", "dose"), ("--concentration", "5e6", "concentration"),
+     ("--viability", "120", "viability"), ("--bag-volume", "0 mL", "bag_volume"), ("--bags", "two", "bags"),
+     ("--age", "old", "age"), ("--final-volume", "x", "final_volume"), ("--duration", "60", "duration"),
+     ("--drop-factor", "-1", "drop_factor"), ("--increment", "0 mL", "increment"),
+     ("--din", "G1234 98 654321 A", "din"), ("--thawed-at", "noon", "thawed_at")],
+)
+def test_bad_input_exits_2_with_a_json_error(option: str, value: str, field: str) -> None:
+    done = run("calc", *WORKED, option, value, "--json")
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr + done.stdout
+    error = json.loads(done.stdout)["error"]
+    assert error["field"] == field and error["given"] == value and "Accepted" in error["message"]
+
+
+def test_bad_input_without_json_goes_to_stderr() -> None:
+    done = run("calc", *WORKED, "--weight", "62,5 kg")
+    assert done.returncode == 2 and done.stdout == ""
+    assert "Weight" in done.stderr and "comma" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_missing_required_option_names_the_field() -> None:
+    done = run("calc", "--weight", "62 kg", "--json")
+    assert done.returncode == 2
+    assert json.loads(done.stdout)["error"]["field"] == "dose"
+
+
+def test_din_forms_are_accepted() -> None:
+    for din in ("G1234 98 654321 H", "=G12349865432177"):
+        data = json.loads(run("calc", *WORKED, "--din", din, "--json").stdout)
+        assert data["inputs"]["din"] == "G1234 98 654321 H"
+
+
+def test_unknown_protocol_is_bad_input() -> None:
+    done = run("calc", *WORKED, "--protocol", "NOPE", "--json")
+    assert done.returncode == 2 and json.loads(done.stdout)["error"]["field"] == "protocol"
+
+
+def test_selftest_passes_and_counts() -> None:
+    done = run("selftest")
+    assert done.returncode == 0
+    assert re.search(r"^(\d+) of \1 reference cases passed$", done.stdout, re.M)
+
+
+def test_version() -> None:
+    done = run("--version")
+    assert done.returncode == 0 and done.stdout.startswith("mscdose ")
