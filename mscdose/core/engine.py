@@ -184,9 +184,9 @@ def _compute(r: DoseRequest, p: Protocol) -> DoseResult:
                                  f"{show.ml(final_site)}: infuse {show.ml(final)} with no diluent."))
     rate_exact = final / duration * SIXTY
     rate = round_half_up(rate_exact, RATE_QUANTUM)
-    rate_note = "" if rate == rate_exact else f" ≈ {show.ml_per_h(rate_exact, 4)}, set to the nearest 0.1 mL/h"
+    rate_note = "" if rate == rate_exact else f", set to the nearest 0.1 mL/h = {show.ml_per_h(rate)}"
     steps.append(Step("Infusion rate", f"{show.ml(final)} ÷ {show.minutes(duration)} × 60 = "
-                                       f"{show.ml_per_h(rate_exact if rate == rate_exact else rate, 4)}{rate_note}"))
+                                       f"{show.ml_per_h(rate_exact, 4)}{rate_note}"))
     drip_exact = final * drop_factor / duration
     drip = int(round_half_up(drip_exact, Decimal(1)))
     steps.append(Step("Drip rate", f"{show.ml(final)} × {show.plain(drop_factor)} gtt/mL ÷ "

@@ -213,3 +213,9 @@ def test_steps_show_the_numbers_put_into_each_formula() -> None:
     assert "Volume to draw: 32.6087 mL rounded to the nearest 0.1 mL (ties up) = 32.6 mL" in steps
     assert "Dose delivered: 32.6 mL × 4.6 million cells/mL = 149.96 million cells (viable cells)" in steps
     assert all("e+" not in s.lower() and "E" not in s.split(":")[1] for s in steps)
+
+
+def test_a_rounded_infusion_rate_is_shown_as_rounded() -> None:
+    steps = [str(s) for s in calc(duration="45 min").steps]
+    assert ("Infusion rate: 100 mL ÷ 45 min × 60 = 133.3333 mL/h, set to the nearest 0.1 mL/h = 133.3 mL/h"
+            in steps)
