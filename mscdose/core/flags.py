@@ -22,6 +22,9 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "VOLUME_ROUNDS_TO_ZERO": ("hard", "the volume to draw rounds to 0 mL at the measurable increment"),
     "AGE_OUTSIDE_ELIGIBILITY": ("soft", "age outside the protocol's eligibility window"),
     "WEIGHT_UNUSUAL": ("soft", "weight outside the usual adult range: often a unit or typing error"),
+    # Raised at finalising, not by compute(): they depend on the checklist and the record history.
+    "ELIGIBILITY_UNCONFIRMED": ("soft", "protocol eligibility criteria not all confirmed"),
+    "REPEAT_INFUSION_SAME_LOT_DAY": ("soft", "this patient already had an infusion of this lot today"),
     "VOLUME_ROUNDED": ("info", "the volume was rounded to a measurable increment"),
     "FINAL_VOLUME_RAISED": ("info", "the cell volume exceeds the site final volume, so no diluent is added"),
     "AGE_NOT_ENTERED": ("info", "no age was entered, so age eligibility was not checked"),
