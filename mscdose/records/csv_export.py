@@ -1,0 +1,100 @@
+"""CSV export: one row a record, for the trial's data manager.
+
+Plain numbers in the unit the column names (cells in millions, volumes in mL), never `e` notation, so a
+spreadsheet reads them as numbers. Text that a spreadsheet would run as a formula (a name typed as
+`=...`) is prefixed with an apostrophe. Written to a temporary file and renamed, so a failed export never
+leaves a half-written file under the requested name.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import json
+import os
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from mscdose.core.display import MILLION, plain
+from mscdose.records.errors import StoreError, explain
+from mscdose.records.store import SavedRecord
+
+
+def _number(value: Any, scale: Decimal = Decimal(1), places: int = 6) -> str:
+    if value is None or isinstance(value, bool):
+        return ""
+    return plain(Decimal(str(value)) / scale, places)
+
+
+def _text(value: Any) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def _inputs(r: SavedRecord) -> dict[str, Any]:
+    return r.document.get("inputs") or {}
+
+
+COLUMNS: list[tuple[str, Callable[[SavedRecord], str]]] = [
+    ("record_id", lambda r: str(r.id)),
+    ("saved_at_utc", lambda r: r.created_at.isoformat(timespec="seconds")),
+    ("patient_id", lambda r: _text(r.patient_id)),
+    ("patient_name", lambda r: _text(r.patient_name)),
+    ("status", lambda r: r.status),
+    ("prepared_by", lambda r: _text(r.prepared_by)),
+    ("checked_by", lambda r: _text(r.checked_by)),
+    ("protocol_id", lambda r: _text(r.protocol_id)),
+    ("protocol_version", lambda r: _text(r.protocol_version)),
+    ("protocol_sha256", lambda r: r.protocol_sha256),
+    ("lot_number", lambda r: _text(r.lot_number)),
+    ("din", lambda r: _text(r.din)),
+    ("weight_kg", lambda r: _number(_inputs(r).get("weight_kg"))),
+    ("dose_entered", lambda r: _text(_inputs(r).get("dose_entered"))),
+    ("target_dose_million_cells", lambda r: _number(r.document.get("target_dose_cells"), MILLION)),
+    ("concentration_million_cells_per_ml", lambda r: _number(_inputs(r).get("concentration_cells_per_ml"), MILLION)),
+    ("count_basis", lambda r: _text(_inputs(r).get("count_basis"))),
+    ("viability_percent", lambda r: _number(_inputs(r).get("viability_percent"))),
+    ("volume_exact_ml", lambda r: _number(r.document.get("volume_exact_ml"), places=4)),
+    ("volume_to_draw_ml", lambda r: _number(r.document.get("volume_to_draw_ml"))),
+    ("delivered_dose_million_cells", lambda r: _number(r.document.get("delivered_dose_cells"), MILLION)),
+    ("delivered_dose_million_cells_per_kg",
+     lambda r: _number(r.document.get("delivered_dose_cells_per_kg"), MILLION, places=4)),
+    ("bags_needed", lambda r: _number(r.document.get("bags_needed"))),
+    ("diluent_ml", lambda r: _number(r.document.get("diluent_volume_ml"))),
+    ("final_volume_ml", lambda r: _number(r.document.get("final_volume_ml"))),
+    ("infusion_rate_ml_per_h", lambda r: _number(r.document.get("infusion_rate_ml_per_h"))),
+    ("drip_rate_gtt_per_min", lambda r: _number(r.document.get("drip_rate_gtt_per_min"))),
+    ("flags", lambda r: _text("; ".join(f"{f.get('code')} ({f.get('severity')})"
+                                        for f in r.document.get("flags") or []))),
+    ("overrides", lambda r: _text("; ".join(f"{o.get('code')}: {o.get('reason')} ({o.get('initials')})"
+                                            for o in r.document.get("overrides") or []))),
+    ("printed", lambda r: "yes" if r.printed else "no"),
+    ("supersedes", lambda r: "" if r.supersedes is None else str(r.supersedes)),
+    ("superseded_by", lambda r: "" if r.superseded_by is None else str(r.superseded_by)),
+    ("correction_reason", lambda r: _text(r.correction_reason)),
+    ("computed_at", lambda r: _text(r.document.get("computed_at"))),
+    ("app_version", lambda r: _text(r.app_version)),
+    ("sha256", lambda r: r.sha256),
+]
+
+
+def write_csv(records: Sequence[SavedRecord], path: Path) -> int:
+    """Write the records to `path` (UTF-8 with a byte-order mark so spreadsheets read accents right)."""
+    temporary = path.with_name(f".{path.name}.partial")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(temporary, "w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow([name for name, _ in COLUMNS])
+            for record in records:
+                writer.writerow([cell(record) for _, cell in COLUMNS])
+        os.replace(temporary, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+        raise explain(error, path, "write the CSV export") from None
+    except (ValueError, TypeError, json.JSONDecodeError) as error:  # pragma: no cover - documents are checked
+        raise StoreError(f"Could not write the CSV export {path}: {error}") from None
+    return len(records)

@@ -1,0 +1,115 @@
+"""A saved record as readable text: what `mscdose show` prints and the History window's Show displays.
+
+It prints the saved document, never a recomputation, so it shows exactly what was kept. Every number goes
+through mscdose.core.display (ISMP: leading zero, no trailing zero, cells in millions, no `e` notation).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from mscdose.core import display as show
+from mscdose.records.store import SavedRecord
+
+NONE = "—"
+
+
+def _dec(value: Any) -> Decimal | None:
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        return Decimal(str(value))
+    except ArithmeticError:
+        return None
+
+
+def _fmt(value: Any, formatter: Any) -> str:
+    number = _dec(value)
+    return NONE if number is None else str(formatter(number))
+
+
+def local_time(moment: datetime) -> str:
+    """`2026-11-25 18:16 (UTC 17:16)`: local time for people, UTC kept for the audit."""
+    local = moment.astimezone()
+    text = local.strftime("%Y-%m-%d %H:%M")
+    if local.utcoffset() != timedelta(0):
+        text += f" (UTC {moment.astimezone(UTC).strftime('%H:%M')})"
+    return text
+
+
+def record_text(record: SavedRecord) -> str:
+    return "\n".join(record_lines(record))
+
+
+def record_lines(record: SavedRecord) -> list[str]:
+    doc = record.document
+    inputs = doc.get("inputs") or {}
+    protocol = doc.get("protocol") or {}
+    lines = [f"Record {record.id} — saved {local_time(record.created_at)} — status {record.status.upper()}"]
+    if record.supersedes is not None:
+        lines.append(f"Corrects record {record.supersedes}: {record.correction_reason}")
+    if record.superseded_by is not None:
+        lines.append(f"SUPERSEDED by record {record.superseded_by}: use that record, not this one.")
+    lines += [
+        "",
+        f"Patient ID: {record.patient_id}    Name: {record.patient_name or NONE}",
+        f"Prepared by: {record.prepared_by or NONE}    Checked by: {record.checked_by or NONE}",
+        f"Protocol: {protocol.get('id', NONE)} version {protocol.get('version', NONE)} "
+        f"(SHA-256 {str(protocol.get('sha256', ''))[:12]}), dose basis: {protocol.get('dose_basis', NONE)} cells",
+        f"Lot: {doc.get('lot_number') or NONE}    DIN: {inputs.get('din') or NONE}",
+        "",
+        "Inputs",
+        f"  Weight: {_fmt(inputs.get('weight_kg'), show.kg)} (entered: {inputs.get('weight_entered') or NONE})",
+    ]
+    if "dose_cells_per_kg" in inputs:
+        dose = _fmt(inputs.get("dose_cells_per_kg"), show.cells_per_kg)
+    else:
+        dose = _fmt(inputs.get("dose_cells"), show.cells)
+    lines += [
+        f"  Prescribed dose: {dose} (entered: {inputs.get('dose_entered') or NONE})",
+        f"  Lot concentration: {_fmt(inputs.get('concentration_cells_per_ml'), show.concentration)} "
+        f"(count of {inputs.get('count_basis') or NONE} cells)",
+        f"  Viability: {_fmt(inputs.get('viability_percent'), show.percent)}",
+        f"  Bags: {inputs.get('bags_available', NONE)} of {_fmt(inputs.get('bag_volume_ml'), show.ml)}",
+        f"  Age: {_fmt(inputs.get('age_years'), show.years)}",
+        f"  Thawed at: {inputs.get('thawed_at') or NONE}",
+        "",
+        "Result",
+        f"  Volume to draw: {_fmt(doc.get('volume_to_draw_ml'), show.ml)} "
+        f"(exact {_fmt(doc.get('volume_exact_ml'), show.ml)})",
+        f"  Dose delivered: {_fmt(doc.get('delivered_dose_cells'), show.cells)} "
+        f"({_fmt(doc.get('delivered_dose_cells_per_kg'), show.cells_per_kg)})",
+        f"  Viable concentration: {_fmt(doc.get('viable_concentration_cells_per_ml'), show.concentration)}",
+        f"  Bags needed: {doc.get('bags_needed', NONE)}",
+        f"  Diluent: {_fmt(doc.get('diluent_volume_ml'), show.ml)} to a final volume of "
+        f"{_fmt(doc.get('final_volume_ml'), show.ml)}",
+        f"  Infusion over {_fmt(inputs.get('duration_min'), show.minutes)}: "
+        f"{_fmt(doc.get('infusion_rate_ml_per_h'), show.ml_per_h)}; "
+        f"drip {_fmt(doc.get('drip_rate_gtt_per_min'), show.gtt_per_min)} at "
+        f"{_fmt(inputs.get('drop_factor_gtt_per_ml'), show.plain)} gtt/mL",
+        f"  Administer before: {doc.get('administer_before') or NONE}",
+    ]
+    flags = doc.get("flags") or []
+    lines += ["", "Flags" + ("" if flags else ": none")]
+    lines += [f"  [{f.get('severity', '?')}] {f.get('code', '?')}: {f.get('message', '')}" for f in flags]
+    overrides = doc.get("overrides") or []
+    lines += ["", "Overrides" + ("" if overrides else ": none")]
+    lines += [f"  {o.get('code', '?')}: {o.get('reason', '')} ({o.get('initials', '')})" for o in overrides]
+    steps = doc.get("steps") or []
+    lines += ["", "Working"] + [f"  {step}" for step in steps]
+    eligibility = doc.get("eligibility") or []
+    if eligibility:
+        marks = {True: "confirmed", False: "NOT MET", None: "not confirmed"}
+        lines += ["", "Eligibility"]
+        lines += [f"  {e.get('kind', '')}: {e.get('criterion', '')} — {marks.get(e.get('confirmed'), NONE)}"
+                  for e in eligibility]
+    lines += [
+        "",
+        f"Worksheet printed: {'yes' if record.printed else 'no'}",
+        f"Calculated {doc.get('computed_at') or NONE} with mscdose {doc.get('app_version') or NONE}; "
+        f"saved with mscdose {record.app_version or NONE}",
+        f"Record SHA-256: {record.sha256}",
+    ]
+    return lines
