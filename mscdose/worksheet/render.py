@@ -1,0 +1,298 @@
+"""Drawing the worksheet: to a PDF file (QPdfWriter), to a printer (QPrinter), or as HTML.
+
+The body is a QTextDocument laid out in pages of the printable area; each page then gets a running
+header (title, site, protocol id, title, version and short hash, patient, record id, times, page x of y),
+a footer (program, version, "values checked against protocol <id> <hash>") and, when it applies, the
+"NOT FOR ADMINISTRATION" or "REPRINT" marking, drawn on every page by the same code for paper and PDF.
+
+Only the document is read: a reprint shows the numbers that were saved, never recomputed ones.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Mapping
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPainterPath,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+)
+
+from mscdose.worksheet import content
+from mscdose.worksheet.qt_setup import ensure_app, font_family
+
+PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "LETTER": QPageSize.PageSizeId.Letter}
+MARGINS_MM = QMarginsF(14, 11, 14, 11)
+PDF_DPI = 600
+
+__all__ = ["page_size_id", "print_worksheet", "worksheet_html", "write_worksheet_pdf"]
+
+
+def page_size_id(name: str) -> QPageSize.PageSizeId:
+    """`A4` or `Letter` (any case) as Qt's page size; anything else is refused with what is accepted."""
+    key = (name or "").strip().upper().replace("US LETTER", "LETTER")
+    if key not in PAGE_SIZES:
+        raise ValueError(f"Page size: “{name}” is not accepted. Accepted: A4 or Letter.")
+    return PAGE_SIZES[key]
+
+
+def _marking(document: Mapping[str, Any], record_id: int | str | None, site_name: str,
+             preview_reason: str | None, reprint_at: datetime | None) -> content.Marking:
+    if preview_reason is None:
+        refusal = content.final_refusal(document)
+        if refusal:
+            raise ValueError(refusal)
+    generated = reprint_at or datetime.now().astimezone()
+    return content.Marking(
+        site_name=site_name or "",
+        record_id="" if record_id is None else str(record_id),
+        generated_at=content.moment_text(generated),
+        preview_reason=None if preview_reason is None else (preview_reason.strip() or "preview only"),
+        reprint_at=None if reprint_at is None else content.moment_text(reprint_at),
+    )
+
+
+class _Painter:
+    """Draws one worksheet on a paged device: header, body pages, footer and marking on every page."""
+
+    def __init__(self, device: QPagedPaintDevice, document: Mapping[str, Any], marking: content.Marking) -> None:
+        self.device, self.document, self.marking = device, document, marking
+        self.family = font_family()
+        self.dpi = device.logicalDpiY()
+        self.width, self.height = float(device.width()), float(device.height())
+
+    def pt(self, points: float) -> float:
+        return points * self.dpi / 72.0
+
+    def font(self, size: float, bold: bool = False) -> QFont:
+        font = QFont(self.family)
+        font.setPointSizeF(size)
+        font.setBold(bold)
+        return font
+
+    # -- bands above the body: the marking notices, measured once so every page has the same body height
+    def notices(self) -> list[tuple[str, bool]]:
+        m, out = self.marking, []
+        if m.preview_reason is not None:
+            out.append((f"{content.WATERMARK} – preview, not a worksheet to prepare or give from. "
+                        f"Reason: {m.preview_reason}", True))
+        if m.reprint_at is not None:
+            out.append((f"REPRINT {m.reprint_at} – the numbers are those saved at "
+                        f"{content.when(self.document.get('computed_at'))}, not recomputed.", False))
+        return out
+
+    def notice_height(self, text: str) -> float:
+        metrics = QFontMetricsF(self.font(8.5, True), self.device)
+        box = metrics.boundingRect(QRectF(0, 0, self.width - self.pt(8), 10_000),
+                                   int(Qt.TextFlag.TextWordWrap), text)
+        return box.height() + self.pt(6)
+
+    def header_height(self) -> float:
+        return self.pt(57) + sum(self.notice_height(text) + self.pt(3) for text, _ in self.notices())
+
+    def footer_height(self) -> float:
+        return self.pt(16)
+
+    def text(self, painter: QPainter, rect: QRectF, flags: Qt.AlignmentFlag, text: str, font: QFont) -> None:
+        painter.setFont(font)
+        metrics = QFontMetricsF(font, self.device)
+        painter.drawText(rect, int(flags), metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width()))
+
+    def draw_header(self, painter: QPainter, page: int, pages: int) -> None:
+        d, m, w = self.document, self.marking, self.width
+        protocol, patient = d["protocol"], d.get("patient", {})
+        left, right = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, (
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        line = self.pt(12.5)
+        painter.setPen(QPen(QColor("black")))
+        self.text(painter, QRectF(0, 0, w * 0.7, self.pt(17)), left, content.TITLE, self.font(14, True))
+        self.text(painter, QRectF(w * 0.6, 0, w * 0.4, self.pt(17)), right, f"Page {page} of {pages}",
+                  self.font(10, True))
+        y = self.pt(17)
+        self.text(painter, QRectF(0, y, w * 0.7, line), left, m.site_name or "Site: not set", self.font(9, True))
+        record = f"Record {m.record_id}" if m.record_id else "Record: not saved"
+        self.text(painter, QRectF(w * 0.5, y, w * 0.5, line), right,
+                  f"{record} · protocol file {content.short_hash(d)}", self.font(8.5, True))
+        y += line
+        self.text(painter, QRectF(0, y, w, line), left,
+                  f"Protocol {protocol['id']} version {protocol.get('version', '')} – {protocol.get('title', '')}",
+                  self.font(8.5))
+        y += line
+        who = f"Patient ID {patient.get('id', '')}" + (f" · {patient['name']}" if patient.get("name") else "")
+        self.text(painter, QRectF(0, y, w * 0.4, line), left, who, self.font(9, True))
+        self.text(painter, QRectF(w * 0.35, y, w * 0.65, line), right,
+                  content.times_text(d.get("computed_at"), m.generated_at), self.font(8))
+        painter.setPen(QPen(QColor("black"), self.pt(1.2)))
+        y = self.pt(55)
+        painter.drawLine(0, int(y), int(w), int(y))
+        y += self.pt(3)
+        for text, inverted in self.notices():
+            height = self.notice_height(text)
+            box = QRectF(0, y, w, height)
+            if inverted:
+                painter.fillRect(box, QColor("black"))
+                painter.setPen(QPen(QColor("white")))
+            else:
+                painter.setPen(QPen(QColor("black"), self.pt(2)))
+                painter.drawRect(box.adjusted(self.pt(1), self.pt(1), -self.pt(1), -self.pt(1)))
+            painter.setFont(self.font(8.5, True))
+            painter.drawText(box.adjusted(self.pt(4), self.pt(3), -self.pt(4), -self.pt(3)),
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap),
+                             text)
+            painter.setPen(QPen(QColor("black")))
+            y += height + self.pt(3)
+
+    def draw_footer(self, painter: QPainter, page: int, pages: int) -> None:
+        top = self.height - self.footer_height()
+        painter.setPen(QPen(QColor("black"), self.pt(0.6)))
+        painter.drawLine(0, int(top + self.pt(3)), int(self.width), int(top + self.pt(3)))
+        rect = QRectF(0, top + self.pt(4), self.width, self.footer_height() - self.pt(4))
+        self.text(painter, QRectF(rect.x(), rect.y(), rect.width() * 0.8, rect.height()),
+                  Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                  content.footer_text(self.document), self.font(7.5))
+        self.text(painter, rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                  f"Page {page} of {pages}", self.font(7.5, True))
+
+    def draw_watermark(self, painter: QPainter) -> None:
+        """A large light diagonal word laid over the page: seen at a glance, on shaded cells too, while its
+        translucent grey leaves every number under it black and legible. The banner under the header
+        carries the same words as text."""
+        if self.marking.preview_reason is not None:
+            word = content.WATERMARK
+        elif self.marking.reprint_at is not None:
+            word = "REPRINT"
+        else:
+            return
+        font = self.font(10, True)
+        font.setPixelSize(1000)  # a path is built in pixels of the font, whatever the device's resolution
+        path = QPainterPath()
+        path.addText(0, 0, font, word)
+        diagonal = (self.width ** 2 + self.height ** 2) ** 0.5
+        font.setPixelSize(max(1, int(1000 * diagonal * 0.75 / path.boundingRect().width())))
+        path = QPainterPath()
+        path.addText(0, 0, font, word)
+        box = path.boundingRect()
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.translate(self.width / 2, self.height / 2)
+        painter.rotate(-(math.degrees(math.atan2(self.height, self.width))))
+        painter.translate(-box.center())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.fillPath(path, QColor(0, 0, 0, 34))
+        painter.restore()
+
+    def run(self) -> None:
+        body = QTextDocument()
+        body.documentLayout().setPaintDevice(self.device)
+        body.setDefaultFont(self.font(9))
+        body.setDocumentMargin(0)
+        body.setHtml(content.body_html(self.document, self.family))
+        top = self.header_height() + self.pt(2)
+        body_height = self.height - top - self.footer_height() - self.pt(2)
+        body.setPageSize(QSizeF(self.width, body_height))
+        pages = body.pageCount()
+        painter = QPainter()
+        if not painter.begin(self.device):
+            raise OSError("the worksheet could not be opened for drawing (is the file or printer writable?)")
+        try:
+            for index in range(pages):
+                if index and not self.device.newPage():
+                    raise OSError("a new page could not be started on the printer or PDF file")
+                painter.save()
+                painter.translate(0, top - index * body_height)
+                # Clipped a hair short of the page end: Qt draws the border of a table that goes on to the next
+                # page on the boundary itself, which would print as a stray rule above the footer.
+                body.drawContents(painter, QRectF(0, index * body_height, self.width, body_height - self.pt(1)))
+                painter.restore()
+                self.draw_watermark(painter)
+                self.draw_header(painter, index + 1, pages)
+                self.draw_footer(painter, index + 1, pages)
+        finally:
+            painter.end()
+
+
+def _setup_layout(device: QPagedPaintDevice, page_size: str | None) -> None:
+    if page_size is not None:
+        device.setPageSize(QPageSize(page_size_id(page_size)))
+    device.setPageMargins(MARGINS_MM, QPageLayout.Unit.Millimeter)
+
+
+def write_worksheet_pdf(document: Mapping[str, Any], path: str | os.PathLike[str], *, page_size: str = "A4",
+                        record_id: int | str | None = None, site_name: str = "", preview_reason: str | None = None,
+                        reprint_at: datetime | None = None) -> None:
+    """Write the worksheet PDF (fonts embedded). Refuses (ValueError) a final worksheet of a blocked
+    document. The file appears whole or not at all: it is written beside the target, then renamed."""
+    ensure_app()
+    size = page_size_id(page_size)
+    marking = _marking(document, record_id, site_name, preview_reason, reprint_at)
+    target = Path(path)
+    partial = target.with_name(target.name + ".part")
+    writer = QPdfWriter(str(partial))
+    writer.setResolution(PDF_DPI)
+    writer.setPageSize(QPageSize(size))
+    writer.setPageMargins(MARGINS_MM, QPageLayout.Unit.Millimeter)
+    patient = document.get("patient", {}).get("id", "")
+    writer.setTitle(f"{content.TITLE} – patient {patient}" + (f" – record {record_id}" if record_id else ""))
+    writer.setCreator(f"{content.PROGRAM} {document.get('app_version', '')}")
+    try:
+        _Painter(writer, document, marking).run()
+        del writer  # flushes and closes the file
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+
+
+def print_worksheet(document: Mapping[str, Any], printer: Any, *, page_size: str | None = None,
+                    record_id: int | str | None = None, site_name: str = "", preview_reason: str | None = None,
+                    reprint_at: datetime | None = None) -> None:
+    """Print on a QPrinter set up by the caller (usually through the system print dialog). `page_size`
+    None keeps the paper the printer or the user chose."""
+    ensure_app()
+    marking = _marking(document, record_id, site_name, preview_reason, reprint_at)
+    _setup_layout(printer, page_size)
+    _Painter(printer, document, marking).run()
+
+
+def worksheet_html(document: Mapping[str, Any], *, page_size: str = "A4", record_id: int | str | None = None,
+                   site_name: str = "", preview_reason: str | None = None,
+                   reprint_at: datetime | None = None) -> str:
+    """The whole worksheet as one HTML page (header, body, footer; no page breaks), for an on-screen view.
+    Same refusals as the PDF."""
+    page_size_id(page_size)
+    m = _marking(document, record_id, site_name, preview_reason, reprint_at)
+    protocol, patient = document["protocol"], document.get("patient", {})
+    e = content.html.escape
+    notices = []
+    if m.preview_reason is not None:
+        notices.append(f'<p style="background-color: #000000; color: #ffffff; font-weight: bold">&nbsp;'
+                       f'{e(content.WATERMARK)} – preview. Reason: {e(m.preview_reason)}</p>')
+    if m.reprint_at is not None:
+        notices.append(f'<p style="font-weight: bold">REPRINT {e(m.reprint_at)} – numbers as saved at '
+                       f'{e(content.when(document.get("computed_at")))}, not recomputed.</p>')
+    header = (f'<p style="font-size: 14pt; font-weight: bold">{e(content.TITLE)}</p>'
+              f'<p>{e(m.site_name + " · ") if m.site_name else ""}Protocol {e(protocol["id"])} '
+              f'v{e(protocol.get("version", ""))} – {e(protocol.get("title", ""))} · protocol file '
+              f'{e(content.short_hash(document))}<br/><b>Patient ID {e(patient.get("id", ""))}</b>'
+              f'{" · " + e(patient["name"]) if patient.get("name") else ""} · '
+              f'{"Record " + e(m.record_id) if m.record_id else "Record: not saved"} · calculated '
+              f'{e(content.when(document.get("computed_at")))} · generated {e(m.generated_at)}</p>'
+              + "".join(notices))
+    body = content.body_html(document)
+    inner = body[body.index(">", body.index("<body")) + 1: body.rindex("</body>")]
+    return (body[: body.index(">", body.index("<body")) + 1] + header + inner
+            + f'<hr/><p style="font-size: 7.5pt">{e(content.footer_text(document))}</p></body></html>')
