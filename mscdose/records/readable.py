@@ -113,3 +113,18 @@ def record_lines(record: SavedRecord) -> list[str]:
         f"Record SHA-256: {record.sha256}",
     ]
     return lines
+
+
+def history_line(record: SavedRecord) -> str:
+    """One line of `mscdose history`."""
+    doc = record.document
+    notes = []
+    if record.supersedes is not None:
+        notes.append(f"corrects #{record.supersedes}")
+    if record.superseded_by is not None:
+        notes.append(f"SUPERSEDED by #{record.superseded_by}")
+    notes.append("printed" if record.printed else "not printed")
+    name = f" {record.patient_name}" if record.patient_name else ""
+    return (f"#{record.id}  {local_time(record.created_at)}  {record.patient_id}{name}  {record.status.upper()}  "
+            f"{_fmt(doc.get('volume_to_draw_ml'), show.ml)}  {_fmt(doc.get('delivered_dose_cells'), show.cells)}  "
+            f"by {record.prepared_by or NONE}  ({', '.join(notes)})")
