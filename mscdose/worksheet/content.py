@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 from mscdose.core import display as show
+from mscdose.core.flags import CATALOGUE
 from mscdose.core.overrides import override_problem
 
 TITLE = "UC-MSC dose worksheet"
@@ -260,7 +261,13 @@ def _results(document: Mapping[str, Any]) -> str:
 
 
 def _flags(document: Mapping[str, Any]) -> str:
-    flags, overrides = document.get("flags", []), {o["code"]: o for o in document.get("overrides", [])}
+    flags, overrides = list(document.get("flags", [])), {o["code"]: o for o in document.get("overrides", [])}
+    # Overrides of flags raised only at finalising (eligibility unconfirmed, same lot the same day) have no
+    # flag in the engine's list: they are printed as their own soft rows so no override goes unseen.
+    shown = {f.get("code") for f in flags}
+    flags += [{"code": code, "severity": CATALOGUE.get(code, ("soft", ""))[0],
+               "message": CATALOGUE.get(code, ("", "raised when the calculation was finalised"))[1].capitalize() + "."}
+              for code in overrides if code not in shown]
     out = [_heading("5  Flags and overrides")]
     if not flags:
         return out[0] + "<p>No flags.</p>"
