@@ -1,10 +1,105 @@
-"""Entry point of the window (placeholder until the GUI is built)."""
+"""Entry point of the window: `mscdose`, `mscdose gui [--demo] [--screenshot FILE.png]`.
+
+Start-up is kept short on purpose (the packaged app should show its window in under half a second): only
+Qt and the window's own widgets are imported before the window is shown; the protocol files and the
+engine are read just after the first paint, and records, worksheet and history on first use.
+
+`MSCDOSE_STARTUP_PROBE=1` prints `mscdose-window-shown` once the window has been painted and quits (the
+packaging benchmark relies on it); `MSCDOSE_STARTUP_PROBE=ready` waits until the protocol is loaded and
+the form is live, then prints `mscdose-window-ready` and quits.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
+import sys
+from pathlib import Path
+
+PROBE_ENV = "MSCDOSE_STARTUP_PROBE"
+SCREENSHOT_SIZE = (1366, 768)
+
+
+def _application() -> object:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName("mscdose")
+        app.setOrganizationName("mscdose")
+        app.setApplicationDisplayName("mscdose")
+    return app
+
+
+def _probe(message: str) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    print(message, flush=True)
+    QApplication.quit()
+
+
+def save_screenshot(window: object, path: str | Path) -> bool:
+    """Render the window (offscreen works) at the README size and save it as PNG."""
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    assert isinstance(window, QMainWindow)
+    window.resize(*SCREENSHOT_SIZE)
+    QApplication.processEvents()
+    window.show()
+    QApplication.processEvents()
+    target = Path(path)
+    if target.parent and not target.parent.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+    return bool(window.grab().save(str(target), "PNG"))
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    print("The mscdose window is not built yet; use `mscdose calc --help`.")
-    return 0
+    from PySide6.QtCore import QTimer
+
+    from mscdose.gui.error_reporting import install_exception_hook, log, setup_logging
+
+    probe = os.environ.get(PROBE_ENV, "").strip().lower()
+    app = _application()
+    setup_logging()
+    install_exception_hook()
+    demo = bool(getattr(args, "demo", False))
+    screenshot = getattr(args, "screenshot", None)
+
+    from mscdose.gui.main_window import MainWindow
+
+    immediate = demo or bool(screenshot) or probe == "ready"
+    window = MainWindow(load_now=immediate)
+    if demo:
+        window.fill_demo()
+    if screenshot:
+        ok = save_screenshot(window, screenshot)
+        if not ok:
+            print(f"mscdose: could not save the screenshot to {screenshot}", file=sys.stderr)
+            return 1
+        print(f"Screenshot saved to {screenshot}")
+        window.close()
+        return 0
+    if not immediate:
+        window.load_protocols_after_first_paint()
+    if probe in ("1", "true", "yes"):
+        window.installEventFilter(_probe_hook(lambda: _probe("mscdose-window-shown")))
+    elif probe == "ready":
+        window.installEventFilter(_probe_hook(lambda: _probe("mscdose-window-ready")))
+    window.show()
+    log.info("Window shown")
+    if not immediate:
+        # Also load on a timer in case the platform never sends a paint event (e.g. a minimised start).
+        QTimer.singleShot(200, lambda: window.protocol is None and window.load_protocols())
+    return int(app.exec())  # type: ignore[attr-defined]
+
+
+def _probe_hook(callback: object) -> object:
+    from mscdose.gui.main_window import _FirstPaint
+
+    hook = _FirstPaint(callback)  # type: ignore[arg-type]
+    _HOOKS.append(hook)
+    return hook
+
+
+_HOOKS: list[object] = []

@@ -1,0 +1,149 @@
+"""The protocol's eligibility checklist, read from the protocol file, never written into the program.
+
+Each inclusion criterion is ticked when confirmed met, each exclusion criterion when confirmed absent.
+The age criterion is not ticked by hand: it follows the age field and the engine's age check. Whatever
+is left unticked is "not confirmed", which the window raises as a soft flag when finalising.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+_AGE_CRITERION = re.compile(r"^\s*age\b", re.IGNORECASE)
+_TEXT_ROLE = Qt.ItemDataRole.UserRole
+
+
+def is_age_criterion(text: str) -> bool:
+    return bool(_AGE_CRITERION.match(text))
+
+
+class EligibilityPanel(QGroupBox):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("5  Eligibility (from the protocol file)", parent)
+        self.setObjectName("eligibilityPanel")
+        layout = QVBoxLayout(self)
+        self.inclusion_caption = QLabel("&Inclusion — tick each criterion confirmed as met:")
+        self.inclusion = self._list("inclusionList", "Inclusion criteria")
+        self.inclusion_caption.setBuddy(self.inclusion)
+        self.exclusion_caption = QLabel("E&xclusion — tick each criterion confirmed as absent:")
+        self.exclusion = self._list("exclusionList", "Exclusion criteria")
+        self.exclusion_caption.setBuddy(self.exclusion)
+        self.summary = QLabel()
+        self.summary.setObjectName("eligibilitySummary")
+        self.summary.setWordWrap(True)
+        for widget in (self.inclusion_caption, self.inclusion, self.exclusion_caption, self.exclusion, self.summary):
+            layout.addWidget(widget)
+        layout.setStretch(1, 3)
+        layout.setStretch(3, 3)
+        self._age_state: bool | None = None
+        self._age_note = "age not entered"
+        self._updating = False
+
+    def _list(self, name: str, accessible: str) -> QListWidget:
+        widget = QListWidget()
+        widget.setObjectName(name)
+        widget.setAccessibleName(accessible)
+        widget.setWordWrap(True)
+        widget.itemChanged.connect(self._item_changed)
+        return widget
+
+    def set_criteria(self, inclusion: Sequence[str], exclusion: Sequence[str]) -> None:
+        """Rebuild both lists from a protocol; every criterion starts unconfirmed."""
+        self._updating = True
+        for widget, texts in ((self.inclusion, inclusion), (self.exclusion, exclusion)):
+            widget.clear()
+            for text in texts:
+                item = QListWidgetItem(text)
+                item.setData(_TEXT_ROLE, text)
+                if is_age_criterion(text) and widget is self.inclusion:
+                    item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                    item.setData(Qt.ItemDataRole.UserRole + 1, "age")
+                else:
+                    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
+                                  | Qt.ItemFlag.ItemIsSelectable)
+                item.setCheckState(Qt.CheckState.Unchecked)
+                widget.addItem(item)
+        self._updating = False
+        self._show_age()
+
+    def _age_items(self) -> list[QListWidgetItem]:
+        return [self.inclusion.item(i) for i in range(self.inclusion.count())
+                if self.inclusion.item(i).data(Qt.ItemDataRole.UserRole + 1) == "age"]
+
+    def set_age_state(self, state: bool | None, note: str) -> None:
+        """True: the entered age is inside the protocol's window; False: outside; None: not known yet."""
+        if (state, note) == (self._age_state, self._age_note):
+            return
+        self._age_state, self._age_note = state, note
+        self._show_age()
+        self.changed.emit()
+
+    def _show_age(self) -> None:
+        self._updating = True
+        mark = {True: "✔ met", False: "✖ NOT met", None: "not confirmed"}[self._age_state]
+        for item in self._age_items():
+            text = item.data(_TEXT_ROLE)
+            item.setText(f"{text}   [from the age field: {self._age_note} — {mark}]")
+            item.setCheckState(Qt.CheckState.Checked if self._age_state else Qt.CheckState.Unchecked)
+        self._updating = False
+        self._update_summary()
+
+    def _item_changed(self, _item: QListWidgetItem) -> None:
+        if self._updating:
+            return
+        self._update_summary()
+        self.changed.emit()
+
+    def criteria(self) -> list[str]:
+        return [w.item(i).data(_TEXT_ROLE) for w in (self.inclusion, self.exclusion) for i in range(w.count())]
+
+    def states(self) -> dict[str, bool | None]:
+        """criterion -> True (confirmed), False (age known to be outside), None (not confirmed)."""
+        states: dict[str, bool | None] = {}
+        for widget in (self.inclusion, self.exclusion):
+            for i in range(widget.count()):
+                item = widget.item(i)
+                text = item.data(_TEXT_ROLE)
+                if item.data(Qt.ItemDataRole.UserRole + 1) == "age":
+                    states[text] = self._age_state
+                else:
+                    states[text] = True if item.checkState() == Qt.CheckState.Checked else None
+        return states
+
+    def unconfirmed(self) -> list[str]:
+        return [text for text, state in self.states().items() if state is not True]
+
+    def set_confirmed(self, text: str, confirmed: bool) -> None:
+        for widget in (self.inclusion, self.exclusion):
+            for i in range(widget.count()):
+                item = widget.item(i)
+                if item.data(_TEXT_ROLE) == text and item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+                    item.setCheckState(Qt.CheckState.Checked if confirmed else Qt.CheckState.Unchecked)
+
+    def reset(self) -> None:
+        self._updating = True
+        for widget in (self.inclusion, self.exclusion):
+            for i in range(widget.count()):
+                item = widget.item(i)
+                if item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+                    item.setCheckState(Qt.CheckState.Unchecked)
+        self._updating = False
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        total = len(self.criteria())
+        if not total:
+            self.summary.setText("This protocol file lists no eligibility criteria.")
+            return
+        left = len(self.unconfirmed())
+        if left:
+            self.summary.setText(f"⚠ {total - left} of {total} confirmed; {left} not confirmed "
+                                 "(a soft flag at finalising).")
+        else:
+            self.summary.setText(f"✔ All {total} criteria confirmed.")

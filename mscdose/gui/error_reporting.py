@@ -1,0 +1,98 @@
+"""What happens when something goes wrong that nobody planned for: log it, say so plainly, carry on.
+
+A bedside tool must never fail silently nor vanish with a traceback and the entries lost. Every unexpected
+exception is written with its traceback to the log file in the user's data folder, and a plain dialog says
+what happened and where that file is; the window stays open with everything the user typed.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from collections.abc import Callable
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+
+from mscdose.datadir import log_path
+
+LOGGER_NAME = "mscdose"
+_LOG_BYTES = 1_000_000  # a megabyte of text is months of use; three old files are kept
+
+log = logging.getLogger(LOGGER_NAME)
+
+
+def setup_logging() -> Path | None:
+    """Log to `mscdose.datadir.log_path()`. Returns the file, or None when it cannot be opened (a read-only
+    profile must not stop the window from opening)."""
+    try:
+        path = log_path()
+        if not any(isinstance(h, RotatingFileHandler) for h in log.handlers):
+            handler = RotatingFileHandler(path, maxBytes=_LOG_BYTES, backupCount=3, encoding="utf-8")
+            handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+            log.addHandler(handler)
+        log.setLevel(logging.INFO)
+        return path
+    except OSError:
+        return None
+
+
+def describe_log_location() -> str:
+    try:
+        return str(log_path())
+    except OSError as error:
+        return f"(the log file could not be opened: {error.strerror})"
+
+
+def unexpected_error_text(exc_type: type[BaseException], exc: BaseException) -> str:
+    """The dialog text: what happened, that nothing typed was lost, and where the details are."""
+    what = f"{exc_type.__name__}: {exc}" if str(exc) else exc_type.__name__
+    return (
+        "Something unexpected went wrong inside mscdose.\n\n"
+        f"What happened: {what}\n\n"
+        "Your entries are still on screen. Check the results again before using them; if this happens again, "
+        "send the log file to your IT or pharmacy system contact.\n\n"
+        f"Log file: {describe_log_location()}"
+    )
+
+
+Shower = Callable[[str], None]
+
+
+def _show_with_message_box(text: str) -> None:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Critical, "mscdose: unexpected error", text,
+                      QMessageBox.StandardButton.Ok, QApplication.activeWindow())
+    box.setObjectName("unexpectedErrorDialog")
+    box.exec()
+
+
+class ExceptionHook:
+    """Replacement for sys.excepthook: log, then show a dialog (never two at once for a burst of errors)."""
+
+    def __init__(self, show: Shower = _show_with_message_box) -> None:
+        self.show = show
+        self._showing = False
+
+    def __call__(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        log.error("Unexpected error:\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
+        if self._showing:
+            return
+        self._showing = True
+        try:
+            self.show(unexpected_error_text(exc_type, exc))
+        except Exception:  # the dialog itself failing must not recurse into this hook
+            log.exception("Could not show the error dialog")
+        finally:
+            self._showing = False
+
+
+def install_exception_hook(show: Shower = _show_with_message_box) -> ExceptionHook:
+    hook = ExceptionHook(show)
+    sys.excepthook = hook
+    return hook

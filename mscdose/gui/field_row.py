@@ -1,0 +1,111 @@
+"""One labelled input of the form: the text box, its unit, and the message under it when it cannot be read.
+
+The message is the engine's own `InputError` text (it names the field, echoes the text and says what is
+accepted), shown in words with a mark, a red outline and as the box's accessible description, so that
+colour is never the only sign and a screen reader says the same as the screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+ERROR_STYLE = "QLineEdit { border: 2px solid #c62828; border-radius: 3px; padding: 2px; background: #fff5f5; }"
+ERROR_TEXT_STYLE = "color: #b71c1c;"
+NOTE_TEXT_STYLE = "color: #6d4c00;"
+
+
+class FieldRow:
+    """A label (with an Alt shortcut, buddied to the box) and an editor widget for a QFormLayout row."""
+
+    def __init__(
+        self,
+        key: str,
+        label: str,
+        object_name: str,
+        *,
+        unit: str | Sequence[str] | None = None,
+        unit_object_name: str = "",
+        placeholder: str = "",
+        hint: str = "",
+    ) -> None:
+        self.key = key
+        self.hint = hint
+        self.label = QLabel(label)
+        self.edit = QLineEdit()
+        self.edit.setObjectName(object_name)
+        self.edit.setPlaceholderText(placeholder)
+        self.edit.setClearButtonEnabled(False)
+        plain_label = label.replace("&", "")
+        self.edit.setAccessibleName(plain_label)
+        self.edit.setAccessibleDescription(hint)
+        self.edit.setToolTip(hint)
+        self.label.setBuddy(self.edit)
+
+        self.unit_combo: QComboBox | None = None
+        self.unit_label: QLabel | None = None
+        line = QHBoxLayout()
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.edit, 1)
+        if isinstance(unit, str):
+            self.unit_label = QLabel(unit)
+            self.unit_label.setMinimumWidth(110)
+            line.addWidget(self.unit_label)
+        elif unit is not None:
+            self.unit_combo = QComboBox()
+            self.unit_combo.addItems(list(unit))
+            self.unit_combo.setObjectName(unit_object_name)
+            self.unit_combo.setAccessibleName(f"{plain_label} unit")
+            self.unit_combo.setMinimumWidth(110)
+            line.addWidget(self.unit_combo)
+
+        self.message = QLabel()
+        self.message.setObjectName(f"{object_name}Message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(ERROR_TEXT_STYLE)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.hide()
+        self.note = QLabel()
+        self.note.setObjectName(f"{object_name}Note")
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet(NOTE_TEXT_STYLE)
+        self.note.hide()
+
+        self.widget = QWidget()
+        column = QVBoxLayout(self.widget)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addLayout(line)
+        column.addWidget(self.message)
+        column.addWidget(self.note)
+        self.extra_line = line  # room for a button beside the box (the thaw time's "Now")
+
+    def text(self) -> str:
+        return self.edit.text()
+
+    def unit(self) -> str:
+        if self.unit_combo is not None:
+            return self.unit_combo.currentText()
+        return self.unit_label.text() if self.unit_label is not None else ""
+
+    def error_text(self) -> str:
+        return self.message.text().removeprefix("✖ ")
+
+    def set_error(self, message: str | None) -> None:
+        """Show `message` under the box (or clear it). Only changes what differs, so typing stays smooth."""
+        shown = f"✖ {message}" if message else ""
+        if shown == self.message.text():
+            return
+        self.message.setText(shown)
+        self.message.setVisible(bool(message))
+        self.edit.setStyleSheet(ERROR_STYLE if message else "")
+        self.edit.setAccessibleDescription(f"Error: {message}" if message else self.hint)
+        self.edit.setToolTip(message or self.hint)
+
+    def set_note(self, note: str | None) -> None:
+        if (note or "") == self.note.text():
+            return
+        self.note.setText(note or "")
+        self.note.setVisible(bool(note))

@@ -1,0 +1,122 @@
+"""Flags as a smart pump shows them: a red banner for a hard limit, amber for a soft one, info kept quiet.
+
+A hard flag's banner repeats the engine's message, which names the limit and the value. A soft flag offers
+an override that needs a typed reason and initials. Each flag also carries words and an icon
+("HARD LIMIT", "NEEDS OVERRIDE", "Info"), so colour is never the only carrier of meaning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from mscdose.core.flags import Flag
+    from mscdose.core.overrides import Override
+
+HARD_STYLE = "background: #b71c1c; color: white; padding: 6px; border-radius: 3px; font-weight: bold;"
+SOFT_STYLE = "background: #ffe0b2; color: #4e2a00; padding: 6px; border: 1px solid #e65100; border-radius: 3px;"
+
+
+def flag_caption(flag: Flag, override: Override | None) -> str:
+    if flag.severity == "hard":
+        return f"HARD LIMIT — {flag.message}"
+    if flag.severity == "soft":
+        if override is not None:
+            return f"OVERRIDDEN by {override.initials} (“{override.reason}”) — {flag.message}"
+        return f"NEEDS OVERRIDE — {flag.message}"
+    return f"Info — {flag.message}"
+
+
+class FlagsPanel(QGroupBox):
+    override_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Flags", parent)
+        self.setObjectName("flagsPanel")
+        layout = QVBoxLayout(self)
+
+        self.hard_banner = QLabel()
+        self.hard_banner.setObjectName("hardBanner")
+        self.hard_banner.setWordWrap(True)
+        self.hard_banner.setStyleSheet(HARD_STYLE)
+        self.hard_banner.setAccessibleName("Hard limit")
+        self.hard_banner.hide()
+        layout.addWidget(self.hard_banner)
+
+        self.soft_box = QWidget()
+        self.soft_box.setObjectName("softBanner")
+        self.soft_box.setStyleSheet("#softBanner { " + SOFT_STYLE + " }")
+        soft_line = QHBoxLayout(self.soft_box)
+        soft_line.setContentsMargins(6, 4, 6, 4)
+        self.soft_text = QLabel()
+        self.soft_text.setObjectName("softBannerText")
+        self.soft_text.setWordWrap(True)
+        self.override_button = QPushButton("&Override…")
+        self.override_button.setObjectName("overrideButton")
+        self.override_button.setToolTip("Give a reason and your initials to accept a soft limit")
+        self.override_button.clicked.connect(self.override_requested)
+        soft_line.addWidget(self.soft_text, 1)
+        soft_line.addWidget(self.override_button)
+        self.soft_box.hide()
+        layout.addWidget(self.soft_box)
+
+        self.list = QListWidget()
+        self.list.setObjectName("flagsList")
+        self.list.setAccessibleName("Flags")
+        self.list.setWordWrap(True)
+        self.list.setMinimumHeight(70)
+        layout.addWidget(self.list, 1)
+        self._icons = {
+            "hard": self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+            "soft": self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+            "info": self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation),
+        }
+
+    def clear(self) -> None:
+        self.show_flags((), {})
+
+    def show_flags(self, flags: Sequence[Flag], overrides: Mapping[str, Override]) -> None:
+        self.list.clear()
+        for flag in flags:
+            item = QListWidgetItem(self._icons[flag.severity], flag_caption(flag, overrides.get(flag.code)))
+            item.setData(Qt.ItemDataRole.UserRole, flag.code)
+            item.setToolTip(f"{flag.code} ({flag.severity})")
+            if flag.severity == "hard":
+                item.setForeground(Qt.GlobalColor.darkRed)
+            elif flag.severity == "info":
+                item.setForeground(Qt.GlobalColor.darkGray)
+            self.list.addItem(item)
+        if not flags:
+            self.list.addItem(QListWidgetItem("No flags."))
+
+        hard = [f for f in flags if f.severity == "hard"]
+        if hard:
+            lines = "\n".join(f"⛔ {f.message}" for f in hard)
+            self.hard_banner.setText(f"BLOCKED — hard limit, cannot be overridden. Finalising and printing are "
+                                     f"off until the prescription or the product changes.\n{lines}")
+        self.hard_banner.setVisible(bool(hard))
+
+        pending = [f for f in flags if f.severity == "soft" and f.code not in overrides]
+        done = [f for f in flags if f.severity == "soft" and f.code in overrides]
+        if pending:
+            lines = "\n".join(f"⚠ {f.message}" for f in pending)
+            self.soft_text.setText(f"SOFT LIMIT — needs a reason and initials before finalising.\n{lines}")
+        elif done:
+            self.soft_text.setText("✔ Soft limits overridden: " + ", ".join(
+                f"{f.code} by {overrides[f.code].initials}" for f in done))
+        self.override_button.setVisible(bool(pending))
+        self.soft_box.setVisible(bool(pending or done))

@@ -1,0 +1,129 @@
+"""From the window's fields to one engine result, without Qt: the window's only road to the engine.
+
+The window hands over the texts and the units its selectors show; this module calls `read_request` and
+`compute` and says which required fields are still empty (not yet an error: nothing has been typed).
+It does no dose arithmetic: a unit switch converts with the shared pint registry, and preparation values
+are compared with the protocol's to decide whether the protocol default is being used.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from mscdose.core import display, parsing
+from mscdose.core.engine import DoseResult, compute
+from mscdose.core.errors import InputError
+from mscdose.core.protocol import Protocol, Setting
+from mscdose.core.request import REQUIRED, read_request
+from mscdose.core.units import Q
+
+# The unit a bare number in each field is read in (the label or selector beside the box shows it).
+FIXED_UNITS: dict[str, str] = {
+    "concentration": "million cells/mL",
+    "bag_volume": "mL",
+    "final_volume": "mL",
+    "duration": "min",
+    "increment": "mL",
+}
+WEIGHT_UNITS = ("kg", "lb")
+DOSE_UNITS = ("million cells", "million cells/kg")
+
+# Preparation field -> (protocol setting name, parser of a text into the setting's unit)
+_PREPARATION: dict[str, tuple[str, Callable[[str], Decimal]]] = {
+    "final_volume": ("final_volume", lambda t: parsing.parse_volume("final_volume", t, "mL")),
+    "duration": ("duration", lambda t: parsing.parse_duration(t, "min")),
+    "drop_factor": ("drop_factor", parsing.parse_drop_factor),
+    "increment": ("volume_increment", lambda t: parsing.parse_volume("increment", t, "mL")),
+}
+PREPARATION_FIELDS = tuple(_PREPARATION)
+
+
+@dataclass
+class Reading:
+    """What the window shows after one recompute."""
+
+    result: DoseResult | None
+    errors: dict[str, InputError] = field(default_factory=dict)  # fields with text that cannot be read
+    missing: list[str] = field(default_factory=list)  # required fields still empty
+
+
+def _setting(protocol: Protocol, name: str) -> Setting:
+    return getattr(protocol, name)  # type: ignore[no-any-return]
+
+
+def preparation_texts(protocol: Protocol) -> dict[str, str]:
+    """The protocol's site values as the numbers to prefill (the unit is shown beside each box)."""
+    return {name: display.plain(_setting(protocol, setting).value) for name, (setting, _) in _PREPARATION.items()}
+
+
+def preparation_default_text(protocol: Protocol, name: str) -> str:
+    """The protocol value with its unit, for the 'changed from protocol' marker."""
+    setting = _setting(protocol, _PREPARATION[name][0])
+    return setting.text
+
+
+def is_protocol_value(protocol: Protocol, name: str, text: str) -> bool:
+    """True when `text` reads as exactly the protocol's value (then the engine is told 'use the default',
+    so the record says the site value was used rather than 'changed')."""
+    setting_name, parse = _PREPARATION[name]
+    try:
+        return parse(text) == _setting(protocol, setting_name).value
+    except InputError:
+        return False
+
+
+def _bare_number(parse: Callable[[], object]) -> bool:
+    try:
+        parse()
+    except InputError:
+        return True
+    return False
+
+
+def read_form(texts: Mapping[str, str], units: Mapping[str, str], protocol: Protocol) -> Reading:
+    """Read every field and compute when all can be read. Empty required fields are `missing`, not errors."""
+    sent = {name: (text or "") for name, text in texts.items()}
+    for name in PREPARATION_FIELDS:
+        text = sent.get(name, "").strip()
+        if not text or is_protocol_value(protocol, name, text):
+            sent[name] = ""
+    all_units = {**FIXED_UNITS, **units}
+    request, errors = read_request(sent, all_units)
+    missing = [name for name in REQUIRED if not sent.get(name, "").strip()]
+    shown = {name: error for name, error in errors.items() if name not in missing}
+    if request is None:
+        return Reading(None, shown, missing)
+    # Keep the unit with what was entered, so the record never holds a bare "62" of unknown unit.
+    weight_text, dose_text = sent["weight"].strip(), sent["dose"].strip()
+    if _bare_number(lambda: parsing.parse_weight(weight_text)):
+        weight_text = f"{weight_text} {all_units['weight']}"
+    if _bare_number(lambda: parsing.parse_dose(dose_text, None)):
+        dose_text = f"{dose_text} {all_units['dose']}"
+    request = dataclasses.replace(request, weight_entered=weight_text, dose_entered=dose_text)
+    return Reading(compute(request, protocol), {}, [])
+
+
+_PLAIN_NUMBER = re.compile(r"^\s*[0-9]*\.?[0-9]+\s*$")
+
+
+def convert_weight_text(text: str, from_unit: str, to_unit: str) -> str | None:
+    """The same weight written in `to_unit` (a bare number, at most two decimals), or None when the text
+    cannot be read: then the window keeps the text and simply reads it in the new unit, showing its error.
+
+    Two decimals change the weight by at most 5 g (0.005 kg or 0.005 lb), well inside any scale's precision,
+    and a switch back gives the original text again (62 kg -> 136.69 lb -> 62 kg).
+    """
+    try:
+        kilograms = parsing.parse_weight(text, from_unit)
+    except InputError:
+        return None
+    converted = Decimal(Q(kilograms, "kg").to(to_unit).magnitude)
+    return display.plain(converted, 2)
+
+
+def looks_like_bare_number(text: str) -> bool:
+    return bool(_PLAIN_NUMBER.match(text or ""))

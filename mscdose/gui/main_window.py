@@ -1,0 +1,794 @@
+"""The bedside window, laid out in the order the work is done: patient, prescription, product lot,
+preparation, eligibility; then results and flags; then finalise and print.
+
+The window does no arithmetic: every keystroke hands the fields to `form_reading.read_form`, which calls
+the engine, and the panels show what comes back. Everything beyond the first screen (engine, records,
+worksheet, history) is imported on first use, so the window appears quickly; `load_protocols` can run
+just after the first paint for the same reason.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import itertools
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mscdose import __version__
+from mscdose.core import display as show
+from mscdose.gui.eligibility_panel import EligibilityPanel
+from mscdose.gui.field_row import FieldRow
+from mscdose.gui.flags_panel import FlagsPanel
+from mscdose.gui.protocol_bar import ProtocolBar
+from mscdose.gui.results_panel import ResultsPanel
+from mscdose.gui.settings import OPERATOR_INITIALS, PAPER_SIZE, SITE_NAME, WEIGHT_UNIT, WINDOW_GEOMETRY, Settings
+
+if TYPE_CHECKING:
+    from mscdose.core.engine import DoseResult
+    from mscdose.core.flags import Flag
+    from mscdose.core.overrides import Override
+    from mscdose.core.protocol import Protocol
+    from mscdose.gui.finalize_dialog import Signatures
+    from mscdose.gui.form_reading import Reading
+    from mscdose.gui.override_dialog import PendingFlag
+
+WORKSHEET_MODULE = "mscdose.gui.worksheet_actions"
+HISTORY_MODULE = "mscdose.gui.history_view"
+WEIGHT_UNITS = ("kg", "lb")
+DOSE_UNITS = ("million cells", "million cells/kg")
+PREPARATION = ("final_volume", "duration", "drop_factor", "increment")
+PATIENT_ID_MISSING = ("Patient ID: nothing was entered. Accepted: the patient's hospital or trial number "
+                      "as printed on the wristband, e.g. AA-014.")
+
+# The worked example of ../shared/domain.md, for --demo and the README screenshot.
+DEMO_TEXTS = {
+    "patient_id": "DEMO-001",
+    "patient_name": "Demonstration patient",
+    "age": "30",
+    "weight": "62",
+    "dose": "150",
+    "lot": "DEMO-LOT-01",
+    "concentration": "5",
+    "viability": "92",
+    "bag_volume": "20",
+    "bags": "2",
+}
+
+
+def module_available(name: str) -> bool:
+    """Whether a room's module is present, without importing it (start-up speed)."""
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+class _FirstPaint(QObject):
+    """Calls back once, after the window's first paint (the moment a user sees it)."""
+
+    def __init__(self, callback: Callable[[], None]) -> None:
+        super().__init__()
+        self.callback: Callable[[], None] | None = callback
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self.callback is not None:
+            callback, self.callback = self.callback, None
+            QTimer.singleShot(0, callback)
+        return False
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings | None = None, *, load_now: bool = True) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("mscdose — UC-MSC infusion dose calculator")
+        self.settings = settings or Settings()
+        self.rows: dict[str, FieldRow] = {}
+        self.reading: Reading | None = None
+        self._protocol: Protocol | None = None
+        self._weight_unit = self.settings.get(WEIGHT_UNIT)
+        self._overrides: dict[str, tuple[Override, str]] = {}  # code -> (override, flag message it answered)
+        self.final_document: dict[str, Any] | None = None
+        self.final_record_id: int | None = None
+        self._first_paint_hooks: list[_FirstPaint] = []
+
+        self._build()
+        self._build_actions()
+        geometry = self.settings.get(WINDOW_GEOMETRY)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1340, 720)
+        self.clear_results()
+        if load_now:
+            self.load_protocols()
+
+    # -- building ----------------------------------------------------------------------------------
+
+    def _row(self, form: QFormLayout, key: str, label: str, object_name: str, **kwargs: Any) -> FieldRow:
+        row = FieldRow(key, label, object_name, **kwargs)
+        form.addRow(row.label, row.widget)
+        row.edit.textChanged.connect(self._input_changed)
+        row.edit.returnPressed.connect(lambda: self.focusNextPrevChild(True))
+        self.rows[key] = row
+        return row
+
+    def _group(self, title: str) -> tuple[QGroupBox, QFormLayout]:
+        box = QGroupBox(title)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        return box, form
+
+    def _build(self) -> None:
+        self.protocol_bar = ProtocolBar()
+        self.protocol_bar.protocol_changed.connect(self._protocol_changed)
+
+        patient, form = self._group("1  Patient")
+        self._row(form, "patient_id", "Patient &ID:", "patientIdInput", placeholder="hospital or trial number",
+                  hint="The patient's hospital or trial number; required to finalise.")
+        self._row(form, "patient_name", "&Name:", "patientNameInput", placeholder="optional",
+                  hint="The patient's name as on the wristband (optional).")
+        self._row(form, "age", "&Age:", "ageInput", unit="years", placeholder="e.g. 45",
+                  hint="Age in years; checked against the protocol's age window.")
+        weight = self._row(form, "weight", "&Weight:", "weightInput", unit=WEIGHT_UNITS, unit_object_name="weightUnit",
+                           placeholder="e.g. 62", hint="Body weight; the unit is chosen beside the box.")
+        assert weight.unit_combo is not None
+        weight.unit_combo.setCurrentText(self._weight_unit)
+        weight.unit_combo.currentTextChanged.connect(self._weight_unit_changed)
+
+        prescription, form = self._group("2  Prescription")
+        dose = self._row(form, "dose", "&Dose:", "doseInput", unit=DOSE_UNITS, unit_object_name="doseUnit",
+                         placeholder="e.g. 150", hint="The prescribed dose: a total, or per kg of body weight.")
+        assert dose.unit_combo is not None
+        dose.unit_combo.currentTextChanged.connect(self._input_changed)
+
+        lot, form = self._group("3  Product lot")
+        self._row(form, "lot", "&Lot number:", "lotInput", placeholder="as on the bag label",
+                  hint="The product lot number from the bag label.")
+        self._row(form, "din", "ISBT 128 D&IN:", "dinInput", placeholder="optional, e.g. G1234 98 654321 H",
+                  hint="Donation identification number with its check character, or the barcode data.")
+        self._row(form, "concentration", "&Concentration:", "concentrationInput", unit="million cells/mL",
+                  placeholder="e.g. 5", hint="Cells per mL from the certificate of analysis.")
+        self.basis = QComboBox()
+        self.basis.setObjectName("basisSelect")
+        self.basis.setAccessibleName("Counting basis of the lot concentration")
+        self.basis.addItem("total cells (viability is applied)", "total")
+        self.basis.addItem("viable cells only (viability is not applied again)", "viable")
+        self.basis.currentIndexChanged.connect(self._input_changed)
+        basis_label = QLabel("Count &basis:")
+        basis_label.setBuddy(self.basis)
+        form.addRow(basis_label, self.basis)
+        self._row(form, "viability", "&Viability:", "viabilityInput", unit="%", placeholder="e.g. 92",
+                  hint="Post-thaw viability in percent.")
+        self._row(form, "bag_volume", "Bag v&olume:", "bagVolumeInput", unit="mL", placeholder="e.g. 20",
+                  hint="Volume of one bag.")
+        self._row(form, "bags", "Ba&gs available:", "bagsInput", unit="bags", placeholder="e.g. 2",
+                  hint="Number of bags available for this patient.")
+        thaw = self._row(form, "thawed_at", "&Thawed at:", "thawInput", placeholder="e.g. 2026-11-25 09:30",
+                         hint="Date and time the bag was thawed (local time).")
+        self.thaw_now = QPushButton("No&w")
+        self.thaw_now.setObjectName("thawNowButton")
+        self.thaw_now.setToolTip("Fill in the current date and time")
+        self.thaw_now.setAccessibleName("Set thaw time to now")
+        self.thaw_now.clicked.connect(self._thaw_now)
+        thaw.extra_line.addWidget(self.thaw_now)
+
+        preparation, form = self._group("4  Preparation (protocol site values)")
+        self._row(form, "final_volume", "&Final volume:", "finalVolumeInput", unit="mL",
+                  hint="Final infusion volume; prefilled from the protocol.")
+        self._row(form, "duration", "D&uration:", "durationInput", unit="min",
+                  hint="Infusion duration; prefilled from the protocol.")
+        self._row(form, "drop_factor", "Drop fa&ctor:", "dropFactorInput", unit="gtt/mL",
+                  hint="Drops per mL of the giving set; prefilled from the protocol.")
+        self._row(form, "increment", "Volume inc&rement:", "incrementInput", unit="mL",
+                  hint="Smallest volume the syringe measures; prefilled from the protocol.")
+
+        left = QWidget()
+        left_column = QVBoxLayout(left)
+        for box in (patient, prescription, lot, preparation):
+            left_column.addWidget(box)
+        left_column.addStretch(1)
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setObjectName("formScroll")
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setWidget(left)
+        self.form_scroll.setMinimumWidth(440)
+
+        self.eligibility = EligibilityPanel()
+        self.eligibility.changed.connect(self._eligibility_changed)
+
+        self.results = ResultsPanel()
+        self.flags = FlagsPanel()
+        self.flags.override_requested.connect(self.override_soft_flags)
+        right = QWidget()
+        right_column = QVBoxLayout(right)
+        right_column.setContentsMargins(0, 0, 0, 0)
+        right_column.addWidget(self.results)
+        right_column.addWidget(self.flags, 1)
+        self.results_scroll = QScrollArea()
+        self.results_scroll.setWidgetResizable(True)
+        self.results_scroll.setWidget(right)
+        self.results_scroll.setMinimumWidth(420)
+
+        columns = QHBoxLayout()
+        columns.addWidget(self.form_scroll, 10)
+        columns.addWidget(self.eligibility, 8)
+        columns.addWidget(self.results_scroll, 11)
+
+        self.new_button = QPushButton("&New patient")
+        self.new_button.setObjectName("newPatientButton")
+        self.preview_button = QPushButton("Pre&view")
+        self.preview_button.setObjectName("previewButton")
+        self.finalize_button = QPushButton("Finali&se…")
+        self.finalize_button.setObjectName("finalizeButton")
+        self.print_button = QPushButton("&Print…")
+        self.print_button.setObjectName("printButton")
+        self.pdf_button = QPushButton("Save P&DF…")
+        self.pdf_button.setObjectName("savePdfButton")
+        self.history_button = QPushButton("&History…")
+        self.history_button.setObjectName("historyButton")
+        self.new_button.clicked.connect(self.new_patient)
+        self.preview_button.clicked.connect(self.preview)
+        self.finalize_button.clicked.connect(self.finalize)
+        self.print_button.clicked.connect(self.print_worksheet)
+        self.pdf_button.clicked.connect(self.save_pdf)
+        self.history_button.clicked.connect(self.open_history)
+        self.finalized_label = QLabel()
+        self.finalized_label.setObjectName("finalizedValue")
+        self.finalized_label.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.finalized_label, 1)
+        for button in (self.preview_button, self.finalize_button, self.print_button, self.pdf_button,
+                       self.history_button):
+            buttons.addWidget(button)
+        self.finalize_button.setDefault(False)
+        self.finalize_button.setAutoDefault(False)
+
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.addWidget(self.protocol_bar)
+        outer.addLayout(columns, 1)
+        outer.addLayout(buttons)
+        self.setCentralWidget(central)
+        self._set_tab_order()
+
+    def _set_tab_order(self) -> None:
+        chain: list[QWidget] = [self.protocol_bar.combo]
+        for key in ("patient_id", "patient_name", "age", "weight", "dose", "lot", "din", "concentration"):
+            row = self.rows[key]
+            chain.append(row.edit)
+            if row.unit_combo is not None:
+                chain.append(row.unit_combo)
+        chain.append(self.basis)
+        for key in ("viability", "bag_volume", "bags", "thawed_at"):
+            chain.append(self.rows[key].edit)
+        chain.append(self.thaw_now)
+        chain += [self.rows[key].edit for key in PREPARATION]
+        chain += [self.eligibility.inclusion, self.eligibility.exclusion, self.flags.override_button,
+                  self.finalize_button, self.preview_button, self.print_button, self.pdf_button,
+                  self.history_button, self.new_button]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _build_actions(self) -> None:
+        menu = self.menuBar().addMenu("&File")
+        self.new_action = QAction("&New patient", self, shortcut=QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.new_patient)
+        self.preview_action = QAction("Pre&view worksheet", self)
+        self.preview_action.triggered.connect(self.preview)
+        self.print_action = QAction("&Print worksheet…", self, shortcut=QKeySequence.StandardKey.Print)
+        self.print_action.triggered.connect(self.print_worksheet)
+        self.pdf_action = QAction("Save worksheet as P&DF…", self)
+        self.pdf_action.triggered.connect(self.save_pdf)
+        self.history_action = QAction("&History…", self)
+        self.history_action.triggered.connect(self.open_history)
+        self.settings_action = QAction("&Settings…", self)
+        self.settings_action.triggered.connect(self.edit_settings)
+        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        for action in (self.new_action, self.preview_action, self.print_action, self.pdf_action,
+                       self.history_action, self.settings_action, quit_action):
+            menu.addAction(action)
+        help_menu = self.menuBar().addMenu("&Help")
+        self.help_action = QAction("&Help and about", self, shortcut=QKeySequence.StandardKey.HelpContents)
+        self.help_action.triggered.connect(self.show_help)
+        help_menu.addAction(self.help_action)
+        # F1 must work even where the platform maps HelpContents to something else.
+        if self.help_action.shortcut() != QKeySequence("F1"):
+            self.help_action.setShortcuts([self.help_action.shortcut(), QKeySequence("F1")])
+
+    # -- protocols -----------------------------------------------------------------------------------
+
+    def load_protocols(self) -> None:
+        """Read the shipped protocol files and check the form against the default one."""
+        from mscdose.core.protocol import DEFAULT_PROTOCOL_ID, shipped_protocols
+
+        self.protocol_bar.set_protocols(shipped_protocols(), DEFAULT_PROTOCOL_ID)
+        self._apply_protocol(self.protocol_bar.current(), previous=None)
+
+    def load_protocols_after_first_paint(self) -> None:
+        hook = _FirstPaint(self.load_protocols)
+        self._first_paint_hooks.append(hook)
+        self.installEventFilter(hook)
+
+    @property
+    def protocol(self) -> Protocol | None:
+        return self._protocol
+
+    def _protocol_changed(self, _index: int) -> None:
+        self._apply_protocol(self.protocol_bar.current(), previous=self._protocol)
+
+    def _apply_protocol(self, protocol: Protocol | None, previous: Protocol | None) -> None:
+        from mscdose.gui.form_reading import is_protocol_value, preparation_texts
+
+        self._protocol = protocol
+        if protocol is None:
+            return
+        texts = preparation_texts(protocol)
+        for key in PREPARATION:
+            edit = self.rows[key].edit
+            untouched = not edit.text().strip() or (previous is not None and
+                                                    is_protocol_value(previous, key, edit.text()))
+            if untouched:
+                edit.blockSignals(True)
+                edit.setText(texts[key])
+                edit.blockSignals(False)
+        self.eligibility.set_criteria(protocol.inclusion, protocol.exclusion)
+        self._overrides.clear()
+        self.recompute()
+
+    # -- reading and showing --------------------------------------------------------------------------
+
+    def texts(self) -> dict[str, str]:
+        texts = {key: row.text() for key, row in self.rows.items()}
+        texts["basis"] = str(self.basis.currentData())
+        return texts
+
+    def units(self) -> dict[str, str]:
+        return {"weight": self.rows["weight"].unit(), "dose": self.rows["dose"].unit()}
+
+    @property
+    def result(self) -> DoseResult | None:
+        return self.reading.result if self.reading else None
+
+    def _input_changed(self, *_args: object) -> None:
+        if self.final_document is not None:
+            self.final_document = None
+            self.final_record_id = None
+            self.finalized_label.setText("Changed after finalising: the saved record is unchanged; finalise "
+                                         "again to make a new one.")
+        self.recompute()
+
+    def recompute(self) -> None:
+        if self._protocol is None:
+            return
+        from mscdose.gui.form_reading import read_form
+
+        self.reading = read_form(self.texts(), self.units(), self._protocol)
+        for key, row in self.rows.items():
+            error = self.reading.errors.get(key)
+            row.set_error(error.message if error else None)
+        self._show_preparation_notes()
+        result = self.reading.result
+        if result is None:
+            missing = [self.rows[key].label.text().replace("&", "").rstrip(":") for key in self.reading.missing]
+            waiting = ""
+            if missing:
+                waiting = "Waiting for: " + ", ".join(missing) + "."
+            if self.reading.errors:
+                waiting += (" " if waiting else "") + "Correct the fields marked ✖."
+            self.results.clear(waiting)
+            self.flags.clear()
+        else:
+            self.results.show_result(result)
+            self.flags.show_flags(result.flags, self.active_overrides(result.flags))
+        self._show_age_eligibility()
+        self._update_actions()
+
+    def clear_results(self) -> None:
+        self.results.clear("Waiting for the protocol to load." if self._protocol is None else "")
+        self.flags.clear()
+        self._update_actions()
+
+    def _show_preparation_notes(self) -> None:
+        from mscdose.gui.form_reading import is_protocol_value, preparation_default_text
+
+        assert self._protocol is not None
+        for key in PREPARATION:
+            row = self.rows[key]
+            default = preparation_default_text(self._protocol, key)
+            text = row.text().strip()
+            if not text:
+                row.set_note(f"Empty: the protocol's site value {default} is used.")
+            elif key in (self.reading.errors if self.reading else {}):
+                row.set_note(None)
+            elif not is_protocol_value(self._protocol, key, text):
+                row.set_note(f"✎ Changed from the protocol's site value ({default}).")
+            else:
+                row.set_note(None)
+
+    def _show_age_eligibility(self) -> None:
+        result = self.result
+        age_text = self.rows["age"].text().strip()
+        if result is not None and result.request.age_years is not None:
+            outside = any(f.code == "AGE_OUTSIDE_ELIGIBILITY" for f in result.flags)
+            self.eligibility.set_age_state(not outside, show.years(result.request.age_years))
+        elif not age_text:
+            self.eligibility.set_age_state(None, "age not entered")
+        elif self.reading is not None and "age" in self.reading.errors:
+            self.eligibility.set_age_state(None, "age cannot be read")
+        else:
+            self.eligibility.set_age_state(None, "checked once the results are shown")
+
+    def _update_actions(self) -> None:
+        result = self.result
+        blocked = result is not None and bool(result.hard_flags)
+        can_finalize = result is not None and not blocked
+        self.finalize_button.setEnabled(can_finalize)
+        if result is None:
+            self.finalize_button.setToolTip("Fill in every required field first.")
+        elif blocked:
+            self.finalize_button.setToolTip("A hard limit is breached: this calculation cannot be finalised.")
+        else:
+            self.finalize_button.setToolTip("Save this calculation as a record and enable printing.")
+        worksheet = module_available(WORKSHEET_MODULE)
+        missing_tip = "The worksheet module is not available in this build."
+        self.preview_button.setEnabled(worksheet and result is not None)
+        self.preview_action.setEnabled(self.preview_button.isEnabled())
+        self.preview_button.setToolTip(missing_tip if not worksheet else
+                                       "Show the worksheet; before finalising it is marked as a draft.")
+        can_print = worksheet and self.final_document is not None and not blocked
+        for widget in (self.print_button, self.pdf_button, self.print_action, self.pdf_action):
+            widget.setEnabled(can_print)
+        print_tip = missing_tip if not worksheet else "Available once the calculation is finalised."
+        self.print_button.setToolTip(print_tip if not can_print else "Print the finalised worksheet (Ctrl+P).")
+        self.pdf_button.setToolTip(print_tip if not can_print else "Save the finalised worksheet as a PDF.")
+        history = module_available(HISTORY_MODULE)
+        self.history_button.setEnabled(history)
+        self.history_action.setEnabled(history)
+        self.history_button.setToolTip("Earlier calculations and reprints." if history
+                                       else "The history module is not available in this build.")
+
+    # -- overrides -----------------------------------------------------------------------------------
+
+    def active_overrides(self, flags: Sequence[Flag]) -> dict[str, Override]:
+        """Overrides that still answer the flag as it reads now: a changed value needs a new reason."""
+        current = {f.code: f.message for f in flags if f.severity == "soft"}
+        return {code: override for code, (override, message) in self._overrides.items()
+                if current.get(code) == message}
+
+    def apply_overrides(self, flags: Sequence[PendingFlag], overrides: Sequence[Override]) -> list[str]:
+        """Keep valid overrides; return the problems of any that are not acceptable (nothing kept for them)."""
+        from mscdose.core.overrides import override_problem
+
+        messages = {f.code: f.message for f in flags}
+        problems = []
+        for override in overrides:
+            problem = override_problem(override.reason, override.initials)
+            if problem:
+                problems.append(f"{override.code}: {problem}")
+            elif override.code in messages:
+                self._overrides[override.code] = (override, messages[override.code])
+        return problems
+
+    def ask_overrides(self, flags: Sequence[PendingFlag]) -> list[Override] | None:
+        from mscdose.gui.override_dialog import ask_overrides
+
+        return ask_overrides(flags, self)
+
+    def override_soft_flags(self) -> None:
+        from mscdose.gui.override_dialog import PendingFlag
+
+        result = self.result
+        if result is None:
+            return
+        active = self.active_overrides(result.flags)
+        pending = [PendingFlag(f.code, f.message) for f in result.soft_flags if f.code not in active]
+        if not pending:
+            return
+        given = self.ask_overrides(pending)
+        if given is not None:
+            self.apply_overrides(pending, given)
+            self.recompute()
+
+    def _eligibility_changed(self) -> None:
+        if self.final_document is not None:
+            self._input_changed()
+
+    # -- finalising ----------------------------------------------------------------------------------
+
+    def ask_signatures(self, summary: str) -> Signatures | None:
+        from mscdose.gui.finalize_dialog import ask_signatures
+
+        return ask_signatures(summary, self.settings.get(OPERATOR_INITIALS), self)
+
+    def show_message(self, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> None:
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("messageDialog")
+        box.exec()
+
+    def confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _finalising_flags(self, patient_id: str) -> list[Flag]:
+        """Eligibility not confirmed, and the same lot already given to this patient today."""
+        from mscdose.core.overrides import finalising_flags
+        from mscdose.records.same_lot import same_day_same_lot
+        from mscdose.records.store import RecordStore
+
+        earlier: set[int] = set()
+        store = RecordStore()
+        try:
+            for key in ("lot", "din"):
+                earlier |= {r.id for r in same_day_same_lot(store, patient_id, self.rows[key].text())}
+        finally:
+            store.close()
+        return finalising_flags(self.eligibility.states(), self.eligibility.criteria(), len(earlier))
+
+    def finalize(self) -> None:
+        """Overrides, signatures, then one record in the store; on any failure everything stays on screen."""
+        from mscdose.core.document import record_document
+        from mscdose.core.overrides import finalise_problems
+        from mscdose.gui.override_dialog import PendingFlag
+        from mscdose.records.store import RecordStore, StoreError
+
+        result = self.result
+        if result is None or result.hard_flags:
+            return
+        patient_id = self.rows["patient_id"].text().strip()
+        if not patient_id:
+            self.rows["patient_id"].set_error(PATIENT_ID_MISSING)
+            self.rows["patient_id"].edit.setFocus()
+            return
+        self.rows["patient_id"].set_error(None)
+        try:
+            extra = self._finalising_flags(patient_id)
+        except StoreError as error:
+            self.show_message("Could not read the records", str(error), QMessageBox.Icon.Critical)
+            return
+        soft = [*result.soft_flags, *extra]
+        active = self.active_overrides(soft)
+        pending = [PendingFlag(f.code, f.message) for f in soft if f.code not in active]
+        if pending:
+            given = self.ask_overrides(pending)
+            if given is None:
+                return
+            problems = self.apply_overrides(pending, given)
+            if problems:
+                self.show_message("Override not accepted", "\n".join(problems))
+                return
+            active = self.active_overrides(soft)
+        overrides = list(active.values())
+        problems = finalise_problems(result, overrides, extra)
+        if problems:
+            self.show_message("Cannot finalise yet", "\n".join(problems))
+            return
+        summary = (f"Patient {patient_id}: draw {show.ml(result.volume_to_draw_ml)}, delivering "
+                   f"{show.cells(result.delivered_dose_cells)} ({result.status.upper()}).")
+        signatures = self.ask_signatures(summary)
+        if signatures is None:
+            return
+        document = record_document(
+            result,
+            patient_id=patient_id,
+            patient_name=self.rows["patient_name"].text().strip(),
+            prepared_by=signatures.prepared_by,
+            checked_by=signatures.checked_by,
+            lot_number=self.rows["lot"].text().strip(),
+            overrides=overrides,
+            eligibility=self.eligibility.states(),
+        )
+        # The finalising flags are kept with the calculation beside the overrides that answer them.
+        document["flags"] = [*document["flags"], *(flag.as_dict() for flag in extra)]
+        try:
+            store = RecordStore()
+            try:
+                saved = store.save(document)
+            finally:
+                store.close()
+        except StoreError as error:
+            self.show_message("The record was not saved", str(error), QMessageBox.Icon.Critical)
+            return
+        self.final_document = saved.document
+        self.final_record_id = saved.id
+        self.settings.set(OPERATOR_INITIALS, signatures.prepared_by)
+        self.finalized_label.setText(f"✔ Finalised: record {saved.id}, prepared by {signatures.prepared_by}.")
+        self.statusBar().showMessage(f"Saved as record {saved.id}.", 10000)
+        self._update_actions()
+
+    # -- worksheet and history -------------------------------------------------------------------------
+
+    def _worksheet_kwargs(self) -> dict[str, Any]:
+        return {"site_name": self.settings.get(SITE_NAME), "page_size": self.settings.get(PAPER_SIZE)}
+
+    def draft_document(self) -> dict[str, Any] | None:
+        from mscdose.core.document import record_document
+
+        result = self.result
+        if result is None:
+            return None
+        return record_document(
+            result,
+            patient_id=self.rows["patient_id"].text().strip(),
+            patient_name=self.rows["patient_name"].text().strip(),
+            lot_number=self.rows["lot"].text().strip(),
+            overrides=list(self.active_overrides(result.flags).values()),
+            eligibility=self.eligibility.states(),
+        )
+
+    def preview(self) -> None:
+        if not module_available(WORKSHEET_MODULE):
+            return
+        from mscdose.gui import worksheet_actions  # type: ignore[attr-defined]
+
+        if self.final_document is not None:
+            document, record_id, reason = self.final_document, self.final_record_id, None
+        else:
+            document = self.draft_document()
+            if document is None:
+                return
+            record_id = None
+            reason = ("BLOCKED — hard limit breached, not for use" if document.get("status") == "blocked"
+                      else "DRAFT — not finalised")
+        worksheet_actions.preview_worksheet(self, document, record_id=record_id, preview_reason=reason,
+                                            **self._worksheet_kwargs())
+
+    def print_worksheet(self) -> None:
+        if self.final_document is None or not module_available(WORKSHEET_MODULE):
+            return
+        from mscdose.gui import worksheet_actions  # type: ignore[attr-defined]
+
+        worksheet_actions.print_worksheet_dialog(self, self.final_document, record_id=self.final_record_id,
+                                                 **self._worksheet_kwargs())
+
+    def save_pdf(self) -> None:
+        if self.final_document is None or not module_available(WORKSHEET_MODULE):
+            return
+        from mscdose.gui import worksheet_actions  # type: ignore[attr-defined]
+
+        worksheet_actions.save_worksheet_pdf_dialog(self, self.final_document, record_id=self.final_record_id,
+                                                    **self._worksheet_kwargs())
+
+    def open_history(self) -> None:
+        if not module_available(HISTORY_MODULE):
+            return
+        from mscdose.gui.history_view import HistoryView  # type: ignore[import-not-found]
+        from mscdose.records.store import RecordStore, StoreError
+
+        try:
+            store = RecordStore()
+        except StoreError as error:
+            self.show_message("Could not open the records", str(error), QMessageBox.Icon.Critical)
+            return
+        self._history = HistoryView(store, self)
+        self._history.show()
+
+    # -- new patient, settings, help -------------------------------------------------------------------
+
+    def has_unsaved_data(self) -> bool:
+        if self.final_document is not None:
+            return False
+        typed = any(self.rows[key].text().strip() for key in self.rows if key not in PREPARATION)
+        ticked = any(state for text, state in self.eligibility.states().items())
+        return typed or bool(ticked and self.eligibility.criteria())
+
+    def new_patient(self) -> None:
+        if self.has_unsaved_data() and not self.confirm(
+                "New patient", "Clear this patient? What has been typed has not been finalised and will be lost."):
+            return
+        self.clear_form()
+
+    def clear_form(self) -> None:
+        for key, row in self.rows.items():
+            if key not in PREPARATION:
+                row.edit.blockSignals(True)
+                row.edit.clear()
+                row.edit.blockSignals(False)
+        dose_unit = self.rows["dose"].unit_combo
+        assert dose_unit is not None
+        dose_unit.blockSignals(True)
+        dose_unit.setCurrentIndex(0)
+        dose_unit.blockSignals(False)
+        self.basis.blockSignals(True)
+        self.basis.setCurrentIndex(0)
+        self.basis.blockSignals(False)
+        if self._protocol is not None:
+            from mscdose.gui.form_reading import preparation_texts
+
+            for key, text in preparation_texts(self._protocol).items():
+                self.rows[key].edit.blockSignals(True)
+                self.rows[key].edit.setText(text)
+                self.rows[key].edit.blockSignals(False)
+        self.eligibility.reset()
+        self._overrides.clear()
+        self.final_document = None
+        self.final_record_id = None
+        self.finalized_label.setText("")
+        self.recompute()
+        self.rows["patient_id"].edit.setFocus()
+
+    def fill(self, texts: dict[str, str], dose_unit: str | None = None, weight_unit: str | None = None) -> None:
+        """Type `texts` into the fields (used by --demo); units first, so no conversion happens."""
+        if weight_unit is not None:
+            combo = self.rows["weight"].unit_combo
+            assert combo is not None
+            combo.blockSignals(True)
+            combo.setCurrentText(weight_unit)
+            combo.blockSignals(False)
+            self._weight_unit = weight_unit
+        if dose_unit is not None:
+            combo = self.rows["dose"].unit_combo
+            assert combo is not None
+            combo.setCurrentText(dose_unit)
+        for key, text in texts.items():
+            self.rows[key].edit.setText(text)
+
+    def fill_demo(self) -> None:
+        self.fill(DEMO_TEXTS, dose_unit="million cells", weight_unit="kg")
+
+    def _weight_unit_changed(self, unit: str) -> None:
+        """Re-read the same real weight in the new unit: 62 kg becomes 136.69 lb, never 62 lb."""
+        from mscdose.gui.form_reading import convert_weight_text
+
+        edit = self.rows["weight"].edit
+        converted = convert_weight_text(edit.text(), self._weight_unit, unit)
+        self._weight_unit = unit
+        self.settings.set(WEIGHT_UNIT, unit)
+        if converted is not None:
+            edit.blockSignals(True)
+            edit.setText(converted)
+            edit.blockSignals(False)
+        self._input_changed()
+
+    def _thaw_now(self) -> None:
+        self.rows["thawed_at"].edit.setText(datetime.now().strftime("%Y-%m-%d %H:%M"))
+
+    def edit_settings(self) -> None:
+        from mscdose.gui.settings_dialog import SettingsDialog
+
+        SettingsDialog(self.settings, self).exec()
+
+    def help_text(self) -> str:
+        protocol = self._protocol
+        which = f"{protocol.id} v{protocol.version} (sha256 {protocol.short_hash})" if protocol else "not loaded"
+        from mscdose.datadir import log_path
+
+        return (
+            f"mscdose {__version__}: dose calculator for one intravenous infusion of umbilical-cord "
+            "mesenchymal stem cells.\n\n"
+            "Work from top to bottom: patient, prescription, product lot, preparation, eligibility. Results "
+            "update as you type; a field that cannot be read is marked ✖ with what is accepted.\n\n"
+            "Keys: Tab or Enter moves to the next field; Alt + the underlined letter jumps to a field; "
+            "Ctrl+N new patient; Ctrl+P print (after finalising); F1 this help.\n\n"
+            "A red BLOCKED banner is a hard limit: change the prescription or the product. An amber soft limit "
+            "needs a reason and your initials.\n\n"
+            f"Protocol: {which}\nLog file: {log_path()}"
+        )
+
+    def show_help(self) -> None:
+        self.show_message("mscdose help and about", self.help_text(), QMessageBox.Icon.Information)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.set(WINDOW_GEOMETRY, self.saveGeometry())
+        self.settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,113 @@
+"""Overriding soft limits: each needs a typed reason of a few words and the user's initials.
+
+The rule for what is acceptable is `mscdose.core.overrides.override_problem`, the same one the record
+store applies, so the dialog can never accept what the store would refuse. OK stays disabled, and the
+reason it is disabled is written under each row, until every row is acceptable. Initials are not
+prefilled: typing them is the act of taking responsibility.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mscdose.core.overrides import Override, override_problem
+
+
+@dataclass(frozen=True)
+class PendingFlag:
+    code: str
+    message: str
+
+
+class _Row:
+    def __init__(self, flag: PendingFlag, index: int) -> None:
+        self.flag = flag
+        self.box = QGroupBox(f"⚠ {flag.code}")
+        form = QFormLayout(self.box)
+        text = QLabel(flag.message)
+        text.setWordWrap(True)
+        form.addRow(text)
+        self.reason = QLineEdit()
+        self.reason.setObjectName(f"overrideReason{index}")
+        self.reason.setAccessibleName(f"Reason for overriding {flag.code}")
+        self.reason.setPlaceholderText("why this is safe, e.g. weight confirmed on ward scale")
+        self.initials = QLineEdit()
+        self.initials.setObjectName(f"overrideInitials{index}")
+        self.initials.setAccessibleName(f"Your initials for overriding {flag.code}")
+        self.initials.setMaxLength(6)
+        self.initials.setPlaceholderText("e.g. JS")
+        reason_label = QLabel("&Reason:")
+        reason_label.setBuddy(self.reason)
+        initials_label = QLabel("&Initials:")
+        initials_label.setBuddy(self.initials)
+        form.addRow(reason_label, self.reason)
+        form.addRow(initials_label, self.initials)
+        self.problem = QLabel()
+        self.problem.setObjectName(f"overrideProblem{index}")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b71c1c;")
+        form.addRow(self.problem)
+
+    def check(self) -> str | None:
+        problem = override_problem(self.reason.text(), self.initials.text())
+        self.problem.setText(f"✖ {problem}" if problem else "✔ acceptable")
+        return problem
+
+    def override(self) -> Override:
+        return Override(self.flag.code, self.reason.text().strip(), self.initials.text().strip().upper())
+
+
+class OverrideDialog(QDialog):
+    def __init__(self, flags: Sequence[PendingFlag], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("overrideDialog")
+        self.setWindowTitle("Override soft limits")
+        layout = QVBoxLayout(self)
+        intro = QLabel("A soft limit may be accepted only with a reason (at least three words) and your initials. "
+                       "Both are kept with the calculation and printed on the worksheet.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.rows = [_Row(flag, i) for i, flag in enumerate(flags)]
+        for row in self.rows:
+            layout.addWidget(row.box)
+            row.reason.textChanged.connect(self._check)
+            row.initials.textChanged.connect(self._check)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setObjectName("overrideOkButton")
+        self.ok_button.setText("Accept with these reasons")
+        self.buttons.accepted.connect(self._accept_if_valid)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._check()
+
+    def _check(self) -> None:
+        problems = [row.check() for row in self.rows]
+        self.ok_button.setEnabled(all(p is None for p in problems))
+
+    def _accept_if_valid(self) -> None:
+        if all(row.check() is None for row in self.rows):
+            self.accept()
+
+    def overrides(self) -> list[Override]:
+        return [row.override() for row in self.rows]
+
+
+def ask_overrides(flags: Sequence[PendingFlag], parent: QWidget | None) -> list[Override] | None:
+    """Modal: the overrides given, or None if the user cancelled."""
+    dialog = OverrideDialog(flags, parent)
+    if dialog.exec() == QDialog.DialogCode.Accepted:
+        return dialog.overrides()
+    return None

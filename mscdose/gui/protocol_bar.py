@@ -1,0 +1,95 @@
+"""The protocol selector and a one-line summary of the chosen protocol with its file's short hash.
+
+The hash is shown because it is what the record keeps: a user can see which exact file the limits on
+screen came from, and that it is the one the pharmacy approved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+
+from mscdose.core import display as show
+
+if TYPE_CHECKING:
+    from mscdose.core.protocol import DoseWindow, Protocol
+
+
+def _window_text(window: DoseWindow) -> str:
+    parts = []
+    if window.total_min is not None or window.total_max is not None:
+        low = show.millions(window.total_min) if window.total_min is not None else "0"
+        high = show.cells(window.total_max) if window.total_max is not None else "no maximum"
+        parts.append(f"{low} to {high}")
+    if window.per_kg_min is not None or window.per_kg_max is not None:
+        low = show.millions(window.per_kg_min, 3) if window.per_kg_min is not None else "0"
+        high = show.cells_per_kg(window.per_kg_max) if window.per_kg_max is not None else "no maximum"
+        parts.append(f"{low} to {high}")
+    return ", ".join(parts)
+
+
+def protocol_summary(protocol: Protocol) -> str:
+    dose = _window_text(protocol.window) or "limits by weight band"
+    if protocol.bands:
+        dose += f" (+ {len(protocol.bands)} weight band(s))"
+    ages = ""
+    if protocol.age_min is not None or protocol.age_max is not None:
+        low = show.plain(protocol.age_min) if protocol.age_min is not None else "0"
+        high = show.plain(protocol.age_max) if protocol.age_max is not None else "any"
+        ages = f" · ages {low} to {high} years"
+    return (f"{protocol.short_title} · {protocol.sponsor} · phase {protocol.phase} · dose {dose}, "
+            f"{protocol.basis} cells{ages} · v{protocol.version} · file {protocol.source_name} "
+            f"sha256 {protocol.short_hash}")
+
+
+class ProtocolBar(QWidget):
+    protocol_changed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        line = QHBoxLayout(self)
+        line.setContentsMargins(0, 0, 0, 0)
+        label = QLabel("Pro&tocol:")
+        self.combo = QComboBox()
+        self.combo.setObjectName("protocolSelect")
+        self.combo.setAccessibleName("Protocol")
+        self.combo.setMinimumWidth(160)
+        self.combo.addItem("loading…")
+        self.combo.setEnabled(False)
+        label.setBuddy(self.combo)
+        self.summary = QLabel()
+        self.summary.setObjectName("protocolSummary")
+        self.summary.setWordWrap(True)
+        line.addWidget(label)
+        line.addWidget(self.combo)
+        line.addWidget(self.summary, 1)
+        self.protocols: tuple[Protocol, ...] = ()
+        self.combo.currentIndexChanged.connect(self._changed)
+
+    def set_protocols(self, protocols: Sequence[Protocol], current_id: str) -> None:
+        self.protocols = tuple(protocols)
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        for protocol in self.protocols:
+            self.combo.addItem(protocol.id)
+        index = next((i for i, p in enumerate(self.protocols) if p.id == current_id), 0)
+        self.combo.setCurrentIndex(index)
+        self.combo.blockSignals(False)
+        self.combo.setEnabled(len(self.protocols) > 0)
+        self._show(index)
+
+    def current(self) -> Protocol | None:
+        index = self.combo.currentIndex()
+        return self.protocols[index] if 0 <= index < len(self.protocols) else None
+
+    def _show(self, index: int) -> None:
+        if 0 <= index < len(self.protocols):
+            self.summary.setText(protocol_summary(self.protocols[index]))
+            self.summary.setToolTip(f"{self.protocols[index].title}\nSHA-256 {self.protocols[index].sha256}")
+
+    def _changed(self, index: int) -> None:
+        self._show(index)
+        self.protocol_changed.emit(index)

@@ -1,0 +1,158 @@
+"""The results: the volume to draw in large type, then the dose delivered and how to give it.
+
+Every number comes from the engine's result and is written by `mscdose.core.display` (ISMP rules); the
+panel only places text. Until every required field can be read, each value shows "—" and a line says
+which fields are still needed, so a half-typed form never shows a plausible-looking wrong number.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+from mscdose.core import display as show
+
+if TYPE_CHECKING:
+    from mscdose.core.engine import DoseResult
+
+DASH = "—"
+
+STATUS_STYLES = {
+    "ok": ("OK", "✔", "background: #e8f5e9; color: #1b5e20; border: 1px solid #1b5e20;"),
+    "warning": ("WARNING", "⚠", "background: #fff3e0; color: #8a4b00; border: 1px solid #8a4b00;"),
+    "blocked": ("BLOCKED", "⛔", "background: #b71c1c; color: white; border: 1px solid #7f0000;"),
+}
+STATUS_MEANING = {
+    "ok": "No limit breached.",
+    "warning": "A soft limit needs a reason and initials before finalising.",
+    "blocked": "A hard limit is breached: change the prescription or the product.",
+}
+
+
+def _value_label(object_name: str, accessible: str) -> QLabel:
+    label = QLabel(DASH)
+    label.setObjectName(object_name)
+    label.setAccessibleName(accessible)
+    label.setWordWrap(True)
+    from PySide6.QtCore import Qt
+
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class ResultsPanel(QGroupBox):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Results", parent)
+        self.setObjectName("resultsPanel")
+        outer = QVBoxLayout(self)
+
+        status_line = QHBoxLayout()
+        self.status_icon = QLabel("")
+        self.status = _value_label("statusValue", "Status")
+        self.status.setWordWrap(False)
+        bold = QFont(self.status.font())
+        bold.setBold(True)
+        bold.setPointSizeF(bold.pointSizeF() * 1.2)
+        self.status.setFont(bold)
+        self.status_icon.setFont(bold)
+        self.status_meaning = _value_label("statusMeaning", "Status meaning")
+        status_line.addWidget(self.status_icon)
+        status_line.addWidget(self.status)
+        status_line.addWidget(self.status_meaning, 1)
+        outer.addLayout(status_line)
+
+        caption = QLabel("Volume to draw")
+        self.volume = _value_label("volumeToDrawValue", "Volume to draw")
+        big = QFont(self.volume.font())
+        big.setBold(True)
+        big.setPointSizeF(big.pointSizeF() * 2.4)
+        self.volume.setFont(big)
+        self.rounding = _value_label("roundingValue", "Rounding")
+        outer.addWidget(caption)
+        outer.addWidget(self.volume)
+        outer.addWidget(self.rounding)
+
+        form = QFormLayout()
+        self.delivered = _value_label("deliveredDoseValue", "Dose delivered")
+        self.per_kg = _value_label("deliveredPerKgValue", "Dose delivered per kg")
+        self.target = _value_label("targetDoseValue", "Target dose")
+        self.concentration = _value_label("viableConcentrationValue", "Viable concentration")
+        self.bags = _value_label("bagsNeededValue", "Bags needed")
+        self.diluent = _value_label("diluentValue", "Diluent")
+        self.rate = _value_label("infusionRateValue", "Infusion rate")
+        self.drip = _value_label("dripRateValue", "Drip rate")
+        self.before = _value_label("administerBeforeValue", "Administer before")
+        for text, widget in (
+            ("Dose delivered", self.delivered),
+            ("per kg", self.per_kg),
+            ("Target dose", self.target),
+            ("Viable concentration", self.concentration),
+            ("Bags needed", self.bags),
+            ("Diluent", self.diluent),
+            ("Infusion rate", self.rate),
+            ("Drip rate", self.drip),
+            ("Administer before", self.before),
+        ):
+            form.addRow(text + ":", widget)
+        outer.addLayout(form)
+
+        self.note = _value_label("resultsNote", "What is missing")
+        self.note.setStyleSheet("color: #424242;")
+        outer.addWidget(self.note)
+
+        self.steps = QPlainTextEdit()
+        self.steps.setObjectName("stepsText")
+        self.steps.setAccessibleName("Calculation steps")
+        self.steps.setReadOnly(True)
+        self.steps.setMaximumHeight(120)
+        self.steps.setPlaceholderText("The calculation steps appear here.")
+        outer.addWidget(QLabel("Calculation steps (for the independent check)"))
+        outer.addWidget(self.steps)
+        self.clear()
+
+    def _values(self) -> tuple[QLabel, ...]:
+        return (self.volume, self.rounding, self.delivered, self.per_kg, self.target, self.concentration,
+                self.bags, self.diluent, self.rate, self.drip, self.before)
+
+    def clear(self, waiting_for: str = "") -> None:
+        for label in self._values():
+            label.setText(DASH)
+        self.rounding.setText("")
+        self.status.setText(DASH)
+        self.status.setStyleSheet("")
+        self.status_icon.setText("")
+        self.status_meaning.setText("")
+        self.note.setText(waiting_for)
+        self.note.setVisible(bool(waiting_for))
+        self.steps.setPlainText("")
+
+    def show_result(self, result: DoseResult) -> None:
+        word, icon, style = STATUS_STYLES[result.status]
+        self.status.setText(word)
+        self.status.setStyleSheet(style + " padding: 2px 8px;")
+        self.status_icon.setText(icon)
+        self.status_meaning.setText(STATUS_MEANING[result.status])
+        self.volume.setText(show.ml(result.volume_to_draw_ml))
+        if result.volume_was_rounded:
+            self.rounding.setText(f"{show.ml(result.volume_exact_ml)} → {show.ml(result.volume_to_draw_ml)} "
+                                  f"(nearest {show.ml(result.increment_ml)})")
+        else:
+            self.rounding.setText(f"exact, no rounding (measured in {show.ml(result.increment_ml)} steps)")
+        self.delivered.setText(show.cells(result.delivered_dose_cells))
+        self.per_kg.setText(show.cells_per_kg(result.delivered_dose_cells_per_kg))
+        self.target.setText(show.cells(result.target_dose_cells))
+        self.concentration.setText(show.concentration(result.viable_concentration_cells_per_ml))
+        self.bags.setText(f"{result.bags_needed} of {result.request.bags_available} available "
+                          f"({show.ml(result.request.bag_volume_ml)} each)")
+        self.diluent.setText(f"{show.ml(result.diluent_volume_ml)} to a final volume of "
+                             f"{show.ml(result.final_volume_ml)}")
+        self.rate.setText(f"{show.ml_per_h(result.infusion_rate_ml_per_h)} over {show.minutes(result.duration_min)}")
+        self.drip.setText(f"{show.gtt_per_min(result.drip_rate_gtt_per_min)} at "
+                          f"{show.plain(result.drop_factor_gtt_per_ml)} gtt/mL")
+        self.before.setText(result.administer_before.strftime("%Y-%m-%d %H:%M")
+                            if result.administer_before else "thaw time not entered")
+        self.note.setText("")
+        self.note.hide()
+        self.steps.setPlainText("\n".join(str(step) for step in result.steps))

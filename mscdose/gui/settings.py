@@ -1,0 +1,71 @@
+"""Every setting the window keeps between runs, each declared once here with its default.
+
+Declaring an option in one place (the way MusicBrainz Picard does) means a default can never differ
+between the code that reads it and the code that writes it, and this module is the whole list of what
+persists. Nothing clinical is here: no weight, dose or patient ever survives to the next patient.
+
+Settings live in an INI file in the mscdose data folder (`settings.ini`), not in the Windows registry:
+it travels with MSCDOSE_DATA_DIR (so tests never touch the user's real settings) and a site can inspect it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from mscdose.datadir import data_dir
+
+T = TypeVar("T")
+
+SETTINGS_FILE_NAME = "settings.ini"
+
+
+@dataclass(frozen=True)
+class Option(Generic[T]):
+    """One persisted setting. `choices`, when given, is the complete list of values accepted on reading:
+    a hand-edited file with `lb ` or `Legal` falls back to the default instead of confusing the window."""
+
+    key: str
+    default: T
+    choices: tuple[T, ...] = ()
+    description: str = ""
+
+
+WINDOW_GEOMETRY: Option[QByteArray] = Option("window/geometry", QByteArray(), description="main window size and place")
+WEIGHT_UNIT: Option[str] = Option("units/weight", "kg", ("kg", "lb"), "unit shown beside the weight field")
+OPERATOR_INITIALS: Option[str] = Option("operator/initials", "", description="prefills 'prepared by'")
+SITE_NAME: Option[str] = Option("site/name", "", description="printed at the top of the worksheet")
+PAPER_SIZE: Option[str] = Option("print/paper_size", "A4", ("A4", "Letter"), "worksheet paper size")
+
+ALL_OPTIONS: tuple[Option[Any], ...] = (WINDOW_GEOMETRY, WEIGHT_UNIT, OPERATOR_INITIALS, SITE_NAME, PAPER_SIZE)
+
+
+class Settings:
+    """Typed access to the options above, backed by QSettings in INI format."""
+
+    def __init__(self, path: str | None = None) -> None:
+        self.path = path or str(data_dir() / SETTINGS_FILE_NAME)
+        self._store = QSettings(self.path, QSettings.Format.IniFormat)
+
+    def get(self, option: Option[T]) -> T:
+        raw = self._store.value(option.key, option.default)
+        if isinstance(option.default, QByteArray):
+            return raw if isinstance(raw, QByteArray) else option.default  # type: ignore[return-value]
+        if isinstance(option.default, str):
+            value = raw if isinstance(raw, str) else option.default
+            value = value.strip()
+            if option.choices and value not in option.choices:
+                return option.default
+            return value  # type: ignore[return-value]
+        return raw  # type: ignore[no-any-return]
+
+    def set(self, option: Option[T], value: T) -> None:
+        if option.choices and value not in option.choices:
+            raise ValueError(f"{option.key}: {value!r} is not one of {option.choices}")
+        self._store.setValue(option.key, value)
+
+    def sync(self) -> None:
+        """Write to disk now (QSettings also writes on its own, later)."""
+        self._store.sync()
