@@ -189,7 +189,7 @@ def test_a_file_of_another_kind_is_refused(store_path: Path, content: bytes | No
             conn.execute("CREATE TABLE patients (id TEXT)")
     else:
         store_path.write_bytes(content)
-    with pytest.raises(StoreError, match="not an mscdose record database|another program"):
+    with pytest.raises(StoreError, match=r"not an mscdose record database|another program"):
         RecordStore(store_path)
 
 
@@ -198,7 +198,7 @@ def test_a_long_write_lock_held_elsewhere_is_a_clear_busy_error(store: RecordSto
     store._conn.execute("PRAGMA busy_timeout = 50")  # do not wait 15 s in a test
     with closing(raw(store_path)) as other:
         other.execute("BEGIN IMMEDIATE")
-        with pytest.raises(StoreError, match="is busy .*try again"):
+        with pytest.raises(StoreError, match=r"is busy .*try again"):
             store.save(document("P1"))
         other.execute("ROLLBACK")
     assert store.save(document("P1")).id == 1

@@ -61,7 +61,7 @@ def test_the_hash_can_be_recomputed_by_an_auditor_from_the_documented_rule(store
 def test_a_blocked_calculation_can_never_be_saved(store: RecordStore) -> None:
     blocked = document("P1", viability="50 %")  # 50 % < 70 % site minimum: hard flag
     assert blocked["status"] == "blocked"
-    with pytest.raises(StoreError, match="blocked by a hard limit .*VIABILITY_BELOW_MINIMUM"):
+    with pytest.raises(StoreError, match=r"blocked by a hard limit .*VIABILITY_BELOW_MINIMUM"):
         store.save(blocked)
     assert store.count() == 0
 

@@ -1,0 +1,209 @@
+"""The records CLI: history, show, reprint, export, backup (audit verify is in test_tamper.py)."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import json
+import re
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from mscdose.cli import main
+from mscdose.core.overrides import Override
+from mscdose.records.store import RecordStore
+from tests.records.helpers import document, raw
+
+
+@pytest.fixture
+def seeded() -> Iterator[RecordStore]:
+    """Three records in the default store (MSCDOSE_DATA_DIR is a temp folder, tests/conftest.py)."""
+    store = RecordStore()
+    store.save(document("P1", patient_name="Ana Li", lot_number="L-7", din="G123498654321H"))
+    store.save(document("P2", prepared_by="CD", age="70", overrides=(
+        Override("AGE_OUTSIDE_ELIGIBILITY", "investigator approved this in writing", "JS"),)))
+    store.save(document("P1", patient_name="Ana Li", weight="63 kg"), supersedes=1,
+               correction_reason="weight re-measured on the ward scale")
+    yield store
+    store.close()
+
+
+def test_history_lists_every_record_with_its_numbers(seeded: RecordStore, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["history"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 3
+    assert lines[0].startswith("#1 ") and "P1 Ana Li" in lines[0] and "SUPERSEDED by #3" in lines[0]
+    assert "32.6 mL" in lines[0] and "149.96 million cells" in lines[0]
+    assert "WARNING" in lines[1] and "by CD" in lines[1]
+    assert "corrects #1" in lines[2]
+
+
+def test_history_filters_and_json(seeded: RecordStore, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["history", "--patient", "p1", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["id"], r["patient_id"], r["superseded_by"], r["supersedes"]) for r in rows] == [
+        (1, "P1", 3, None), (3, "P1", None, 1)]
+    assert rows[0]["volume_to_draw_ml"] == 32.6 and rows[0]["delivered_dose_cells"] == 149_960_000
+    assert rows[1]["correction_reason"] == "weight re-measured on the ward scale"
+    assert main(["history", "--since", "2999-01-01"]) == 0
+    assert capsys.readouterr().out.strip() == "No records since 2999-01-01."
+    assert main(["history", "--since", "2000-01-01", "--patient", "P2", "--json"]) == 0
+    assert [r["id"] for r in json.loads(capsys.readouterr().out)] == [2]
+
+
+def test_history_of_an_empty_store(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["history", "--patient", "P9"]) == 0
+    assert capsys.readouterr().out.strip() == "No records for patient P9."
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["history", "--since", "25/11/2026"], "--since: '25/11/2026' is not a date; give YYYY-MM-DD"),
+    (["show", "abc"], "RECORD_ID: 'abc' is not a record number"),
+    (["show", "0"], "RECORD_ID: '0' is not a record number"),
+    (["show", "42"], "There is no record 42"),
+    (["reprint", "42", "--output", "x.pdf"], "There is no record 42"),
+    (["history", "--database", "missing.sqlite3"], "--database: 'missing.sqlite3' is not a file"),
+])
+def test_bad_input_is_a_clear_message_and_exit_2(seeded: RecordStore, capsys: pytest.CaptureFixture[str],
+                                                 argv: list[str], message: str) -> None:
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert message in captured.err
+    assert "Traceback" not in captured.err + captured.out
+
+
+def test_a_store_error_is_exit_2_without_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    newer = tmp_path / "newer.sqlite3"
+    with closing(sqlite3.connect(newer)) as conn:
+        conn.execute("PRAGMA user_version = 99")
+    assert main(["audit", "verify", "--database", str(newer)]) == 2
+    err = capsys.readouterr().err
+    assert "written by a newer mscdose (schema version 99" in err and "Traceback" not in err
+
+
+def test_show_prints_the_saved_record_readably(seeded: RecordStore, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "2"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Record 2 — saved ")
+    assert "status WARNING" in out
+    assert "Volume to draw: 32.6 mL (exact 32.6087 mL)" in out
+    assert "Dose delivered: 149.96 million cells (2.419 million cells/kg)" in out  # 149.96 / 62 = 2.4187...
+    assert "Diluent: 67.4 mL to a final volume of 100 mL" in out
+    assert "AGE_OUTSIDE_ELIGIBILITY: investigator approved this in writing (JS)" in out
+    assert f"Record SHA-256: {seeded.get(2).sha256}" in out
+    numbers = re.sub(r"\b[0-9a-f]{12,}\b", "", out)  # hashes are hex, not numbers
+    assert not re.search(r"\d[eE][+-]?\d", numbers)  # never e notation
+    assert not re.search(r"\b\d+\.\d*0 (mL|million)", numbers)  # never a trailing zero
+
+
+def test_show_json_is_the_saved_document(seeded: RecordStore, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "3", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["document"] == seeded.get(3).document
+    assert shown["supersedes"] == 1 and shown["prev_sha256"] == seeded.get(2).sha256
+    assert shown["document"]["inputs"]["weight_kg"] == 63
+
+
+def test_export_writes_one_row_a_record(seeded: RecordStore, tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "out" / "records.csv"
+    assert main(["export", "--csv", str(target)]) == 0
+    assert "Exported 3 records" in capsys.readouterr().out
+    with open(target, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [r["record_id"] for r in rows] == ["1", "2", "3"]
+    first = rows[0]
+    # 150 million / (5 million × 0.92) = 32.6087 mL -> 32.6 mL; 32.6 × 4.6 = 149.96 million; / 62 = 2.4187
+    assert (first["volume_to_draw_ml"], first["delivered_dose_million_cells"]) == ("32.6", "149.96")
+    assert first["delivered_dose_million_cells_per_kg"] == "2.4187"
+    assert first["target_dose_million_cells"] == "150" and first["concentration_million_cells_per_ml"] == "5"
+    assert (first["lot_number"], first["din"], first["patient_name"]) == ("L-7", "G1234 98 654321 H", "Ana Li")
+    assert (first["superseded_by"], rows[2]["supersedes"]) == ("3", "1")
+    assert rows[1]["overrides"] == "AGE_OUTSIDE_ELIGIBILITY: investigator approved this in writing (JS)"
+    assert first["sha256"] == seeded.get(1).sha256
+    assert not list(target.parent.glob(".*partial"))
+
+
+def test_export_neutralises_spreadsheet_formulas(tmp_path: Path) -> None:
+    with RecordStore(tmp_path / "r.sqlite3") as store:
+        store.save(document("=HYPERLINK(1)", patient_name="@cmd"))
+        store.export_csv(tmp_path / "r.csv")
+    with open(tmp_path / "r.csv", encoding="utf-8-sig", newline="") as handle:
+        row = next(csv.DictReader(handle))
+    assert (row["patient_id"], row["patient_name"]) == ("'=HYPERLINK(1)", "'@cmd")
+
+
+def test_backup_is_a_complete_verifiable_copy(seeded: RecordStore, tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    seeded.mark_printed(2, True, "worksheet.pdf")
+    target = tmp_path / "backups" / "copy.sqlite3"
+    assert main(["backup", str(target)]) == 0
+    assert "Backed up 3 records" in capsys.readouterr().out
+    with closing(raw(target)) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # one self-contained file
+    with RecordStore(target) as copy:
+        assert [r.sha256 for r in copy.history()] == [r.sha256 for r in seeded.history()]
+        assert copy.verify().ok and copy.verify().print_events == 1
+        assert copy.get(2).printed
+
+
+def test_backup_while_another_connection_is_writing(tmp_path: Path) -> None:
+    """The online backup API copies a consistent state even with a write transaction open elsewhere."""
+    with RecordStore(tmp_path / "live.sqlite3") as live, RecordStore(tmp_path / "live.sqlite3") as other:
+        live.save(document("P1"))
+        other._conn.execute("BEGIN IMMEDIATE")
+        other._conn.execute("INSERT INTO print_events (id, record_id, at, ok, detail, prev_sha256, sha256) "
+                            "VALUES (1, 1, 't', 1, 'uncommitted', 'x', 'y')")
+        assert live.backup(tmp_path / "copy.sqlite3") == 1
+        other._conn.execute("ROLLBACK")
+    with RecordStore(tmp_path / "copy.sqlite3") as copy:
+        assert copy.verify().ok and copy.print_events() == []
+
+
+def test_backup_refuses_its_own_file(seeded: RecordStore, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["backup", str(seeded.path)]) == 2
+    assert "onto itself" in capsys.readouterr().err
+
+
+HAS_WORKSHEET = importlib.util.find_spec("mscdose.worksheet.render") is not None
+
+
+@pytest.mark.skipif(not HAS_WORKSHEET, reason="mscdose.worksheet.render not built yet")
+@pytest.mark.parametrize(("page_size", "width_pt"), [("A4", 595), ("Letter", 612)])
+def test_reprint_prints_the_saved_numbers_marked_reprint(seeded: RecordStore, tmp_path: Path, page_size: str,
+                                                         width_pt: int, capsys: pytest.CaptureFixture[str]) -> None:
+    from pypdf import PdfReader
+
+    target = tmp_path / "reprint.pdf"
+    assert main(["reprint", "1", "--output", str(target), "--page-size", page_size]) == 0
+    assert "Reprint of record 1 written" in capsys.readouterr().out
+    pdf = PdfReader(target)
+    assert round(float(pdf.pages[0].mediabox.width)) == width_pt  # A4 595 pt, Letter 612 pt wide
+    text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in pdf.pages))
+    assert "REPRINT" in text
+    assert "32.6 mL" in text and "149.96 million cells" in text and "L-7" in text
+    events = seeded.print_events(1)
+    assert [(e.ok, e.detail) for e in events] == [(True, f"reprint to {target}")]
+    assert seeded.get(1).printed
+
+
+def test_a_failed_reprint_is_logged_truthfully_and_exits_1(seeded: RecordStore, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    import sys
+    import types
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise OSError("No space left on device")
+
+    monkeypatch.setitem(sys.modules, "mscdose.worksheet.render",
+                        types.SimpleNamespace(write_worksheet_pdf=broken))
+    assert main(["reprint", "2", "--output", str(tmp_path / "r.pdf")]) == 1
+    err = capsys.readouterr().err
+    assert "Could not reprint record 2" in err and "No space left on device" in err and "Traceback" not in err
+    assert [(e.ok, "No space left" in e.detail) for e in seeded.print_events(2)] == [(False, True)]
+    assert seeded.get(2).printed is False
