@@ -82,6 +82,8 @@ class _Painter:
         font = QFont(self.family)
         font.setPointSizeF(size)
         font.setBold(bold)
+        # No ligatures: "fi" stays two letters, so the PDF can be searched and read back as typed.
+        font.setFeature(QFont.Tag("liga"), 0)
         return font
 
     # -- bands above the body: the marking notices, measured once so every page has the same body height

@@ -1,0 +1,143 @@
+"""The window's worksheet actions: Preview, Print… (system print dialog) and Save PDF… (file dialog).
+
+Glue only: what the worksheet says and whether it may be final are decided in `mscdose.worksheet` and
+`mscdose.core`; no arithmetic here. Each action returns whether it succeeded (False when cancelled or
+refused, after telling the user why), and a final print or save calls `report(ok, detail)` so the window
+can log it against the saved record (`RecordStore.mark_printed`).
+
+A preview is marked NOT FOR ADMINISTRATION unless it shows a saved record: its Print button must never
+give an unmarked worksheet of a calculation that has no record behind it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtGui import QPageSize
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+from mscdose.worksheet import content
+from mscdose.worksheet.render import page_size_id, print_worksheet, write_worksheet_pdf
+
+Report = Callable[[bool, str], None]
+PREVIEW_NOTE = "preview only – print the final worksheet with Print… after the record is saved"
+
+
+def _run(dialog: QDialog) -> int:
+    """Show a modal dialog (a seam for tests, which cannot click in a native dialog)."""
+    return dialog.exec()
+
+
+def _warn(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)
+
+
+def _ask_save_path(parent: QWidget | None, suggested: str) -> str:
+    path, _ = QFileDialog.getSaveFileName(parent, "Save worksheet PDF", suggested, "PDF files (*.pdf)")
+    return path
+
+
+def _printer(page_size: str, document: Mapping[str, Any]) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageSize(QPageSize(page_size_id(page_size)))
+    printer.setDocName(f"{content.TITLE} {document.get('patient', {}).get('id', '')}".strip())
+    return printer
+
+
+def _refused(parent: QWidget | None, document: Mapping[str, Any], preview_reason: str | None) -> bool:
+    """True (after telling the user) when a final worksheet of this document is not allowed."""
+    if preview_reason is not None:
+        return False
+    refusal = content.final_refusal(document)
+    if refusal:
+        _warn(parent, "No final worksheet", refusal)
+        return True
+    return False
+
+
+def suggested_file_name(document: Mapping[str, Any], record_id: int | str | None = None) -> str:
+    """`worksheet-P-0001-record-17.pdf`: patient and record in the name, nothing a file system refuses."""
+    patient = re.sub(r"[^A-Za-z0-9._-]+", "_", str(document.get("patient", {}).get("id", "")).strip()) or "patient"
+    return f"worksheet-{patient}" + (f"-record-{record_id}" if record_id is not None else "") + ".pdf"
+
+
+def preview_worksheet(parent: QWidget | None, document: Mapping[str, Any], *, page_size: str = "A4",
+                      record_id: int | str | None = None, site_name: str = "", preview_reason: str | None = None,
+                      reprint_at: datetime | None = None) -> bool:
+    """Show the worksheet in a print preview. Only a saved record (a record id) that may be final is shown
+    unmarked; anything else is marked NOT FOR ADMINISTRATION with the reason (the given one, the hard flags
+    of a blocked calculation, or that it is a preview)."""
+    if preview_reason is None and (record_id is None or content.final_refusal(document) is not None):
+        preview_reason = content.blocked_reason(document) if document.get("status") == "blocked" else PREVIEW_NOTE
+    dialog = QPrintPreviewDialog(_printer(page_size, document), parent)
+    dialog.setWindowTitle("Worksheet preview – NOT FOR ADMINISTRATION")
+    failures: list[str] = []
+
+    def paint(printer: QPrinter) -> None:
+        try:
+            print_worksheet(document, printer, record_id=record_id, site_name=site_name,
+                            preview_reason=preview_reason, reprint_at=reprint_at)
+        except (OSError, ValueError) as error:
+            failures.append(str(error))
+
+    dialog.paintRequested.connect(paint)
+    _run(dialog)
+    if failures:
+        _warn(parent, "Preview failed", failures[0])
+    return not failures
+
+
+def print_worksheet_dialog(parent: QWidget | None, document: Mapping[str, Any], *, page_size: str = "A4",
+                           record_id: int | str | None = None, site_name: str = "",
+                           preview_reason: str | None = None, reprint_at: datetime | None = None,
+                           report: Report | None = None) -> bool:
+    """The system print dialog, then the worksheet on the chosen printer and paper."""
+    if _refused(parent, document, preview_reason):
+        return False
+    printer = _printer(page_size, document)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle("Print worksheet")
+    if _run(dialog) != QDialog.DialogCode.Accepted:
+        return False
+    where = printer.printerName() or printer.outputFileName() or "printer"
+    try:
+        print_worksheet(document, printer, record_id=record_id, site_name=site_name,
+                        preview_reason=preview_reason, reprint_at=reprint_at)
+    except (OSError, ValueError) as error:
+        if report and preview_reason is None:
+            report(False, f"print to {where}: {error}")
+        _warn(parent, "Printing failed", f"The worksheet could not be printed on {where}: {error}")
+        return False
+    if report and preview_reason is None:
+        report(True, f"printed on {where}")
+    return True
+
+
+def save_worksheet_pdf_dialog(parent: QWidget | None, document: Mapping[str, Any], *, page_size: str = "A4",
+                              record_id: int | str | None = None, site_name: str = "",
+                              preview_reason: str | None = None, reprint_at: datetime | None = None,
+                              directory: str = "", report: Report | None = None) -> bool:
+    """Ask where to save, then write the worksheet PDF there (`.pdf` added when missing)."""
+    if _refused(parent, document, preview_reason):
+        return False
+    name = suggested_file_name(document, record_id)
+    path = _ask_save_path(parent, f"{directory.rstrip('/')}/{name}" if directory else name)
+    if not path:
+        return False
+    if not path.lower().endswith(".pdf"):
+        path += ".pdf"
+    try:
+        write_worksheet_pdf(document, path, page_size=page_size, record_id=record_id, site_name=site_name,
+                            preview_reason=preview_reason, reprint_at=reprint_at)
+    except (OSError, ValueError) as error:
+        if report and preview_reason is None:
+            report(False, f"PDF {path}: {error}")
+        _warn(parent, "Saving failed", f"The worksheet could not be saved as {path}: {error}")
+        return False
+    if report and preview_reason is None:
+        report(True, f"PDF {path}")
+    return True
