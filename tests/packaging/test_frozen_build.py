@@ -1,0 +1,251 @@
+"""Builds the PyInstaller executable from build.spec in a clean virtual environment and drives it.
+
+Why a real build: what breaks a frozen program is what PyInstaller could not see (lazy imports, data files,
+package metadata, Qt plugins) or what build.spec deliberately leaves out. Only running the built program
+finds those; the unit tests, running from source, never can.
+
+The build follows the README exactly: a fresh venv, `pip install <repo>` (runtime dependencies only) plus
+the pinned tools of packaging/requirements-build.txt, then `python -m PyInstaller build.spec`. It takes
+well under a minute with a warm pip cache on two cores. Skip it locally with `-m "not packaging"`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import platform
+import subprocess
+import sys
+import tomllib
+import venv
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import pypdf
+import pytest
+
+pytestmark = pytest.mark.packaging
+
+ROOT = Path(__file__).resolve().parents[2]
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+
+# The worked example of domain.md: 62 kg, 150 million cells, 5 million cells/mL at 92 %, two 20 mL bags.
+WORKED_EXAMPLE = [
+    "--weight",
+    "62 kg",
+    "--dose",
+    "150 million cells",
+    "--concentration",
+    "5 million cells/mL",
+    "--viability",
+    "92",
+    "--bag-volume",
+    "20 mL",
+    "--bags",
+    "2",
+]
+
+# Platforms PyInstaller ships a bootloader for (its wheels): anything else cannot freeze at all.
+SUPPORTED = {
+    ("linux", "x86_64"),
+    ("linux", "aarch64"),
+    ("win32", "amd64"),
+    ("win32", "arm64"),
+    ("darwin", "x86_64"),
+    ("darwin", "arm64"),
+}
+
+
+@dataclass(frozen=True)
+class FrozenApp:
+    folder: Path  # dist/mscdose
+    cli: Path  # the executable that has a console (mscdose-cli.exe on Windows, mscdose elsewhere)
+    gui: Path  # the executable a user starts
+    data_dir: Path
+
+    def run(self, *args: str, timeout: float = 120, **env: str) -> subprocess.CompletedProcess[str]:
+        return _run([str(self.cli), *args], env=self.env(**env), timeout=timeout, check=False)
+
+    def env(self, **extra: str) -> dict[str, str]:
+        env = _clean_env()
+        env.update(QT_QPA_PLATFORM="offscreen", MSCDOSE_DATA_DIR=str(self.data_dir), **extra)
+        return env
+
+
+def _clean_env() -> dict[str, str]:
+    """The environment minus anything that would let the build or the program see this test's Python."""
+    drop = {"PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV", "PYTHONSTARTUP"}
+    return {key: value for key, value in os.environ.items() if key not in drop}
+
+
+def _run(
+    command: list[str], *, env: dict[str, str], timeout: float, check: bool = True, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(command, env=env, cwd=cwd, capture_output=True, text=True, timeout=timeout, check=False)
+    if check and result.returncode != 0:
+        pytest.fail(
+            f"`{' '.join(command)}` exited {result.returncode}\n--- stdout ---\n{result.stdout[-4000:]}"
+            f"\n--- stderr ---\n{result.stderr[-4000:]}",
+            pytrace=False,
+        )
+    return result
+
+
+def _platform_key() -> tuple[str, str]:
+    return sys.platform if sys.platform in ("win32", "darwin") else "linux", platform.machine().lower()
+
+
+@pytest.fixture(scope="module")
+def frozen(tmp_path_factory: pytest.TempPathFactory) -> FrozenApp:
+    if _platform_key() not in SUPPORTED:
+        pytest.skip(f"PyInstaller has no bootloader for {_platform_key()}: the executable cannot be built here")
+    work = tmp_path_factory.mktemp("frozen")
+    env_dir = work / "venv"
+    venv.EnvBuilder(with_pip=True, clear=True).create(env_dir)
+    python = env_dir / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
+    env = _clean_env()
+    _run(
+        [
+            str(python),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            str(ROOT),
+            "-r",
+            str(ROOT / "packaging" / "requirements-build.txt"),
+        ],
+        env=env,
+        timeout=900,
+    )
+    _run(
+        [
+            str(python),
+            "-m",
+            "PyInstaller",
+            "build.spec",
+            "--noconfirm",
+            "--clean",
+            "--distpath",
+            str(work / "dist"),
+            "--workpath",
+            str(work / "build"),
+        ],
+        env=env,
+        timeout=900,
+        cwd=ROOT,
+    )
+    folder = work / "dist" / "mscdose"
+    suffix = ".exe" if sys.platform == "win32" else ""
+    cli = folder / (f"mscdose-cli{suffix}" if sys.platform == "win32" else "mscdose")
+    data_dir = work / "data"
+    data_dir.mkdir()
+    return FrozenApp(folder=folder, cli=cli, gui=folder / f"mscdose{suffix}", data_dir=data_dir)
+
+
+def test_the_build_has_the_executables_and_the_shipped_resources(frozen: FrozenApp) -> None:
+    assert frozen.gui.is_file()
+    assert frozen.cli.is_file()
+    resources = frozen.folder / "_internal" / "mscdose" / "resources"
+    shipped = sorted(
+        p.relative_to(ROOT / "resources").as_posix() for p in (ROOT / "resources").rglob("*") if p.is_file()
+    )
+    bundled = sorted(p.relative_to(resources).as_posix() for p in resources.rglob("*") if p.is_file())
+    assert bundled == shipped
+
+
+def test_what_build_spec_leaves_out_is_left_out(frozen: FrozenApp) -> None:
+    """Each of these is excluded on purpose (see build.spec); finding one means an exclusion stopped working."""
+    names = [p.relative_to(frozen.folder).as_posix().lower() for p in frozen.folder.rglob("*")]
+    unwanted = [
+        "qtnetwork",
+        "qt6network",
+        "qtqml",
+        "qt6qml",
+        "qtquick",
+        "qt6quick",
+        "qt6wayland",
+        "qwayland",
+        "qgtk3",
+        "tkinter",
+        "_ssl",
+        "libssl",
+        "opengl32sw",
+        "translations/qt",
+        "pint/testsuite",
+        "_pytest",
+    ]
+    found = {word: [name for name in names if word in name] for word in unwanted}
+    assert {word: hits for word, hits in found.items() if hits} == {}
+
+
+def test_version_matches_pyproject(frozen: FrozenApp) -> None:
+    result = frozen.run("--version")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"mscdose {PYPROJECT['project']['version']}"
+
+
+def test_selftest_passes_frozen(frozen: FrozenApp) -> None:
+    result = frozen.run("selftest")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "reference cases passed" in result.stdout
+
+
+def test_calc_json_gives_the_worked_example(frozen: FrozenApp) -> None:
+    """Values worked out by hand in domain.md: Cv 4.6 million/mL; 32.6087 mL -> 32.6 mL; 32.6 x 4.6 million =
+    149.96 million cells; diluent 100 - 32.6 = 67.4 mL; 100 mL x 20 gtt/mL / 60 min = 33.3 -> 33 gtt/min."""
+    result = frozen.run("calc", *WORKED_EXAMPLE, "--json")
+    assert result.returncode == 0, result.stdout + result.stderr
+    body = json.loads(result.stdout, parse_float=Decimal)
+    assert body["volume_to_draw_ml"] == Decimal("32.6")
+    assert body["delivered_dose_cells"] == 149_960_000
+    assert body["diluent_volume_ml"] == Decimal("67.4")
+    assert body["drip_rate_gtt_per_min"] == 33
+    assert body["bags_needed"] == 2
+    assert body["status"] == "ok"
+    # hashlib without OpenSSL (build.spec excludes _hashlib) must give the same digest of the shipped file.
+    shipped = (ROOT / "resources" / "protocols" / "nct03055078.toml").read_bytes()
+    assert body["protocol"]["sha256"] == hashlib.sha256(shipped).hexdigest()
+
+
+def test_bad_input_is_a_message_not_a_traceback(frozen: FrozenApp) -> None:
+    args = [a if a != "62 kg" else "62,5 kg" for a in WORKED_EXAMPLE]
+    result = frozen.run("calc", *args, "--json")
+    assert result.returncode == 2
+    assert json.loads(result.stdout)["error"]["field"] == "weight"
+    assert "Traceback" not in result.stderr
+
+
+def test_worksheet_pdf_is_written_and_recorded(frozen: FrozenApp, tmp_path: Path) -> None:
+    """A final worksheet exercises what the frozen build must carry beyond calc: QPdfWriter, the fonts in
+    resources/, and sqlite3 for the record store."""
+    pdf = tmp_path / "worksheet.pdf"
+    result = frozen.run(
+        "worksheet", *WORKED_EXAMPLE, "--patient-id", "P-001", "--prepared-by", "AB", "--eligibility-confirmed",
+        "--output", str(pdf),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+    assert any(frozen.data_dir.iterdir()), "the record store wrote nothing to MSCDOSE_DATA_DIR"
+    text = " ".join(" ".join(page.extract_text() for page in pypdf.PdfReader(str(pdf)).pages).split())
+    assert "P-001" in text
+    assert "= 32.6 mL" in text
+    assert "= 149.96 million cells" in text
+
+
+def test_gui_demo_screenshot_is_rendered(frozen: FrozenApp, tmp_path: Path) -> None:
+    png = tmp_path / "window.png"
+    result = _run(
+        [str(frozen.gui), "gui", "--demo", "--screenshot", str(png)], env=frozen.env(), timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_gui_start_up_probe_reports_the_window(frozen: FrozenApp) -> None:
+    """The contract benchmarks/startup.py relies on: the window is shown, one line is printed, exit 0."""
+    result = frozen.run("gui", MSCDOSE_STARTUP_PROBE="1")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "mscdose-window-shown" in result.stdout.splitlines()
