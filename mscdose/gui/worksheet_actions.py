@@ -41,8 +41,11 @@ def _ask_save_path(parent: QWidget | None, suggested: str) -> str:
     return path
 
 
-def _printer(page_size: str, document: Mapping[str, Any]) -> QPrinter:
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+def _set_up(printer: QPrinter, page_size: str, document: Mapping[str, Any]) -> QPrinter:
+    """Paper from the settings (the user may change it in the dialog) and a job name people recognise.
+
+    The printer is the dialog's own: a printer made here would be freed by Python before the dialog that
+    still points at it, which crashes."""
     printer.setPageSize(QPageSize(page_size_id(page_size)))
     printer.setDocName(f"{content.TITLE} {document.get('patient', {}).get('id', '')}".strip())
     return printer
@@ -73,8 +76,9 @@ def preview_worksheet(parent: QWidget | None, document: Mapping[str, Any], *, pa
     of a blocked calculation, or that it is a preview)."""
     if preview_reason is None and (record_id is None or content.final_refusal(document) is not None):
         preview_reason = content.blocked_reason(document) if document.get("status") == "blocked" else PREVIEW_NOTE
-    dialog = QPrintPreviewDialog(_printer(page_size, document), parent)
-    dialog.setWindowTitle("Worksheet preview – NOT FOR ADMINISTRATION")
+    dialog = QPrintPreviewDialog(parent)
+    _set_up(dialog.printer(), page_size, document)
+    dialog.setWindowTitle("Worksheet preview" + (" – NOT FOR ADMINISTRATION" if preview_reason else ""))
     failures: list[str] = []
 
     def paint(printer: QPrinter) -> None:
@@ -86,6 +90,7 @@ def preview_worksheet(parent: QWidget | None, document: Mapping[str, Any], *, pa
 
     dialog.paintRequested.connect(paint)
     _run(dialog)
+    dialog.deleteLater()
     if failures:
         _warn(parent, "Preview failed", failures[0])
     return not failures
@@ -98,13 +103,14 @@ def print_worksheet_dialog(parent: QWidget | None, document: Mapping[str, Any], 
     """The system print dialog, then the worksheet on the chosen printer and paper."""
     if _refused(parent, document, preview_reason):
         return False
-    printer = _printer(page_size, document)
-    dialog = QPrintDialog(printer, parent)
+    dialog = QPrintDialog(parent)
+    printer = _set_up(dialog.printer(), page_size, document)
     dialog.setWindowTitle("Print worksheet")
-    if _run(dialog) != QDialog.DialogCode.Accepted:
-        return False
-    where = printer.printerName() or printer.outputFileName() or "printer"
+    where = "the printer"
     try:
+        if _run(dialog) != QDialog.DialogCode.Accepted:
+            return False
+        where = printer.outputFileName() or printer.printerName() or where
         print_worksheet(document, printer, record_id=record_id, site_name=site_name,
                         preview_reason=preview_reason, reprint_at=reprint_at)
     except (OSError, ValueError) as error:
@@ -112,6 +118,8 @@ def print_worksheet_dialog(parent: QWidget | None, document: Mapping[str, Any], 
             report(False, f"print to {where}: {error}")
         _warn(parent, "Printing failed", f"The worksheet could not be printed on {where}: {error}")
         return False
+    finally:
+        dialog.deleteLater()
     if report and preview_reason is None:
         report(True, f"printed on {where}")
     return True

@@ -1,0 +1,149 @@
+"""`mscdose worksheet`: exit codes, the record saved before the PDF, the PDF only when allowed.
+
+Run in-process through `mscdose.cli.main` (the data folder is a temporary one, see tests/conftest.py).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from mscdose.cli import main
+from mscdose.records.store import RecordStore
+from tests.worksheet.helpers import page_sizes, pdf_pages
+
+WORKED = ["--weight", "62 kg", "--dose", "150 million cells", "--concentration", "5 million cells/mL",
+          "--viability", "92 %", "--bag-volume", "20 mL", "--bags", "2", "--age", "34"]
+PATIENT = ["--patient-id", "P-0001", "--patient-name", "Jane Example", "--prepared-by", "JS", "--lot", "L-14"]
+CONFIRMED = ["--eligibility-confirmed"]
+
+
+def worksheet(*args: str) -> int:
+    return main(["worksheet", *args])
+
+
+def records() -> list:
+    with RecordStore() as store:
+        return store.history()
+
+
+def test_worked_example_saves_the_record_then_writes_the_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]
+                                                             ) -> None:
+    out = tmp_path / "w.pdf"
+    assert worksheet(*WORKED, *PATIENT, *CONFIRMED, "--site-name", "City Hospital", "--output", str(out)) == 0
+    saved = records()
+    assert [r.id for r in saved] == [1]
+    assert saved[0].printed
+    with RecordStore() as store:
+        events = store.print_events(1)
+    assert [e.ok for e in events] == [True] and str(out) in events[0].detail
+    pages = pdf_pages(out)
+    assert len(pages) == 2
+    assert "Record 1" in pages[0] and "City Hospital" in pages[0]
+    assert "32.6 mL" in pages[0] and "33 gtt/min" in pages[0]
+    assert "Record 1 saved" in capsys.readouterr().out
+
+
+def test_blocked_exits_3_and_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "blocked.pdf"
+    args = [*WORKED, "--viability", "60 %", *PATIENT, *CONFIRMED, "--output", str(out)]
+    assert worksheet(*args) == 3
+    assert not out.exists()
+    assert records() == []
+    assert "VIABILITY_BELOW_MINIMUM" in capsys.readouterr().err
+
+
+def test_blocked_preview_exits_3_with_a_marked_pdf_and_no_record(tmp_path: Path) -> None:
+    out = tmp_path / "preview.pdf"
+    assert worksheet(*WORKED, "--viability", "60 %", *PATIENT, "--preview", "--output", str(out)) == 3
+    pages = pdf_pages(out)
+    assert all("NOT FOR ADMINISTRATION" in page and "VIABILITY_BELOW_MINIMUM" in page for page in pages)
+    assert records() == []
+
+
+def test_preview_of_a_good_calculation_is_marked_too(tmp_path: Path) -> None:
+    out = tmp_path / "preview.pdf"
+    assert worksheet(*WORKED, *PATIENT, "--preview", "--output", str(out)) == 0
+    assert all("NOT FOR ADMINISTRATION" in page for page in pdf_pages(out))
+    assert records() == []
+
+
+def test_soft_flag_without_override_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "soft.pdf"
+    assert worksheet(*WORKED, "--age", "70", *PATIENT, *CONFIRMED, "--output", str(out)) == 2
+    err = capsys.readouterr().err
+    assert "AGE_OUTSIDE_ELIGIBILITY" in err and "--override" in err
+    assert not out.exists() and records() == []
+
+
+def test_soft_flag_with_override_is_printed_with_reason_and_initials(tmp_path: Path) -> None:
+    out = tmp_path / "soft.pdf"
+    code = worksheet(*WORKED, "--age", "70", *PATIENT, *CONFIRMED, "--output", str(out),
+                     "--override", "AGE_OUTSIDE_ELIGIBILITY=principal investigator approved by phone")
+    assert code == 0
+    assert "“principal investigator approved by phone” – JS" in pdf_pages(out)[0]
+    assert records()[0].document["overrides"][0]["initials"] == "JS"
+
+
+def test_unconfirmed_eligibility_needs_an_override(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "e.pdf"
+    assert worksheet(*WORKED, *PATIENT, "--output", str(out)) == 2
+    assert "ELIGIBILITY_UNCONFIRMED" in capsys.readouterr().err
+    assert worksheet(*WORKED, *PATIENT, "--output", str(out),
+                     "--override", "ELIGIBILITY_UNCONFIRMED=criteria reviewed in clinic today") == 0
+    assert "SOFT ELIGIBILITY_UNCONFIRMED" in pdf_pages(out)[0]
+
+
+@pytest.mark.parametrize(("override", "message"), [
+    ("AGE_OUTSIDE_ELIGIBILITY=ok", "at least 3 words"),
+    ("no equals sign", "CODE=reason"),
+    ("WEIGHT_UNUSUAL=weight confirmed on ward scale", "no such soft flag"),
+])
+def test_bad_overrides_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str], override: str,
+                                   message: str) -> None:
+    out = tmp_path / "o.pdf"
+    assert worksheet(*WORKED, "--age", "70", *PATIENT, *CONFIRMED, "--output", str(out),
+                     "--override", override) == 2
+    assert message in capsys.readouterr().err
+    assert not out.exists() and records() == []
+
+
+def test_override_needs_initials(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "o.pdf"
+    assert worksheet(*WORKED, "--age", "70", "--patient-id", "P-1", *CONFIRMED, "--output", str(out),
+                     "--override", "AGE_OUTSIDE_ELIGIBILITY=principal investigator approved by phone") == 2
+    assert "--prepared-by" in capsys.readouterr().err
+
+
+def test_letter_paper(tmp_path: Path) -> None:
+    out = tmp_path / "letter.pdf"
+    assert worksheet(*WORKED, *PATIENT, *CONFIRMED, "--page-size", "Letter", "--output", str(out)) == 0
+    assert page_sizes(out) == [(612, 792), (612, 792)]
+
+
+@pytest.mark.parametrize(("args", "field"), [
+    (["--page-size", "B5"], "page_size"),
+    (["--weight", "sixty"], "weight"),
+])
+def test_bad_input_exits_2_with_json_error(tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str],
+                                           field: str) -> None:
+    out = tmp_path / "bad.pdf"
+    assert worksheet(*WORKED, *PATIENT, *CONFIRMED, *args, "--json", "--output", str(out)) == 2
+    assert json.loads(capsys.readouterr().out)["error"]["field"] == field
+    assert not out.exists() and records() == []
+
+
+def test_output_folder_must_exist_before_anything_is_saved(tmp_path: Path, capsys: pytest.CaptureFixture[str]
+                                                          ) -> None:
+    assert worksheet(*WORKED, *PATIENT, *CONFIRMED, "--output", str(tmp_path / "nowhere" / "w.pdf")) == 2
+    assert "does not exist" in capsys.readouterr().err
+    assert records() == []
+
+
+def test_json_outcome(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "w.pdf"
+    assert worksheet(*WORKED, *PATIENT, *CONFIRMED, "--json", "--output", str(out)) == 0
+    outcome = json.loads(capsys.readouterr().out)
+    assert outcome == {"status": "ok", "preview": False, "record_id": 1, "output": str(out)}
