@@ -83,23 +83,18 @@ def run_gui(args: argparse.Namespace) -> int:
     if not immediate:
         window.load_protocols_after_first_paint()
     if probe in ("1", "true", "yes"):
-        window.installEventFilter(_probe_hook(lambda: _probe("mscdose-window-shown")))
+        window.after_first_paint(lambda: _probe("mscdose-window-shown"))
     elif probe == "ready":
-        window.installEventFilter(_probe_hook(lambda: _probe("mscdose-window-ready")))
+        window.after_first_paint(lambda: _probe("mscdose-window-ready"))
     window.show()
     log.info("Window shown")
     if not immediate:
         # Also load on a timer in case the platform never sends a paint event (e.g. a minimised start).
         QTimer.singleShot(200, lambda: window.protocol is None and window.load_protocols())
-    return int(app.exec())  # type: ignore[attr-defined]
+    status = int(app.exec())  # type: ignore[attr-defined]
+    # Destroy the window while the application still exists: left to interpreter shutdown, the order of
+    # destruction is arbitrary and Qt may crash on the way out.
+    import shiboken6
 
-
-def _probe_hook(callback: object) -> object:
-    from mscdose.gui.main_window import _FirstPaint
-
-    hook = _FirstPaint(callback)  # type: ignore[arg-type]
-    _HOOKS.append(hook)
-    return hook
-
-
-_HOOKS: list[object] = []
+    shiboken6.delete(window)
+    return status

@@ -83,8 +83,8 @@ def module_available(name: str) -> bool:
 class _FirstPaint(QObject):
     """Calls back once, after the window's first paint (the moment a user sees it)."""
 
-    def __init__(self, callback: Callable[[], None]) -> None:
-        super().__init__()
+    def __init__(self, callback: Callable[[], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.callback: Callable[[], None] | None = callback
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -325,7 +325,11 @@ class MainWindow(QMainWindow):
         self._apply_protocol(self.protocol_bar.current(), previous=None)
 
     def load_protocols_after_first_paint(self) -> None:
-        hook = _FirstPaint(self.load_protocols)
+        self.after_first_paint(self.load_protocols)
+
+    def after_first_paint(self, callback: Callable[[], None]) -> None:
+        """Run `callback` once, just after the window has first been painted (owned by the window)."""
+        hook = _FirstPaint(callback, self)
         self._first_paint_hooks.append(hook)
         self.installEventFilter(hook)
 
@@ -637,37 +641,54 @@ class MainWindow(QMainWindow):
         )
 
     def preview(self) -> None:
+        """Preview the saved record, or before finalising a draft that the worksheet marks NOT FOR
+        ADMINISTRATION with the reason (the hard limits of a blocked calculation, or that it is a preview)."""
         if not module_available(WORKSHEET_MODULE):
             return
-        from mscdose.gui import worksheet_actions  # type: ignore[attr-defined]
+        from mscdose.gui import worksheet_actions
 
         if self.final_document is not None:
-            document, record_id, reason = self.final_document, self.final_record_id, None
+            document, record_id = self.final_document, self.final_record_id
         else:
-            document = self.draft_document()
-            if document is None:
+            draft = self.draft_document()
+            if draft is None:
                 return
-            record_id = None
-            reason = ("BLOCKED — hard limit breached, not for use" if document.get("status") == "blocked"
-                      else "DRAFT — not finalised")
-        worksheet_actions.preview_worksheet(self, document, record_id=record_id, preview_reason=reason,
+            document, record_id = draft, None
+        worksheet_actions.preview_worksheet(self, document, record_id=record_id, preview_reason=None,
                                             **self._worksheet_kwargs())
+
+    def report_printed(self, ok: bool, detail: str) -> None:
+        """Log a final print or PDF against the saved record (the audit trail of what left the building)."""
+        from mscdose.gui.error_reporting import log
+        from mscdose.records.store import RecordStore, StoreError
+
+        if self.final_record_id is None:
+            return
+        log.info("Record %s output %s: %s", self.final_record_id, "ok" if ok else "FAILED", detail)
+        try:
+            store = RecordStore()
+            try:
+                store.mark_printed(self.final_record_id, ok, detail)
+            finally:
+                store.close()
+        except StoreError as error:
+            self.show_message("The print was not logged", str(error), QMessageBox.Icon.Warning)
 
     def print_worksheet(self) -> None:
         if self.final_document is None or not module_available(WORKSHEET_MODULE):
             return
-        from mscdose.gui import worksheet_actions  # type: ignore[attr-defined]
+        from mscdose.gui import worksheet_actions
 
         worksheet_actions.print_worksheet_dialog(self, self.final_document, record_id=self.final_record_id,
-                                                 **self._worksheet_kwargs())
+                                                 report=self.report_printed, **self._worksheet_kwargs())
 
     def save_pdf(self) -> None:
         if self.final_document is None or not module_available(WORKSHEET_MODULE):
             return
-        from mscdose.gui import worksheet_actions  # type: ignore[attr-defined]
+        from mscdose.gui import worksheet_actions
 
         worksheet_actions.save_worksheet_pdf_dialog(self, self.final_document, record_id=self.final_record_id,
-                                                    **self._worksheet_kwargs())
+                                                    report=self.report_printed, **self._worksheet_kwargs())
 
     def open_history(self) -> None:
         if not module_available(HISTORY_MODULE):

@@ -1,0 +1,128 @@
+"""Start-up, the screenshot command, the start-up probe, settings and the unexpected-error dialog."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QByteArray
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QComboBox
+from pytestqt.qtbot import QtBot
+
+from mscdose.gui import settings as settings_module
+from mscdose.gui.error_reporting import ExceptionHook, setup_logging
+from mscdose.gui.main_window import MainWindow
+from mscdose.gui.settings import PAPER_SIZE, WEIGHT_UNIT, Option, Settings
+
+
+def run_mscdose(*args: str, env: dict[str, str] | None = None, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
+    return subprocess.run([sys.executable, "-m", "mscdose", *args], capture_output=True, text=True,
+                          timeout=timeout, env=environment, check=False)
+
+
+def test_demo_screenshot_writes_a_png_of_the_worked_example(tmp_path: Path) -> None:
+    target = tmp_path / "shot.png"
+    done = run_mscdose("gui", "--demo", "--screenshot", str(target))
+    assert done.returncode == 0, done.stderr
+    image = QImage(str(target))
+    assert not image.isNull()
+    assert (image.width(), image.height()) == (1366, 768)
+    assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_startup_probe_prints_once_the_window_is_shown() -> None:
+    done = run_mscdose("gui", env={"MSCDOSE_STARTUP_PROBE": "1"})
+    assert done.returncode == 0, done.stderr
+    assert "mscdose-window-shown" in done.stdout.splitlines()
+
+
+def test_startup_probe_ready_waits_for_the_protocol() -> None:
+    done = run_mscdose(env={"MSCDOSE_STARTUP_PROBE": "ready"})  # no command opens the window too
+    assert done.returncode == 0, done.stderr
+    assert "mscdose-window-ready" in done.stdout.splitlines()
+
+
+def test_deferred_window_loads_the_protocol_after_its_first_paint(qtbot: QtBot, settings: Settings) -> None:
+    window = MainWindow(settings, load_now=False)
+    qtbot.addWidget(window)
+    assert window.protocol is None
+    assert window.findChild(QComboBox, "protocolSelect").currentText() == "loading…"  # type: ignore[union-attr]
+    window.load_protocols_after_first_paint()
+    window.show()
+    qtbot.waitUntil(lambda: window.protocol is not None)
+    assert window.rows["final_volume"].text() == "100"
+
+
+def test_every_setting_is_declared_once_with_a_default(settings: Settings) -> None:
+    options = [getattr(settings_module, name) for name in dir(settings_module)
+               if isinstance(getattr(settings_module, name), Option)]
+    assert {o.key for o in options} == {o.key for o in settings_module.ALL_OPTIONS}
+    assert len({o.key for o in options}) == len(options)
+    assert settings.get(WEIGHT_UNIT) == "kg"
+    assert settings.get(PAPER_SIZE) == "A4"
+    assert settings.get(settings_module.WINDOW_GEOMETRY) == QByteArray()
+
+
+def test_a_hand_edited_setting_outside_its_choices_falls_back_to_the_default(tmp_path: Path) -> None:
+    path = tmp_path / "settings.ini"
+    path.write_text("[units]\nweight=stone\n[print]\npaper_size=Letter\n", encoding="utf-8")
+    settings = Settings(str(path))
+    assert settings.get(WEIGHT_UNIT) == "kg"
+    assert settings.get(PAPER_SIZE) == "Letter"
+    with pytest.raises(ValueError):
+        settings.set(WEIGHT_UNIT, "stone")
+
+
+def test_the_weight_unit_is_remembered_for_the_next_window(qtbot: QtBot, settings: Settings) -> None:
+    first = MainWindow(settings)
+    qtbot.addWidget(first)
+    first.rows["weight"].unit_combo.setCurrentText("lb")  # type: ignore[union-attr]
+    first.close()
+    reread = Settings(settings.path)
+    second = MainWindow(reread)
+    qtbot.addWidget(second)
+    assert second.rows["weight"].unit() == "lb"
+    assert second.rows["weight"].text() == ""  # the unit persists, never a weight
+
+
+def test_the_settings_file_is_in_the_data_folder() -> None:
+    assert Path(Settings().path).parent == Path(os.environ["MSCDOSE_DATA_DIR"])
+
+
+def test_an_unexpected_error_is_logged_and_explained_with_the_log_path() -> None:
+    log_file = setup_logging()
+    assert log_file is not None
+    shown: list[str] = []
+    hook = ExceptionHook(shown.append)
+    try:
+        raise RuntimeError("the printer driver fell over")
+    except RuntimeError as error:
+        hook(RuntimeError, error, error.__traceback__)
+    assert len(shown) == 1
+    assert "RuntimeError: the printer driver fell over" in shown[0]
+    assert str(log_file) in shown[0]
+    assert "Your entries are still on screen" in shown[0]
+    for handler in __import__("logging").getLogger("mscdose").handlers:
+        handler.flush()
+    assert "the printer driver fell over" in log_file.read_text(encoding="utf-8")
+
+
+def test_a_failing_error_dialog_does_not_recurse() -> None:
+    def broken(_text: str) -> None:
+        raise OSError("no display")
+
+    hook = ExceptionHook(broken)
+    error = ValueError("x")
+    hook(ValueError, error, None)  # must not raise
+
+
+def test_help_names_the_protocol_hash_and_the_log_file(window: MainWindow) -> None:
+    text = window.help_text()
+    assert window.protocol is not None and window.protocol.short_hash in text
+    assert "mscdose.log" in text
+    assert "Ctrl+N" in text and "F1" in text
