@@ -20,7 +20,6 @@ from mscdose.gui.override_dialog import PendingFlag
 from mscdose.gui.settings import OPERATOR_INITIALS, Settings
 from mscdose.records.store import RecordStore, StoreError
 
-
 JS = Signatures("JS", "")
 
 
