@@ -25,7 +25,8 @@ def _dec(value: Any) -> Decimal | None:
         return None
 
 
-def _fmt(value: Any, formatter: Any) -> str:
+def number_text(value: Any, formatter: Any) -> str:
+    """A saved JSON number through a mscdose.core.display formatter; an em dash when it is missing."""
     number = _dec(value)
     return NONE if number is None else str(formatter(number))
 
@@ -61,34 +62,34 @@ def record_lines(record: SavedRecord) -> list[str]:
         f"Lot: {doc.get('lot_number') or NONE}    DIN: {inputs.get('din') or NONE}",
         "",
         "Inputs",
-        f"  Weight: {_fmt(inputs.get('weight_kg'), show.kg)} (entered: {inputs.get('weight_entered') or NONE})",
+        f"  Weight: {number_text(inputs.get('weight_kg'), show.kg)} (entered: {inputs.get('weight_entered') or NONE})",
     ]
     if "dose_cells_per_kg" in inputs:
-        dose = _fmt(inputs.get("dose_cells_per_kg"), show.cells_per_kg)
+        dose = number_text(inputs.get("dose_cells_per_kg"), show.cells_per_kg)
     else:
-        dose = _fmt(inputs.get("dose_cells"), show.cells)
+        dose = number_text(inputs.get("dose_cells"), show.cells)
     lines += [
         f"  Prescribed dose: {dose} (entered: {inputs.get('dose_entered') or NONE})",
-        f"  Lot concentration: {_fmt(inputs.get('concentration_cells_per_ml'), show.concentration)} "
+        f"  Lot concentration: {number_text(inputs.get('concentration_cells_per_ml'), show.concentration)} "
         f"(count of {inputs.get('count_basis') or NONE} cells)",
-        f"  Viability: {_fmt(inputs.get('viability_percent'), show.percent)}",
-        f"  Bags: {inputs.get('bags_available', NONE)} of {_fmt(inputs.get('bag_volume_ml'), show.ml)}",
-        f"  Age: {_fmt(inputs.get('age_years'), show.years)}",
+        f"  Viability: {number_text(inputs.get('viability_percent'), show.percent)}",
+        f"  Bags: {inputs.get('bags_available', NONE)} of {number_text(inputs.get('bag_volume_ml'), show.ml)}",
+        f"  Age: {number_text(inputs.get('age_years'), show.years)}",
         f"  Thawed at: {inputs.get('thawed_at') or NONE}",
         "",
         "Result",
-        f"  Volume to draw: {_fmt(doc.get('volume_to_draw_ml'), show.ml)} "
-        f"(exact {_fmt(doc.get('volume_exact_ml'), show.ml)})",
-        f"  Dose delivered: {_fmt(doc.get('delivered_dose_cells'), show.cells)} "
-        f"({_fmt(doc.get('delivered_dose_cells_per_kg'), show.cells_per_kg)})",
-        f"  Viable concentration: {_fmt(doc.get('viable_concentration_cells_per_ml'), show.concentration)}",
+        f"  Volume to draw: {number_text(doc.get('volume_to_draw_ml'), show.ml)} "
+        f"(exact {number_text(doc.get('volume_exact_ml'), show.ml)})",
+        f"  Dose delivered: {number_text(doc.get('delivered_dose_cells'), show.cells)} "
+        f"({number_text(doc.get('delivered_dose_cells_per_kg'), show.cells_per_kg)})",
+        f"  Viable concentration: {number_text(doc.get('viable_concentration_cells_per_ml'), show.concentration)}",
         f"  Bags needed: {doc.get('bags_needed', NONE)}",
-        f"  Diluent: {_fmt(doc.get('diluent_volume_ml'), show.ml)} to a final volume of "
-        f"{_fmt(doc.get('final_volume_ml'), show.ml)}",
-        f"  Infusion over {_fmt(inputs.get('duration_min'), show.minutes)}: "
-        f"{_fmt(doc.get('infusion_rate_ml_per_h'), show.ml_per_h)}; "
-        f"drip {_fmt(doc.get('drip_rate_gtt_per_min'), show.gtt_per_min)} at "
-        f"{_fmt(inputs.get('drop_factor_gtt_per_ml'), show.plain)} gtt/mL",
+        f"  Diluent: {number_text(doc.get('diluent_volume_ml'), show.ml)} to a final volume of "
+        f"{number_text(doc.get('final_volume_ml'), show.ml)}",
+        f"  Infusion over {number_text(inputs.get('duration_min'), show.minutes)}: "
+        f"{number_text(doc.get('infusion_rate_ml_per_h'), show.ml_per_h)}; "
+        f"drip {number_text(doc.get('drip_rate_gtt_per_min'), show.gtt_per_min)} at "
+        f"{number_text(inputs.get('drop_factor_gtt_per_ml'), show.plain)} gtt/mL",
         f"  Administer before: {doc.get('administer_before') or NONE}",
     ]
     flags = doc.get("flags") or []
@@ -126,5 +127,6 @@ def history_line(record: SavedRecord) -> str:
     notes.append("printed" if record.printed else "not printed")
     name = f" {record.patient_name}" if record.patient_name else ""
     return (f"#{record.id}  {local_time(record.created_at)}  {record.patient_id}{name}  {record.status.upper()}  "
-            f"{_fmt(doc.get('volume_to_draw_ml'), show.ml)}  {_fmt(doc.get('delivered_dose_cells'), show.cells)}  "
+            f"{number_text(doc.get('volume_to_draw_ml'), show.ml)}  "
+            f"{number_text(doc.get('delivered_dose_cells'), show.cells)}  "
             f"by {record.prepared_by or NONE}  ({', '.join(notes)})")

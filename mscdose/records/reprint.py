@@ -12,7 +12,8 @@ from pathlib import Path
 from mscdose.records.store import RecordStore, SavedRecord
 
 
-def reprint(store: RecordStore, record: SavedRecord, path: Path, *, page_size: str = "A4") -> str | None:
+def reprint(store: RecordStore, record: SavedRecord, path: Path, *, page_size: str = "A4",
+            site_name: str = "") -> str | None:
     """Write the reprint PDF; return None on success or a message saying what went wrong.
 
     Raises StoreError only if the print event itself cannot be logged."""
@@ -24,7 +25,7 @@ def reprint(store: RecordStore, record: SavedRecord, path: Path, *, page_size: s
         return f"Could not reprint record {record.id}: {problem}."
     try:
         write_worksheet_pdf(record.document, path, page_size=page_size, record_id=record.id,
-                            reprint_at=datetime.now(UTC), preview_reason=None)
+                            reprint_at=datetime.now(UTC), preview_reason=None, site_name=site_name)
     except Exception as error:  # the renderer's failure must be logged whatever it is, then reported
         store.mark_printed(record.id, False, f"reprint to {path} failed: {error}")
         return (f"Could not reprint record {record.id} to {path}: {error}. The failure is logged; "

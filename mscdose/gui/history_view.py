@@ -1,0 +1,297 @@
+"""The History window: every saved record, filtered by patient, date and status, with Show, Reprint and
+Export CSV.
+
+Show displays the saved document as readable text (the same text as `mscdose show`), Reprint writes the
+saved worksheet marked REPRINT and logs the attempt (`mscdose.records.reprint`), Export CSV writes one row
+a record. Nothing is recomputed and nothing is changed: the store is append-only. Failures are shown in
+the window's message line (never a crash), because the records stay as they were.
+
+File questions go through `ask_save_path`, a seam the tests replace (they cannot click a native dialog).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QModelIndex, Qt
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mscdose.gui.history_model import (
+    RECORD_ROLE,
+    STATUS_ALL,
+    STATUS_OK,
+    STATUS_SUPERSEDED,
+    STATUS_WARNING,
+    HistoryFilterProxy,
+    HistoryTableModel,
+)
+from mscdose.records.readable import record_text
+from mscdose.records.store import RecordStore, SavedRecord, StoreError
+
+STATUS_CHOICES = (("All statuses", STATUS_ALL), ("OK", STATUS_OK), ("Warning (overridden)", STATUS_WARNING),
+                  ("Superseded by a correction", STATUS_SUPERSEDED))
+PAGE_SIZES = ("A4", "Letter")
+
+
+class RecordTextDialog(QDialog):
+    """One record as readable text, read-only, selectable for copying."""
+
+    def __init__(self, record: SavedRecord, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("historyRecordDialog")
+        self.setWindowTitle(f"Record {record.id} – patient {record.patient_id}")
+        self.text = QPlainTextEdit(record_text(record))
+        self.text.setObjectName("historyRecordText")
+        self.text.setReadOnly(True)
+        self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addWidget(buttons)
+        self.resize(760, 640)
+
+
+class HistoryView(QDialog):
+    """Opened by the main window as `HistoryView(store, parent)`; `page_size` and `site_name` are what the
+    reprinted worksheet uses (the window's settings)."""
+
+    def __init__(self, store: RecordStore, parent: QWidget | None = None, *, page_size: str = "A4",
+                 site_name: str = "") -> None:
+        super().__init__(parent)
+        self.store = store
+        self.site_name = site_name
+        self.setObjectName("historyView")
+        self.setWindowTitle("History – saved calculations")
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        self.record_dialogs: list[RecordTextDialog] = []
+
+        self.model = HistoryTableModel(parent=self)
+        self.proxy = HistoryFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.patient_filter = QLineEdit()
+        self.patient_filter.setObjectName("historyPatientFilter")
+        self.patient_filter.setPlaceholderText("Patient ID or name")
+        self.patient_filter.setClearButtonEnabled(True)
+        self.patient_filter.textChanged.connect(self.proxy.set_patient_filter)
+
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("historyStatusFilter")
+        for label, value in STATUS_CHOICES:
+            self.status_filter.addItem(label, value)
+        self.status_filter.currentIndexChanged.connect(
+            lambda _: self.proxy.set_status_filter(str(self.status_filter.currentData())))
+
+        self.since_check = QCheckBox("Saved since")
+        self.since_check.setObjectName("historySinceCheck")
+        self.since_filter = QDateEdit(QDate.currentDate().addDays(-30))
+        self.since_filter.setObjectName("historySinceFilter")
+        self.since_filter.setCalendarPopup(True)
+        self.since_filter.setDisplayFormat("yyyy-MM-dd")
+        self.since_filter.setEnabled(False)
+        self.since_check.toggled.connect(self._since_changed)
+        self.since_filter.dateChanged.connect(lambda _: self._since_changed())
+
+        self.table = QTableView()
+        self.table.setObjectName("historyTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _: self.show_selected())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+
+        self.show_button = QPushButton("&Show")
+        self.show_button.setObjectName("historyShowButton")
+        self.show_button.setToolTip("The saved record as readable text, exactly as it was saved.")
+        self.show_button.clicked.connect(self.show_selected)
+        self.reprint_button = QPushButton("&Reprint…")
+        self.reprint_button.setObjectName("historyReprintButton")
+        self.reprint_button.setToolTip("Write the saved worksheet again as a PDF, marked REPRINT.")
+        self.reprint_button.clicked.connect(self.reprint_selected)
+        self.page_size = QComboBox()
+        self.page_size.setObjectName("historyPageSize")
+        self.page_size.addItems(PAGE_SIZES)
+        self.page_size.setCurrentText(page_size if page_size in PAGE_SIZES else "A4")
+        self.export_button = QPushButton("Export &CSV…")
+        self.export_button.setObjectName("historyExportButton")
+        self.export_button.setToolTip("All records, one row each, for the trial's data manager.")
+        self.export_button.clicked.connect(self.export_csv)
+        self.refresh_button = QPushButton("Re&fresh")
+        self.refresh_button.setObjectName("historyRefreshButton")
+        self.refresh_button.clicked.connect(self.refresh)
+
+        self.message = QLabel()
+        self.message.setObjectName("historyMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        filters = QHBoxLayout()
+        patient_label = QLabel("&Patient:")
+        patient_label.setBuddy(self.patient_filter)
+        status_label = QLabel("S&tatus:")
+        status_label.setBuddy(self.status_filter)
+        for widget in (patient_label, self.patient_filter, status_label, self.status_filter, self.since_check,
+                       self.since_filter):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        actions = QHBoxLayout()
+        for widget in (self.show_button, self.reprint_button, QLabel("Paper:"), self.page_size, self.export_button,
+                       self.refresh_button):
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(actions)
+        self.resize(1100, 560)
+        self.refresh()
+
+    # -- state ---------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload from the store (other windows may have saved since), keeping the selected record."""
+        selected = self.selected_record()
+        try:
+            records = self.store.history()
+        except StoreError as error:
+            self.model.set_records([])
+            self.report(str(error), error=True)
+            self._update_buttons()
+            return
+        self.model.set_records(records)
+        self.report(f"{len(records)} saved record{'s' if len(records) != 1 else ''}.")
+        if selected is not None:
+            self.select_record(selected.id)
+        self._update_buttons()
+
+    def _since_changed(self) -> None:
+        self.since_filter.setEnabled(self.since_check.isChecked())
+        day = self.since_filter.date().toPython() if self.since_check.isChecked() else None
+        self.proxy.set_since(day if isinstance(day, date) else None)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has_selection = self.selected_record() is not None
+        self.show_button.setEnabled(has_selection)
+        self.reprint_button.setEnabled(has_selection)
+        self.export_button.setEnabled(self.model.rowCount() > 0)
+
+    def report(self, text: str, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet("color: #b00020; font-weight: bold;" if error else "")
+        self.message.setProperty("isError", error)
+
+    def visible_records(self) -> list[SavedRecord]:
+        """The records as the table shows them now (filtered and sorted)."""
+        return [self.proxy.index(row, 0).data(RECORD_ROLE) for row in range(self.proxy.rowCount())]
+
+    def selected_record(self) -> SavedRecord | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows:
+            return None
+        source = self.proxy.mapToSource(rows[0])
+        return self.model.record(source.row()) if source.isValid() else None
+
+    def select_record(self, record_id: int) -> bool:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            record = index.data(RECORD_ROLE)
+            if record is not None and record.id == record_id:
+                self.table.selectRow(row)
+                self.table.scrollTo(index)
+                return True
+        self.table.clearSelection()
+        self.table.setCurrentIndex(QModelIndex())
+        return False
+
+    # -- actions -------------------------------------------------------------------------------------
+
+    def ask_save_path(self, caption: str, suggested: str, file_filter: str) -> str:
+        """The file to write ("" when cancelled). A seam: tests replace it."""
+        path, _ = QFileDialog.getSaveFileName(self, caption, suggested, file_filter)
+        return path
+
+    def show_selected(self) -> RecordTextDialog | None:
+        record = self.selected_record()
+        if record is None:
+            return None
+        dialog = RecordTextDialog(record, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.destroyed.connect(lambda *_: self._forget(dialog))
+        self.record_dialogs.append(dialog)
+        dialog.show()
+        return dialog
+
+    def _forget(self, dialog: RecordTextDialog) -> None:
+        if dialog in self.record_dialogs:
+            self.record_dialogs.remove(dialog)
+
+    def reprint_selected(self) -> bool:
+        record = self.selected_record()
+        if record is None:
+            return False
+        from mscdose.records.reprint import reprint
+
+        patient = "".join(c if c.isalnum() or c in "-_." else "_" for c in record.patient_id) or "patient"
+        path = self.ask_save_path("Reprint worksheet as PDF", f"worksheet-{patient}-record-{record.id}-reprint.pdf",
+                                  "PDF files (*.pdf)")
+        if not path:
+            return False
+        try:
+            problem = reprint(self.store, record, Path(path), page_size=self.page_size.currentText(),
+                              site_name=self.site_name)
+        except StoreError as error:
+            self.report(str(error), error=True)
+            return False
+        self.refresh()  # the print log changed either way
+        if problem:
+            self.report(problem, error=True)
+            return False
+        self.report(f"Reprint of record {record.id} written to {path}.")
+        return True
+
+    def export_csv(self) -> bool:
+        path = self.ask_save_path("Export records as CSV", "mscdose-records.csv", "CSV files (*.csv)")
+        if not path:
+            return False
+        try:
+            count = self.store.export_csv(Path(path))
+        except StoreError as error:
+            self.report(str(error), error=True)
+            return False
+        self.report(f"Exported {count} record{'s' if count != 1 else ''} to {path}.")
+        return True
+
+    def closeEvent(self, event: Any) -> None:
+        for dialog in list(self.record_dialogs):
+            dialog.close()
+        super().closeEvent(event)

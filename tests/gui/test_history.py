@@ -1,0 +1,263 @@
+"""The History window: table of saved records, filters, Show, Reprint and Export CSV."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import re
+import sys
+import types
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QTableView
+from pytestqt.qtbot import QtBot
+
+from mscdose.core.overrides import Override
+from mscdose.gui.history_model import COLUMNS, HistoryTableModel
+from mscdose.gui.history_view import HistoryView
+from mscdose.records.store import RecordStore, StoreError
+from tests.records.helpers import document
+
+HAS_WORKSHEET = importlib.util.find_spec("mscdose.worksheet.render") is not None
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[RecordStore]:
+    """Record 1 P1 (superseded by 3), record 2 P2 warning with an override, record 3 P1 correction."""
+    with RecordStore(tmp_path / "records.sqlite3") as opened:
+        opened.save(document("P1", patient_name="Ana Li", lot_number="L-7"))
+        opened.save(document("P2", prepared_by="CD", weight="25 kg", dose="120 million cells",
+                             concentration="15 million cells/mL",
+                             overrides=(Override("WEIGHT_UNUSUAL", "small adult weighed on the ward scale", "CD"),)))
+        opened.save(document("P1", patient_name="Ana Li", lot_number="L-7"), supersedes=1,
+                    correction_reason="checked by was missing")
+        yield opened
+
+
+@pytest.fixture
+def view(qtbot: QtBot, store: RecordStore) -> HistoryView:
+    widget = HistoryView(store)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def shown_ids(view: HistoryView) -> list[int]:
+    return [record.id for record in view.visible_records()]
+
+
+def cell(view: HistoryView, record_id: int, header: str) -> str:
+    column = [name for name, _, _ in COLUMNS].index(header)
+    row = next(r for r in range(view.proxy.rowCount()) if view.visible_records()[r].id == record_id)
+    return str(view.proxy.index(row, column).data())
+
+
+def test_widgets_have_their_object_names(view: HistoryView) -> None:
+    assert view.findChild(QTableView, "historyTable") is view.table
+    assert view.findChild(QLineEdit, "historyPatientFilter") is view.patient_filter
+    assert view.findChild(QComboBox, "historyStatusFilter") is view.status_filter
+    for name in ("historyShowButton", "historyReprintButton", "historyExportButton"):
+        assert view.findChild(QPushButton, name) is not None, name
+
+
+def test_the_table_shows_every_record_newest_first_with_display_rules(view: HistoryView) -> None:
+    assert shown_ids(view) == [3, 2, 1]
+    assert view.message.text() == "3 saved records."
+    # worked example: 150 million / 4.6 million per mL = 32.6087 -> 32.6 mL; 32.6 × 4.6 = 149.96 million
+    assert cell(view, 1, "Volume to draw") == "32.6 mL"
+    assert cell(view, 1, "Dose delivered") == "149.96 million cells"
+    # 15 million × 0.92 = 13.8 million per mL; 120 / 13.8 = 8.6957 -> 8.7 mL; 8.7 × 13.8 = 120.06 million
+    assert cell(view, 2, "Volume to draw") == "8.7 mL"
+    assert cell(view, 2, "Dose delivered") == "120.06 million cells"
+    assert cell(view, 2, "Status") == "WARNING"
+    assert cell(view, 1, "Correction") == "superseded by #3"
+    assert cell(view, 3, "Correction") == "corrects #1: checked by was missing"
+    assert cell(view, 1, "Lot / DIN") == "L-7"
+    assert cell(view, 1, "Printed") == "no"
+
+
+def test_sorting_uses_the_numbers_not_the_text(view: HistoryView) -> None:
+    column = [name for name, _, _ in COLUMNS].index("Volume to draw")
+    view.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+    assert shown_ids(view)[0] == 2  # 8.7 mL before 32.6 mL (as text "32.6" < "8.7")
+
+
+def test_patient_filter_matches_id_or_name_in_any_case(qtbot: QtBot, view: HistoryView) -> None:
+    qtbot.keyClicks(view.patient_filter, "p1")
+    assert shown_ids(view) == [3, 1]
+    view.patient_filter.clear()
+    qtbot.keyClicks(view.patient_filter, "ana")
+    assert shown_ids(view) == [3, 1]
+    view.patient_filter.clear()
+    assert shown_ids(view) == [3, 2, 1]
+
+
+def test_status_filter(view: HistoryView) -> None:
+    def choose(value: str) -> list[int]:
+        view.status_filter.setCurrentIndex(view.status_filter.findData(value))
+        return shown_ids(view)
+
+    assert choose("warning") == [2]
+    assert choose("ok") == [3, 1]
+    assert choose("superseded") == [1]
+    assert choose("all") == [3, 2, 1]
+
+
+def test_date_filter(view: HistoryView) -> None:
+    view.since_filter.setDate(QDate.currentDate().addDays(1))
+    assert shown_ids(view) == [3, 2, 1]  # not applied until ticked
+    view.since_check.setChecked(True)
+    assert shown_ids(view) == []
+    view.since_filter.setDate(QDate.currentDate())
+    assert shown_ids(view) == [3, 2, 1]
+    view.since_check.setChecked(False)
+    assert not view.since_filter.isEnabled()
+
+
+def test_buttons_need_a_selection(qtbot: QtBot, view: HistoryView) -> None:
+    assert not view.show_button.isEnabled() and not view.reprint_button.isEnabled()
+    assert view.export_button.isEnabled()
+    view.select_record(2)
+    assert view.show_button.isEnabled() and view.reprint_button.isEnabled()
+    assert view.selected_record() is not None and view.selected_record().id == 2  # type: ignore[union-attr]
+
+
+def test_show_displays_the_saved_document_as_readable_text(qtbot: QtBot, view: HistoryView) -> None:
+    view.select_record(2)
+    qtbot.mouseClick(view.show_button, Qt.MouseButton.LeftButton)
+    assert len(view.record_dialogs) == 1
+    dialog = view.record_dialogs[0]
+    qtbot.waitExposed(dialog)
+    text = dialog.text.toPlainText()
+    assert dialog.text.isReadOnly()
+    assert text.startswith("Record 2 — saved ")
+    assert "Patient ID: P2" in text and "Prepared by: CD" in text
+    assert "Weight: 25 kg" in text
+    assert "Volume to draw: 8.7 mL (exact 8.6957 mL)" in text
+    assert "Dose delivered: 120.06 million cells (4.802 million cells/kg)" in text  # 120.06 / 25 = 4.8024
+    assert "WEIGHT_UNUSUAL: small adult weighed on the ward scale (CD)" in text
+    numbers = re.sub(r"\b[0-9a-f]{12,}\b", "", text)
+    assert not re.search(r"\d[eE][+-]?\d", numbers)
+    assert not re.search(r"(?<![\d.])\.\d", numbers)  # never a bare leading decimal point
+
+
+def test_double_click_shows_too(qtbot: QtBot, view: HistoryView) -> None:
+    view.select_record(3)
+    index = view.table.currentIndex()
+    view.table.doubleClicked.emit(index)
+    assert "Corrects record 1: checked by was missing" in view.record_dialogs[-1].text.toPlainText()
+
+
+def test_export_csv_writes_the_file_the_user_chose(qtbot: QtBot, view: HistoryView, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "export.csv"
+    monkeypatch.setattr(view, "ask_save_path", lambda *args: str(target))
+    qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    with open(target, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [(r["record_id"], r["volume_to_draw_ml"]) for r in rows] == [("1", "32.6"), ("2", "8.7"), ("3", "32.6")]
+    assert view.message.text() == f"Exported 3 records to {target}."
+
+
+def test_cancelled_file_questions_do_nothing(qtbot: QtBot, view: HistoryView, store: RecordStore,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(view, "ask_save_path", lambda *args: "")
+    view.select_record(1)
+    assert view.export_csv() is False
+    assert view.reprint_selected() is False
+    assert store.print_events() == []
+    assert view.message.text() == "3 saved records."
+
+
+def test_a_store_error_is_shown_not_raised(qtbot: QtBot, view: HistoryView, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    def full(path: Path) -> int:
+        raise StoreError("Could not write the CSV export: the disk is full.")
+
+    monkeypatch.setattr(view.store, "export_csv", full)
+    monkeypatch.setattr(view, "ask_save_path", lambda *args: str(tmp_path / "x.csv"))
+    qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    assert view.message.text() == "Could not write the CSV export: the disk is full."
+    assert view.message.property("isError") is True
+
+
+def test_refresh_shows_records_saved_elsewhere_and_keeps_the_selection(qtbot: QtBot, view: HistoryView,
+                                                                      store: RecordStore) -> None:
+    view.select_record(2)
+    with RecordStore(store.path) as other_window:
+        other_window.save(document("P4"))
+    qtbot.mouseClick(view.refresh_button, Qt.MouseButton.LeftButton)
+    assert shown_ids(view) == [4, 3, 2, 1]
+    assert view.selected_record().id == 2  # type: ignore[union-attr]
+
+
+@pytest.mark.skipif(not HAS_WORKSHEET, reason="mscdose.worksheet.render not built yet")
+def test_reprint_writes_the_saved_worksheet_and_logs_it(qtbot: QtBot, view: HistoryView, store: RecordStore,
+                                                        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pypdf import PdfReader
+
+    target = tmp_path / "reprint.pdf"
+    asked: list[str] = []
+    monkeypatch.setattr(view, "ask_save_path", lambda caption, suggested, filters: asked.append(suggested)
+                        or str(target))
+    view.page_size.setCurrentText("Letter")
+    view.select_record(2)
+    qtbot.mouseClick(view.reprint_button, Qt.MouseButton.LeftButton)
+    assert asked == ["worksheet-P2-record-2-reprint.pdf"]
+    assert view.message.text() == f"Reprint of record 2 written to {target}."
+    pdf = PdfReader(target)
+    assert round(float(pdf.pages[0].mediabox.width)) == 612  # Letter
+    text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in pdf.pages))
+    assert "REPRINT" in text and "8.7 mL" in text and "120.06 million cells" in text
+    assert [(e.record_id, e.ok) for e in store.print_events()] == [(2, True)]
+    assert cell(view, 2, "Printed") == "yes"
+
+
+def test_a_failed_reprint_is_shown_and_logged(qtbot: QtBot, view: HistoryView, store: RecordStore, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise OSError("printer folder vanished")
+
+    monkeypatch.setitem(sys.modules, "mscdose.worksheet.render", types.SimpleNamespace(write_worksheet_pdf=broken))
+    monkeypatch.setattr(view, "ask_save_path", lambda *args: str(tmp_path / "r.pdf"))
+    view.select_record(1)
+    assert view.reprint_selected() is False
+    assert "Could not reprint record 1" in view.message.text() and "printer folder vanished" in view.message.text()
+    assert [(e.record_id, e.ok) for e in store.print_events()] == [(1, False)]
+    assert cell(view, 1, "Printed") == "no"
+
+
+def test_an_empty_store(qtbot: QtBot, tmp_path: Path) -> None:
+    with RecordStore(tmp_path / "empty.sqlite3") as empty:
+        widget = HistoryView(empty)
+        qtbot.addWidget(widget)
+        assert widget.visible_records() == []
+        assert widget.message.text() == "0 saved records."
+        assert not widget.export_button.isEnabled()
+
+
+def test_model_headers_and_roles(store: RecordStore) -> None:
+    model = HistoryTableModel(store.history())
+    assert model.rowCount() == 3 and model.columnCount() == len(COLUMNS)
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Record"
+    assert model.index(0, 1).data(Qt.ItemDataRole.UserRole + 2) < model.index(2, 1).data(Qt.ItemDataRole.UserRole + 2)
+    assert "Superseded by record 3" in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(1, 0).data(Qt.ItemDataRole.UserRole + 1).id == 2
+    assert store.history()[0].created_at - store.history()[2].created_at <= timedelta(0)
+
+
+def test_the_main_window_opens_the_history_of_the_data_folder(qtbot: QtBot, window: object) -> None:
+    with RecordStore() as default:  # the data folder is a temporary one (tests/conftest.py)
+        default.save(document("P7"))
+    window.open_history()  # type: ignore[attr-defined]
+    opened = window.findChild(HistoryView)  # type: ignore[attr-defined]
+    assert isinstance(opened, HistoryView)
+    qtbot.waitExposed(opened)
+    assert [r.patient_id for r in opened.visible_records()] == ["P7"]
+    opened.close()
+    opened.store.close()
