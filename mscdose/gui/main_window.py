@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         self.final_document: dict[str, Any] | None = None
         self.final_record_id: int | None = None
         self._first_paint_hooks: list[_FirstPaint] = []
+        self._history: Any = None  # the History window once opened (imported on first use)
 
         self._build()
         self._build_actions()
@@ -691,18 +692,26 @@ class MainWindow(QMainWindow):
                                                     report=self.report_printed, **self._worksheet_kwargs())
 
     def open_history(self) -> None:
+        """The records room's History window (non-modal, so the form stays usable beside it)."""
         if not module_available(HISTORY_MODULE):
             return
-        from mscdose.gui.history_view import HistoryView  # type: ignore[import-not-found]
+        from mscdose.gui.history_view import HistoryView
         from mscdose.records.store import RecordStore, StoreError
 
+        if self._history is not None and self._history.isVisible():
+            self._history.refresh()
+            self._history.raise_()
+            self._history.activateWindow()
+            return
         try:
             store = RecordStore()
         except StoreError as error:
             self.show_message("Could not open the records", str(error), QMessageBox.Icon.Critical)
             return
-        self._history = HistoryView(store, self)
-        self._history.show()
+        view = HistoryView(store, self, **self._worksheet_kwargs())
+        view.finished.connect(lambda _result: store.close())
+        self._history = view
+        view.show()
 
     # -- new patient, settings, help -------------------------------------------------------------------
 

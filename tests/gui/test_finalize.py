@@ -214,3 +214,69 @@ def test_prepared_by_is_prefilled_from_the_settings(
     monkeypatch.setattr("mscdose.gui.finalize_dialog.ask_signatures", fake_ask)
     window.ask_signatures("summary")
     assert seen == ["MK"]
+
+
+def test_preview_before_finalising_is_a_draft_and_after_it_the_saved_record(
+        worked: MainWindow, type_into: Callable[[str, str], None], monkeypatch: pytest.MonkeyPatch) -> None:
+    from mscdose.gui import worksheet_actions
+
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(worksheet_actions, "preview_worksheet",
+                        lambda parent, document, **kw: calls.append({"document": document, **kw}) or True)
+    Answers(worked, monkeypatch)
+    confirm_everything(worked, type_into)
+    worked.preview_button.click()
+    assert calls[-1]["record_id"] is None  # no record behind it: the worksheet marks it not for administration
+    assert calls[-1]["document"]["volume_to_draw_ml"] == 32.6
+    worked.finalize()
+    worked.preview_button.click()
+    assert calls[-1]["record_id"] == worked.final_record_id
+    assert calls[-1]["document"] == worked.final_document
+    assert calls[-1]["page_size"] == "A4"
+
+
+def test_preview_of_a_blocked_calculation_is_allowed(
+        worked: MainWindow, type_into: Callable[[str, str], None], monkeypatch: pytest.MonkeyPatch) -> None:
+    from mscdose.gui import worksheet_actions
+
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(worksheet_actions, "preview_worksheet",
+                        lambda parent, document, **kw: calls.append({"document": document, **kw}) or True)
+    type_into("bagsInput", "1")  # INSUFFICIENT_PRODUCT, hard
+    assert worked.preview_button.isEnabled() and not worked.finalize_button.isEnabled()
+    worked.preview_button.click()
+    assert calls[0]["document"]["status"] == "blocked" and calls[0]["record_id"] is None
+
+
+def test_a_final_print_is_logged_against_the_record(
+        worked: MainWindow, type_into: Callable[[str, str], None], monkeypatch: pytest.MonkeyPatch) -> None:
+    from mscdose.gui import worksheet_actions
+
+    def fake_print(parent: object, document: dict[str, Any], *, report: Any, **kw: Any) -> bool:
+        report(True, "printed on ward printer")
+        return True
+
+    monkeypatch.setattr(worksheet_actions, "print_worksheet_dialog", fake_print)
+    Answers(worked, monkeypatch)
+    confirm_everything(worked, type_into)
+    worked.finalize()
+    worked.print_action.trigger()  # Ctrl+P
+    store = RecordStore()
+    try:
+        events = store.print_events(worked.final_record_id)
+    finally:
+        store.close()
+    assert [(e.ok, e.detail) for e in events] == [(True, "printed on ward printer")]
+
+
+def test_history_opens_with_the_saved_record(
+        worked: MainWindow, type_into: Callable[[str, str], None], monkeypatch: pytest.MonkeyPatch) -> None:
+    Answers(worked, monkeypatch)
+    confirm_everything(worked, type_into)
+    worked.finalize()
+    assert worked.history_button.isEnabled()
+    worked.history_button.click()
+    view = worked._history
+    assert view is not None and view.objectName() == "historyView"
+    assert [r.id for r in view.visible_records()] == [worked.final_record_id]
+    view.close()
