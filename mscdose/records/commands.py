@@ -219,6 +219,11 @@ def _backup(args: argparse.Namespace) -> int:
 def _audit_verify(args: argparse.Namespace) -> int:
     def body(store: Any) -> int:
         report = store.verify()
+        damage = store.integrity_problems() if report.ok else []
+        if damage:  # the chain reads fine but SQLite finds damaged pages (disk fault, partial copy)
+            print(f"Audit FAILED: the database file is damaged (SQLite integrity check: {'; '.join(damage[:5])}). "
+                  "Keep it as it is, restore the latest backup and report it.", file=sys.stderr)
+            return EXIT_FAILED
         if report.ok:
             print(f"Audit OK: {report.count} record{'s' if report.count != 1 else ''} and {report.print_events} "
                   f"print event{'s' if report.print_events != 1 else ''}, hash chain unbroken "

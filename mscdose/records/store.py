@@ -295,7 +295,17 @@ class RecordStore:
                  header["patient_name"], header["prepared_by"], header["checked_by"], header["status"],
                  supersedes, correction_reason, document_json, prev, digest),
             )
-        return self.get(header["id"])
+        # Built from what was written, not read back: once committed, a failed read must not look like a
+        # failed save (the caller would save again).
+        return SavedRecord(
+            id=header["id"], created_at=datetime.fromisoformat(header["created_at"]),
+            document=json.loads(document_json), sha256=digest, prev_sha256=prev, status=header["status"],
+            patient_id=header["patient_id"], printed=False, supersedes=supersedes,
+            patient_name=header["patient_name"], prepared_by=header["prepared_by"],
+            checked_by=header["checked_by"], correction_reason=correction_reason,
+            app_version=header["app_version"], superseded_by=None, protocol_id=header["protocol_id"],
+            protocol_version=header["protocol_version"], protocol_sha256=header["protocol_sha256"],
+        )
 
     def _check_supersedable(self, conn: sqlite3.Connection, record_id: int) -> None:
         if conn.execute("SELECT 1 FROM records WHERE id = ?", (record_id,)).fetchone() is None:
@@ -421,7 +431,12 @@ class RecordStore:
 
     def integrity_problems(self) -> list[str]:
         """SQLite's own page-level check (`PRAGMA integrity_check`); empty when the file is sound."""
-        rows = self._conn.execute("PRAGMA integrity_check").fetchall()
+        try:
+            rows = self._conn.execute("PRAGMA integrity_check").fetchall()
+        except sqlite3.DatabaseError as error:
+            if "malformed" in str(error) or getattr(error, "sqlite_errorname", "").startswith("SQLITE_CORRUPT"):
+                return [str(error)]  # so damaged that the check itself stops: that is its answer
+            raise explain(error, self.path, "check the database file") from None
         return [] if [r[0] for r in rows] == ["ok"] else [str(r[0]) for r in rows]
 
     # -- copies --------------------------------------------------------------------------------------

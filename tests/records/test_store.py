@@ -33,6 +33,7 @@ def test_save_keeps_the_document_and_the_searchable_fields(store: RecordStore) -
     assert kept["diluent_volume_ml"] == 67.4
     assert kept["lot_number"] == "L-7"
     assert kept == saved.document
+    assert store.get(1) == saved  # what save() returns is exactly what was stored
     assert saved.protocol_id == "NCT03055078" and saved.protocol_sha256 == kept["protocol"]["sha256"]
 
 

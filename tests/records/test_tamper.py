@@ -136,3 +136,20 @@ def test_audit_verify_exits_1_naming_the_first_bad_record(five: Path, capsys: py
     err = capsys.readouterr().err
     assert "Audit FAILED at record 2: record 2 is missing" in err
     assert "Traceback" not in err
+
+
+def test_audit_verify_also_catches_a_damaged_file_whose_chain_still_reads(
+        five: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Garbage written into an index page (a disk fault) leaves the records readable, so the chain
+    verifies, but SQLite's integrity check fails, and so does the audit."""
+    with closing(raw(five)) as conn:
+        conn.execute("PRAGMA journal_mode = DELETE")  # everything in the main file, no -wal beside it
+        page = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'records_by_time'").fetchone()[0]
+        size = conn.execute("PRAGMA page_size").fetchone()[0]
+    with open(five, "r+b") as handle:
+        handle.seek(page * size - 200)  # the end of the index's root page, where its cells live
+        handle.write(b"\x00garbage\xff" * 16)
+    assert report(five).ok  # the hash chain alone cannot see this
+    assert main(["audit", "verify", "--database", str(five)]) == 1
+    err = capsys.readouterr().err
+    assert "Audit FAILED: the database file is damaged" in err and "Traceback" not in err
