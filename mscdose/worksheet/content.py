@@ -167,8 +167,9 @@ def _patient(document: Mapping[str, Any]) -> str:
         written = (f"{_e(show.cells_per_kg(number(inputs['dose_cells_per_kg']), 4))} (per kg)")
     else:
         written = f"{_e(show.cells(number(inputs['dose_cells']), 4))} (a total)"
-    if inputs.get("dose_entered"):
-        written += f" – written “{_e(inputs['dose_entered'])}”"
+    entered = str(inputs.get("dose_entered") or "")
+    if entered and entered.split() != html.unescape(written).split(" (")[0].split():
+        written += f" – written “{_e(entered)}”"
     return _heading("1  Patient and prescription") + _grid([
         [("Patient ID", f"<b>{_e(patient.get('id', ''))}</b>"), ("Name", _e(patient.get("name", "")) or "–")],
         [("Age", age), ("Weight", weight)],
