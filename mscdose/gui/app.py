@@ -45,9 +45,10 @@ def save_screenshot(window: object, path: str | Path) -> bool:
 
     assert isinstance(window, QMainWindow)
     window.resize(*SCREENSHOT_SIZE)
-    QApplication.processEvents()
     window.show()
-    QApplication.processEvents()
+    # Layouts settle over a few passes (wrapped labels ask for their height once they know their width).
+    for _ in range(5):
+        QApplication.processEvents()
     target = Path(path)
     if target.parent and not target.parent.exists():
         target.parent.mkdir(parents=True, exist_ok=True)

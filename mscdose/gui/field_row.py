@@ -10,11 +10,26 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 ERROR_STYLE = "QLineEdit { border: 2px solid #c62828; border-radius: 3px; padding: 2px; background: #fff5f5; }"
 ERROR_TEXT_STYLE = "color: #b71c1c;"
 NOTE_TEXT_STYLE = "color: #6d4c00;"
+
+
+class WrappingLabel(QLabel):
+    """A word-wrapped label that asks for the height its text needs at its real width.
+
+    A scroll area sizes its contents from size hints, which Qt computes for wrapped text at a guessed
+    width, so a long message could be clipped mid-sentence; a message that is cut off is worse than none.
+    """
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        needed = self.heightForWidth(self.width())
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
 
 
 class FieldRow:
@@ -61,13 +76,13 @@ class FieldRow:
             self.unit_combo.setMinimumWidth(110)
             line.addWidget(self.unit_combo)
 
-        self.message = QLabel()
+        self.message = WrappingLabel()
         self.message.setObjectName(f"{object_name}Message")
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_TEXT_STYLE)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.hide()
-        self.note = QLabel()
+        self.note = WrappingLabel()
         self.note.setObjectName(f"{object_name}Note")
         self.note.setWordWrap(True)
         self.note.setStyleSheet(NOTE_TEXT_STYLE)

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -41,13 +40,21 @@ def flag_caption(flag: Flag, override: Override | None) -> str:
     return f"Info — {flag.message}"
 
 
-class FlagsPanel(QGroupBox):
+class FlagsPanel(QWidget):
+    """The flags list; its `banners` widget is placed by the window above the results, where a blocked
+    calculation is seen before its numbers."""
+
     override_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Flags", parent)
+        super().__init__(parent)
         self.setObjectName("flagsPanel")
+        self.banners = QWidget()
+        self.banners.setObjectName("flagBanners")
+        banner_column = QVBoxLayout(self.banners)
+        banner_column.setContentsMargins(0, 0, 0, 0)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
 
         self.hard_banner = QLabel()
         self.hard_banner.setObjectName("hardBanner")
@@ -55,7 +62,7 @@ class FlagsPanel(QGroupBox):
         self.hard_banner.setStyleSheet(HARD_STYLE)
         self.hard_banner.setAccessibleName("Hard limit")
         self.hard_banner.hide()
-        layout.addWidget(self.hard_banner)
+        banner_column.addWidget(self.hard_banner)
 
         self.soft_box = QWidget()
         self.soft_box.setObjectName("softBanner")
@@ -72,13 +79,13 @@ class FlagsPanel(QGroupBox):
         soft_line.addWidget(self.soft_text, 1)
         soft_line.addWidget(self.override_button)
         self.soft_box.hide()
-        layout.addWidget(self.soft_box)
+        banner_column.addWidget(self.soft_box)
 
         self.list = QListWidget()
         self.list.setObjectName("flagsList")
         self.list.setAccessibleName("Flags")
         self.list.setWordWrap(True)
-        self.list.setMinimumHeight(70)
+        self.list.setMinimumHeight(60)
         layout.addWidget(self.list, 1)
         self._icons = {
             "hard": self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
@@ -105,7 +112,7 @@ class FlagsPanel(QGroupBox):
 
         hard = [f for f in flags if f.severity == "hard"]
         if hard:
-            lines = "\n".join(f"⛔ {f.message}" for f in hard)
+            lines = "\n".join(f"✖ {f.message}" for f in hard)
             self.hard_banner.setText(f"BLOCKED — hard limit, cannot be overridden. Finalising and printing are "
                                      f"off until the prescription or the product changes.\n{lines}")
         self.hard_banner.setVisible(bool(hard))
@@ -120,3 +127,10 @@ class FlagsPanel(QGroupBox):
                 f"{f.code} by {overrides[f.code].initials}" for f in done))
         self.override_button.setVisible(bool(pending))
         self.soft_box.setVisible(bool(pending or done))
+        self.banners.setVisible(bool(hard or pending or done))
+
+    def count_text(self) -> str:
+        """The tab title: how many flags, and how many of them stop or hold finalising."""
+        items = [self.list.item(i) for i in range(self.list.count())]
+        codes = [item for item in items if item.data(Qt.ItemDataRole.UserRole)]
+        return f"Flags ({len(codes)})"

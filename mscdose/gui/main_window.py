@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -209,6 +210,7 @@ class MainWindow(QMainWindow):
         self.form_scroll = QScrollArea()
         self.form_scroll.setObjectName("formScroll")
         self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.form_scroll.setWidget(left)
         self.form_scroll.setMinimumWidth(440)
 
@@ -218,13 +220,19 @@ class MainWindow(QMainWindow):
         self.results = ResultsPanel()
         self.flags = FlagsPanel()
         self.flags.override_requested.connect(self.override_soft_flags)
+        self.details = QTabWidget()
+        self.details.setObjectName("detailsTabs")
+        self.details.addTab(self.flags, "Flags")
+        self.details.addTab(self.results.steps, "Calculation steps")
         right = QWidget()
         right_column = QVBoxLayout(right)
         right_column.setContentsMargins(0, 0, 0, 0)
+        right_column.addWidget(self.flags.banners)
         right_column.addWidget(self.results)
-        right_column.addWidget(self.flags, 1)
+        right_column.addWidget(self.details, 1)
         self.results_scroll = QScrollArea()
         self.results_scroll.setWidgetResizable(True)
+        self.results_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results_scroll.setWidget(right)
         self.results_scroll.setMinimumWidth(420)
 
@@ -405,6 +413,7 @@ class MainWindow(QMainWindow):
         else:
             self.results.show_result(result)
             self.flags.show_flags(result.flags, self.active_overrides(result.flags))
+        self.details.setTabText(0, self.flags.count_text())
         self._show_age_eligibility()
         self._update_actions()
 

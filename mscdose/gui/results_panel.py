@@ -22,7 +22,7 @@ DASH = "—"
 STATUS_STYLES = {
     "ok": ("OK", "✔", "background: #e8f5e9; color: #1b5e20; border: 1px solid #1b5e20;"),
     "warning": ("WARNING", "⚠", "background: #fff3e0; color: #8a4b00; border: 1px solid #8a4b00;"),
-    "blocked": ("BLOCKED", "⛔", "background: #b71c1c; color: white; border: 1px solid #7f0000;"),
+    "blocked": ("BLOCKED", "✖", "background: #b71c1c; color: white; border: 1px solid #7f0000;"),
 }
 STATUS_MEANING = {
     "ok": "No limit breached.",
@@ -106,10 +106,8 @@ class ResultsPanel(QGroupBox):
         self.steps.setObjectName("stepsText")
         self.steps.setAccessibleName("Calculation steps")
         self.steps.setReadOnly(True)
-        self.steps.setMaximumHeight(120)
-        self.steps.setPlaceholderText("The calculation steps appear here.")
-        outer.addWidget(QLabel("Calculation steps (for the independent check)"))
-        outer.addWidget(self.steps)
+        self.steps.setPlaceholderText("The calculation steps appear here once every required field can be read.")
+        # The steps box is placed by the window (in a tab beside the flags), not in this group.
         self.clear()
 
     def _values(self) -> tuple[QLabel, ...]:
@@ -124,6 +122,8 @@ class ResultsPanel(QGroupBox):
         self.status.setStyleSheet("")
         self.status_icon.setText("")
         self.status_meaning.setText("")
+        self.volume.setStyleSheet("")
+        self.volume.setToolTip("")
         self.note.setText(waiting_for)
         self.note.setVisible(bool(waiting_for))
         self.steps.setPlainText("")
@@ -135,6 +135,10 @@ class ResultsPanel(QGroupBox):
         self.status_icon.setText(icon)
         self.status_meaning.setText(STATUS_MEANING[result.status])
         self.volume.setText(show.ml(result.volume_to_draw_ml))
+        # A blocked volume stays readable for checking but must not look like an instruction to draw it.
+        self.volume.setStyleSheet("color: #9e9e9e; text-decoration: line-through;" if result.status == "blocked"
+                                  else "")
+        self.volume.setToolTip("Blocked by a hard limit: do not prepare." if result.status == "blocked" else "")
         if result.volume_was_rounded:
             self.rounding.setText(f"{show.ml(result.volume_exact_ml)} → {show.ml(result.volume_to_draw_ml)} "
                                   f"(nearest {show.ml(result.increment_ml)})")
