@@ -348,6 +348,8 @@ def _independent_check(document: Mapping[str, Any]) -> str:
                 ("Viability", _e(show.percent(number(inputs["viability_percent"]))))],
                [("Protocol doses", dose_basis),
                 ("Volume step", f"{_e(show.ml(number(inputs['increment_ml'])))} (round to nearest, ties up)")],
+               [("Bags", f"{inputs['bags_available']} × {_e(show.ml(number(inputs['bag_volume_ml'])))}"),
+                ("Thawed at", _e(when(inputs.get("thawed_at"))) or "not entered")],
                [("Final volume", _e(show.ml(number(inputs["final_volume_ml"])))),
                 ("Duration, drop factor", f"{_e(show.minutes(number(inputs['duration_min'])))}, "
                                           f"{_e(show.plain(number(inputs['drop_factor_gtt_per_ml'])))} gtt/mL")],
@@ -358,7 +360,7 @@ def _independent_check(document: Mapping[str, Any]) -> str:
            f'<tr><td><b>Your infusion rate</b></td>{_BOX}<td>mL/h</td>'
            f'<td><b>Your drip rate</b></td>{_BOX}<td>gtt/min</td></tr>',
            "</table>",
-           '<p style="margin-top: 6pt">Difference from the worksheet: '
+           '<p style="margin-top: 6pt; margin-bottom: 4pt">Difference from the worksheet: '
            '______________________________________ &nbsp;&nbsp; Figures agree: ☐ yes &nbsp; ☐ no</p>']
     return "".join(out)
 
@@ -370,8 +372,8 @@ def _signatures(document: Mapping[str, Any]) -> str:
     out = [_heading("8  Signatures"),
            '<table width="100%" cellspacing="0" cellpadding="4" border="1" '
            'style="border-collapse: collapse; border-color: #000000">'
-           '<tr bgcolor="#eeeeee"><td width="24%"><b>Role</b></td><td width="26%"><b>Name</b></td>'
-           '<td width="28%"><b>Signature</b></td><td width="22%"><b>Date / time</b></td></tr>']
+           '<tr bgcolor="#eeeeee"><td width="27%"><b>Role</b></td><td width="25%"><b>Name</b></td>'
+           '<td width="27%"><b>Signature</b></td><td width="21%"><b>Date / time</b></td></tr>']
     for role, name in rows:
         out.append(f'<tr><td valign="middle"><b>{_e(role)}</b></td><td valign="middle">{_e(name)}</td>'
                    '<td><span style="font-size: 20pt">&nbsp;</span></td><td></td></tr>')
