@@ -9,9 +9,8 @@ just after the first paint for the same reason.
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -36,28 +35,22 @@ from mscdose import __version__
 from mscdose.core import display as show
 from mscdose.gui.eligibility_panel import EligibilityPanel
 from mscdose.gui.field_row import FieldRow
+from mscdose.gui.finalizing import FinalizingMixin
 from mscdose.gui.flags_panel import FlagsPanel
 from mscdose.gui.protocol_bar import ProtocolBar
+from mscdose.gui.record_outputs import HISTORY_MODULE, WORKSHEET_MODULE, OutputsMixin, module_available
 from mscdose.gui.results_panel import ResultsPanel
-from mscdose.gui.settings import OPERATOR_INITIALS, PAPER_SIZE, SITE_NAME, WEIGHT_UNIT, WINDOW_GEOMETRY, Settings
+from mscdose.gui.settings import WEIGHT_UNIT, WINDOW_GEOMETRY, Settings
 
 if TYPE_CHECKING:
     from mscdose.core.engine import DoseResult
-    from mscdose.core.flags import Flag
     from mscdose.core.overrides import Override
     from mscdose.core.protocol import Protocol
-    from mscdose.gui.finalize_dialog import Signatures
     from mscdose.gui.form_reading import Reading
-    from mscdose.gui.override_dialog import PendingFlag
 
-WORKSHEET_MODULE = "mscdose.gui.worksheet_actions"
-HISTORY_MODULE = "mscdose.gui.history_view"
 WEIGHT_UNITS = ("kg", "lb")
 DOSE_UNITS = ("million cells", "million cells/kg")
 PREPARATION = ("final_volume", "duration", "drop_factor", "increment")
-PATIENT_ID_MISSING = ("Patient ID: nothing was entered. Accepted: the patient's hospital or trial number "
-                      "as printed on the wristband, e.g. AA-014.")
-
 # The worked example of ../shared/domain.md, for --demo and the README screenshot.
 DEMO_TEXTS = {
     "patient_id": "DEMO-001",
@@ -71,14 +64,6 @@ DEMO_TEXTS = {
     "bag_volume": "20",
     "bags": "2",
 }
-
-
-def module_available(name: str) -> bool:
-    """Whether a room's module is present, without importing it (start-up speed)."""
-    try:
-        return importlib.util.find_spec(name) is not None
-    except (ImportError, ValueError):
-        return False
 
 
 class _FirstPaint(QObject):
@@ -95,7 +80,7 @@ class _FirstPaint(QObject):
         return False
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FinalizingMixin, OutputsMixin, QMainWindow):
     def __init__(self, settings: Settings | None = None, *, load_now: bool = True) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -481,58 +466,9 @@ class MainWindow(QMainWindow):
         self.history_button.setToolTip("Earlier calculations and reprints." if history
                                        else "The history module is not available in this build.")
 
-    # -- overrides -----------------------------------------------------------------------------------
-
-    def active_overrides(self, flags: Sequence[Flag]) -> dict[str, Override]:
-        """Overrides that still answer the flag as it reads now: a changed value needs a new reason."""
-        current = {f.code: f.message for f in flags if f.severity == "soft"}
-        return {code: override for code, (override, message) in self._overrides.items()
-                if current.get(code) == message}
-
-    def apply_overrides(self, flags: Sequence[PendingFlag], overrides: Sequence[Override]) -> list[str]:
-        """Keep valid overrides; return the problems of any that are not acceptable (nothing kept for them)."""
-        from mscdose.core.overrides import override_problem
-
-        messages = {f.code: f.message for f in flags}
-        problems = []
-        for override in overrides:
-            problem = override_problem(override.reason, override.initials)
-            if problem:
-                problems.append(f"{override.code}: {problem}")
-            elif override.code in messages:
-                self._overrides[override.code] = (override, messages[override.code])
-        return problems
-
-    def ask_overrides(self, flags: Sequence[PendingFlag]) -> list[Override] | None:
-        from mscdose.gui.override_dialog import ask_overrides
-
-        return ask_overrides(flags, self)
-
-    def override_soft_flags(self) -> None:
-        from mscdose.gui.override_dialog import PendingFlag
-
-        result = self.result
-        if result is None:
-            return
-        active = self.active_overrides(result.flags)
-        pending = [PendingFlag(f.code, f.message) for f in result.soft_flags if f.code not in active]
-        if not pending:
-            return
-        given = self.ask_overrides(pending)
-        if given is not None:
-            self.apply_overrides(pending, given)
-            self.recompute()
-
     def _eligibility_changed(self) -> None:
         if self.final_document is not None:
             self._input_changed()
-
-    # -- finalising ----------------------------------------------------------------------------------
-
-    def ask_signatures(self, summary: str) -> Signatures | None:
-        from mscdose.gui.finalize_dialog import ask_signatures
-
-        return ask_signatures(summary, self.settings.get(OPERATOR_INITIALS), self)
 
     def show_message(self, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> None:
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
@@ -543,184 +479,6 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(self, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
-
-    def _finalising_flags(self, patient_id: str) -> list[Flag]:
-        """Eligibility not confirmed, and the same lot already given to this patient today."""
-        from mscdose.core.overrides import finalising_flags
-        from mscdose.records.same_lot import same_day_same_lot
-        from mscdose.records.store import RecordStore
-
-        earlier: set[int] = set()
-        store = RecordStore()
-        try:
-            for key in ("lot", "din"):
-                earlier |= {r.id for r in same_day_same_lot(store, patient_id, self.rows[key].text())}
-        finally:
-            store.close()
-        return finalising_flags(self.eligibility.states(), self.eligibility.criteria(), len(earlier))
-
-    def finalize(self) -> None:
-        """Overrides, signatures, then one record in the store; on any failure everything stays on screen."""
-        from mscdose.core.document import record_document
-        from mscdose.core.overrides import finalise_problems
-        from mscdose.gui.override_dialog import PendingFlag
-        from mscdose.records.store import RecordStore, StoreError
-
-        result = self.result
-        if result is None or result.hard_flags:
-            return
-        patient_id = self.rows["patient_id"].text().strip()
-        if not patient_id:
-            self.rows["patient_id"].set_error(PATIENT_ID_MISSING)
-            self.rows["patient_id"].edit.setFocus()
-            return
-        self.rows["patient_id"].set_error(None)
-        try:
-            extra = self._finalising_flags(patient_id)
-        except StoreError as error:
-            self.show_message("Could not read the records", str(error), QMessageBox.Icon.Critical)
-            return
-        soft = [*result.soft_flags, *extra]
-        active = self.active_overrides(soft)
-        pending = [PendingFlag(f.code, f.message) for f in soft if f.code not in active]
-        if pending:
-            given = self.ask_overrides(pending)
-            if given is None:
-                return
-            problems = self.apply_overrides(pending, given)
-            if problems:
-                self.show_message("Override not accepted", "\n".join(problems))
-                return
-            active = self.active_overrides(soft)
-        overrides = list(active.values())
-        problems = finalise_problems(result, overrides, extra)
-        if problems:
-            self.show_message("Cannot finalise yet", "\n".join(problems))
-            return
-        summary = (f"Patient {patient_id}: draw {show.ml(result.volume_to_draw_ml)}, delivering "
-                   f"{show.cells(result.delivered_dose_cells)} ({result.status.upper()}).")
-        signatures = self.ask_signatures(summary)
-        if signatures is None:
-            return
-        document = record_document(
-            result,
-            patient_id=patient_id,
-            patient_name=self.rows["patient_name"].text().strip(),
-            prepared_by=signatures.prepared_by,
-            checked_by=signatures.checked_by,
-            lot_number=self.rows["lot"].text().strip(),
-            overrides=overrides,
-            eligibility=self.eligibility.states(),
-        )
-        # The finalising flags are kept with the calculation beside the overrides that answer them.
-        document["flags"] = [*document["flags"], *(flag.as_dict() for flag in extra)]
-        try:
-            store = RecordStore()
-            try:
-                saved = store.save(document)
-            finally:
-                store.close()
-        except StoreError as error:
-            self.show_message("The record was not saved", str(error), QMessageBox.Icon.Critical)
-            return
-        self.final_document = saved.document
-        self.final_record_id = saved.id
-        self.settings.set(OPERATOR_INITIALS, signatures.prepared_by)
-        self.finalized_label.setText(f"✔ Finalised: record {saved.id}, prepared by {signatures.prepared_by}.")
-        self.statusBar().showMessage(f"Saved as record {saved.id}.", 10000)
-        self._update_actions()
-
-    # -- worksheet and history -------------------------------------------------------------------------
-
-    def _worksheet_kwargs(self) -> dict[str, Any]:
-        return {"site_name": self.settings.get(SITE_NAME), "page_size": self.settings.get(PAPER_SIZE)}
-
-    def draft_document(self) -> dict[str, Any] | None:
-        from mscdose.core.document import record_document
-
-        result = self.result
-        if result is None:
-            return None
-        return record_document(
-            result,
-            patient_id=self.rows["patient_id"].text().strip(),
-            patient_name=self.rows["patient_name"].text().strip(),
-            lot_number=self.rows["lot"].text().strip(),
-            overrides=list(self.active_overrides(result.flags).values()),
-            eligibility=self.eligibility.states(),
-        )
-
-    def preview(self) -> None:
-        """Preview the saved record, or before finalising a draft that the worksheet marks NOT FOR
-        ADMINISTRATION with the reason (the hard limits of a blocked calculation, or that it is a preview)."""
-        if not module_available(WORKSHEET_MODULE):
-            return
-        from mscdose.gui import worksheet_actions
-
-        if self.final_document is not None:
-            document, record_id = self.final_document, self.final_record_id
-        else:
-            draft = self.draft_document()
-            if draft is None:
-                return
-            document, record_id = draft, None
-        worksheet_actions.preview_worksheet(self, document, record_id=record_id, preview_reason=None,
-                                            **self._worksheet_kwargs())
-
-    def report_printed(self, ok: bool, detail: str) -> None:
-        """Log a final print or PDF against the saved record (the audit trail of what left the building)."""
-        from mscdose.gui.error_reporting import log
-        from mscdose.records.store import RecordStore, StoreError
-
-        if self.final_record_id is None:
-            return
-        log.info("Record %s output %s: %s", self.final_record_id, "ok" if ok else "FAILED", detail)
-        try:
-            store = RecordStore()
-            try:
-                store.mark_printed(self.final_record_id, ok, detail)
-            finally:
-                store.close()
-        except StoreError as error:
-            self.show_message("The print was not logged", str(error), QMessageBox.Icon.Warning)
-
-    def print_worksheet(self) -> None:
-        if self.final_document is None or not module_available(WORKSHEET_MODULE):
-            return
-        from mscdose.gui import worksheet_actions
-
-        worksheet_actions.print_worksheet_dialog(self, self.final_document, record_id=self.final_record_id,
-                                                 report=self.report_printed, **self._worksheet_kwargs())
-
-    def save_pdf(self) -> None:
-        if self.final_document is None or not module_available(WORKSHEET_MODULE):
-            return
-        from mscdose.gui import worksheet_actions
-
-        worksheet_actions.save_worksheet_pdf_dialog(self, self.final_document, record_id=self.final_record_id,
-                                                    report=self.report_printed, **self._worksheet_kwargs())
-
-    def open_history(self) -> None:
-        """The records room's History window (non-modal, so the form stays usable beside it)."""
-        if not module_available(HISTORY_MODULE):
-            return
-        from mscdose.gui.history_view import HistoryView
-        from mscdose.records.store import RecordStore, StoreError
-
-        if self._history is not None and self._history.isVisible():
-            self._history.refresh()
-            self._history.raise_()
-            self._history.activateWindow()
-            return
-        try:
-            store = RecordStore()
-        except StoreError as error:
-            self.show_message("Could not open the records", str(error), QMessageBox.Icon.Critical)
-            return
-        view = HistoryView(store, self, **self._worksheet_kwargs())
-        view.finished.connect(lambda _result: store.close())
-        self._history = view
-        view.show()
 
     # -- new patient, settings, help -------------------------------------------------------------------
 
