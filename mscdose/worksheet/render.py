@@ -125,7 +125,7 @@ class _Painter:
         self.text(painter, QRectF(w * 0.6, 0, w * 0.4, self.pt(17)), right, f"Page {page} of {pages}",
                   self.font(10, True))
         y = self.pt(17)
-        self.text(painter, QRectF(0, y, w * 0.7, line), left, m.site_name or "Site: not set", self.font(9, True))
+        self.text(painter, QRectF(0, y, w * 0.5, line), left, m.site_name or "Site: not set", self.font(9, True))
         record = f"Record {m.record_id}" if m.record_id else "Record: not saved"
         self.text(painter, QRectF(w * 0.5, y, w * 0.5, line), right,
                   f"{record} · protocol file {content.short_hash(d)}", self.font(8.5, True))
