@@ -9,7 +9,6 @@ are compared with the protocol's to decide whether the protocol default is being
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -29,8 +28,6 @@ FIXED_UNITS: dict[str, str] = {
     "duration": "min",
     "increment": "mL",
 }
-WEIGHT_UNITS = ("kg", "lb")
-DOSE_UNITS = ("million cells", "million cells/kg")
 
 # Preparation field -> (protocol setting name, parser of a text into the setting's unit)
 _PREPARATION: dict[str, tuple[str, Callable[[str], Decimal]]] = {
@@ -107,9 +104,6 @@ def read_form(texts: Mapping[str, str], units: Mapping[str, str], protocol: Prot
     return Reading(compute(request, protocol), {}, [])
 
 
-_PLAIN_NUMBER = re.compile(r"^\s*[0-9]*\.?[0-9]+\s*$")
-
-
 def convert_weight_text(text: str, from_unit: str, to_unit: str) -> str | None:
     """The same weight written in `to_unit` (a bare number, at most two decimals), or None when the text
     cannot be read: then the window keeps the text and simply reads it in the new unit, showing its error.
@@ -123,7 +117,3 @@ def convert_weight_text(text: str, from_unit: str, to_unit: str) -> str | None:
         return None
     converted = Decimal(Q(kilograms, "kg").to(to_unit).magnitude)
     return display.plain(converted, 2)
-
-
-def looks_like_bare_number(text: str) -> bool:
-    return bool(_PLAIN_NUMBER.match(text or ""))

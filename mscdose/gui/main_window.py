@@ -48,7 +48,8 @@ if TYPE_CHECKING:
     from mscdose.core.protocol import Protocol
     from mscdose.gui.form_reading import Reading
 
-WEIGHT_UNITS = ("kg", "lb")
+WEIGHT_UNITS = WEIGHT_UNIT.choices
+# Per kg is an explicit choice beside the number, never guessed from the size of the number.
 DOSE_UNITS = ("million cells", "million cells/kg")
 PREPARATION = ("final_volume", "duration", "drop_factor", "increment")
 # The worked example of ../shared/domain.md, for --demo and the README screenshot.

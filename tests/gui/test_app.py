@@ -126,3 +126,23 @@ def test_help_names_the_protocol_hash_and_the_log_file(window: MainWindow) -> No
     assert window.protocol is not None and window.protocol.short_hash in text
     assert "mscdose.log" in text
     assert "Ctrl+N" in text and "F1" in text
+
+
+def test_an_exception_in_the_window_shows_the_dialog_and_the_window_stays_usable(
+        worked: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(sys, "excepthook", ExceptionHook(shown.append))
+    original = worked.recompute
+    calls = {"n": 0}
+
+    def fails_once() -> None:
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise RuntimeError("simulated fault")
+        original()
+
+    monkeypatch.setattr(worked, "recompute", fails_once)
+    worked.rows["dose"].edit.setText("160")  # the slot raises inside Qt; the hook reports it
+    assert len(shown) == 1 and "simulated fault" in shown[0]
+    worked.rows["dose"].edit.setText("150")
+    assert worked.results.volume.text() == "32.6 mL"

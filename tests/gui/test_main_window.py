@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QListW
 from pytestqt.qtbot import QtBot
 
 from mscdose.gui.main_window import MainWindow
+from mscdose.gui.settings import WEIGHT_UNIT
 from tests.gui.conftest import WORKED_TYPING
 
 SHIPPED = Path(__file__).resolve().parents[2] / "resources" / "protocols" / "nct03055078.toml"
@@ -271,3 +272,39 @@ def test_the_worked_example_by_keyboard_alone(qtbot: QtBot, window: MainWindow) 
     assert edit(window, "viabilityInput").text() == "92"
     assert label(window, "volumeToDrawValue") == "32.6 mL"
     assert label(window, "deliveredDoseValue") == "149.96 million cells"
+
+
+def test_changing_protocol_rechecks_everything(worked: MainWindow, type_into: Callable[[str, str], None]) -> None:
+    from mscdose.core.protocol import load_protocol, load_protocol_file
+
+    flat_cap = load_protocol_file(Path(__file__).resolve().parents[1] / "core" / "protocols" / "stemirac_like.toml")
+    worked.protocol_bar.set_protocols([load_protocol(), flat_cap], "NCT03055078")
+    type_into("weightInput", "40")
+    # NCT03055078: 149.96 million cells is inside 100–300 million; 40 kg is inside the usual 30–150 kg
+    assert label(worked, "statusValue") == "OK"
+    combo(worked, "protocolSelect").setCurrentIndex(1)
+    # TEST-FLAT-CAP caps 3.34 million cells/kg: 149.96 / 40 = 3.749 million cells/kg is above it
+    assert worked.protocol is flat_cap
+    assert label(worked, "statusValue") == "BLOCKED"
+    assert "3.749 million cells/kg" in label(worked, "hardBanner")
+    assert "3.34 million cells/kg" in label(worked, "hardBanner")
+    assert not finalize_button(worked).isEnabled()
+    assert worked.eligibility.criteria() == []
+    assert flat_cap.short_hash in label(worked, "protocolSummary")
+    combo(worked, "protocolSelect").setCurrentIndex(0)
+    assert label(worked, "statusValue") == "OK"
+    assert len(worked.eligibility.criteria()) == 15
+
+
+def test_thaw_now_fills_a_time_the_engine_accepts(worked: MainWindow) -> None:
+    worked.thaw_now.click()
+    assert label(worked, "thawInputMessage") == ""
+    assert worked.result is not None and worked.result.request.thawed_at is not None
+    assert "POST_THAW_EXPIRED" not in {f.code for f in worked.result.flags}
+    assert label(worked, "administerBeforeValue") != "thaw time not entered"
+
+
+def test_switching_units_with_no_weight_only_changes_the_unit(window: MainWindow) -> None:
+    combo(window, "weightUnit").setCurrentText("lb")
+    assert edit(window, "weightInput").text() == ""
+    assert window.settings.get(WEIGHT_UNIT) == "lb"
