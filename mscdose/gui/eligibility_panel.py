@@ -34,6 +34,8 @@ class EligibilityPanel(QGroupBox):
         self.exclusion_caption = QLabel("E&xclusion — tick each criterion confirmed as absent:")
         self.exclusion = self._list("exclusionList", "Exclusion criteria")
         self.exclusion_caption.setBuddy(self.exclusion)
+        for caption in (self.inclusion_caption, self.exclusion_caption):
+            caption.setWordWrap(True)
         self.summary = QLabel()
         self.summary.setObjectName("eligibilitySummary")
         self.summary.setWordWrap(True)

@@ -198,7 +198,7 @@ class MainWindow(FinalizingMixin, OutputsMixin, QMainWindow):
         self.form_scroll.setWidgetResizable(True)
         self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.form_scroll.setWidget(left)
-        self.form_scroll.setMinimumWidth(440)
+        self.form_scroll.setMinimumWidth(400)
 
         self.eligibility = EligibilityPanel()
         self.eligibility.changed.connect(self._eligibility_changed)
@@ -220,7 +220,7 @@ class MainWindow(FinalizingMixin, OutputsMixin, QMainWindow):
         self.results_scroll.setWidgetResizable(True)
         self.results_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results_scroll.setWidget(right)
-        self.results_scroll.setMinimumWidth(420)
+        self.results_scroll.setMinimumWidth(360)
 
         columns = QHBoxLayout()
         columns.addWidget(self.form_scroll, 10)

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from mscdose.gui import settings as settings_module
 from mscdose.gui.error_reporting import ExceptionHook, setup_logging
 from mscdose.gui.main_window import MainWindow
-from mscdose.gui.settings import PAPER_SIZE, WEIGHT_UNIT, Option, Settings
+from mscdose.gui.settings import PAPER_SIZE, WEIGHT_UNIT, WINDOW_GEOMETRY, Option, Settings
 
 
 def run_mscdose(*args: str, env: dict[str, str] | None = None, timeout: float = 60) -> subprocess.CompletedProcess[str]:
@@ -146,3 +146,28 @@ def test_an_exception_in_the_window_shows_the_dialog_and_the_window_stays_usable
     assert len(shown) == 1 and "simulated fault" in shown[0]
     worked.rows["dose"].edit.setText("150")
     assert worked.results.volume.text() == "32.6 mL"
+
+
+def test_the_first_window_does_not_import_the_engine_records_or_printing() -> None:
+    """Start-up speed: what the first paint does not need is imported after it (or on first use)."""
+    heavy = ["pint", "mscdose.core.engine", "mscdose.core.protocol", "mscdose.records.store",
+             "mscdose.worksheet.render", "PySide6.QtPrintSupport", "mscdose.gui.history_view"]
+    code = ("import sys, mscdose.cli, mscdose.gui.app, mscdose.gui.main_window; "
+            f"print([m for m in {heavy!r} if m in sys.modules])")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_window_geometry_is_remembered(qtbot: QtBot, settings: Settings) -> None:
+    first = MainWindow(settings)
+    qtbot.addWidget(first)
+    default = (first.width(), first.height())
+    first.resize(first.minimumSizeHint().width() + 10, first.minimumSizeHint().height() + 10)  # fits any screen
+    wanted = (first.width(), first.height())
+    assert wanted != default
+    first.close()
+    assert not Settings(settings.path).get(WINDOW_GEOMETRY).isEmpty()
+    second = MainWindow(Settings(settings.path))
+    qtbot.addWidget(second)
+    # the offscreen test screen is 800 px wide, so Qt fits the restored width to it; the height fits
+    assert second.height() == wanted[1]

@@ -308,3 +308,14 @@ def test_switching_units_with_no_weight_only_changes_the_unit(window: MainWindow
     combo(window, "weightUnit").setCurrentText("lb")
     assert edit(window, "weightInput").text() == ""
     assert window.settings.get(WEIGHT_UNIT) == "lb"
+
+
+def test_space_ticks_a_criterion_from_the_keyboard(qtbot: QtBot, window: MainWindow) -> None:
+    window.show()
+    qtbot.waitExposed(window)
+    inclusion = window.findChild(QListWidget, "inclusionList")
+    assert inclusion is not None
+    inclusion.setFocus()
+    inclusion.setCurrentRow(0)
+    qtbot.keyClick(inclusion, Qt.Key.Key_Space)
+    assert window.eligibility.states()[inclusion.item(0).data(Qt.ItemDataRole.UserRole)] is True
