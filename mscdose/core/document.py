@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from mscdose.core.engine import DoseResult
+from mscdose.core.flags import Flag, status_of
 from mscdose.core.overrides import Override
 from mscdose.core.serialize import result_dict
 
@@ -35,8 +36,18 @@ def record_document(
     lot_number: str = "",
     overrides: Sequence[Override] = (),
     eligibility: Mapping[str, bool | None] | None = None,
+    extra_flags: Sequence[Flag] = (),
 ) -> dict[str, Any]:
+    """`extra_flags` are the finalising flags (`overrides.finalising_flags`): they join the document's flags
+    and its status is worked out again over all of them, so an overridden eligibility flag reads `warning`."""
     document = result_dict(result)
+    known = {flag["code"] for flag in document["flags"]}
+    added = [flag for flag in extra_flags if flag.code not in known]
+    if added:
+        all_flags = [*result.flags, *added]
+        all_flags.sort(key=lambda f: ("hard", "soft", "info").index(f.severity))
+        document["flags"] = [flag.as_dict() for flag in all_flags]
+        document["status"] = status_of(all_flags)
     document.update(
         {
             "patient": {"id": patient_id, "name": patient_name},
