@@ -113,6 +113,9 @@ def _worksheet(args: argparse.Namespace) -> int:
         from mscdose.worksheet.render import page_size_id
 
         page_size_id(args.page_size)
+        if not args.patient_id.strip():
+            raise _Refused(EXIT_BAD_INPUT, "--patient-id: nothing was given. Accepted: the patient's identifier "
+                           "(e.g. a hospital number).", {"field": "patient_id", "given": args.patient_id})
         _check_output(args.output)
         return _finish(args, result)
     except ValueError as error:  # page size

@@ -147,3 +147,10 @@ def test_json_outcome(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert worksheet(*WORKED, *PATIENT, *CONFIRMED, "--json", "--output", str(out)) == 0
     outcome = json.loads(capsys.readouterr().out)
     assert outcome == {"status": "ok", "preview": False, "record_id": 1, "output": str(out)}
+
+
+def test_empty_patient_id_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "w.pdf"
+    assert worksheet(*WORKED, "--patient-id", "  ", *CONFIRMED, "--output", str(out)) == 2
+    assert "--patient-id" in capsys.readouterr().err
+    assert not out.exists() and records() == []
