@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from mscdose.core import display as show
+from mscdose.gui.error_reporting import log
 from mscdose.gui.settings import OPERATOR_INITIALS
 
 if TYPE_CHECKING:
@@ -174,8 +175,10 @@ class FinalizingMixin:
             finally:
                 store.close()
         except StoreError as error:
+            log.warning("Record not saved: %s", error)
             self.show_message("The record was not saved", str(error), QMessageBox.Icon.Critical)
             return
+        log.info("Record %s saved (status %s, protocol %s)", saved.id, result.status, result.protocol.id)
         self.final_document = saved.document
         self.final_record_id = saved.id
         self.settings.set(OPERATOR_INITIALS, signatures.prepared_by)

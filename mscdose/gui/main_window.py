@@ -313,10 +313,24 @@ class MainWindow(FinalizingMixin, OutputsMixin, QMainWindow):
     # -- protocols -----------------------------------------------------------------------------------
 
     def load_protocols(self) -> None:
-        """Read the shipped protocol files and check the form against the default one."""
+        """Read the shipped protocol files and check the form against the default one. A damaged protocol
+        file is said plainly and nothing is calculated: there are no limits to check against."""
+        from mscdose.core.errors import ProtocolError
         from mscdose.core.protocol import DEFAULT_PROTOCOL_ID, shipped_protocols
 
-        self.protocol_bar.set_protocols(shipped_protocols(), DEFAULT_PROTOCOL_ID)
+        try:
+            protocols = shipped_protocols()
+        except ProtocolError as error:
+            from mscdose.gui.error_reporting import log
+
+            log.error("Protocol files could not be read: %s", error)
+            self.protocol_bar.summary.setText(f"✖ No calculation is possible: {error}")
+            self.results.clear("No protocol could be read, so nothing is calculated.")
+            self.show_message("Protocol file problem", f"{error}\n\nNo dose can be checked without a valid "
+                              "protocol file. Ask the pharmacy to restore the protocol files.",
+                              QMessageBox.Icon.Critical)
+            return
+        self.protocol_bar.set_protocols(protocols, DEFAULT_PROTOCOL_ID)
         self._apply_protocol(self.protocol_bar.current(), previous=None)
 
     def load_protocols_after_first_paint(self) -> None:

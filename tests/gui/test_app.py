@@ -171,3 +171,39 @@ def test_window_geometry_is_remembered(qtbot: QtBot, settings: Settings) -> None
     qtbot.addWidget(second)
     # the offscreen test screen is 800 px wide, so Qt fits the restored width to it; the height fits
     assert second.height() == wanted[1]
+
+
+def test_a_damaged_protocol_file_is_said_plainly_and_nothing_is_calculated(
+        qtbot: QtBot, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mscdose.core import protocol
+    from mscdose.core.errors import ProtocolError
+
+    def broken() -> tuple[()]:
+        raise ProtocolError("Protocol file nct03055078.toml: key 'dose.total_max': missing")
+
+    monkeypatch.setattr(protocol, "shipped_protocols", broken)
+    window = MainWindow(settings, load_now=False)
+    qtbot.addWidget(window)
+    messages: list[str] = []
+    monkeypatch.setattr(window, "show_message", lambda title, text, *a: messages.append(text))
+    window.load_protocols()
+    assert messages and "dose.total_max" in messages[0]
+    assert "No calculation is possible" in window.protocol_bar.summary.text()
+    window.fill_demo()
+    assert window.results.volume.text() == "—"
+    assert not window.finalize_button.isEnabled()
+
+
+def test_settings_dialog_saves_initials_site_and_paper(qtbot: QtBot, settings: Settings) -> None:
+    from mscdose.gui.settings import OPERATOR_INITIALS, SITE_NAME
+    from mscdose.gui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.initials, "mk")
+    qtbot.keyClicks(dialog.site, "City Hospital Pharmacy")
+    dialog.paper.setCurrentText("Letter")
+    dialog.save()
+    reread = Settings(settings.path)
+    assert (reread.get(OPERATOR_INITIALS), reread.get(SITE_NAME), reread.get(PAPER_SIZE)) == (
+        "MK", "City Hospital Pharmacy", "Letter")
