@@ -91,7 +91,7 @@ def run_gui(args: argparse.Namespace) -> int:
     log.info("Window shown")
     if not immediate:
         # Also load on a timer in case the platform never sends a paint event (e.g. a minimised start).
-        QTimer.singleShot(200, lambda: window.protocol is None and window.load_protocols())
+        QTimer.singleShot(200, window.ensure_protocols_loaded)
     status = int(app.exec())  # type: ignore[attr-defined]
     # Destroy the window while the application still exists: left to interpreter shutdown, the order of
     # destruction is arbitrary and Qt may crash on the way out.

@@ -95,6 +95,7 @@ class MainWindow(FinalizingMixin, OutputsMixin, QMainWindow):
         self.final_document: dict[str, Any] | None = None
         self.final_record_id: int | None = None
         self._first_paint_hooks: list[_FirstPaint] = []
+        self._protocols_tried = False
         self._history: Any = None  # the History window once opened (imported on first use)
 
         self._build()
@@ -333,8 +334,14 @@ class MainWindow(FinalizingMixin, OutputsMixin, QMainWindow):
         self.protocol_bar.set_protocols(protocols, DEFAULT_PROTOCOL_ID)
         self._apply_protocol(self.protocol_bar.current(), previous=None)
 
+    def ensure_protocols_loaded(self) -> None:
+        """Load once: a second load would rebuild the checklist and drop ticks already made."""
+        if self._protocol is None and not self._protocols_tried:
+            self._protocols_tried = True
+            self.load_protocols()
+
     def load_protocols_after_first_paint(self) -> None:
-        self.after_first_paint(self.load_protocols)
+        self.after_first_paint(self.ensure_protocols_loaded)
 
     def after_first_paint(self, callback: Callable[[], None]) -> None:
         """Run `callback` once, just after the window has first been painted (owned by the window)."""
