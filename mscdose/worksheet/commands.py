@@ -37,8 +37,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
                        help="override a soft flag with a reason of at least 3 words (repeat for each flag)")
     group.add_argument("--eligibility-confirmed", action="store_true",
                        help="the preparer confirms every eligibility criterion of the protocol")
-    group.add_argument("--site-name", default="", metavar="NAME", help="site name printed in the header")
-    group.add_argument("--page-size", default="A4", metavar="A4|Letter", help="paper size (default A4)")
+    group.add_argument("--site-name", default=None, metavar="NAME",
+                       help="site name printed in the header (default: the window's setting)")
+    group.add_argument("--page-size", default=None, metavar="A4|Letter",
+                       help="paper size (default: the window's setting, A4 when unset)")
     group.add_argument("--preview", action="store_true",
                        help="write a preview marked NOT FOR ADMINISTRATION instead (no record is saved)")
     group.add_argument("--output", required=True, metavar="FILE.pdf", help="where to write the PDF")
@@ -102,8 +104,26 @@ def _earlier_same_lot(store: Any, patient_id: str, lot: str, din: str | None) ->
     return len(found)
 
 
+def _apply_settings(args: argparse.Namespace) -> None:
+    """Site name and paper size not given on the command line come from the window's settings, so the
+    CLI and the window print the same header on the same paper."""
+    if args.site_name is not None and args.page_size is not None:
+        return
+    try:
+        from mscdose.gui.settings import PAPER_SIZE, SITE_NAME, Settings
+
+        settings = Settings()
+        site, paper = settings.get(SITE_NAME), settings.get(PAPER_SIZE)
+    except ImportError:  # a build without the window
+        site, paper = "", "A4"
+    args.site_name = site if args.site_name is None else args.site_name
+    args.page_size = paper if args.page_size is None else args.page_size
+
+
 def _worksheet(args: argparse.Namespace) -> int:
     from mscdose.cli import BadInput, compute_from_args, report_bad_input
+
+    _apply_settings(args)
 
     try:
         result = compute_from_args(args)

@@ -274,8 +274,8 @@ def _flags(document: Mapping[str, Any]) -> str:
         return out[0] + "<p>No flags.</p>"
     out.append('<table width="100%" cellspacing="0" cellpadding="2" border="1" '
                'style="border-collapse: collapse; border-color: #808080">'
-               '<tr bgcolor="#eeeeee"><td width="9%"><b>Severity</b></td><td width="24%"><b>Flag</b></td>'
-               '<td width="67%"><b>Message; override (reason, initials)</b></td></tr>')
+               '<tr bgcolor="#eeeeee"><td width="9%"><b>Severity</b></td><td width="27%"><b>Flag</b></td>'
+               '<td width="64%"><b>Message; override (reason, initials)</b></td></tr>')
     for flag in flags:
         severity = SEVERITY_WORDS.get(flag.get("severity", ""), str(flag.get("severity", "")).upper())
         text = _e(flag.get("message", ""))
@@ -287,7 +287,7 @@ def _flags(document: Mapping[str, Any]) -> str:
             text += "<br/><b>Not overridden.</b>"
         weight = "bold" if flag.get("severity") in ("hard", "soft") else "normal"
         out.append(f'<tr><td style="font-weight: {weight}">{_e(severity)}</td>'
-                   f'<td>{_e(flag.get("code", ""))}</td><td>{text}</td></tr>')
+                   f'<td style="font-size: 8pt">{_e(flag.get("code", ""))}</td><td>{text}</td></tr>')
     out.append(f'</table><p style="font-size: 7.5pt">{_e(SEVERITY_KEY)}</p>')
     return "".join(out)
 

@@ -142,6 +142,18 @@ def test_output_folder_must_exist_before_anything_is_saved(tmp_path: Path, capsy
     assert records() == []
 
 
+def test_same_lot_twice_the_same_day_needs_an_override(tmp_path: Path, capsys: pytest.CaptureFixture[str]
+                                                       ) -> None:
+    out = tmp_path / "w.pdf"
+    assert worksheet(*WORKED, *PATIENT, *CONFIRMED, "--output", str(out)) == 0
+    assert worksheet(*WORKED, *PATIENT, *CONFIRMED, "--output", str(out)) == 2
+    assert "REPEAT_INFUSION_SAME_LOT_DAY" in capsys.readouterr().err
+    assert worksheet(*WORKED, *PATIENT, *CONFIRMED, "--output", str(out), "--override",
+                     "REPEAT_INFUSION_SAME_LOT_DAY=second half of a split dose") == 0
+    assert [r.id for r in records()] == [1, 2]
+    assert "SOFT REPEAT_INFUSION_SAME_LOT_DAY" in pdf_pages(out)[0]
+
+
 def test_json_outcome(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "w.pdf"
     assert worksheet(*WORKED, *PATIENT, *CONFIRMED, "--json", "--output", str(out)) == 0
@@ -154,3 +166,21 @@ def test_empty_patient_id_is_refused(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert worksheet(*WORKED, "--patient-id", "  ", *CONFIRMED, "--output", str(out)) == 2
     assert "--patient-id" in capsys.readouterr().err
     assert not out.exists() and records() == []
+
+
+def test_site_name_and_paper_default_to_the_window_settings(tmp_path: Path) -> None:
+    from mscdose.gui.settings import PAPER_SIZE, SITE_NAME, Settings
+
+    settings = Settings()
+    settings.set(SITE_NAME, "Ward 7 Pharmacy")
+    settings.set(PAPER_SIZE, "Letter")
+    settings.sync()
+    out = tmp_path / "w.pdf"
+    assert worksheet(*WORKED, *PATIENT, *CONFIRMED, "--output", str(out)) == 0
+    assert "Ward 7 Pharmacy" in pdf_pages(out)[0]
+    assert page_sizes(out)[0] == (612, 792)
+    # Another lot: a second infusion of the same lot on the same day would need an override.
+    assert worksheet(*WORKED, *PATIENT, "--lot", "L-15", *CONFIRMED, "--site-name", "Other", "--page-size", "A4",
+                     "--output", str(out)) == 0
+    assert "Other" in pdf_pages(out)[0] and "Ward 7" not in pdf_pages(out)[0]
+    assert page_sizes(out)[0] == (595, 842)
