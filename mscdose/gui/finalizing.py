@@ -165,9 +165,8 @@ class FinalizingMixin:
             lot_number=self.rows["lot"].text().strip(),
             overrides=overrides,
             eligibility=self.eligibility.states(),
+            extra_flags=extra,  # kept with the calculation beside the overrides that answer them
         )
-        # The finalising flags are kept with the calculation beside the overrides that answer them.
-        document["flags"] = [*document["flags"], *(flag.as_dict() for flag in extra)]
         try:
             store = RecordStore()
             try:

@@ -92,6 +92,7 @@ def test_unconfirmed_eligibility_is_a_soft_flag_at_finalising(
     document = saved_records()[0].document
     assert [o["code"] for o in document["overrides"]] == ["ELIGIBILITY_UNCONFIRMED"]
     assert "ELIGIBILITY_UNCONFIRMED" in [f["code"] for f in document["flags"]]
+    assert document["status"] == "warning"  # an overridden soft flag, not a clean OK
     # the age criterion came from the age field, the other 14 were left unconfirmed
     confirmed = [item for item in document["eligibility"] if item["confirmed"] is True]
     assert [item["criterion"] for item in confirmed] == ["Age 14 to 60 years"]
