@@ -19,29 +19,6 @@ FONT_FILES = ("DejaVuSansCondensed.ttf", "DejaVuSansCondensed-Bold.ttf")
 FALLBACK_FAMILY = "DejaVu Sans Condensed"
 
 
-def _guard_against_none_refcount_leak() -> None:
-    """PySide6 6.12.0 on CPython 3.11 drops a reference to None on every call of a method returning
-    nothing (CPython 3.12+ makes None immortal, so there it is harmless). None starts with a few thousand
-    references, so a process making a few thousand such calls (about 90 per worksheet) dies with "Fatal
-    Python error: none_dealloc", at the latest when it exits. Until the dependency is pinned to a fixed
-    release, None is given a million references that are never released (None is never freed anyway).
-    On any other version this does nothing."""
-    global _GUARDED
-    if _GUARDED:
-        return
-    _GUARDED = True
-    import ctypes
-    import sys
-
-    import PySide6
-
-    if sys.version_info < (3, 12) and tuple(PySide6.__version_info__[:3]) == (6, 12, 0):
-        ctypes.c_ssize_t.from_address(id(None)).value += 1_000_000
-
-
-_GUARDED = False
-
-
 def ensure_app() -> QCoreApplication:
     """The running Qt application, or a new one (fonts and QPdfWriter need one).
 
@@ -49,7 +26,6 @@ def ensure_app() -> QCoreApplication:
     process. When the worksheet is the first to need Qt (the CLI, a test) no screen is needed: the
     offscreen platform is used unless the caller chose a platform.
     """
-    _guard_against_none_refcount_leak()
     app = QCoreApplication.instance()
     if app is not None:
         return app
