@@ -178,7 +178,7 @@ def _finish(args: argparse.Namespace, result: Any) -> int:
         problems = finalise_problems(result, overrides, extra)
         document = record_document(result, patient_id=args.patient_id, patient_name=args.patient_name,
                                    prepared_by=args.prepared_by, lot_number=args.lot, overrides=overrides,
-                                   eligibility=eligibility)
+                                   eligibility=eligibility, extra_flags=extra)
         if args.preview or blocked:
             return _preview(args, document, problems, blocked)
         if problems:

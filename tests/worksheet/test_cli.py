@@ -94,6 +94,9 @@ def test_unconfirmed_eligibility_needs_an_override(tmp_path: Path, capsys: pytes
     assert worksheet(*WORKED, *PATIENT, "--output", str(out),
                      "--override", "ELIGIBILITY_UNCONFIRMED=criteria reviewed in clinic today") == 0
     assert "SOFT ELIGIBILITY_UNCONFIRMED" in pdf_pages(out)[0]
+    saved = records()[-1]
+    assert saved.status == "warning"
+    assert "ELIGIBILITY_UNCONFIRMED" in [f["code"] for f in saved.document["flags"]]
 
 
 @pytest.mark.parametrize(("override", "message"), [
