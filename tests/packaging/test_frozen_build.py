@@ -70,7 +70,7 @@ class FrozenApp:
 
     def env(self, **extra: str) -> dict[str, str]:
         env = _clean_env()
-        env.update(QT_QPA_PLATFORM="offscreen", MSCDOSE_DATA_DIR=str(self.data_dir), **extra)
+        env.update({"QT_QPA_PLATFORM": "offscreen", "MSCDOSE_DATA_DIR": str(self.data_dir), **extra})
         return env
 
 
@@ -231,6 +231,30 @@ def test_worksheet_pdf_is_written_and_recorded(frozen: FrozenApp, tmp_path: Path
     assert "P-001" in text
     assert "= 32.6 mL" in text
     assert "= 149.96 million cells" in text
+
+
+def test_records_made_frozen_pass_the_installed_audit(frozen: FrozenApp, tmp_path: Path) -> None:
+    """The record store chains SHA-256 hashes. The frozen build hashes without OpenSSL (build.spec excludes
+    _hashlib), so the installed package, which uses OpenSSL, must verify the same chain and report the same
+    last hash; a reprint must come from the saved record."""
+    data = str(tmp_path / "records")
+    made = frozen.run(
+        "worksheet", *WORKED_EXAMPLE, "--patient-id", "P-002", "--prepared-by", "CD", "--eligibility-confirmed",
+        "--output", str(tmp_path / "first.pdf"), MSCDOSE_DATA_DIR=data,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stdout + made.stderr
+    frozen_audit = frozen.run("audit", "verify", MSCDOSE_DATA_DIR=data)
+    installed_audit = _run(
+        [sys.executable, "-m", "mscdose", "audit", "verify"], env=frozen.env(MSCDOSE_DATA_DIR=data), timeout=120
+    )
+    assert frozen_audit.returncode == 0, frozen_audit.stdout + frozen_audit.stderr
+    assert "hash chain unbroken" in frozen_audit.stdout
+    assert frozen_audit.stdout == installed_audit.stdout
+    reprint = frozen.run("reprint", "1", "--output", str(tmp_path / "reprint.pdf"), MSCDOSE_DATA_DIR=data)
+    assert reprint.returncode == 0, reprint.stdout + reprint.stderr
+    text = " ".join(" ".join(page.extract_text() for page in pypdf.PdfReader(tmp_path / "reprint.pdf").pages).split())
+    assert "REPRINT" in text
+    assert "P-002" in text
 
 
 def test_gui_demo_screenshot_is_rendered(frozen: FrozenApp, tmp_path: Path) -> None:
