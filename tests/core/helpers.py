@@ -7,18 +7,11 @@ from pathlib import Path
 from mscdose.core.engine import DoseResult, compute
 from mscdose.core.protocol import Protocol, load_protocol, load_protocol_file
 from mscdose.core.request import read_request
+from tests.worked_example import WORKED_TEXTS
 
 PROTOCOLS = Path(__file__).parent / "protocols"
 
-WORKED = {
-    "weight": "62 kg",
-    "dose": "150 million cells",
-    "concentration": "5 million cells/mL",
-    "viability": "92 %",
-    "bag_volume": "20 mL",
-    "bags": "2",
-    "age": "30",
-}
+WORKED = {**WORKED_TEXTS, "age": "30"}
 
 
 def protocol_file(name: str) -> Protocol:

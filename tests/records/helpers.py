@@ -12,16 +12,10 @@ from mscdose.core.engine import compute
 from mscdose.core.overrides import Override
 from mscdose.core.protocol import load_protocol
 from mscdose.core.request import read_request
+from tests.worked_example import WORKED_TEXTS
 
 # domain.md worked example: Cv 4.6 million/mL, V 32.6 mL, Dd 149.96 million cells, diluent 67.4 mL, 33 gtt/min
-WORKED = {
-    "weight": "62 kg",
-    "dose": "150 million cells",
-    "concentration": "5 million cells/mL",
-    "viability": "92 %",
-    "bag_volume": "20 mL",
-    "bags": "2",
-}
+WORKED = dict(WORKED_TEXTS)
 
 
 def document(patient_id: str = "P1", *, prepared_by: str = "AB", overrides: tuple[Override, ...] = (),

@@ -16,17 +16,13 @@ from mscdose.core.engine import compute
 from mscdose.core.overrides import Override
 from mscdose.core.protocol import load_protocol
 from mscdose.core.request import read_request
+from tests.worked_example import WORKED_TEXTS
 
 REPO = Path(__file__).resolve().parents[2]
 
 # The worked example of domain.md, with a thaw time and an age so that no soft flag is raised.
 WORKED = {
-    "weight": "62 kg",
-    "dose": "150 million cells",
-    "concentration": "5 million cells/mL",
-    "viability": "92 %",
-    "bag_volume": "20 mL",
-    "bags": "2",
+    **WORKED_TEXTS,
     "age": "34",
     "din": "G123498654321H",
     "thawed_at": "2026-11-25T09:30+01:00",
