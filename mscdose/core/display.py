@@ -7,6 +7,7 @@ rules live in one place.
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 MILLION = Decimal(1_000_000)
@@ -68,3 +69,10 @@ def minutes(value: Decimal | int) -> str:
 
 def years(value: Decimal | int) -> str:
     return f"{plain(value, 1)} years"
+
+
+def moment(value: datetime) -> str:
+    """`2026-11-25 11:00 (UTC+01:00)`: date and time as people read them, with the offset kept."""
+    offset = value.strftime("%z")
+    zone = f" (UTC{offset[:3]}:{offset[3:]})" if offset else ""
+    return f"{value:%Y-%m-%d %H:%M}{zone}"

@@ -7,6 +7,7 @@ delivered (after rounding the volume), which is the dose the patient actually ge
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, localcontext
@@ -111,10 +112,16 @@ def _compute(r: DoseRequest, p: Protocol) -> DoseResult:
     increment = r.increment_ml if r.increment_ml is not None else p.volume_increment.value
     weight = r.weight_kg
 
+    # Weight, when it was not entered in kg: the exact conversion, so a checker can redo it
+    entered = r.weight_entered.strip()
+    if entered and not re.fullmatch(rf"{re.escape(show.plain(weight, 10))}\s*kg", entered, re.IGNORECASE):
+        steps.append(Step("Weight", f"{entered} = {show.kg(weight, 10)}"
+                          + (" (1 lb = 0.45359237 kg)" if re.search(r"lbs?\b", entered, re.IGNORECASE) else "")))
+
     # Target dose
     if r.dose_mode == "per_kg":
         target = r.dose_value * weight
-        steps.append(Step("Target dose", f"{show.cells_per_kg(r.dose_value, 4)} × {show.kg(weight)} = "
+        steps.append(Step("Target dose", f"{show.cells_per_kg(r.dose_value, 4)} × {show.kg(weight, 10)} = "
                                          f"{show.cells(target, 4)}"))
     else:
         target = r.dose_value
@@ -158,7 +165,7 @@ def _compute(r: DoseRequest, p: Protocol) -> DoseResult:
     per_kg = delivered / weight
     steps.append(Step("Dose delivered", f"{show.ml(volume)} × {show.concentration(dose_conc, 4)} = "
                                         f"{show.cells(delivered, 4)} ({basis_word})"))
-    steps.append(Step("Dose delivered per kg", f"{show.cells(delivered, 4)} ÷ {show.kg(weight)} = "
+    steps.append(Step("Dose delivered per kg", f"{show.cells(delivered, 4)} ÷ {show.kg(weight, 10)} = "
                                                f"{show.cells_per_kg(per_kg, 4)}"))
 
     # Bags
@@ -203,9 +210,9 @@ def _compute(r: DoseRequest, p: Protocol) -> DoseResult:
         limit = timedelta(minutes=float(p.post_thaw_limit.value))
         administer_before = r.thawed_at + limit
         now = r.now or datetime.now().astimezone()
-        steps.append(Step("Administer before", f"thawed {r.thawed_at.isoformat(timespec='minutes')} + "
+        steps.append(Step("Administer before", f"thawed {show.moment(r.thawed_at)} + "
                                                f"{show.minutes(p.post_thaw_limit.value)} = "
-                                               f"{administer_before.isoformat(timespec='minutes')}"))
+                                               f"{show.moment(administer_before)}"))
         if now > administer_before:
             elapsed = (now - r.thawed_at).total_seconds() / 60
             flags.append(Flag.raise_("POST_THAW_EXPIRED", "thawed_at",

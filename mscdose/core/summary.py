@@ -27,7 +27,7 @@ def summary_text(result: DoseResult) -> str:
         f"at {show.plain(result.drop_factor_gtt_per_ml)} gtt/mL",
     ]
     if result.administer_before is not None:
-        lines.append(f"Administer before:   {result.administer_before.isoformat(timespec='minutes')}")
+        lines.append(f"Administer before:   {show.moment(result.administer_before)}")
     lines += ["", "Steps:"] + [f"  {step}" for step in result.steps]
     lines += ["", "Flags:" if result.flags else "Flags: none"]
     lines += [f"  [{flag.severity.upper()}] {flag.code}: {flag.message}" for flag in result.flags]

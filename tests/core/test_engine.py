@@ -219,3 +219,16 @@ def test_a_rounded_infusion_rate_is_shown_as_rounded() -> None:
     steps = [str(s) for s in calc(duration="45 min").steps]
     assert ("Infusion rate: 100 mL ÷ 45 min × 60 = 133.3333 mL/h, set to the nearest 0.1 mL/h = 133.3 mL/h"
             in steps)
+
+
+def test_a_weight_not_in_kg_gets_its_exact_conversion_as_a_step() -> None:
+    steps = [str(s) for s in calc(weight="150 lb", dose="2 million cells/kg", viability="90").steps]
+    assert steps[0] == "Weight: 150 lb = 68.0388555 kg (1 lb = 0.45359237 kg)"
+    assert steps[1] == "Target dose: 2 million cells/kg × 68.0388555 kg = 136.0777 million cells"
+    assert not any(s.startswith("Weight") for s in map(str, calc().steps))  # entered in kg: no step
+
+
+def test_administer_before_is_written_as_people_read_it() -> None:
+    r = calc(thawed_at="2026-11-25T09:30:00+01:00", now="2026-11-25T10:00:00+01:00")
+    assert "Administer before: thawed 2026-11-25 09:30 (UTC+01:00) + 180 min = 2026-11-25 12:30 (UTC+01:00)" in [
+        str(s) for s in r.steps]
