@@ -55,15 +55,21 @@ def save_screenshot(window: object, path: str | Path) -> bool:
     return bool(window.grab().save(str(target), "PNG"))
 
 
+def _start_logging() -> None:
+    from mscdose.gui.error_reporting import log, setup_logging
+
+    setup_logging()
+    log.info("Window shown")
+
+
 def run_gui(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QTimer
 
-    from mscdose.gui.error_reporting import install_exception_hook, log, setup_logging
+    from mscdose.gui.error_reporting import install_exception_hook
 
     probe = os.environ.get(PROBE_ENV, "").strip().lower()
     app = _application()
-    setup_logging()
-    install_exception_hook()
+    install_exception_hook()  # sets up the log file itself should anything fail before the first paint
     demo = bool(getattr(args, "demo", False))
     screenshot = getattr(args, "screenshot", None)
 
@@ -81,17 +87,25 @@ def run_gui(args: argparse.Namespace) -> int:
         print(f"Screenshot saved to {screenshot}")
         window.close()
         return 0
-    if not immediate:
-        window.load_protocols_after_first_paint()
+    # Just after the first paint, in this order: the probe (it times the window as a user first sees it),
+    # the log file (logging.handlers is not imported before), then the protocol, the engine and the rest.
     if probe in ("1", "true", "yes"):
         window.after_first_paint(lambda: _probe("mscdose-window-shown"))
     elif probe == "ready":
         window.after_first_paint(lambda: _probe("mscdose-window-ready"))
-    window.show()
-    log.info("Window shown")
+    window.after_first_paint(_start_logging)
     if not immediate:
-        # Also load on a timer in case the platform never sends a paint event (e.g. a minimised start).
-        QTimer.singleShot(200, window.ensure_protocols_loaded)
+        window.load_protocols_after_first_paint()
+    window.show()
+    if not immediate:
+        # Also on a timer in case the platform never sends a paint event (e.g. a minimised start).
+        def without_paint() -> None:
+            from mscdose.gui.error_reporting import setup_logging
+
+            setup_logging()  # does nothing if the first paint has set it up
+            window.ensure_protocols_loaded()
+
+        QTimer.singleShot(200, without_paint)
     status = int(app.exec())  # type: ignore[attr-defined]
     # Destroy the window while the application still exists: left to interpreter shutdown, the order of
     # destruction is arbitrary and Qt may crash on the way out.

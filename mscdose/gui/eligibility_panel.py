@@ -10,11 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 _AGE_CRITERION = re.compile(r"^\s*age\b", re.IGNORECASE)
-_TEXT_ROLE = Qt.ItemDataRole.UserRole
+# Qt.ItemDataRole.UserRole and the next role, as their values: the first use of PySide6's `Qt` namespace
+# builds its 93 enums (about 14 ms), which the window pays after its first paint rather than before it.
+# The methods that need `Qt` itself import it, and run only once a protocol is loaded.
+_TEXT_ROLE = 0x0100
+_KIND_ROLE = _TEXT_ROLE + 1
 
 
 def is_age_criterion(text: str) -> bool:
@@ -57,6 +61,8 @@ class EligibilityPanel(QGroupBox):
 
     def set_criteria(self, inclusion: Sequence[str], exclusion: Sequence[str]) -> None:
         """Rebuild both lists from a protocol; every criterion starts unconfirmed."""
+        from PySide6.QtCore import Qt
+
         self._updating = True
         for widget, texts in ((self.inclusion, inclusion), (self.exclusion, exclusion)):
             widget.clear()
@@ -65,7 +71,7 @@ class EligibilityPanel(QGroupBox):
                 item.setData(_TEXT_ROLE, text)
                 if is_age_criterion(text) and widget is self.inclusion:
                     item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                    item.setData(Qt.ItemDataRole.UserRole + 1, "age")
+                    item.setData(_KIND_ROLE, "age")
                 else:
                     item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
                                   | Qt.ItemFlag.ItemIsSelectable)
@@ -76,7 +82,7 @@ class EligibilityPanel(QGroupBox):
 
     def _age_items(self) -> list[QListWidgetItem]:
         return [self.inclusion.item(i) for i in range(self.inclusion.count())
-                if self.inclusion.item(i).data(Qt.ItemDataRole.UserRole + 1) == "age"]
+                if self.inclusion.item(i).data(_KIND_ROLE) == "age"]
 
     def set_age_state(self, state: bool | None, note: str) -> None:
         """True: the entered age is inside the protocol's window; False: outside; None: not known yet."""
@@ -87,6 +93,8 @@ class EligibilityPanel(QGroupBox):
         self.changed.emit()
 
     def _show_age(self) -> None:
+        from PySide6.QtCore import Qt
+
         self._updating = True
         mark = {True: "✔ met", False: "✖ NOT met", None: "not confirmed"}[self._age_state]
         for item in self._age_items():
@@ -107,12 +115,14 @@ class EligibilityPanel(QGroupBox):
 
     def states(self) -> dict[str, bool | None]:
         """criterion -> True (confirmed), False (age known to be outside), None (not confirmed)."""
+        from PySide6.QtCore import Qt
+
         states: dict[str, bool | None] = {}
         for widget in (self.inclusion, self.exclusion):
             for i in range(widget.count()):
                 item = widget.item(i)
                 text = item.data(_TEXT_ROLE)
-                if item.data(Qt.ItemDataRole.UserRole + 1) == "age":
+                if item.data(_KIND_ROLE) == "age":
                     states[text] = self._age_state
                 else:
                     states[text] = True if item.checkState() == Qt.CheckState.Checked else None
@@ -122,6 +132,8 @@ class EligibilityPanel(QGroupBox):
         return [text for text, state in self.states().items() if state is not True]
 
     def set_confirmed(self, text: str, confirmed: bool) -> None:
+        from PySide6.QtCore import Qt
+
         for widget in (self.inclusion, self.exclusion):
             for i in range(widget.count()):
                 item = widget.item(i)
@@ -129,6 +141,8 @@ class EligibilityPanel(QGroupBox):
                     item.setCheckState(Qt.CheckState.Checked if confirmed else Qt.CheckState.Unchecked)
 
     def reset(self) -> None:
+        from PySide6.QtCore import Qt
+
         self._updating = True
         for widget in (self.inclusion, self.exclusion):
             for i in range(widget.count()):

@@ -11,7 +11,6 @@ import logging
 import sys
 import traceback
 from collections.abc import Callable
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
@@ -25,7 +24,13 @@ log = logging.getLogger(LOGGER_NAME)
 
 def setup_logging() -> Path | None:
     """Log to `mscdose.datadir.log_path()`. Returns the file, or None when it cannot be opened (a read-only
-    profile must not stop the window from opening)."""
+    profile must not stop the window from opening).
+
+    `run_gui` calls it just after the window's first paint: `logging.handlers` alone costs about 6 ms of start-up
+    (it pulls in socket, pickle and queue), and nothing is logged before the first paint. An unexpected
+    error that comes first sets it up itself (`ExceptionHook`), so its traceback still reaches the file."""
+    from logging.handlers import RotatingFileHandler
+
     try:
         path = log_path()
         if not any(isinstance(h, RotatingFileHandler) for h in log.handlers):
@@ -80,6 +85,7 @@ class ExceptionHook:
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
             return
+        setup_logging()  # at once if the error came before the first paint (does nothing if already done)
         log.error("Unexpected error:\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
         if self._showing:
             return

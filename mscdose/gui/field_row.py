@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
@@ -76,17 +75,17 @@ class FieldRow:
             self.unit_combo.setMinimumWidth(110)
             line.addWidget(self.unit_combo)
 
+        # Both start hidden and empty; their colour and selectability are given the first time they show
+        # something (`_styled`), which keeps style sheets and the `Qt` namespace out of the first paint.
         self.message = WrappingLabel()
         self.message.setObjectName(f"{object_name}Message")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet(ERROR_TEXT_STYLE)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.hide()
         self.note = WrappingLabel()
         self.note.setObjectName(f"{object_name}Note")
         self.note.setWordWrap(True)
-        self.note.setStyleSheet(NOTE_TEXT_STYLE)
         self.note.hide()
+        self._styled = False
 
         self.widget = QWidget()
         column = QVBoxLayout(self.widget)
@@ -99,6 +98,16 @@ class FieldRow:
 
     def text(self) -> str:
         return self.edit.text()
+
+    def _style_messages(self) -> None:
+        if self._styled:
+            return
+        from PySide6.QtCore import Qt
+
+        self._styled = True
+        self.message.setStyleSheet(ERROR_TEXT_STYLE)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.note.setStyleSheet(NOTE_TEXT_STYLE)
 
     def unit(self) -> str:
         if self.unit_combo is not None:
@@ -113,6 +122,7 @@ class FieldRow:
         shown = f"✖ {message}" if message else ""
         if shown == self.message.text():
             return
+        self._style_messages()
         self.message.setText(shown)
         self.message.setVisible(bool(message))
         self.edit.setStyleSheet(ERROR_STYLE if message else "")
@@ -122,5 +132,6 @@ class FieldRow:
     def set_note(self, note: str | None) -> None:
         if (note or "") == self.note.text():
             return
+        self._style_messages()
         self.note.setText(note or "")
         self.note.setVisible(bool(note))

@@ -12,13 +12,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QLabel, QMessageBox
-
-from mscdose.core import display as show
 from mscdose.gui.error_reporting import log
 from mscdose.gui.settings import OPERATOR_INITIALS
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QLabel, QMessageBox
+
     from mscdose.core.engine import DoseResult
     from mscdose.core.flags import Flag
     from mscdose.core.overrides import Override
@@ -115,6 +114,9 @@ class FinalizingMixin:
 
     def finalize(self) -> None:
         """Overrides, signatures, then one record in the store; on any failure everything stays on screen."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from mscdose.core import display as show
         from mscdose.core.document import record_document
         from mscdose.core.overrides import finalise_problems
         from mscdose.gui.override_dialog import PendingFlag

@@ -10,19 +10,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QStyle,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+
     from mscdose.core.flags import Flag
     from mscdose.core.overrides import Override
 
@@ -87,11 +80,21 @@ class FlagsPanel(QWidget):
         self.list.setWordWrap(True)
         self.list.setMinimumHeight(60)
         layout.addWidget(self.list, 1)
-        self._icons = {
-            "hard": self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
-            "soft": self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
-            "info": self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation),
-        }
+        self._icons: dict[str, QIcon] = {}
+
+    def _icon(self, severity: str) -> QIcon:
+        """The style's message-box icon for a severity, fetched on first use: `QStyle` and `Qt` (about
+        20 ms of enums between them) are then paid once there are flags to show, after the first paint."""
+        if not self._icons:
+            from PySide6.QtWidgets import QStyle
+
+            pixmap = QStyle.StandardPixmap
+            self._icons = {
+                "hard": self.style().standardIcon(pixmap.SP_MessageBoxCritical),
+                "soft": self.style().standardIcon(pixmap.SP_MessageBoxWarning),
+                "info": self.style().standardIcon(pixmap.SP_MessageBoxInformation),
+            }
+        return self._icons[severity]
 
     def clear(self) -> None:
         self.show_flags((), {})
@@ -99,14 +102,7 @@ class FlagsPanel(QWidget):
     def show_flags(self, flags: Sequence[Flag], overrides: Mapping[str, Override]) -> None:
         self.list.clear()
         for flag in flags:
-            item = QListWidgetItem(self._icons[flag.severity], flag_caption(flag, overrides.get(flag.code)))
-            item.setData(Qt.ItemDataRole.UserRole, flag.code)
-            item.setToolTip(f"{flag.code} ({flag.severity})")
-            if flag.severity == "hard":
-                item.setForeground(Qt.GlobalColor.darkRed)
-            elif flag.severity == "info":
-                item.setForeground(Qt.GlobalColor.darkGray)
-            self.list.addItem(item)
+            self._add_item(flag, overrides.get(flag.code))
         if not flags:
             self.list.addItem(QListWidgetItem("No flags."))
 
@@ -129,8 +125,22 @@ class FlagsPanel(QWidget):
         self.soft_box.setVisible(bool(pending or done))
         self.banners.setVisible(bool(hard or pending or done))
 
+    def _add_item(self, flag: Flag, override: Override | None) -> None:
+        from PySide6.QtCore import Qt  # not imported before there is a flag to show (see `_icon`)
+
+        item = QListWidgetItem(self._icon(flag.severity), flag_caption(flag, override))
+        item.setData(Qt.ItemDataRole.UserRole, flag.code)
+        item.setToolTip(f"{flag.code} ({flag.severity})")
+        if flag.severity == "hard":
+            item.setForeground(Qt.GlobalColor.darkRed)
+        elif flag.severity == "info":
+            item.setForeground(Qt.GlobalColor.darkGray)
+        self.list.addItem(item)
+
     def count_text(self) -> str:
         """The tab title: how many flags, and how many of them stop or hold finalising."""
+        from PySide6.QtCore import Qt
+
         items = [self.list.item(i) for i in range(self.list.count())]
         codes = [item for item in items if item.data(Qt.ItemDataRole.UserRole)]
         return f"Flags ({len(codes)})"

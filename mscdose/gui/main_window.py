@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QTabWidget,
@@ -32,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from mscdose import __version__
-from mscdose.core import display as show
 from mscdose.gui.eligibility_panel import EligibilityPanel
 from mscdose.gui.field_row import FieldRow
 from mscdose.gui.finalizing import FinalizingMixin
@@ -43,11 +40,14 @@ from mscdose.gui.results_panel import ResultsPanel
 from mscdose.gui.settings import WEIGHT_UNIT, WINDOW_GEOMETRY, Settings
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from mscdose.core.engine import DoseResult
     from mscdose.core.overrides import Override
     from mscdose.core.protocol import Protocol
     from mscdose.gui.form_reading import Reading
 
+ICON_FILE = "mscdose.png"  # a copy of packaging/icons/mscdose.png (the executable's icon)
 WEIGHT_UNITS = WEIGHT_UNIT.choices
 # Per kg is an explicit choice beside the number, never guessed from the size of the number.
 DOSE_UNITS = ("million cells", "million cells/kg")
@@ -68,17 +68,40 @@ DEMO_TEXTS = {
 
 
 class _FirstPaint(QObject):
-    """Calls back once, after the window's first paint (the moment a user sees it)."""
+    """Runs callbacks once, in the order they were given, just after the window's next paint (the first:
+    the moment a user sees it), each in its own turn of the event loop so that input is not held up."""
 
-    def __init__(self, callback: Callable[[], None], parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.callback: Callable[[], None] | None = callback
+        self.callbacks: list[Callable[[], None]] = []
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self.callback is not None:
-            callback, self.callback = self.callback, None
-            QTimer.singleShot(0, callback)
+        if event.type() == QEvent.Type.Paint and self.callbacks:
+            callbacks, self.callbacks = self.callbacks, []
+            for callback in callbacks:
+                QTimer.singleShot(0, callback)
         return False
+
+
+def set_application_icon(window: QWidget | None = None) -> bool:
+    """Give the application (every window and dialog) the mscdose icon from resources/icons. A missing or
+    unreadable icon is not worth a message: the window works without it. Returns whether it was set."""
+    from PySide6.QtGui import QGuiApplication, QIcon, QPixmap
+
+    from mscdose.core.paths import resource
+
+    try:
+        data = resource("icons", ICON_FILE).read_bytes()
+    except OSError:
+        return False
+    pixmap = QPixmap()
+    if not pixmap.loadFromData(data, "PNG"):
+        return False
+    icon = QIcon(pixmap)
+    QGuiApplication.setWindowIcon(icon)
+    if window is not None:
+        window.setWindowIcon(icon)
+    return True
 
 
 class MainWindow(FinalizingMixin, OutputsMixin, QMainWindow):
@@ -94,8 +117,9 @@ class MainWindow(FinalizingMixin, OutputsMixin, QMainWindow):
         self._overrides: dict[str, tuple[Override, str]] = {}  # code -> (override, flag message it answered)
         self.final_document: dict[str, Any] | None = None
         self.final_record_id: int | None = None
-        self._first_paint_hooks: list[_FirstPaint] = []
+        self._first_paint: _FirstPaint | None = None
         self._protocols_tried = False
+        self._completed = False
         self._history: Any = None  # the History window once opened (imported on first use)
 
         self._build()
@@ -107,6 +131,7 @@ class MainWindow(FinalizingMixin, OutputsMixin, QMainWindow):
             self.resize(1340, 720)
         self.clear_results()
         if load_now:
+            self.complete()
             self.load_protocols()
 
     # -- building ----------------------------------------------------------------------------------
@@ -197,7 +222,6 @@ class MainWindow(FinalizingMixin, OutputsMixin, QMainWindow):
         self.form_scroll = QScrollArea()
         self.form_scroll.setObjectName("formScroll")
         self.form_scroll.setWidgetResizable(True)
-        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.form_scroll.setWidget(left)
         self.form_scroll.setMinimumWidth(400)
 
@@ -219,7 +243,6 @@ class MainWindow(FinalizingMixin, OutputsMixin, QMainWindow):
         right_column.addWidget(self.details, 1)
         self.results_scroll = QScrollArea()
         self.results_scroll.setWidgetResizable(True)
-        self.results_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results_scroll.setWidget(right)
         self.results_scroll.setMinimumWidth(360)
 
@@ -286,11 +309,13 @@ class MainWindow(FinalizingMixin, OutputsMixin, QMainWindow):
 
     def _build_actions(self) -> None:
         menu = self.menuBar().addMenu("&File")
-        self.new_action = QAction("&New patient", self, shortcut=QKeySequence.StandardKey.New)
+        # The shortcuts are given in `_set_shortcuts`, just after the first paint: QAction.setShortcut builds
+        # PySide6's `Qt` namespace (about 14 ms) on its first call.
+        self.new_action = QAction("&New patient", self)
         self.new_action.triggered.connect(self.new_patient)
         self.preview_action = QAction("Pre&view worksheet", self)
         self.preview_action.triggered.connect(self.preview)
-        self.print_action = QAction("&Print worksheet…", self, shortcut=QKeySequence.StandardKey.Print)
+        self.print_action = QAction("&Print worksheet…", self)
         self.print_action.triggered.connect(self.print_worksheet)
         self.pdf_action = QAction("Save worksheet as P&DF…", self)
         self.pdf_action.triggered.connect(self.save_pdf)
@@ -298,15 +323,21 @@ class MainWindow(FinalizingMixin, OutputsMixin, QMainWindow):
         self.history_action.triggered.connect(self.open_history)
         self.settings_action = QAction("&Settings…", self)
         self.settings_action.triggered.connect(self.edit_settings)
-        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
+        self.quit_action = quit_action = QAction("&Quit", self)
         quit_action.triggered.connect(self.close)
         for action in (self.new_action, self.preview_action, self.print_action, self.pdf_action,
                        self.history_action, self.settings_action, quit_action):
             menu.addAction(action)
         help_menu = self.menuBar().addMenu("&Help")
-        self.help_action = QAction("&Help and about", self, shortcut=QKeySequence.StandardKey.HelpContents)
+        self.help_action = QAction("&Help and about", self)
         self.help_action.triggered.connect(self.show_help)
         help_menu.addAction(self.help_action)
+
+    def _set_shortcuts(self) -> None:
+        keys = QKeySequence.StandardKey
+        for action, key in ((self.new_action, keys.New), (self.print_action, keys.Print),
+                            (self.quit_action, keys.Quit), (self.help_action, keys.HelpContents)):
+            action.setShortcut(QKeySequence(key))
         # F1 must work even where the platform maps HelpContents to something else.
         if self.help_action.shortcut() != QKeySequence("F1"):
             self.help_action.setShortcuts([self.help_action.shortcut(), QKeySequence("F1")])
@@ -327,6 +358,8 @@ class MainWindow(FinalizingMixin, OutputsMixin, QMainWindow):
             log.error("Protocol files could not be read: %s", error)
             self.protocol_bar.summary.setText(f"✖ No calculation is possible: {error}")
             self.results.clear("No protocol could be read, so nothing is calculated.")
+            from PySide6.QtWidgets import QMessageBox
+
             self.show_message("Protocol file problem", f"{error}\n\nNo dose can be checked without a valid "
                               "protocol file. Ask the pharmacy to restore the protocol files.",
                               QMessageBox.Icon.Critical)
@@ -334,8 +367,23 @@ class MainWindow(FinalizingMixin, OutputsMixin, QMainWindow):
         self.protocol_bar.set_protocols(protocols, DEFAULT_PROTOCOL_ID)
         self._apply_protocol(self.protocol_bar.current(), previous=None)
 
+    def complete(self) -> None:
+        """What the first paint does not need, done once just after it (or at once with `load_now`): the
+        scroll bars' policy and the menu shortcuts need PySide6's `Qt` namespace, whose first use builds 93
+        enums (about 14 ms), and the icon is a file to read and decode."""
+        if self._completed:
+            return
+        self._completed = True
+        from PySide6.QtCore import Qt
+
+        for area in (self.form_scroll, self.results_scroll):
+            area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._set_shortcuts()
+        set_application_icon(self)
+
     def ensure_protocols_loaded(self) -> None:
         """Load once: a second load would rebuild the checklist and drop ticks already made."""
+        self.complete()
         if self._protocol is None and not self._protocols_tried:
             self._protocols_tried = True
             self.load_protocols()
@@ -344,10 +392,12 @@ class MainWindow(FinalizingMixin, OutputsMixin, QMainWindow):
         self.after_first_paint(self.ensure_protocols_loaded)
 
     def after_first_paint(self, callback: Callable[[], None]) -> None:
-        """Run `callback` once, just after the window has first been painted (owned by the window)."""
-        hook = _FirstPaint(callback, self)
-        self._first_paint_hooks.append(hook)
-        self.installEventFilter(hook)
+        """Run `callback` once, just after the window has first been painted; callbacks run in the order
+        they were registered."""
+        if self._first_paint is None:
+            self._first_paint = _FirstPaint(self)
+            self.installEventFilter(self._first_paint)
+        self._first_paint.callbacks.append(callback)
 
     @property
     def protocol(self) -> Protocol | None:
@@ -447,6 +497,8 @@ class MainWindow(FinalizingMixin, OutputsMixin, QMainWindow):
                 row.set_note(None)
 
     def _show_age_eligibility(self) -> None:
+        from mscdose.core import display as show
+
         result = self.result
         age_text = self.rows["age"].text().strip()
         if result is not None and result.request.age_years is not None:
@@ -492,12 +544,19 @@ class MainWindow(FinalizingMixin, OutputsMixin, QMainWindow):
         if self.final_document is not None:
             self._input_changed()
 
-    def show_message(self, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> None:
+    def show_message(self, title: str, text: str, icon: QMessageBox.Icon | None = None) -> None:
+        """A modal message; a warning unless `icon` says otherwise."""
+        from PySide6.QtWidgets import QMessageBox
+
+        if icon is None:
+            icon = QMessageBox.Icon.Warning
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
         box.setObjectName("messageDialog")
         box.exec()
 
     def confirm(self, title: str, text: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(self, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
@@ -580,6 +639,8 @@ class MainWindow(FinalizingMixin, OutputsMixin, QMainWindow):
         self._input_changed()
 
     def _thaw_now(self) -> None:
+        from datetime import datetime
+
         self.rows["thawed_at"].edit.setText(datetime.now().strftime("%Y-%m-%d %H:%M"))
 
     def edit_settings(self) -> None:
@@ -605,6 +666,8 @@ class MainWindow(FinalizingMixin, OutputsMixin, QMainWindow):
         )
 
     def show_help(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         self.show_message("mscdose help and about", self.help_text(), QMessageBox.Icon.Information)
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
-from mscdose.core import display as show
-
 if TYPE_CHECKING:
     from mscdose.core.protocol import DoseWindow, Protocol
 
 
 def _window_text(window: DoseWindow) -> str:
+    from mscdose.core import display as show  # with the protocol, after the first paint (it imports decimal)
+
     parts = []
     if window.total_min is not None or window.total_max is not None:
         low = show.millions(window.total_min) if window.total_min is not None else "0"
@@ -32,6 +32,8 @@ def _window_text(window: DoseWindow) -> str:
 
 
 def protocol_summary(protocol: Protocol) -> str:
+    from mscdose.core import display as show
+
     dose = _window_text(protocol.window) or "limits by weight band"
     if protocol.bands:
         dose += f" (+ {len(protocol.bands)} weight band(s))"

@@ -11,11 +11,11 @@ from __future__ import annotations
 import importlib.util
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QMessageBox
-
 from mscdose.gui.settings import PAPER_SIZE, SITE_NAME
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from mscdose.core.engine import DoseResult
     from mscdose.core.flags import Flag
     from mscdose.core.overrides import Override
@@ -88,6 +88,8 @@ class OutputsMixin:
 
     def report_printed(self, ok: bool, detail: str) -> None:
         """Log a final print or PDF against the saved record (the audit trail of what left the building)."""
+        from PySide6.QtWidgets import QMessageBox
+
         from mscdose.gui.error_reporting import log
         from mscdose.records.store import RecordStore, StoreError
 

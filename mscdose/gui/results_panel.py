@@ -12,8 +12,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from mscdose.core import display as show
-
 if TYPE_CHECKING:
     from mscdose.core.engine import DoseResult
 
@@ -36,9 +34,6 @@ def _value_label(object_name: str, accessible: str) -> QLabel:
     label.setObjectName(object_name)
     label.setAccessibleName(accessible)
     label.setWordWrap(True)
-    from PySide6.QtCore import Qt
-
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
 
 
@@ -47,6 +42,7 @@ class ResultsPanel(QGroupBox):
         super().__init__("Results", parent)
         self.setObjectName("resultsPanel")
         outer = QVBoxLayout(self)
+        self._selectable = False
 
         status_line = QHBoxLayout()
         self.status_icon = QLabel("")
@@ -128,7 +124,21 @@ class ResultsPanel(QGroupBox):
         self.note.setVisible(bool(waiting_for))
         self.steps.setPlainText("")
 
+    def _make_selectable(self) -> None:
+        """Let the values be selected for copying. Done with the first result (there is nothing to copy
+        before), so that the `Qt` namespace, about 14 ms of enums, is not built before the first paint."""
+        if self._selectable:
+            return
+        from PySide6.QtCore import Qt
+
+        self._selectable = True
+        for label in (*self._values(), self.status, self.status_meaning, self.note):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
     def show_result(self, result: DoseResult) -> None:
+        from mscdose.core import display as show
+
+        self._make_selectable()
         word, icon, style = STATUS_STYLES[result.status]
         self.status.setText(word)
         self.status.setStyleSheet(style + " padding: 2px 8px;")
