@@ -73,13 +73,19 @@ class RecordTextDialog(QDialog):
 
 
 class HistoryView(QDialog):
-    """Opened by the main window as `HistoryView(store, parent)`; `page_size` and `site_name` are what the
-    reprinted worksheet uses (the window's settings)."""
+    """Opened by the main window as `HistoryView(store, parent, owns_store=True)`; `page_size` and
+    `site_name` are what the reprinted worksheet uses (the window's settings).
+
+    With `owns_store` the view closes the store (its SQLite connection) once it is finished with, however
+    it is closed; otherwise the store stays the caller's to close."""
 
     def __init__(self, store: RecordStore, parent: QWidget | None = None, *, page_size: str = "A4",
-                 site_name: str = "") -> None:
+                 site_name: str = "", owns_store: bool = False) -> None:
         super().__init__(parent)
         self.store = store
+        self.owns_store = owns_store
+        if owns_store:
+            self.finished.connect(self._close_store)
         self.site_name = site_name
         self.setObjectName("historyView")
         self.setWindowTitle("History – saved calculations")
@@ -290,6 +296,9 @@ class HistoryView(QDialog):
             return False
         self.report(f"Exported {count} record{'s' if count != 1 else ''} to {path}.")
         return True
+
+    def _close_store(self, _result: int = 0) -> None:
+        self.store.close()
 
     def closeEvent(self, event: Any) -> None:
         for dialog in list(self.record_dialogs):

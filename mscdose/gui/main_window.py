@@ -671,6 +671,7 @@ class MainWindow(FinalizingMixin, OutputsMixin, QMainWindow):
         self.show_message("mscdose help and about", self.help_text(), QMessageBox.Icon.Information)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.close_history()
         self.settings.set(WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.sync()
         super().closeEvent(event)

@@ -122,23 +122,42 @@ class OutputsMixin:
                                                     report=self.report_printed, **self._worksheet_kwargs())
 
     def open_history(self) -> None:
-        """The records room's History window (non-modal, so the form stays usable beside it)."""
+        """The records room's History window (non-modal, so the form stays usable beside it). One at a
+        time: opening it again brings the open one forward. It owns its store (one SQLite connection) and
+        closes it when it is closed; the window then forgets it, and the next opening starts afresh."""
         if not module_available(HISTORY_MODULE):
             return
-        from mscdose.gui.history_view import HistoryView
-        from mscdose.records.store import RecordStore, StoreError
-
-        if self._history is not None and self._history.isVisible():
+        if self._history is not None:
             self._history.refresh()
             self._history.raise_()
             self._history.activateWindow()
             return
+        from PySide6.QtWidgets import QMessageBox
+
+        from mscdose.gui.history_view import HistoryView
+        from mscdose.records.store import RecordStore, StoreError
+
         try:
             store = RecordStore()
         except StoreError as error:
             self.show_message("Could not open the records", str(error), QMessageBox.Icon.Critical)
             return
-        view = HistoryView(store, self, **self._worksheet_kwargs())
-        view.finished.connect(lambda _result: store.close())
+        try:
+            view = HistoryView(store, self, owns_store=True, **self._worksheet_kwargs())
+        except BaseException:
+            store.close()
+            raise
+        view.finished.connect(lambda _result: self._history_closed(view))
         self._history = view
         view.show()
+
+    def _history_closed(self, view: Any) -> None:
+        """The History window was closed (its store is closed by then): forget it and let Qt delete it."""
+        if self._history is view:
+            self._history = None
+        view.deleteLater()
+
+    def close_history(self) -> None:
+        """Close the History window if open (the main window does so as it closes), closing its store."""
+        if self._history is not None:
+            self._history.close()

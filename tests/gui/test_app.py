@@ -207,3 +207,48 @@ def test_settings_dialog_saves_initials_site_and_paper(qtbot: QtBot, settings: S
     reread = Settings(settings.path)
     assert (reread.get(OPERATOR_INITIALS), reread.get(SITE_NAME), reread.get(PAPER_SIZE)) == (
         "MK", "City Hospital Pharmacy", "Letter")
+
+
+def test_the_window_has_the_mscdose_icon(window: MainWindow) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from mscdose.core.paths import resource
+
+    assert not window.windowIcon().isNull()
+    assert not QApplication.windowIcon().isNull()
+    shipped = Path(__file__).resolve().parents[2] / "packaging" / "icons" / "mscdose.png"
+    assert resource("icons", "mscdose.png").read_bytes() == shipped.read_bytes()  # the copy is kept equal
+
+
+def test_the_first_paint_waits_for_nothing_secondary() -> None:
+    """Start-up speed: the window is built with its whole form, but the log file's handlers, the display
+    rules (decimal) and PySide6's `Qt` namespace (93 enums, about 14 ms) wait until just after the first
+    paint; `complete()` then does what they were needed for."""
+    code = """
+import sys
+from PySide6 import QtCore
+lazy = "Qt" not in vars(QtCore)  # PySide6 builds the namespace on first use
+from PySide6.QtWidgets import QApplication, QLineEdit
+app = QApplication([])
+from mscdose.gui.error_reporting import install_exception_hook
+install_exception_hook()
+from mscdose.gui.main_window import MainWindow
+window = MainWindow(load_now=False)
+before = {"fields": len(window.findChildren(QLineEdit)), "Qt": lazy and "Qt" in vars(QtCore),
+          "modules": [m for m in ("logging.handlers", "decimal", "mscdose.core.display") if m in sys.modules]}
+window.complete()
+after = {"shortcut": window.new_action.shortcut().isEmpty(), "icon": window.windowIcon().isNull()}
+print(before, after)
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.stdout.strip() == "{'fields': 16, 'Qt': False, 'modules': []} {'shortcut': False, 'icon': False}"
+
+
+def test_the_eligibility_roles_are_qts_user_roles() -> None:
+    from PySide6.QtCore import Qt
+
+    from mscdose.gui import eligibility_panel
+
+    assert eligibility_panel._TEXT_ROLE == Qt.ItemDataRole.UserRole
+    assert eligibility_panel._KIND_ROLE == Qt.ItemDataRole.UserRole + 1

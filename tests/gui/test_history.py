@@ -261,3 +261,64 @@ def test_the_main_window_opens_the_history_of_the_data_folder(qtbot: QtBot, wind
     assert [r.patient_id for r in opened.visible_records()] == ["P7"]
     opened.close()
     opened.store.close()
+
+
+class CountingStore(RecordStore):
+    """A RecordStore that keeps count of the stores opened and closed (each is one SQLite connection)."""
+
+    opened: list[CountingStore] = []
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.closed = False
+        CountingStore.opened.append(self)
+
+    def close(self) -> None:
+        self.closed = True
+        super().close()
+
+
+@pytest.fixture
+def counting_stores(monkeypatch: pytest.MonkeyPatch) -> list[CountingStore]:
+    import mscdose.records.store
+
+    CountingStore.opened = []
+    monkeypatch.setattr(mscdose.records.store, "RecordStore", CountingStore)
+    return CountingStore.opened
+
+
+def test_history_opened_and_closed_again_and_again_leaves_no_connection_open(
+        qtbot: QtBot, window: object, counting_stores: list[CountingStore]) -> None:
+    for _ in range(3):
+        window.open_history()  # type: ignore[attr-defined]
+        opened = window.findChild(HistoryView)  # type: ignore[attr-defined]
+        assert isinstance(opened, HistoryView)
+        qtbot.waitExposed(opened)
+        opened.close()
+        qtbot.waitUntil(lambda: window.findChild(HistoryView) is None)  # type: ignore[attr-defined]
+    assert len(counting_stores) == 3
+    assert all(store.closed for store in counting_stores)
+
+
+def test_opening_history_twice_reuses_the_open_window_and_its_store(
+        qtbot: QtBot, window: object, counting_stores: list[CountingStore]) -> None:
+    window.open_history()  # type: ignore[attr-defined]
+    window.open_history()  # type: ignore[attr-defined]
+    assert len(window.findChildren(HistoryView)) == 1  # type: ignore[attr-defined]
+    assert len(counting_stores) == 1 and not counting_stores[0].closed
+
+
+def test_closing_the_main_window_closes_the_open_historys_store(
+        qtbot: QtBot, window: object, counting_stores: list[CountingStore]) -> None:
+    window.open_history()  # type: ignore[attr-defined]
+    qtbot.waitExposed(window.findChild(HistoryView))  # type: ignore[attr-defined]
+    window.close()  # type: ignore[attr-defined]
+    assert len(counting_stores) == 1 and counting_stores[0].closed
+
+
+def test_a_view_given_a_store_it_does_not_own_leaves_it_open(qtbot: QtBot, store: RecordStore) -> None:
+    widget = HistoryView(store)
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.close()
+    assert store.count() == 3  # still usable: the caller closes it
