@@ -75,39 +75,47 @@ class FieldRow:
             self.unit_combo.setMinimumWidth(110)
             line.addWidget(self.unit_combo)
 
-        # Both start hidden and empty; their colour and selectability are given the first time they show
-        # something (`_styled`), which keeps style sheets and the `Qt` namespace out of the first paint.
-        self.message = WrappingLabel()
-        self.message.setObjectName(f"{object_name}Message")
-        self.message.setWordWrap(True)
-        self.message.hide()
-        self.note = WrappingLabel()
-        self.note.setObjectName(f"{object_name}Note")
-        self.note.setWordWrap(True)
-        self.note.hide()
-        self._styled = False
-
         self.widget = QWidget()
-        column = QVBoxLayout(self.widget)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addLayout(line)
-        column.addWidget(self.message)
-        column.addWidget(self.note)
+        self._column = QVBoxLayout(self.widget)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(2)
+        self._column.addLayout(line)
         self.extra_line = line  # room for a button beside the box (the thaw time's "Now")
+        self._object_name = object_name
+        self._labels: tuple[WrappingLabel, WrappingLabel] | None = None
+
+    def _message_labels(self) -> tuple[WrappingLabel, WrappingLabel]:
+        """The message and the note under the box (`<objectName>Message`, `<objectName>Note`), made on
+        first use: the window's first reading of the form, just after its first paint. Hidden while empty.
+        Made then rather than with the box, they keep 32 labels, style sheets and PySide6's `Qt` namespace
+        (about 14 ms of enums) out of the first paint."""
+        if self._labels is None:
+            from PySide6.QtCore import Qt
+
+            message = WrappingLabel()
+            message.setObjectName(f"{self._object_name}Message")
+            message.setStyleSheet(ERROR_TEXT_STYLE)
+            message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            note = WrappingLabel()
+            note.setObjectName(f"{self._object_name}Note")
+            note.setStyleSheet(NOTE_TEXT_STYLE)
+            for label in (message, note):
+                label.setWordWrap(True)
+                label.hide()
+                self._column.addWidget(label)
+            self._labels = (message, note)
+        return self._labels
+
+    @property
+    def message(self) -> WrappingLabel:
+        return self._message_labels()[0]
+
+    @property
+    def note(self) -> WrappingLabel:
+        return self._message_labels()[1]
 
     def text(self) -> str:
         return self.edit.text()
-
-    def _style_messages(self) -> None:
-        if self._styled:
-            return
-        from PySide6.QtCore import Qt
-
-        self._styled = True
-        self.message.setStyleSheet(ERROR_TEXT_STYLE)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.note.setStyleSheet(NOTE_TEXT_STYLE)
 
     def unit(self) -> str:
         if self.unit_combo is not None:
@@ -122,7 +130,6 @@ class FieldRow:
         shown = f"✖ {message}" if message else ""
         if shown == self.message.text():
             return
-        self._style_messages()
         self.message.setText(shown)
         self.message.setVisible(bool(message))
         self.edit.setStyleSheet(ERROR_STYLE if message else "")
@@ -132,6 +139,5 @@ class FieldRow:
     def set_note(self, note: str | None) -> None:
         if (note or "") == self.note.text():
             return
-        self._style_messages()
         self.note.setText(note or "")
         self.note.setVisible(bool(note))

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -40,7 +40,7 @@ from mscdose.gui.results_panel import ResultsPanel
 from mscdose.gui.settings import WEIGHT_UNIT, WINDOW_GEOMETRY, Settings
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QMenu, QMessageBox
 
     from mscdose.core.engine import DoseResult
     from mscdose.core.overrides import Override
@@ -123,7 +123,7 @@ class MainWindow(FinalizingMixin, OutputsMixin, QMainWindow):
         self._history: Any = None  # the History window once opened (imported on first use)
 
         self._build()
-        self._build_actions()
+        self._build_menus()
         geometry = self.settings.get(WINDOW_GEOMETRY)
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
@@ -307,10 +307,19 @@ class MainWindow(FinalizingMixin, OutputsMixin, QMainWindow):
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
+    def _build_menus(self) -> None:
+        """The menu bar as it is first painted; what is in the menus comes just after (`_build_actions`)."""
+        self.file_menu: QMenu = self.menuBar().addMenu("&File")
+        self.help_menu: QMenu = self.menuBar().addMenu("&Help")
+        self._actions_built = False
+
     def _build_actions(self) -> None:
-        menu = self.menuBar().addMenu("&File")
-        # The shortcuts are given in `_set_shortcuts`, just after the first paint: QAction.setShortcut builds
-        # PySide6's `Qt` namespace (about 14 ms) on its first call.
+        """The menus' actions and their shortcuts, made just after the first paint (`complete`): QAction
+        brings QIcon and QKeySequence with it, and the first QAction.setShortcut builds PySide6's `Qt`
+        namespace (about 14 ms). Nobody opens a menu or presses Ctrl+N within that moment."""
+        from PySide6.QtGui import QAction
+
+        menu = self.file_menu
         self.new_action = QAction("&New patient", self)
         self.new_action.triggered.connect(self.new_patient)
         self.preview_action = QAction("Pre&view worksheet", self)
@@ -328,12 +337,16 @@ class MainWindow(FinalizingMixin, OutputsMixin, QMainWindow):
         for action in (self.new_action, self.preview_action, self.print_action, self.pdf_action,
                        self.history_action, self.settings_action, quit_action):
             menu.addAction(action)
-        help_menu = self.menuBar().addMenu("&Help")
         self.help_action = QAction("&Help and about", self)
         self.help_action.triggered.connect(self.show_help)
-        help_menu.addAction(self.help_action)
+        self.help_menu.addAction(self.help_action)
+        self._actions_built = True
+        self._set_shortcuts()
+        self._update_actions()
 
     def _set_shortcuts(self) -> None:
+        from PySide6.QtGui import QKeySequence
+
         keys = QKeySequence.StandardKey
         for action, key in ((self.new_action, keys.New), (self.print_action, keys.Print),
                             (self.quit_action, keys.Quit), (self.help_action, keys.HelpContents)):
@@ -369,7 +382,7 @@ class MainWindow(FinalizingMixin, OutputsMixin, QMainWindow):
 
     def complete(self) -> None:
         """What the first paint does not need, done once just after it (or at once with `load_now`): the
-        scroll bars' policy and the menu shortcuts need PySide6's `Qt` namespace, whose first use builds 93
+        scroll bars' policy and the menus' actions need PySide6's `Qt` namespace, whose first use builds 93
         enums (about 14 ms), and the icon is a file to read and decode."""
         if self._completed:
             return
@@ -378,7 +391,7 @@ class MainWindow(FinalizingMixin, OutputsMixin, QMainWindow):
 
         for area in (self.form_scroll, self.results_scroll):
             area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._set_shortcuts()
+        self._build_actions()
         set_application_icon(self)
 
     def ensure_protocols_loaded(self) -> None:
@@ -525,20 +538,23 @@ class MainWindow(FinalizingMixin, OutputsMixin, QMainWindow):
         worksheet = module_available(WORKSHEET_MODULE)
         missing_tip = "The worksheet module is not available in this build."
         self.preview_button.setEnabled(worksheet and result is not None)
-        self.preview_action.setEnabled(self.preview_button.isEnabled())
         self.preview_button.setToolTip(missing_tip if not worksheet else
                                        "Show the worksheet; before finalising it is marked as a draft.")
         can_print = worksheet and self.final_document is not None and not blocked
-        for widget in (self.print_button, self.pdf_button, self.print_action, self.pdf_action):
-            widget.setEnabled(can_print)
+        for button in (self.print_button, self.pdf_button):
+            button.setEnabled(can_print)
         print_tip = missing_tip if not worksheet else "Available once the calculation is finalised."
         self.print_button.setToolTip(print_tip if not can_print else "Print the finalised worksheet (Ctrl+P).")
         self.pdf_button.setToolTip(print_tip if not can_print else "Save the finalised worksheet as a PDF.")
         history = module_available(HISTORY_MODULE)
         self.history_button.setEnabled(history)
-        self.history_action.setEnabled(history)
         self.history_button.setToolTip("Earlier calculations and reprints." if history
                                        else "The history module is not available in this build.")
+        if self._actions_built:  # the menus follow the buttons (their actions come just after the first paint)
+            self.preview_action.setEnabled(self.preview_button.isEnabled())
+            self.print_action.setEnabled(self.print_button.isEnabled())
+            self.pdf_action.setEnabled(self.pdf_button.isEnabled())
+            self.history_action.setEnabled(history)
 
     def _eligibility_changed(self) -> None:
         if self.final_document is not None:

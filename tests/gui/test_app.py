@@ -250,5 +250,5 @@ def test_the_eligibility_roles_are_qts_user_roles() -> None:
 
     from mscdose.gui import eligibility_panel
 
-    assert eligibility_panel._TEXT_ROLE == Qt.ItemDataRole.UserRole
-    assert eligibility_panel._KIND_ROLE == Qt.ItemDataRole.UserRole + 1
+    assert Qt.ItemDataRole.UserRole == eligibility_panel._TEXT_ROLE
+    assert Qt.ItemDataRole.UserRole + 1 == eligibility_panel._KIND_ROLE

@@ -10,6 +10,7 @@ import types
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -266,7 +267,7 @@ def test_the_main_window_opens_the_history_of_the_data_folder(qtbot: QtBot, wind
 class CountingStore(RecordStore):
     """A RecordStore that keeps count of the stores opened and closed (each is one SQLite connection)."""
 
-    opened: list[CountingStore] = []
+    opened: ClassVar[list[CountingStore]] = []
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
