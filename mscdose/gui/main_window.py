@@ -69,15 +69,25 @@ DEMO_TEXTS = {
 
 class _FirstPaint(QObject):
     """Runs callbacks once, in the order they were given, just after the window's next paint (the first:
-    the moment a user sees it), each in its own turn of the event loop so that input is not held up."""
+    the moment a user sees it), each in its own turn of the event loop so that input is not held up. The
+    filter then takes itself off the window, so that later events do not pass through Python for it."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.callbacks: list[Callable[[], None]] = []
+        self.watching = False
+
+    def add(self, window: QObject, callback: Callable[[], None]) -> None:
+        self.callbacks.append(callback)
+        if not self.watching:
+            self.watching = True
+            window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self.callbacks:
+        if self.callbacks and event.type() == QEvent.Type.Paint:
             callbacks, self.callbacks = self.callbacks, []
+            watched.removeEventFilter(self)
+            self.watching = False
             for callback in callbacks:
                 QTimer.singleShot(0, callback)
         return False
@@ -409,8 +419,7 @@ class MainWindow(FinalizingMixin, OutputsMixin, QMainWindow):
         they were registered."""
         if self._first_paint is None:
             self._first_paint = _FirstPaint(self)
-            self.installEventFilter(self._first_paint)
-        self._first_paint.callbacks.append(callback)
+        self._first_paint.add(self, callback)
 
     @property
     def protocol(self) -> Protocol | None:

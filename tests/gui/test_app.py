@@ -252,3 +252,18 @@ def test_the_eligibility_roles_are_qts_user_roles() -> None:
 
     assert Qt.ItemDataRole.UserRole == eligibility_panel._TEXT_ROLE
     assert Qt.ItemDataRole.UserRole + 1 == eligibility_panel._KIND_ROLE
+
+
+def test_first_paint_callbacks_run_once_in_the_order_given(qtbot: QtBot, settings: Settings) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    window = MainWindow(settings, load_now=False)
+    qtbot.addWidget(window)
+    ran: list[str] = []
+    for name in ("probe", "logging", "protocol"):
+        window.after_first_paint(lambda name=name: ran.append(name))  # type: ignore[misc]
+    window.show()
+    qtbot.waitUntil(lambda: len(ran) == 3)
+    window.repaint()  # a later paint runs nothing again
+    QApplication.processEvents()
+    assert ran == ["probe", "logging", "protocol"]
