@@ -122,6 +122,9 @@ def main() -> int:
                 samples[name].append(time_to_window(command, env))
 
     print(f"platform {env.get('QT_QPA_PLATFORM', 'native')}, {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    if env.get("PYTHONDONTWRITEBYTECODE"):
+        print("note: PYTHONDONTWRITEBYTECODE is set: a source checkout or editable install recompiles mscdose's "
+              "modules at every start, so (b) is slower than an installed wheel (which ships compiled files)")
     for name, values in samples.items():
         print(line(name, values))
     bare = statistics.median(samples["bare"])

@@ -1,8 +1,11 @@
 """Entry point of the window: `mscdose`, `mscdose gui [--demo] [--screenshot FILE.png]`.
 
 Start-up is kept short on purpose (the packaged app should show its window in under half a second): only
-Qt and the window's own widgets are imported before the window is shown; the protocol files and the
-engine are read just after the first paint, and records, worksheet and history on first use.
+Qt and the window's own widgets are imported before the window is shown, and the whole window (menu bar,
+protocol bar, form, eligibility, results and flags) is built and painted first. Just after that first
+paint come, in this order: the log file (`logging.handlers`), the menus' actions, the icon and what needs
+PySide6's `Qt` namespace (`MainWindow.complete`), then the protocol files and the engine; records,
+worksheet and history on first use. benchmarks/README.md has the figures.
 
 `MSCDOSE_STARTUP_PROBE=1` prints `mscdose-window-shown` once the window has been painted and quits (the
 packaging benchmark relies on it); `MSCDOSE_STARTUP_PROBE=ready` waits until the protocol is loaded and
