@@ -91,6 +91,16 @@ def folder_size(folder: Path) -> int:
     return sum(p.lstat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
 
 
+def _compiled() -> bool:
+    """Whether the mscdose this Python imports has compiled files (a wheel install has; pip writes them)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("mscdose")
+    if spec is None or spec.origin is None:
+        return True
+    return any((Path(spec.origin).parent / "gui" / "__pycache__").glob("*.pyc"))
+
+
 def line(name: str, samples: list[float]) -> str:
     return (
         f"{name:<9} median {statistics.median(samples) * 1e3:6.0f} ms   min {min(samples) * 1e3:6.0f} ms   "
@@ -122,9 +132,9 @@ def main() -> int:
                 samples[name].append(time_to_window(command, env))
 
     print(f"platform {env.get('QT_QPA_PLATFORM', 'native')}, {os.cpu_count()} cores, Python {sys.version.split()[0]}")
-    if env.get("PYTHONDONTWRITEBYTECODE"):
-        print("note: PYTHONDONTWRITEBYTECODE is set: a source checkout or editable install recompiles mscdose's "
-              "modules at every start, so (b) is slower than an installed wheel (which ships compiled files)")
+    if env.get("PYTHONDONTWRITEBYTECODE") and not _compiled():
+        print("note: PYTHONDONTWRITEBYTECODE is set and mscdose has no compiled files here (a source checkout or "
+              "editable install): (b) recompiles its modules at every start, slower than an installed wheel")
     for name, values in samples.items():
         print(line(name, values))
     bare = statistics.median(samples["bare"])
