@@ -331,3 +331,20 @@ def parse_datetime(field: str, text: str) -> datetime:
     if moment.tzinfo is None:
         moment = moment.astimezone()
     return moment
+
+
+def convert_weight_text(text: str, from_unit: str, to_unit: str) -> str | None:
+    """The same weight written in `to_unit` (a bare number, at most two decimals), or None when the text
+    cannot be read: then the window keeps the text and simply reads it in the new unit, showing its error.
+
+    Two decimals change the weight by at most 5 g (0.005 kg or 0.005 lb), well inside any scale's precision,
+    and a switch back gives the original text again (62 kg -> 136.69 lb -> 62 kg).
+    """
+    try:
+        kilograms = parse_weight(text, from_unit)
+    except InputError:
+        return None
+    from mscdose.core.display import plain
+
+    converted = Decimal(registry().Quantity(kilograms, "kg").to(to_unit).magnitude)
+    return plain(converted, 2)

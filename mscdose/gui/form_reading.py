@@ -18,7 +18,6 @@ from mscdose.core.engine import DoseResult, compute
 from mscdose.core.errors import InputError
 from mscdose.core.protocol import Protocol, Setting
 from mscdose.core.request import REQUIRED, read_request
-from mscdose.core.units import Q
 
 # The unit a bare number in each field is read in (the label or selector beside the box shows it).
 FIXED_UNITS: dict[str, str] = {
@@ -104,16 +103,6 @@ def read_form(texts: Mapping[str, str], units: Mapping[str, str], protocol: Prot
     return Reading(compute(request, protocol), {}, [])
 
 
-def convert_weight_text(text: str, from_unit: str, to_unit: str) -> str | None:
-    """The same weight written in `to_unit` (a bare number, at most two decimals), or None when the text
-    cannot be read: then the window keeps the text and simply reads it in the new unit, showing its error.
-
-    Two decimals change the weight by at most 5 g (0.005 kg or 0.005 lb), well inside any scale's precision,
-    and a switch back gives the original text again (62 kg -> 136.69 lb -> 62 kg).
-    """
-    try:
-        kilograms = parsing.parse_weight(text, from_unit)
-    except InputError:
-        return None
-    converted = Decimal(Q(kilograms, "kg").to(to_unit).magnitude)
-    return display.plain(converted, 2)
+def parsing_has_unit(text: str) -> bool:
+    """Whether a weight text names its own unit ("62 kg") rather than relying on the unit selector ("62")."""
+    return not _bare_number(lambda: parsing.parse_weight(text))

@@ -124,6 +124,8 @@ class MainWindow(FinalizingMixin, OutputsMixin, QMainWindow):
         self.reading: Reading | None = None
         self._protocol: Protocol | None = None
         self._weight_unit = self.settings.get(WEIGHT_UNIT)
+        # (text shown after a unit switch, its unit, the exact weight it stands for): see texts()
+        self._weight_exact: tuple[str, str, str] | None = None
         self._overrides: dict[str, tuple[Override, str]] = {}  # code -> (override, flag message it answered)
         self.final_document: dict[str, Any] | None = None
         self.final_record_id: int | None = None
@@ -452,6 +454,11 @@ class MainWindow(FinalizingMixin, OutputsMixin, QMainWindow):
     def texts(self) -> dict[str, str]:
         texts = {key: row.text() for key, row in self.rows.items()}
         texts["basis"] = str(self.basis.currentData())
+        exact = self._weight_exact
+        if exact is not None and (texts["weight"].strip(), self._weight_unit) == exact[:2]:
+            # The text is the unit switch's rounded display (136.69 lb): compute with the weight as it was
+            # entered (62 kg), so switching units never changes the patient's weight, not even by a gram.
+            texts["weight"] = exact[2]
         return texts
 
     def units(self) -> dict[str, str]:
@@ -651,16 +658,22 @@ class MainWindow(FinalizingMixin, OutputsMixin, QMainWindow):
 
     def _weight_unit_changed(self, unit: str) -> None:
         """Re-read the same real weight in the new unit: 62 kg becomes 136.69 lb, never 62 lb."""
-        from mscdose.gui.form_reading import convert_weight_text
+        from mscdose.core.parsing import convert_weight_text
+        from mscdose.gui.form_reading import parsing_has_unit
 
         edit = self.rows["weight"].edit
-        converted = convert_weight_text(edit.text(), self._weight_unit, unit)
+        entered = self.texts()["weight"].strip()  # the exact weight when this text is itself a conversion
+        converted = convert_weight_text(entered, self._weight_unit, unit)
+        exact_text = entered if parsing_has_unit(entered) else f"{entered} {self._weight_unit}"
         self._weight_unit = unit
         self.settings.set(WEIGHT_UNIT, unit)
+        self._weight_exact = None
         if converted is not None:
             edit.blockSignals(True)
             edit.setText(converted)
             edit.blockSignals(False)
+            if converted != entered:
+                self._weight_exact = (converted, unit, exact_text)
         self._input_changed()
 
     def _thaw_now(self) -> None:

@@ -138,3 +138,11 @@ def test_a_multiplier_typed_into_a_million_field_is_not_applied_twice() -> None:
     assert parsing.parse_concentration("5e6", default_unit="million cells/mL") == D("5e6")
     assert parsing.parse_dose("150 million", default_unit="million cells") == ("total", D("150e6"))
     assert parsing.parse_dose("150", default_unit="million cells") == ("total", D("150e6"))
+
+
+def test_weight_text_conversion_for_a_unit_switch() -> None:
+    # 62 / 0.45359237 = 136.6868…; 136.69 lb × 0.45359237 = 62.0015 kg -> 62
+    assert parsing.convert_weight_text("62", "kg", "lb") == "136.69"
+    assert parsing.convert_weight_text("136.69", "lb", "kg") == "62"
+    assert parsing.convert_weight_text("150 lb", "kg", "kg") == "68.04"
+    assert parsing.convert_weight_text("sixty", "kg", "lb") is None

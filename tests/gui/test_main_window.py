@@ -92,7 +92,8 @@ def test_switching_kg_to_lb_keeps_the_real_weight(worked: MainWindow) -> None:
     # 62 kg ÷ 0.45359237 kg/lb = 136.6869… lb, shown to 0.01 lb without trailing zeros
     assert edit(worked, "weightInput").text() == "136.69"
     assert worked.result is not None
-    assert abs(worked.result.request.weight_kg - Decimal(62)) < Decimal("0.005")
+    # 136.69 lb would be 62.0015 kg: the calculation keeps the weight as entered, exactly 62 kg
+    assert worked.result.request.weight_kg == Decimal(62)
     assert label(worked, "deliveredDoseValue") == "149.96 million cells"
     assert label(worked, "deliveredPerKgValue") == "2.419 million cells/kg"
     unit.setCurrentText("kg")
@@ -116,8 +117,20 @@ def test_unit_switch_never_doubles_a_per_kg_dose(worked: MainWindow, type_into: 
     # 2 million cells/kg × 62 kg = 124 million cells
     assert label(worked, "targetDoseValue") == "124 million cells"
     combo(worked, "weightUnit").setCurrentText("lb")
-    # still 62 kg of patient (136.69 lb = 62.0015 kg): 124.003 million shown as 124 million cells
+    # still exactly 62 kg of patient: 2 million cells/kg × 62 kg = 124 million cells
     assert label(worked, "targetDoseValue") == "124 million cells"
+    assert worked.result is not None and worked.result.target_dose_cells == Decimal("124e6")
+
+
+def test_editing_the_converted_weight_reads_the_new_text(
+        worked: MainWindow, type_into: Callable[[str, str], None]) -> None:
+    combo(worked, "weightUnit").setCurrentText("lb")
+    type_into("weightInput", "150")
+    assert worked.result is not None and worked.result.request.weight_kg == Decimal("68.0388555")
+    combo(worked, "weightUnit").setCurrentText("kg")
+    # 68.0388555 kg shown as 68.04; computing still with 150 lb exactly
+    assert edit(worked, "weightInput").text() == "68.04"
+    assert worked.result is not None and worked.result.request.weight_kg == Decimal("68.0388555")
 
 
 def test_switching_units_of_unreadable_weight_keeps_the_text_and_its_message(
