@@ -12,28 +12,16 @@ from __future__ import annotations
 
 import os
 import statistics
-import subprocess
 import sys
-import time
+
+from startup import time_to_window  # benchmarks/startup.py: run this script from any folder
 
 
 def time_to(line: str, probe: str) -> float:
     env = {**os.environ, "MSCDOSE_STARTUP_PROBE": probe}
     if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY") and sys.platform.startswith("linux"):
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    start = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "mscdose"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                               text=True, env=env)
-    assert process.stdout is not None
-    elapsed = None
-    for text in process.stdout:
-        if text.strip() == line:
-            elapsed = time.perf_counter() - start
-            break
-    process.wait(timeout=60)
-    if elapsed is None:
-        raise SystemExit(f"the window never printed {line!r} (exit status {process.returncode})")
-    return elapsed
+    return time_to_window([sys.executable, "-m", "mscdose"], env, line)
 
 
 def report(name: str, samples: list[float]) -> None:

@@ -62,18 +62,19 @@ def environment(data_dir: str) -> dict[str, str]:
     return env
 
 
-def time_to_window(command: list[str], env: dict[str, str]) -> float:
+def time_to_window(command: list[str], env: dict[str, str], wanted: str = SHOWN) -> float:
+    """Seconds from spawning `command` to it printing the line `wanted`."""
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
     assert process.stdout is not None
     elapsed = None
     for line in process.stdout:
-        if line.strip() == SHOWN:
+        if line.strip() == wanted:
             elapsed = time.perf_counter() - start
             break
     process.wait(timeout=60)
     if elapsed is None:
-        raise SystemExit(f"{command[0]} never printed {SHOWN!r} (exit status {process.returncode})")
+        raise SystemExit(f"{command[0]} never printed {wanted!r} (exit status {process.returncode})")
     return elapsed
 
 
