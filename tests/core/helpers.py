@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mscdose.core.engine import DoseResult, compute
-from mscdose.core.protocol import Protocol, load_protocol, load_protocol_file
-from mscdose.core.request import read_request
-from tests.worked_example import WORKED_TEXTS
+from mscdose.core.engine import DoseResult
+from mscdose.core.protocol import Protocol, load_protocol_file
+from tests.worked_example import WORKED_TEXTS, compute_texts
 
 PROTOCOLS = Path(__file__).parent / "protocols"
 
@@ -19,11 +18,7 @@ def protocol_file(name: str) -> Protocol:
 
 
 def calc(protocol: Protocol | None = None, **changes: str | None) -> DoseResult:
-    texts = {**WORKED, **changes}
-    request, errors = read_request({k: v for k, v in texts.items() if v is not None})
-    assert not errors, errors
-    assert request is not None
-    return compute(request, protocol or load_protocol())
+    return compute_texts({**WORKED, **changes}, protocol)
 
 
 def codes(result: DoseResult, severity: str | None = None) -> set[str]:

@@ -7,12 +7,8 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any
 
-from mscdose.core.document import record_document
-from mscdose.core.engine import compute
 from mscdose.core.overrides import Override
-from mscdose.core.protocol import load_protocol
-from mscdose.core.request import read_request
-from tests.worked_example import WORKED_TEXTS
+from tests.worked_example import WORKED_TEXTS, build_document
 
 # domain.md worked example: Cv 4.6 million/mL, V 32.6 mL, Dd 149.96 million cells, diluent 67.4 mL, 33 gtt/min
 WORKED = dict(WORKED_TEXTS)
@@ -20,11 +16,8 @@ WORKED = dict(WORKED_TEXTS)
 
 def document(patient_id: str = "P1", *, prepared_by: str = "AB", overrides: tuple[Override, ...] = (),
              lot_number: str = "", patient_name: str = "", **changes: str) -> dict[str, Any]:
-    request, errors = read_request({**WORKED, **changes})
-    assert not errors, errors
-    assert request is not None
-    return record_document(compute(request, load_protocol()), patient_id=patient_id, patient_name=patient_name,
-                           prepared_by=prepared_by, lot_number=lot_number, overrides=overrides)
+    return build_document({**WORKED, **changes}, patient_id=patient_id, patient_name=patient_name,
+                          prepared_by=prepared_by, lot_number=lot_number, overrides=overrides)
 
 
 def raw(path: Path) -> sqlite3.Connection:

@@ -11,12 +11,8 @@ from typing import Any
 
 from pypdf import PdfReader
 
-from mscdose.core.document import record_document
-from mscdose.core.engine import compute
 from mscdose.core.overrides import Override
-from mscdose.core.protocol import load_protocol
-from mscdose.core.request import read_request
-from tests.worked_example import WORKED_TEXTS
+from tests.worked_example import WORKED_TEXTS, build_document
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -41,13 +37,9 @@ def protocol_short_hash() -> str:
 
 def make_document(texts: dict[str, str] | None = None, *, overrides: tuple[Override, ...] = (),
                   prepared_by: str = "JS", **changes: str) -> dict[str, Any]:
-    request, errors = read_request({**(texts or WORKED), **changes})
-    assert not errors, errors
-    assert request is not None
-    result = compute(request, load_protocol())
-    return record_document(result, patient_id="P-0001", patient_name="Jane Example", prepared_by=prepared_by,
-                           lot_number="UCMSC-2026-014", overrides=overrides,
-                           eligibility={"Written informed consent": True})
+    return build_document({**(texts or WORKED), **changes}, patient_id="P-0001", patient_name="Jane Example",
+                          prepared_by=prepared_by, lot_number="UCMSC-2026-014", overrides=overrides,
+                          eligibility={"Written informed consent": True})
 
 
 def changed(document: dict[str, Any], **values: Any) -> dict[str, Any]:
