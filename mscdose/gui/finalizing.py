@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from mscdose.gui.error_reporting import log
-from mscdose.gui.settings import OPERATOR_INITIALS
+from mscdose.settings import OPERATOR_INITIALS
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QLabel, QMessageBox
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from mscdose.gui.field_row import FieldRow
     from mscdose.gui.finalize_dialog import Signatures
     from mscdose.gui.override_dialog import PendingFlag
-    from mscdose.gui.settings import Settings
+    from mscdose.settings import Settings
 
 PATIENT_ID_MISSING = ("Patient ID: nothing was entered. Accepted: the patient's hospital or trial number "
                       "as printed on the wristband, e.g. AA-014.")

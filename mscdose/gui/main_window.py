@@ -37,7 +37,7 @@ from mscdose.gui.flags_panel import FlagsPanel
 from mscdose.gui.protocol_bar import ProtocolBar
 from mscdose.gui.record_outputs import HISTORY_MODULE, WORKSHEET_MODULE, OutputsMixin, module_available
 from mscdose.gui.results_panel import ResultsPanel
-from mscdose.gui.settings import WEIGHT_UNIT, WINDOW_GEOMETRY, Settings
+from mscdose.settings import WEIGHT_UNIT, WINDOW_GEOMETRY, Settings
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu, QMessageBox

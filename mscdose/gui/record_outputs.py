@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib.util
 from typing import TYPE_CHECKING, Any
 
-from mscdose.gui.settings import PAPER_SIZE, SITE_NAME
+from mscdose.settings import PAPER_SIZE, SITE_NAME
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from mscdose.core.overrides import Override
     from mscdose.gui.eligibility_panel import EligibilityPanel
     from mscdose.gui.field_row import FieldRow
-    from mscdose.gui.settings import Settings
+    from mscdose.settings import Settings
 
 WORKSHEET_MODULE = "mscdose.gui.worksheet_actions"
 HISTORY_MODULE = "mscdose.gui.history_view"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
-from mscdose.gui.settings import OPERATOR_INITIALS, PAPER_SIZE, SITE_NAME, Settings
+from mscdose.settings import OPERATOR_INITIALS, PAPER_SIZE, SITE_NAME, Settings
 
 
 class SettingsDialog(QDialog):

@@ -110,7 +110,7 @@ def _apply_settings(args: argparse.Namespace) -> None:
     if args.site_name is not None and args.page_size is not None:
         return
     try:
-        from mscdose.gui.settings import PAPER_SIZE, SITE_NAME, Settings
+        from mscdose.settings import PAPER_SIZE, SITE_NAME, Settings
 
         settings = Settings()
         site, paper = settings.get(SITE_NAME), settings.get(PAPER_SIZE)

@@ -8,7 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from mscdose.gui.main_window import MainWindow
-from mscdose.gui.settings import Settings
+from mscdose.settings import Settings
 
 # The worked example of ../shared/domain.md, as a person types it with the units on the selectors.
 WORKED_TYPING = {

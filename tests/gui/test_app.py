@@ -13,10 +13,10 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
-from mscdose.gui import settings as settings_module
+from mscdose import settings as settings_module
 from mscdose.gui.error_reporting import ExceptionHook, setup_logging
 from mscdose.gui.main_window import MainWindow
-from mscdose.gui.settings import PAPER_SIZE, WEIGHT_UNIT, WINDOW_GEOMETRY, Option, Settings
+from mscdose.settings import PAPER_SIZE, WEIGHT_UNIT, WINDOW_GEOMETRY, Option, Settings
 
 
 def run_mscdose(*args: str, env: dict[str, str] | None = None, timeout: float = 60) -> subprocess.CompletedProcess[str]:
@@ -195,8 +195,8 @@ def test_a_damaged_protocol_file_is_said_plainly_and_nothing_is_calculated(
 
 
 def test_settings_dialog_saves_initials_site_and_paper(qtbot: QtBot, settings: Settings) -> None:
-    from mscdose.gui.settings import OPERATOR_INITIALS, SITE_NAME
     from mscdose.gui.settings_dialog import SettingsDialog
+    from mscdose.settings import OPERATOR_INITIALS, SITE_NAME
 
     dialog = SettingsDialog(settings)
     qtbot.addWidget(dialog)

@@ -17,8 +17,8 @@ from mscdose.core.overrides import Override
 from mscdose.gui.finalize_dialog import FinalizeDialog, Signatures
 from mscdose.gui.main_window import MainWindow
 from mscdose.gui.override_dialog import PendingFlag
-from mscdose.gui.settings import OPERATOR_INITIALS, Settings
 from mscdose.records.store import RecordStore, StoreError
+from mscdose.settings import OPERATOR_INITIALS, Settings
 
 JS = Signatures("JS", "")
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QListW
 from pytestqt.qtbot import QtBot
 
 from mscdose.gui.main_window import MainWindow
-from mscdose.gui.settings import WEIGHT_UNIT
+from mscdose.settings import WEIGHT_UNIT
 from tests.gui.conftest import WORKED_TYPING
 
 SHIPPED = Path(__file__).resolve().parents[2] / "resources" / "protocols" / "nct03055078.toml"

@@ -172,7 +172,7 @@ def test_empty_patient_id_is_refused(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 
 def test_site_name_and_paper_default_to_the_window_settings(tmp_path: Path) -> None:
-    from mscdose.gui.settings import PAPER_SIZE, SITE_NAME, Settings
+    from mscdose.settings import PAPER_SIZE, SITE_NAME, Settings
 
     settings = Settings()
     settings.set(SITE_NAME, "Ward 7 Pharmacy")

@@ -1,4 +1,4 @@
-"""Every setting the window keeps between runs, each declared once here with its default.
+"""Every setting mscdose keeps between runs (window and command line alike), each declared once here with its default.
 
 Declaring an option in one place (the way MusicBrainz Picard does) means a default can never differ
 between the code that reads it and the code that writes it, and this module is the whole list of what
