@@ -7,47 +7,14 @@ what happened and where that file is; the window stays open with everything the 
 
 from __future__ import annotations
 
-import logging
 import sys
 import traceback
 from collections.abc import Callable
-from pathlib import Path
 from types import TracebackType
 
-from mscdose.datadir import log_path
+from mscdose.logsetup import LOGGER_NAME, describe_log_location, log, setup_logging
 
-LOGGER_NAME = "mscdose"
-_LOG_BYTES = 1_000_000  # a megabyte of text is months of use; three old files are kept
-
-log = logging.getLogger(LOGGER_NAME)
-
-
-def setup_logging() -> Path | None:
-    """Log to `mscdose.datadir.log_path()`. Returns the file, or None when it cannot be opened (a read-only
-    profile must not stop the window from opening).
-
-    `run_gui` calls it just after the window's first paint: `logging.handlers` alone costs about 6 ms of start-up
-    (it pulls in socket, pickle and queue), and nothing is logged before the first paint. An unexpected
-    error that comes first sets it up itself (`ExceptionHook`), so its traceback still reaches the file."""
-    from logging.handlers import RotatingFileHandler
-
-    try:
-        path = log_path()
-        if not any(isinstance(h, RotatingFileHandler) for h in log.handlers):
-            handler = RotatingFileHandler(path, maxBytes=_LOG_BYTES, backupCount=3, encoding="utf-8")
-            handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-            log.addHandler(handler)
-        log.setLevel(logging.INFO)
-        return path
-    except OSError:
-        return None
-
-
-def describe_log_location() -> str:
-    try:
-        return str(log_path())
-    except OSError as error:
-        return f"(the log file could not be opened: {error.strerror})"
+__all__ = ["LOGGER_NAME", "describe_log_location", "log", "setup_logging"]
 
 
 def unexpected_error_text(exc_type: type[BaseException], exc: BaseException) -> str:
