@@ -1,13 +1,22 @@
-"""The command line through a real subprocess: JSON contract, exit codes, never a traceback."""
+"""The command line: JSON contract, exit codes, never a traceback.
+
+In-process through `mscdose.cli.main(argv)` (fast, and a failure shows the real traceback); three smoke tests
+run a real subprocess, as a script or the packaged build would.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import pytest
+
+from mscdose.cli import main
 
 WORKED = ["--weight", "62 kg", "--dose", "150 million cells", "--concentration", "5 million cells/mL",
           "--viability", "92 %", "--bag-volume", "20 mL", "--bags", "2", "--age", "30"]
@@ -16,11 +25,30 @@ KEYS = {"target_dose_cells", "viable_concentration_cells_per_ml", "volume_exact_
         "infusion_rate_ml_per_h", "drip_rate_gtt_per_min", "status", "flags", "steps", "inputs", "protocol"}
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "mscdose", *args], capture_output=True, text=True, timeout=60)
+@dataclass
+class Done:
+    returncode: int
+    stdout: str
+    stderr: str
 
 
-def test_json_for_the_worked_example() -> None:
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]) -> Callable[..., Done]:
+    def run_in_process(*args: str) -> Done:
+        code = main(list(args))
+        captured = capsys.readouterr()
+        return Done(int(code), captured.out, captured.err)
+
+    return run_in_process
+
+
+def run_process(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, **env}
+    return subprocess.run([sys.executable, "-m", "mscdose", *args], capture_output=True, text=True, timeout=60,
+                          env=environment)
+
+
+def test_json_for_the_worked_example(run: Callable[..., Done]) -> None:
     done = run("calc", *WORKED, "--json")
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
@@ -39,7 +67,7 @@ def test_json_for_the_worked_example() -> None:
     assert data["inputs"]["weight_kg"] == 62 and data["inputs"]["bags_available"] == 2
 
 
-def test_readable_summary_follows_display_rules() -> None:
+def test_readable_summary_follows_display_rules(run: Callable[..., Done]) -> None:
     done = run("calc", *WORKED)
     assert done.returncode == 0
     assert "32.6 mL" in done.stdout
@@ -50,7 +78,7 @@ def test_readable_summary_follows_display_rules() -> None:
     assert not re.search(r"(?<![\d.])\.\d", done.stdout)  # no naked leading decimal point
 
 
-def test_blocked_exits_3() -> None:
+def test_blocked_exits_3(run: Callable[..., Done]) -> None:
     done = run("calc", *WORKED, "--dose", "320 million cells", "--bags", "4", "--json")
     assert done.returncode == 3
     data = json.loads(done.stdout)
@@ -58,7 +86,7 @@ def test_blocked_exits_3() -> None:
     assert [f["code"] for f in data["flags"] if f["severity"] == "hard"] == ["DOSE_ABOVE_RANGE"]
 
 
-def test_warning_exits_0() -> None:
+def test_warning_exits_0(run: Callable[..., Done]) -> None:
     done = run("calc", *WORKED, "--age", "13", "--json")
     assert done.returncode == 0 and json.loads(done.stdout)["status"] == "warning"
 
@@ -71,7 +99,7 @@ def test_warning_exits_0() -> None:
      ("--drop-factor", "-1", "drop_factor"), ("--increment", "0 mL", "increment"),
      ("--din", "G1234 98 654321 A", "din"), ("--thawed-at", "noon", "thawed_at")],
 )
-def test_bad_input_exits_2_with_a_json_error(option: str, value: str, field: str) -> None:
+def test_bad_input_exits_2_with_a_json_error(option: str, value: str, field: str, run: Callable[..., Done]) -> None:
     done = run("calc", *WORKED, option, value, "--json")
     assert done.returncode == 2
     assert "Traceback" not in done.stderr + done.stdout
@@ -79,35 +107,78 @@ def test_bad_input_exits_2_with_a_json_error(option: str, value: str, field: str
     assert error["field"] == field and error["given"] == value and "Accepted" in error["message"]
 
 
-def test_bad_input_without_json_goes_to_stderr() -> None:
+def test_bad_input_without_json_goes_to_stderr(run: Callable[..., Done]) -> None:
     done = run("calc", *WORKED, "--weight", "62,5 kg")
     assert done.returncode == 2 and done.stdout == ""
     assert "Weight" in done.stderr and "comma" in done.stderr and "Traceback" not in done.stderr
 
 
-def test_missing_required_option_names_the_field() -> None:
+def test_missing_required_option_names_the_field(run: Callable[..., Done]) -> None:
     done = run("calc", "--weight", "62 kg", "--json")
     assert done.returncode == 2
     assert json.loads(done.stdout)["error"]["field"] == "dose"
 
 
-def test_din_forms_are_accepted() -> None:
+def test_din_forms_are_accepted(run: Callable[..., Done]) -> None:
     for din in ("G1234 98 654321 H", "=G12349865432177"):
         data = json.loads(run("calc", *WORKED, "--din", din, "--json").stdout)
         assert data["inputs"]["din"] == "G1234 98 654321 H"
 
 
-def test_unknown_protocol_is_bad_input() -> None:
+def test_unknown_protocol_is_bad_input(run: Callable[..., Done]) -> None:
     done = run("calc", *WORKED, "--protocol", "NOPE", "--json")
     assert done.returncode == 2 and json.loads(done.stdout)["error"]["field"] == "protocol"
 
 
-def test_selftest_passes_and_counts() -> None:
+def test_selftest_passes_and_counts(run: Callable[..., Done]) -> None:
     done = run("selftest")
     assert done.returncode == 0
     assert re.search(r"^(\d+) of \1 reference cases passed$", done.stdout, re.M)
 
 
-def test_version() -> None:
+def test_version(run: Callable[..., Done]) -> None:
     done = run("--version")
     assert done.returncode == 0 and done.stdout.startswith("mscdose ")
+
+
+def test_smoke_a_real_process_prints_json_and_exits_0() -> None:
+    done = run_process("calc", *WORKED, "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["volume_to_draw_ml"] == 32.6
+
+
+def test_smoke_a_real_process_reports_bad_input_with_exit_2() -> None:
+    done = run_process("calc", *WORKED, "--dose", "5 mL")
+    assert done.returncode == 2 and "Traceback" not in done.stderr and "dose" in done.stderr.lower()
+
+
+def test_smoke_no_display_is_one_line_and_exit_2_not_a_qt_abort() -> None:
+    """Issue 9: `mscdose` without a display aborted with Qt's plugin message (exit 134)."""
+    done = run_process("gui", DISPLAY="", WAYLAND_DISPLAY="", QT_QPA_PLATFORM="")
+    if not sys.platform.startswith("linux"):
+        pytest.skip("only Linux needs a display server named")
+    assert done.returncode == 2, done.stderr
+    assert "display" in done.stderr and "mscdose calc" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_unknown_option_with_json_is_a_json_error(run: Callable[..., Done]) -> None:
+    """Issue 19: argparse's usage text came out instead of the JSON error object."""
+    done = run("calc", *WORKED, "--wieght", "62 kg", "--json")
+    assert done.returncode == 2
+    error = json.loads(done.stdout)["error"]
+    assert "--wieght" in error["given"] and "unrecognized" in error["message"]
+
+
+def test_unknown_command_is_exit_2_naming_the_commands(run: Callable[..., Done]) -> None:
+    done = run("calcualte")
+    assert done.returncode == 2 and "calc" in done.stderr and "worksheet" in done.stderr
+
+
+def test_a_command_module_is_imported_only_when_it_runs() -> None:
+    """pip's habit: `mscdose calc` loads neither the record store, nor the worksheet, nor Qt."""
+    code = ("import sys, mscdose.cli as c; c.main(['calc', *sys.argv[1:], '--json']); "
+            "print(sorted(m for m in sys.modules if m.startswith(('mscdose.records', 'mscdose.worksheet', "
+            "'mscdose.cli.records', 'mscdose.cli.worksheet', 'PySide6'))))")
+    done = subprocess.run([sys.executable, "-c", code, *WORKED], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"

@@ -2,7 +2,7 @@
 Export CSV.
 
 Show displays the saved document as readable text (the same text as `mscdose show`), Reprint writes the
-saved worksheet marked REPRINT and logs the attempt (`mscdose.records.reprint`), Export CSV writes one row
+saved worksheet marked REPRINT and logs the attempt (`mscdose.service.outputs.reprint`), Export CSV writes one row
 a record. Nothing is recomputed and nothing is changed: the store is append-only. Failures are shown in
 the window's message line (never a crash), because the records stay as they were.
 
@@ -265,23 +265,22 @@ class HistoryView(QDialog):
         record = self.selected_record()
         if record is None:
             return False
-        from mscdose.records.reprint import reprint
+        from mscdose.service.errors import ServiceError
+        from mscdose.service.outputs import PrintOptions, check_output_path, reprint
 
         patient = "".join(c if c.isalnum() or c in "-_." else "_" for c in record.patient_id) or "patient"
         path = self.ask_save_path("Reprint worksheet as PDF", f"worksheet-{patient}-record-{record.id}-reprint.pdf",
                                   "PDF files (*.pdf)")
         if not path:
             return False
-        try:
-            problem = reprint(self.store, record, Path(path), page_size=self.page_size.currentText(),
-                              site_name=self.site_name)
-        except StoreError as error:
+        try:  # the save dialog has already asked before replacing a file
+            output = check_output_path(path, force=True)
+            reprint(self.store, record.id, output, PrintOptions(self.page_size.currentText(), self.site_name))
+        except ServiceError as error:
+            self.refresh()  # the print log changed either way
             self.report(str(error), error=True)
             return False
-        self.refresh()  # the print log changed either way
-        if problem:
-            self.report(problem, error=True)
-            return False
+        self.refresh()
         self.report(f"Reprint of record {record.id} written to {path}.")
         return True
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
@@ -197,7 +198,8 @@ class _Painter:
         painter.fillPath(path, QColor(0, 0, 0, 34))
         painter.restore()
 
-    def run(self) -> None:
+    def run(self) -> int:
+        """Draw every page; return how many were drawn (the written file is checked against it)."""
         body = QTextDocument()
         body.documentLayout().setPaintDevice(self.device)
         body.setDefaultFont(self.font(9))
@@ -225,6 +227,7 @@ class _Painter:
                 self.draw_footer(painter, index + 1, pages)
         finally:
             painter.end()
+        return pages
 
 
 def _setup_layout(device: QPagedPaintDevice, page_size: str | None) -> None:
@@ -235,9 +238,11 @@ def _setup_layout(device: QPagedPaintDevice, page_size: str | None) -> None:
 
 def write_worksheet_pdf(document: Mapping[str, Any], path: str | os.PathLike[str], *, page_size: str = "A4",
                         record_id: int | str | None = None, site_name: str = "", preview_reason: str | None = None,
-                        reprint_at: datetime | None = None) -> None:
-    """Write the worksheet PDF (fonts embedded). Refuses (ValueError) a final worksheet of a blocked
-    document. The file appears whole or not at all: it is written beside the target, then renamed."""
+                        reprint_at: datetime | None = None) -> int:
+    """Write the worksheet PDF (fonts embedded) and return its page count. Refuses (ValueError) a final
+    worksheet of a blocked document. The file appears whole or not at all: it is written beside the target,
+    checked (not empty, a complete PDF, the pages drawn) and only then renamed; on a full disk QPdfWriter
+    reports nothing and leaves a short file, which the check turns into OSError."""
     ensure_app()
     size = page_size_id(page_size)
     marking = _marking(document, record_id, site_name, preview_reason, reprint_at)
@@ -251,12 +256,33 @@ def write_worksheet_pdf(document: Mapping[str, Any], path: str | os.PathLike[str
     writer.setTitle(f"{content.TITLE} – patient {patient}" + (f" – record {record_id}" if record_id else ""))
     writer.setCreator(f"{content.PROGRAM} {document.get('app_version', '')}")
     try:
-        _Painter(writer, document, marking).run()
+        pages = _Painter(writer, document, marking).run()
         del writer  # flushes and closes the file
+        check_pdf_file(partial, pages)
         os.replace(partial, target)
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
+    return pages
+
+
+_PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
+
+
+def check_pdf_file(path: Path, pages: int) -> None:
+    """Raise OSError unless `path` is a complete PDF with `pages` pages (QPdfWriter writes uncompressed
+    object headers, so the page objects can be counted without a PDF library)."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise OSError(f"the PDF could not be read back ({error.strerror or error})") from None
+    if not data:
+        raise OSError("the PDF file is empty (is the disk full?)")
+    if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-1024:]:
+        raise OSError("the PDF file is incomplete (is the disk full?)")
+    found = len(_PAGE_OBJECT.findall(data))
+    if found != pages:
+        raise OSError(f"the PDF file has {found} pages where {pages} were drawn")
 
 
 def print_worksheet(document: Mapping[str, Any], printer: Any, *, page_size: str | None = None,

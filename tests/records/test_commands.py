@@ -49,8 +49,8 @@ def test_history_filters_and_json(seeded: RecordStore, capsys: pytest.CaptureFix
         (1, "P1", 3, None), (3, "P1", None, 1)]
     assert rows[0]["volume_to_draw_ml"] == 32.6 and rows[0]["delivered_dose_cells"] == 149_960_000
     assert rows[1]["correction_reason"] == "weight re-measured on the ward scale"
-    assert main(["history", "--since", "2999-01-01"]) == 0
-    assert capsys.readouterr().out.strip() == "No records since 2999-01-01."
+    assert main(["history", "--since", "2099-01-01"]) == 0
+    assert capsys.readouterr().out.strip() == "No records since 2099-01-01."
     assert main(["history", "--since", "2000-01-01", "--patient", "P2", "--json"]) == 0
     assert [r["id"] for r in json.loads(capsys.readouterr().out)] == [2]
 
@@ -61,12 +61,12 @@ def test_history_of_an_empty_store(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 @pytest.mark.parametrize(("argv", "message"), [
-    (["history", "--since", "25/11/2026"], "--since: '25/11/2026' is not a date; give YYYY-MM-DD"),
-    (["show", "abc"], "RECORD_ID: 'abc' is not a record number"),
-    (["show", "0"], "RECORD_ID: '0' is not a record number"),
+    (["history", "--since", "25/11/2026"], "--since: “25/11/2026” is not a date; give YYYY-MM-DD"),
+    (["show", "abc"], "RECORD_ID: “abc” is not a record number"),
+    (["show", "0"], "RECORD_ID: “0” is not a record number"),
     (["show", "42"], "There is no record 42"),
     (["reprint", "42", "--output", "x.pdf"], "There is no record 42"),
-    (["history", "--database", "missing.sqlite3"], "--database: 'missing.sqlite3' is not a file"),
+    (["history", "--database", "missing.sqlite3"], "--database: “missing.sqlite3” is not a file"),
 ])
 def test_bad_input_is_a_clear_message_and_exit_2(seeded: RecordStore, capsys: pytest.CaptureFixture[str],
                                                  argv: list[str], message: str) -> None:
@@ -180,14 +180,14 @@ def test_reprint_prints_the_saved_numbers_marked_reprint(seeded: RecordStore, tm
 
     target = tmp_path / "reprint.pdf"
     assert main(["reprint", "1", "--output", str(target), "--page-size", page_size]) == 0
-    assert "Reprint of record 1 written" in capsys.readouterr().out
+    assert "Reprint 1 of record 1 written" in capsys.readouterr().out
     pdf = PdfReader(target)
     assert round(float(pdf.pages[0].mediabox.width)) == width_pt  # A4 595 pt, Letter 612 pt wide
     text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in pdf.pages))
     assert "REPRINT" in text
     assert "32.6 mL" in text and "149.96 million cells" in text and "L-7" in text
     events = seeded.print_events(1)
-    assert [(e.ok, e.detail) for e in events] == [(True, f"reprint to {target}")]
+    assert [(e.ok, e.detail) for e in events] == [(True, f"reprint 1 PDF {target}")]
     assert seeded.get(1).printed
 
 

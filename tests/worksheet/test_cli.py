@@ -149,12 +149,29 @@ def test_same_lot_twice_the_same_day_needs_an_override(tmp_path: Path, capsys: p
                                                        ) -> None:
     out = tmp_path / "w.pdf"
     assert worksheet(*WORKED, *PATIENT, *CONFIRMED, "--output", str(out)) == 0
-    assert worksheet(*WORKED, *PATIENT, *CONFIRMED, "--output", str(out)) == 2
+    assert worksheet(*WORKED, *PATIENT, *CONFIRMED, "--output", str(out), "--force") == 2
     assert "REPEAT_INFUSION_SAME_LOT_DAY" in capsys.readouterr().err
-    assert worksheet(*WORKED, *PATIENT, *CONFIRMED, "--output", str(out), "--override",
+    assert worksheet(*WORKED, *PATIENT, *CONFIRMED, "--output", str(out), "--force", "--override",
                      "REPEAT_INFUSION_SAME_LOT_DAY=second half of a split dose") == 0
     assert [r.id for r in records()] == [1, 2]
     assert "SOFT REPEAT_INFUSION_SAME_LOT_DAY" in pdf_pages(out)[0]
+
+
+def test_an_existing_output_is_not_overwritten_without_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]
+                                                            ) -> None:
+    """Issue 10 §5: today's main silently replaced an existing --output file."""
+    out = tmp_path / "w.pdf"
+    out.write_bytes(b"an earlier worksheet")
+    assert worksheet(*WORKED, *PATIENT, *CONFIRMED, "--output", str(out)) == 2
+    assert "--force" in capsys.readouterr().err
+    assert out.read_bytes() == b"an earlier worksheet" and records() == []
+
+
+def test_an_over_long_file_name_is_bad_input_not_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]
+                                                             ) -> None:
+    out = tmp_path / ("w" * 300 + ".pdf")
+    assert worksheet(*WORKED, *PATIENT, *CONFIRMED, "--output", str(out)) == 2
+    assert "too long" in capsys.readouterr().err and records() == []
 
 
 def test_json_outcome(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -184,6 +201,6 @@ def test_site_name_and_paper_default_to_the_window_settings(tmp_path: Path) -> N
     assert page_sizes(out)[0] == (612, 792)
     # Another lot: a second infusion of the same lot on the same day would need an override.
     assert worksheet(*WORKED, *PATIENT, "--lot", "L-15", *CONFIRMED, "--site-name", "Other", "--page-size", "A4",
-                     "--output", str(out)) == 0
+                     "--output", str(out), "--force") == 0
     assert "Other" in pdf_pages(out)[0] and "Ward 7" not in pdf_pages(out)[0]
     assert page_sizes(out)[0] == (595, 842)

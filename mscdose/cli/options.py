@@ -1,0 +1,121 @@
+"""What several commands share: the calculation options, `--database`, `--json`, and how bad input is said.
+
+One definition of each option means `calc`, `worksheet` and `correct` read the same text the same way, and
+one `Problem` type means every command reports bad input the same way: one line on stderr naming the field,
+what was given and what is accepted, or with `--json` one `{"error": {...}}` object on stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any, NoReturn
+
+from mscdose.cli.status_codes import ExitCode
+
+# option -> field name used in requests and errors
+CALC_OPTIONS: tuple[tuple[str, str, str], ...] = (
+    ("--weight", "weight", "patient weight with unit, e.g. '62 kg' or '136 lb'"),
+    ("--dose", "dose", "prescribed dose: '150 million cells' or per kg '2 million cells/kg'"),
+    ("--concentration", "concentration", "lot concentration, e.g. '5 million cells/mL'"),
+    ("--viability", "viability", "post-thaw viability, e.g. '92 %%'"),
+    ("--bag-volume", "bag_volume", "volume of one bag, e.g. '20 mL'"),
+    ("--bags", "bags", "bags available (default 1)"),
+    ("--basis", "basis", "what the lot count counts: total (default) or viable"),
+    ("--age", "age", "patient age in years"),
+    ("--final-volume", "final_volume", "final infusion volume (default: protocol site value)"),
+    ("--duration", "duration", "infusion duration (default: protocol site value)"),
+    ("--drop-factor", "drop_factor", "drop factor in gtt/mL (default: protocol site value)"),
+    ("--increment", "increment", "smallest measurable volume step (default: protocol site value)"),
+    ("--din", "din", "ISBT 128 donation identification number with its check character"),
+    ("--thawed-at", "thawed_at", "thaw time, ISO 8601 (e.g. 2026-11-25T09:30)"),
+    ("--now", "now", "the time to check against (default: now), ISO 8601"),
+)
+
+
+class Problem(Exception):
+    """A command cannot go on: the exit code, the message, and the JSON error body (field, given)."""
+
+    def __init__(self, code: ExitCode, message: str, field: str = "", given: str = "",
+                 **extra: Any) -> None:
+        super().__init__(message)
+        self.code = code
+        self.body: dict[str, Any] = {"field": field, "given": given, **extra}
+
+    @classmethod
+    def bad_input(cls, field: str, given: str, message: str, **extra: Any) -> Problem:
+        return cls(ExitCode.BAD_INPUT, message, field, given, **extra)
+
+
+def report(problem: Problem, as_json: bool) -> int:
+    """Say what went wrong (stdout JSON or one stderr line) and return the exit code."""
+    if as_json:
+        print(json.dumps({"error": {**problem.body, "message": str(problem)}}, ensure_ascii=False))
+    else:
+        print(f"mscdose: {problem}", file=sys.stderr)
+    return int(problem.code)
+
+
+def say(as_json: bool, outcome: dict[str, Any], message: str) -> None:
+    """A command's result: the JSON object, or the readable line."""
+    print(json.dumps(outcome, ensure_ascii=False) if as_json else message)
+
+
+class Parser(argparse.ArgumentParser):
+    """An argparse parser that raises `Problem` instead of printing usage and exiting, so that an unknown or
+    missing option is reported like any bad value (and as JSON with --json)."""
+
+    def error(self, message: str) -> NoReturn:
+        field, given = "", ""
+        if "required: " in message:
+            field = message.split("required: ", 1)[1].split(",")[0].strip().lstrip("-").replace("-", "_")
+        elif "unrecognized arguments: " in message:
+            given = message.split("unrecognized arguments: ", 1)[1]
+            field = "arguments"
+        raise Problem.bad_input(field, given, f"{self.prog}: {message}. `{self.prog} --help` lists the options.")
+
+
+def add_json(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print one JSON object (errors too)")
+
+
+def add_calc_options(parser: argparse.ArgumentParser) -> None:
+    """The calculation inputs, shared by `calc`, `worksheet`, `correct` and anything else that computes a dose."""
+    group = parser.add_argument_group("calculation inputs")
+    for option, field, help_text in CALC_OPTIONS:
+        group.add_argument(option, dest=field, metavar=field.upper(), help=help_text)
+    group.add_argument("--protocol", default=None, help="protocol id or .toml file (default NCT03055078)")
+    add_json(parser)
+
+
+def add_database(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--database", metavar="FILE", default=None,
+                        help="record database to use (default: records.sqlite3 in the data folder; "
+                             "MSCDOSE_DATA_DIR overrides the folder)")
+
+
+def calc_texts(args: argparse.Namespace) -> dict[str, str | None]:
+    """The calculation options as the field texts the core reads."""
+    return {field: getattr(args, field, None) for _, field, _ in CALC_OPTIONS}
+
+
+def problem_from(error: Exception) -> Problem:
+    """A service refusal as a command-line problem with its exit status."""
+    from mscdose.service import errors
+
+    code = ExitCode.BAD_INPUT
+    if isinstance(error, errors.Blocked):
+        code = ExitCode.BLOCKED
+    elif isinstance(error, errors.OutputFailed):
+        code = ExitCode.FAILED
+    extra: dict[str, Any] = {}
+    if isinstance(error, errors.Blocked | errors.NotFinalisable):
+        extra["problems"] = error.problems
+    if isinstance(error, errors.OutputFailed):
+        extra["record_id"] = error.record_id
+    return Problem(code, str(error), getattr(error, "field", ""), getattr(error, "given", ""), **extra)
+
+
+def new_parser(name: str, help_text: str, description: str = "") -> Parser:
+    return Parser(prog=f"mscdose {name}", description=description or help_text)

@@ -1,0 +1,145 @@
+"""A record's outputs: the worksheet PDF, its reprints and printed copies, each logged against the record.
+
+Every copy of a final record, whichever front end made it, goes through here: written to a temporary file,
+checked, renamed into place, and only then logged as printed; a failure is logged as a failure and leaves
+nothing behind. Every copy after the first is marked REPRINT. Site name and paper size come from the
+settings (`mscdose.settings`) unless the caller gives them, so the window, `mscdose worksheet` and
+`mscdose reprint` print the same header on the same paper.
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mscdose.service.errors import InvalidInput, OutputFailed
+from mscdose.service.records import store_errors
+
+if TYPE_CHECKING:
+    from mscdose.records.store import RecordStore, SavedRecord
+
+log = logging.getLogger(__name__)
+
+PAGE_SIZES = ("A4", "Letter")
+
+
+@dataclass(frozen=True)
+class PrintOptions:
+    page_size: str = "A4"
+    site_name: str = ""
+
+
+def print_options(page_size: str | None = None, site_name: str | None = None) -> PrintOptions:
+    """The options given, the rest from the site's settings (A4 and no site name when unset)."""
+    if page_size is None or site_name is None:
+        from mscdose.settings import PAPER_SIZE, SITE_NAME, Settings
+
+        settings = Settings()
+        page_size = settings.get(PAPER_SIZE) if page_size is None else page_size
+        site_name = settings.get(SITE_NAME) if site_name is None else site_name
+    matched = next((size for size in PAGE_SIZES if size.lower() == page_size.strip().lower()), None)
+    if matched is None:
+        raise InvalidInput(f"Page size: “{page_size}” is not accepted. Accepted: A4 or Letter.",
+                           field="page_size", given=page_size)
+    return PrintOptions(matched, site_name)
+
+
+def check_output_path(output: str | os.PathLike[str], *, force: bool = False, suffix: str = ".pdf") -> Path:
+    """Refuse, before anything is saved, an output that cannot be written or would overwrite a file."""
+    text = str(output)
+    path = Path(output)
+    accepted = f"Accepted: a file name ending in {suffix} in an existing folder."
+    if path.suffix.lower() != suffix:
+        raise InvalidInput(f"--output: “{text}” does not end in {suffix}. {accepted}", field="output", given=text)
+    try:
+        name_max = os.pathconf(path.parent if str(path.parent) else ".", "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):
+        name_max = 255
+    if len(os.fsencode(path.name)) + len(".part") > name_max or len(os.fsencode(text)) > 4000:
+        raise InvalidInput(f"--output: the file name is too long for this file system ({len(path.name)} "
+                           f"characters). {accepted}", field="output", given=text[:80])
+    try:
+        folder_ok = path.resolve().parent.is_dir()
+    except (OSError, RuntimeError):
+        folder_ok = False
+    if not folder_ok:
+        raise InvalidInput(f"--output: the folder of “{text}” does not exist. {accepted}", field="output",
+                           given=text)
+    if path.is_dir():
+        raise InvalidInput(f"--output: “{text}” is a folder. {accepted}", field="output", given=text)
+    if path.exists() and not force:
+        raise InvalidInput(f"--output: “{text}” already exists and was not overwritten. Choose another name, or "
+                           "give --force to replace it.", field="output", given=text)
+    return path
+
+
+def _failure_text(error: BaseException) -> str:
+    if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+        return "the disk is full"
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(error) or type(error).__name__
+
+
+def copies_made(store: RecordStore, record_id: int) -> int:
+    """How many copies of this record's worksheet were written or printed successfully so far."""
+    with store_errors():
+        return sum(1 for event in store.print_events(record_id) if event.ok)
+
+
+def log_output(store: RecordStore, record_id: int, ok: bool, detail: str) -> None:
+    """Log one output of a record (a print, a PDF), success or failure, in the store and the log file."""
+    log.info("Record %s output %s: %s", record_id, "ok" if ok else "FAILED", detail)
+    with store_errors():
+        store.mark_printed(record_id, ok, detail)
+
+
+def write_preview(document: dict[str, Any], output: Path, options: PrintOptions, reason: str) -> None:
+    """A worksheet marked NOT FOR ADMINISTRATION on every page; never logged, never a record."""
+    from mscdose.worksheet.render import write_worksheet_pdf
+
+    try:
+        write_worksheet_pdf(document, output, page_size=options.page_size, site_name=options.site_name,
+                            preview_reason=reason)
+    except (OSError, ValueError) as error:
+        raise InvalidInput(f"--output: cannot write “{output}”: {_failure_text(error)}", field="output",
+                           given=str(output)) from None
+
+
+def write_record_worksheet(store: RecordStore, record: SavedRecord, output: Path, options: PrintOptions, *,
+                           as_reprint: bool = False) -> int:
+    """Write a saved record's worksheet PDF and log it; return the copy number (0 for the first, n for
+    REPRINT n). `as_reprint` marks it REPRINT even when no copy was made before (an explicit reprint).
+    Raises OutputFailed, after logging the failure, when the file could not be written whole."""
+    from mscdose.worksheet.render import write_worksheet_pdf
+
+    copy = copies_made(store, record.id)
+    if as_reprint:
+        copy = max(copy, 1)
+    reprint_at = datetime.now(UTC) if copy else None
+    kind = f"reprint {copy}" if copy else "worksheet"
+    try:
+        write_worksheet_pdf(record.document, output, page_size=options.page_size, record_id=record.id,
+                            site_name=options.site_name, reprint_at=reprint_at)
+    except Exception as error:  # whatever the renderer met is logged against the record, then reported
+        reason = _failure_text(error)
+        log_output(store, record.id, False, f"{kind} PDF {output} failed: {reason}")
+        verb = "reprint" if copy else "write the worksheet of"
+        raise OutputFailed(f"Could not {verb} record {record.id} to “{output}”: {reason}. The record is saved and "
+                           "the failure is logged; nothing was left behind. Get the worksheet with `mscdose reprint "
+                           f"{record.id} --output FILE.pdf` (or Reprint in History).", record.id,
+                           given=str(output)) from None
+    log_output(store, record.id, True, f"{kind} PDF {output}")
+    return copy
+
+
+def reprint(store: RecordStore, record_id: int, output: Path, options: PrintOptions) -> int:
+    """Write a saved record's worksheet again (the saved numbers, never recomputed), marked REPRINT."""
+    with store_errors():
+        record = store.get(record_id)
+    return write_record_worksheet(store, record, output, options, as_reprint=True)
