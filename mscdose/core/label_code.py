@@ -40,7 +40,7 @@ class LabelCode:
         return encode_label_code(self.record_id, self.patient_id, self.din)
 
 
-def _din13(din: str | None) -> str:
+def din13(din: str | None) -> str:
     """The 13 characters of a DIN given as saved (`G1234 98 654321 H`), as 13 characters, or as barcode
     data; "" for none."""
     compact = re.sub(r"\s+", "", din or "").upper().lstrip("=")
@@ -66,7 +66,7 @@ def encode_label_code(record_id: int | str, patient_id: str, din: str | None) ->
         raise ValueError(f"record id “{record_id}” is not a number")
     if not (patient_id or "").strip():
         raise ValueError("a label needs the patient id")
-    return f"{PREFIX}|R={record}|P={quote(patient_id, safe=_SAFE)}|D={_din13(din)}"
+    return f"{PREFIX}|R={record}|P={quote(patient_id, safe=_SAFE)}|D={din13(din)}"
 
 
 def parse_label_code(text: str | None) -> LabelCode:
