@@ -6,6 +6,7 @@ Only formats are validated. Product descriptions are ICCBBA's licensed database 
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -98,20 +99,40 @@ def is_cellular_therapy_product_code(code: str) -> bool:
     return bool(_PRODUCT.match(code.strip().upper()))
 
 
-_EXPIRY = re.compile(r"^&>(\d)(\d{2})(\d{3})(\d{2})(\d{2})$")
+_ORDINAL_DATE = re.compile(r"^(\d)(\d{2})(\d{3})(?:(\d{2})(\d{2}))?$")
 
 
-def parse_expiry(data: str, century: int = 2000) -> datetime:
-    """Expiry `&>cyyjjjhhmm`: year and day of year, then time (`&>0183652359` is 2018-12-31 23:59)."""
-    match = _EXPIRY.match(data.strip())
+def ordinal_datetime(content: str) -> tuple[datetime, bool]:
+    """ISBT 128 date content `cyyjjj` or `cyyjjjhhmm` -> (local wall-clock time, whether a time was given).
+
+    c is the century (0 = 2000-2099), yy the year in it, jjj the day of the year, hhmm the time from 0000
+    to 2359. A date without a time means the end of that day, 23:59 (ST-001 2.4.5). Raises ValueError
+    with the reason for a day that the year does not have (366 in a non-leap year, 000) or a time that is
+    not on a clock (24:00, 12:60).
+    """
+    match = _ORDINAL_DATE.match(content)
     if not match:
-        raise ValueError(f"“{data}” is not ISBT 128 expiry data (&>cyyjjjhhmm)")
-    _, yy, jjj, hh, mm = match.groups()
-    year = century + int(yy)
+        raise ValueError(f"“{content}” is not a date cyyjjj or a date and time cyyjjjhhmm (digits only)")
+    c, yy, jjj, hh, mm = match.groups()
+    year = 2000 + 100 * int(c) + int(yy)
     day = int(jjj)
-    start = datetime(year, 1, 1)
-    if not 1 <= day <= (366 if (start.replace(year=year + 1) - start).days == 366 else 365):
-        raise ValueError(f"“{data}”: day {day} is not in {year}")
+    days_in_year = 366 if calendar.isleap(year) else 365
+    if not 1 <= day <= days_in_year:
+        raise ValueError(f"day {jjj} does not exist in {year} ({year} has {days_in_year} days)")
+    start = datetime(year, 1, 1) + timedelta(days=day - 1)
+    if hh is None:
+        return start.replace(hour=23, minute=59), False
     if int(hh) > 23 or int(mm) > 59:
-        raise ValueError(f"“{data}”: {hh}:{mm} is not a time")
-    return start + timedelta(days=day - 1, hours=int(hh), minutes=int(mm))
+        raise ValueError(f"{hh}:{mm} is not a time of day (00:00 to 23:59)")
+    return start.replace(hour=int(hh), minute=int(mm)), True
+
+
+def parse_expiry(data: str) -> datetime:
+    """Expiry `&>cyyjjjhhmm`: year and day of year, then time (`&>0183652359` is 2018-12-31 23:59)."""
+    text = data.strip()
+    if not (text.startswith("&>") and len(text) == 12):
+        raise ValueError(f"“{data}” is not ISBT 128 expiry data (&>cyyjjjhhmm)")
+    try:
+        return ordinal_datetime(text[2:])[0]
+    except ValueError as error:
+        raise ValueError(f"“{data}”: {error}") from None

@@ -1,0 +1,224 @@
+"""The bedside check: is this bag, for this patient, still to be given now? MATCH or MISMATCH, with reasons.
+
+The nurse scans the patient's wristband and the bag label mscdose printed; the record named by the label
+is looked up (by the caller) and everything is compared here, as a pure function, so the command line and
+the window say the same thing. The result is MISMATCH if anything at all is wrong, and it lists every
+reason in words that cannot be misread (WRONG PATIENT, WRONG DONATION, ...), never only the first.
+
+Identifiers are compared in canonical form (Unicode NFKC, case folded, white space, hyphens and dashes,
+zero-width and other invisible characters removed): `AA-014` on a wristband and `aa 014` in the record are
+one patient. The rule is the record store's `core.identifiers.canonical_key`; until that module is merged
+this file carries a private copy of the same rule (`_canonical_key`).
+
+What a wristband carries differs between hospitals, so the patient id is read through a site pattern such
+as `MRN:{id}` or `{id}^H01` (prefix and suffix around `{id}`); the default `{id}` is a plain id.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal
+
+from mscdose.core.errors import InputError
+from mscdose.core.label_code import LabelCode, din13, parse_label_code
+from mscdose.core.scan import LabelScan
+
+MATCH = "MATCH"
+MISMATCH = "MISMATCH"
+DEFAULT_WRISTBAND_PATTERN = "{id}"
+
+_DROPPED = frozenset({"Pd", "Cf", "Cc", "Zs", "Zl", "Zp"})
+
+
+def _canonical_key(text: str | None) -> str:
+    """Same rule as core.identifiers.canonical_key (store helper): replace with it once merged."""
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text or "").casefold())
+    return "".join(ch for ch in folded if not ch.isspace() and ch not in "\u2212\u2796"
+                   and unicodedata.category(ch) not in _DROPPED)
+
+
+@dataclass(frozen=True)
+class WristbandPattern:
+    """`prefix{id}suffix`: what surrounds the patient id on the site's wristband barcode."""
+
+    prefix: str = ""
+    suffix: str = ""
+
+    @classmethod
+    def from_setting(cls, text: str | None) -> WristbandPattern:
+        """Read the site setting (`{id}`, `MRN:{id}`, `{id}^H01`); refuse one without exactly one `{id}`."""
+        pattern = DEFAULT_WRISTBAND_PATTERN if text is None or not text.strip() else text.strip()
+        if pattern.count("{id}") != 1:
+            raise InputError("wristband_pattern", text or "", f"Wristband pattern: “{text}” must contain {{id}} "
+                             "exactly once. Accepted: {id} for a plain patient id, or text around it such as "
+                             "MRN:{id} or {id}^H01.")
+        prefix, suffix = pattern.split("{id}")
+        return cls(prefix, suffix)
+
+    def patient_id(self, scan: str | None) -> str:
+        """The patient id in a wristband scan; InputError (field "wristband") if the scan does not fit."""
+        given = "" if scan is None else str(scan)
+        text = given.strip()
+        shown = f"{self.prefix}{{id}}{self.suffix}"
+        if not text:
+            raise InputError("wristband", given, f"Wristband: nothing was scanned. Accepted: {shown}.")
+        fits = (len(text) > len(self.prefix) + len(self.suffix)
+                and text[:len(self.prefix)].casefold() == self.prefix.casefold()
+                and text[len(text) - len(self.suffix):].casefold() == self.suffix.casefold())
+        if not fits:
+            raise InputError("wristband", given, f"Wristband: “{text}” does not have this site's wristband form "
+                             f"{shown}. Accepted: {shown}.")
+        patient = text[len(self.prefix): len(text) - len(self.suffix)].strip()
+        if patient.upper().startswith("MSCDOSE1|") or patient.startswith("="):
+            raise InputError("wristband", given, f"Wristband: “{text}” is a bag or product label, not a "
+                             f"wristband. Accepted: {shown}.")
+        return patient
+
+
+@dataclass(frozen=True)
+class BedsideCheck:
+    """The outcome of one bedside check, ready to be shown full screen and appended to the record chain."""
+
+    result: Literal["MATCH", "MISMATCH"]
+    reasons: tuple[str, ...]
+    notes: tuple[str, ...]
+    record_id: str
+    wristband_scan: str
+    bag_label_scan: str
+    wristband_patient_id: str | None
+    label: LabelCode | None
+    checked_at: datetime
+
+    @property
+    def matched(self) -> bool:
+        return self.result == MATCH
+
+    @property
+    def headline(self) -> str:
+        if self.matched:
+            return "MATCH – right patient, right bag, in time. Give this bag to this patient."
+        return f"MISMATCH – DO NOT GIVE THIS BAG. {len(self.reasons)} problem(s) found."
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain data for the chain entry: the result, every reason, both scans as read, and the time."""
+        return {
+            "kind": "bedside_check",
+            "result": self.result,
+            "reasons": list(self.reasons),
+            "notes": list(self.notes),
+            "record_id": self.record_id,
+            "wristband_scan": self.wristband_scan,
+            "wristband_patient_id": self.wristband_patient_id,
+            "bag_label_scan": self.bag_label_scan,
+            "checked_at": self.checked_at.isoformat(timespec="seconds"),
+        }
+
+
+def _instant(value: datetime) -> datetime:
+    """An aware time; a naive one is taken as this computer's local time."""
+    return value if value.tzinfo is not None else value.astimezone()
+
+
+def _time(document: Mapping[str, Any], key: str) -> datetime | None:
+    text = document.get(key)
+    if not text:
+        return None
+    try:
+        return _instant(datetime.fromisoformat(str(text)))
+    except ValueError:
+        return None
+
+
+def _clock(moment: datetime) -> str:
+    offset = moment.strftime("%z")
+    return f"{moment:%Y-%m-%d %H:%M}" + (f" (UTC{offset[:3]}:{offset[3:]})" if offset else "")
+
+
+def _time_reasons(document: Mapping[str, Any], now: datetime) -> tuple[list[str], list[str]]:
+    start_by, finish_by = _time(document, "start_by"), _time(document, "finish_by")
+    if finish_by is None:
+        finish_by = _time(document, "administer_before")  # records saved before start/finish by existed
+    reasons, notes = [], []
+    if start_by is not None and now > start_by:
+        reasons.append(f"TOO LATE TO START: the infusion had to start by {_clock(start_by)}; it is now "
+                       f"{_clock(now)}. It could not finish within the post-thaw limit. Call the pharmacy.")
+    if finish_by is not None and now > finish_by:
+        reasons.append(f"PAST FINISH BY: the infusion had to finish by {_clock(finish_by)}; it is now "
+                       f"{_clock(now)}. The cells are past their post-thaw limit. Call the pharmacy.")
+    if start_by is None and finish_by is None:
+        notes.append("The record has no start-by or finish-by time (no thaw time was recorded): the time since "
+                     "thaw was not checked. Check it against the product paperwork.")
+    return reasons, notes
+
+
+def _product_reasons(document: Mapping[str, Any], product: LabelScan, record_din: str) -> list[str]:
+    reasons = []
+    if product.din is not None and record_din and product.din.code != record_din:
+        reasons.append(f"WRONG DONATION: the product label says DIN {product.din.display}; the record was "
+                       f"prepared from DIN {record_din}.")
+    recorded = document.get("product_code")
+    if product.product_code and recorded and product.product_code != recorded:
+        reasons.append(f"WRONG PRODUCT: the product label says product {product.product_code}; the record was "
+                       f"prepared from product {recorded}.")
+    return reasons
+
+
+def bedside_check(wristband_scan: str, bag_label_scan: str, document: Mapping[str, Any], *,
+                  record_id: int | str, superseded: bool, now: datetime,
+                  wristband_pattern: WristbandPattern | None = None,
+                  product_scan: LabelScan | None = None) -> BedsideCheck:
+    """Compare a wristband scan and a bag label scan with the saved record `document` (record `record_id`).
+
+    `superseded`: whether a correction replaced this record. `now`: the real clock. `product_scan`: the ISBT
+    128 label of the product bag, when the site also scans it (then its DIN and product code are compared).
+    Unreadable scans are a MISMATCH with the reason, never an exception: every attempt is logged."""
+    pattern = wristband_pattern or WristbandPattern()
+    moment = _instant(now)
+    reasons: list[str] = []
+    patient = (document.get("patient") or {}).get("id") or ""
+    din_text = (document.get("inputs") or {}).get("din")
+    try:
+        record_din = din13(din_text)
+    except ValueError:
+        record_din = ""
+        reasons.append(f"RECORD DIN UNREADABLE: the record's DIN “{din_text}” is not a DIN. Call the pharmacy.")
+
+    wristband_id: str | None = None
+    try:
+        wristband_id = pattern.patient_id(wristband_scan)
+    except InputError as error:
+        reasons.append(f"WRISTBAND NOT READ: {error.message}")
+    label: LabelCode | None = None
+    try:
+        label = parse_label_code(bag_label_scan)
+    except InputError as error:
+        reasons.append(f"BAG LABEL NOT READ: {error.message}")
+
+    if wristband_id is not None and _canonical_key(wristband_id) != _canonical_key(patient):
+        reasons.append(f"WRONG PATIENT: the wristband says patient {wristband_id}; this bag is for patient "
+                       f"{patient}.")
+    if label is not None:
+        if label.record_id != str(record_id).strip():
+            reasons.append(f"WRONG RECORD: the bag label is for record {label.record_id}, not record {record_id}.")
+        if _canonical_key(label.patient_id) != _canonical_key(patient):
+            reasons.append(f"WRONG PATIENT ON LABEL: the bag label says patient {label.patient_id}; record "
+                           f"{record_id} is for patient {patient}.")
+        if label.din != record_din:
+            reasons.append(f"WRONG DONATION: the bag label says DIN {label.din or 'none'}; record {record_id} was "
+                           f"prepared from DIN {record_din or 'none'}.")
+    if product_scan is not None:
+        reasons += _product_reasons(document, product_scan, record_din)
+    if superseded:
+        reasons.append(f"RECORD SUPERSEDED: record {record_id} was replaced by a correction. This bag was prepared "
+                       "from the old numbers: do not give it. Call the pharmacy.")
+    if document.get("status") == "blocked" or any(f.get("severity") == "hard" for f in document.get("flags", [])):
+        reasons.append(f"RECORD BLOCKED: record {record_id} has a hard limit and was never a final preparation.")
+    time_reasons, notes = _time_reasons(document, moment)
+    reasons += time_reasons
+    return BedsideCheck(result=MISMATCH if reasons else MATCH, reasons=tuple(reasons), notes=tuple(notes),
+                        record_id=str(record_id), wristband_scan=str(wristband_scan or ""),
+                        bag_label_scan=str(bag_label_scan or ""), wristband_patient_id=wristband_id, label=label,
+                        checked_at=moment)
