@@ -2,7 +2,7 @@
 
 import sys
 
-from mscdose.cli import main
+from mscdose.entry import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -24,7 +24,6 @@ class CommandInfo(NamedTuple):
 
 
 COMMANDS: dict[str, CommandInfo] = {
-    "gui": CommandInfo("mscdose.cli.gui", "open the window (the default with no command)"),
     "calc": CommandInfo("mscdose.cli.calc", "compute a dose and print it"),
     "selftest": CommandInfo("mscdose.cli.calc", "run the shipped reference cases through the engine"),
     "worksheet": CommandInfo("mscdose.cli.worksheet", "compute, save the record and write the worksheet PDF"),
@@ -41,6 +40,7 @@ def _usage() -> str:
     width = max(len(name) for name in COMMANDS)
     lines = ["usage: mscdose [--version] [COMMAND] [options]", "", "UC-MSC infusion dose calculator.", "",
              "commands:"]
+    lines += [f"  {'gui'.ljust(width)}  open the window (the default with no command; `mscdose.entry`)"]
     lines += [f"  {name.ljust(width)}  {info.summary}" for name, info in COMMANDS.items()]
     lines += ["", "`mscdose COMMAND --help` lists a command's options. Exit status: 0 ok, 1 a failed check, "
               "2 bad input, 3 blocked."]
@@ -53,7 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv:
-        argv = ["gui"]
+        argv = ["--help"]
     name, rest = argv[0], argv[1:]
     as_json = "--json" in rest
     if name in ("-h", "--help"):
@@ -64,7 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return ExitCode.OK
     try:
         if name not in COMMANDS:
-            raise Problem.bad_input("command", name, f"“{name}” is not a mscdose command. Accepted: "
+            raise Problem.bad_input("command", name, f"“{name}” is not a mscdose command. Accepted: gui, "
                                     + ", ".join(COMMANDS) + ". `mscdose --help` describes them.")
         from mscdose.logsetup import setup_logging
 

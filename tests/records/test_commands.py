@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
 import re
 import sqlite3
@@ -169,10 +168,8 @@ def test_backup_refuses_its_own_file(seeded: RecordStore, capsys: pytest.Capture
     assert "onto itself" in capsys.readouterr().err
 
 
-HAS_WORKSHEET = importlib.util.find_spec("mscdose.worksheet.render") is not None
 
 
-@pytest.mark.skipif(not HAS_WORKSHEET, reason="mscdose.worksheet.render not built yet")
 @pytest.mark.parametrize(("page_size", "width_pt"), [("A4", 595), ("Letter", 612)])
 def test_reprint_prints_the_saved_numbers_marked_reprint(seeded: RecordStore, tmp_path: Path, page_size: str,
                                                          width_pt: int, capsys: pytest.CaptureFixture[str]) -> None:
