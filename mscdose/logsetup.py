@@ -23,11 +23,16 @@ log = logging.getLogger(LOGGER_NAME)
 
 def setup_logging() -> Path | None:
     """Log to `mscdose.datadir.log_path()`. Returns the file, or None when it cannot be opened (a read-only
-    profile must not stop mscdose from working). Calling it again does nothing more."""
+    profile must not stop mscdose from working). Calling it again does nothing more, unless the data folder
+    has changed (MSCDOSE_DATA_DIR), when the log follows it."""
     from logging.handlers import RotatingFileHandler
 
     try:
         path = log_path()
+        for old in [h for h in log.handlers if isinstance(h, RotatingFileHandler)]:
+            if old.baseFilename != str(path.absolute()):
+                log.removeHandler(old)
+                old.close()
         if not any(isinstance(h, RotatingFileHandler) for h in log.handlers):
             handler = RotatingFileHandler(path, maxBytes=_LOG_BYTES, backupCount=3, encoding="utf-8")
             handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -46,6 +46,17 @@ def test_worked_example_saves_the_record_then_writes_the_pdf(tmp_path: Path, cap
     assert "Record 1 saved" in capsys.readouterr().out
 
 
+def test_a_record_saved_from_the_command_line_reaches_the_log(tmp_path: Path) -> None:
+    """Issue 9: only the window set logging up, so records saved by `mscdose worksheet` never reached it."""
+    from mscdose.datadir import log_path
+
+    out = tmp_path / "w.pdf"
+    assert worksheet(*WORKED, *PATIENT, *CONFIRMED, "--output", str(out)) == 0
+    text = log_path().read_text(encoding="utf-8")
+    assert "Record 1 saved (status ok" in text
+    assert f"Record 1 output ok: worksheet PDF {out}" in text
+
+
 def test_blocked_exits_3_and_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "blocked.pdf"
     args = [*WORKED, "--viability", "60 %", *PATIENT, *CONFIRMED, "--output", str(out)]
@@ -204,3 +215,20 @@ def test_site_name_and_paper_default_to_the_window_settings(tmp_path: Path) -> N
                      "--output", str(out), "--force") == 0
     assert "Other" in pdf_pages(out)[0] and "Ward 7" not in pdf_pages(out)[0]
     assert page_sizes(out)[0] == (595, 842)
+
+
+def test_a_damaged_database_is_exit_2_for_every_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 9: the same damaged database gave exit 2 from `history` but exit 1 from `worksheet`."""
+    from mscdose.records.store import default_path
+
+    default_path().write_bytes(b"this is not a database, just damaged bytes" * 100)
+    out = tmp_path / "w.pdf"
+    codes = {
+        "worksheet": worksheet(*WORKED, *PATIENT, *CONFIRMED, "--output", str(out)),
+        "history": main(["history"]),
+        "show": main(["show", "1"]),
+        "reprint": main(["reprint", "1", "--output", str(tmp_path / "r.pdf")]),
+    }
+    assert codes == {"worksheet": 2, "history": 2, "show": 2, "reprint": 2}
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and not out.exists()
