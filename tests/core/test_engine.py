@@ -143,10 +143,12 @@ def test_limits_are_checked_on_the_dose_delivered_not_the_target() -> None:
     r = calc(dose="300.1 million cells", bags="4")
     assert r.delivered_dose_cells == D("299.92e6")
     assert "DOSE_ABOVE_RANGE" not in codes(r)
-    # Target 100e6 is inside, but 100e6 / 4.6e6 = 21.739 -> 21.7 mL -> 99.82e6 delivered: below the minimum.
-    low = calc(dose="100 million cells")
-    assert low.delivered_dose_cells == D("99.82e6")
+    # Target 90e6 is below: 90e6 / 4.6e6 = 19.565 -> 19.6 mL -> 90.16e6 delivered: below the minimum.
+    low = calc(dose="90 million cells")
+    assert low.delivered_dose_cells == D("90.16e6")
     assert codes(low, "hard") == {"DOSE_BELOW_RANGE"}
+    # (Changed by issue 10 §4: a target of 100e6, 21.739 mL, no longer rounds down to 99.82e6 and blocks;
+    # see test_rounding_that_would_leave_the_window_goes_the_other_way.)
 
 
 def test_viability_edge() -> None:
@@ -162,18 +164,25 @@ def test_insufficient_product_edge() -> None:
     assert codes(r, "hard") == {"INSUFFICIENT_PRODUCT"}
 
 
-def test_post_thaw_edge() -> None:
-    base = {"thawed_at": "2026-11-25T10:00:00+00:00"}
-    assert calc(**base, now="2026-11-25T13:00:00+00:00").status == "ok"
-    late = calc(**base, now="2026-11-25T13:00:01+00:00")
-    assert codes(late, "hard") == {"POST_THAW_EXPIRED"}
-    assert late.administer_before.isoformat() == "2026-11-25T13:00:00+00:00"
+@pytest.mark.parametrize(
+    ("now", "hard"),
+    # thawed 10:00 + 3 h = finish by 13:00; minus the 60 min infusion = start by 12:00 (issue 10 §2)
+    [("12:00:00", set()), ("12:00:01", {"INFUSION_ENDS_AFTER_LIMIT"}), ("13:00:00", {"INFUSION_ENDS_AFTER_LIMIT"}),
+     ("13:00:01", {"POST_THAW_EXPIRED"})],
+)
+def test_post_thaw_edge(now: str, hard: set[str]) -> None:
+    r = calc(thawed_at="2026-11-25T10:00:00+00:00", now=f"2026-11-25T{now}+00:00")
+    assert codes(r, "hard") == hard
+    assert r.finish_by.isoformat() == r.administer_before.isoformat() == "2026-11-25T13:00:00+00:00"
+    assert r.start_by.isoformat() == "2026-11-25T12:00:00+00:00"
 
 
 def test_post_thaw_limit_follows_time_zones() -> None:
-    # 10:00 UTC is 11:00 in UTC+1: 13:30+01:00 is 12:30 UTC, 150 min after thaw: inside the 180 min limit
-    r = calc(thawed_at="2026-11-25T10:00:00+00:00", now="2026-11-25T13:30:00+01:00")
-    assert "POST_THAW_EXPIRED" not in codes(r)
+    # 10:00 UTC is 11:00 in UTC+1: 12:50+01:00 is 11:50 UTC, 110 min after thaw; a 60 min infusion ends at
+    # 12:50 UTC, inside the 180 min limit (13:00 UTC). At 13:30+01:00 (12:30 UTC) it would end at 13:30 UTC.
+    assert calc(thawed_at="2026-11-25T10:00:00+00:00", now="2026-11-25T12:50:00+01:00").status == "ok"
+    late = calc(thawed_at="2026-11-25T10:00:00+00:00", now="2026-11-25T13:30:00+01:00")
+    assert codes(late, "hard") == {"INFUSION_ENDS_AFTER_LIMIT"}
 
 
 @pytest.mark.parametrize(("age", "flagged"), [("14", False), ("60", False), ("13", True), ("61", True),
@@ -230,5 +239,6 @@ def test_a_weight_not_in_kg_gets_its_exact_conversion_as_a_step() -> None:
 
 def test_administer_before_is_written_as_people_read_it() -> None:
     r = calc(thawed_at="2026-11-25T09:30:00+01:00", now="2026-11-25T10:00:00+01:00")
-    assert "Administer before: thawed 2026-11-25 09:30 (UTC+01:00) + 180 min = 2026-11-25 12:30 (UTC+01:00)" in [
-        str(s) for s in r.steps]
+    steps = [str(s) for s in r.steps]
+    assert "Finish by: thawed 2026-11-25 09:30 (UTC+01:00) + 3 h = 2026-11-25 12:30 (UTC+01:00)" in steps
+    assert "Start by: finish by 2026-11-25 12:30 (UTC+01:00) − 1 h infusion = 2026-11-25 11:30 (UTC+01:00)" in steps
