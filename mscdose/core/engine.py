@@ -293,9 +293,10 @@ def _bounds(windows: tuple[DoseWindow, ...], kind: str) -> list[Decimal | None]:
                                                   else (w.per_kg_min, w.per_kg_max))]
 
 
-def _breaches(windows: tuple[DoseWindow, ...], delivered: Decimal, per_kg: Decimal) -> list[str]:
-    """Each limit `delivered` (and its per-kg value) is outside of, as "below the protocol minimum of 100
-    million cells". Both the value and the limit are written so the value never reads as inside."""
+def _breaches(windows: tuple[DoseWindow, ...], delivered: Decimal,
+              per_kg: Decimal) -> list[tuple[str, str, str]]:
+    """Each limit `delivered` (or its per-kg value) is outside of, as (side, "99.999 million cells", "below
+    the protocol minimum of 100 million cells"): the value is written so it never reads as inside."""
     found = []
     for window in windows:
         band = " for this weight band" if window.weight_above is not None or window.weight_up_to is not None else ""
@@ -307,8 +308,7 @@ def _breaches(windows: tuple[DoseWindow, ...], delivered: Decimal, per_kg: Decim
         )
         for bound, value, side, word, fmt, beside in checks:
             if bound is not None and (value < bound if side == "below" else value > bound):
-                found.append(f"{side}|{beside(value, [bound])} is {side} the protocol {word} of "
-                             f"{fmt(bound, 10)}{band}")
+                found.append((side, beside(value, [bound]), f"{side} the protocol {word} of {fmt(bound, 10)}{band}"))
     return found
 
 
@@ -325,7 +325,8 @@ def _keep_inside_window(windows: tuple[DoseWindow, ...], weight: Decimal, target
     if not rounded_breach:
         return volume
     other = (volume - increment if volume > exact else volume + increment).normalize()
-    what = rounded_breach[0].split("|", 1)[1]
+    _, value_text, limit_text = rounded_breach[0]
+    what = f"{value_text}, {limit_text}"
     if other > 0 and not _breaches(windows, other * conc, other * conc / weight):
         steps.append(Step("Kept inside the window", f"{show.ml(volume)} would deliver {what}; the nearest "
                                                     f"measurable volume that stays inside is {show.ml(other)}"))
@@ -342,8 +343,8 @@ def _keep_inside_window(windows: tuple[DoseWindow, ...], weight: Decimal, target
 
 def _dose_flags(p: Protocol, weight: Decimal, delivered: Decimal, per_kg: Decimal) -> list[Flag]:
     return [Flag.raise_("DOSE_BELOW_RANGE" if side == "below" else "DOSE_ABOVE_RANGE", "dose",
-                        f"Dose delivered {text} ({p.id}).")
-            for side, text in (breach.split("|", 1) for breach in _breaches(p.windows_for(weight), delivered, per_kg))]
+                        f"Dose delivered {value} is {limit} ({p.id}).")
+            for side, value, limit in _breaches(p.windows_for(weight), delivered, per_kg)]
 
 
 def _patient_flags(p: Protocol, r: DoseRequest, age_years: Decimal | None) -> list[Flag]:

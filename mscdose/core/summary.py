@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from mscdose.core import display as show
 from mscdose.core.engine import DoseResult
 
@@ -16,7 +18,7 @@ def summary_text(result: DoseResult) -> str:
         + (f"  (exact {show.ml(result.volume_exact_ml)}, rounded to {show.ml(result.increment_ml)})"
            if result.volume_was_rounded else ""),
         f"Dose delivered:      {result.delivered_dose_text} ({result.delivered_per_kg_text})",
-        f"Target dose:         {show.cells(result.target_dose_cells)}",
+        f"Target dose:         {_beside_limits(result, result.target_dose_cells)}",
         f"Viable concentration: {show.concentration(result.viable_concentration_cells_per_ml)}",
         f"Bags needed:         {result.bags_needed}",
         f"Diluent:             {show.ml(result.diluent_volume_ml)} "
@@ -37,3 +39,9 @@ def summary_text(result: DoseResult) -> str:
     lines += ["", "Flags:" if result.flags else "Flags: none"]
     lines += [f"  [{flag.severity.upper()}] {flag.code}: {flag.message}" for flag in result.flags]
     return "\n".join(lines)
+
+
+def _beside_limits(result: DoseResult, cells: Decimal) -> str:
+    """A count with the decimals it needs never to read as inside a dose limit it is outside of."""
+    windows = result.protocol.windows_for(result.request.weight_kg)
+    return show.cells_beside(cells, [bound for w in windows for bound in (w.total_min, w.total_max)])
