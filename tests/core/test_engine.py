@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mscdose.core.engine import round_half_up
 
@@ -360,3 +362,22 @@ def test_elapsed_time_in_an_expiry_message_is_readable() -> None:
     assert codes(r, "hard") == {"POST_THAW_EXPIRED"}
     assert r.hard_flags[0].message.startswith("2,520 days 23 h 16 min have passed since thaw; the limit is 3 h")
     assert "3630196" not in r.hard_flags[0].message
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1000, 3000), st.integers(5, 2000), st.sampled_from(["0.01", "0.1", "0.5", "1", "5"]))
+def test_a_target_inside_the_window_is_delivered_inside_whenever_some_volume_can(
+        target_e5: int, conc_e5: int, increment: str) -> None:
+    # target 100-300 million, viable concentration 0.5-200 million/mL (viability 100 %), one of five increments.
+    # Either the dose delivered is inside 100-300 million, or no multiple of the increment is: the multiples
+    # just below and just above the exact volume are both outside (worked independently here).
+    target, conc, step = D(target_e5) * 100_000, D(conc_e5) * 100_000, D(increment)
+    r = calc(dose=f"{target / 1_000_000} million cells", concentration=f"{conc / 1_000_000} million cells/mL",
+             viability="100", bags="99", bag_volume="100 mL", increment=f"{increment} mL")
+    inside = D("100e6") <= r.delivered_dose_cells <= D("300e6")
+    exact = target / conc
+    below = (exact / step).to_integral_value(rounding="ROUND_FLOOR") * step
+    neighbours_inside = [v for v in (below, below + step) if v > 0 and D("100e6") <= v * conc <= D("300e6")]
+    assert inside or not neighbours_inside
+    assert inside is ("DOSE_BELOW_RANGE" not in codes(r) and "DOSE_ABOVE_RANGE" not in codes(r))
+    assert abs(r.volume_to_draw_ml - exact) <= step  # never more than one step from the exact volume
