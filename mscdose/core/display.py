@@ -7,8 +7,9 @@ rules live in one place.
 
 from __future__ import annotations
 
-from datetime import datetime
-from decimal import ROUND_HALF_UP, Decimal
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
 MILLION = Decimal(1_000_000)
 
@@ -76,3 +77,62 @@ def moment(value: datetime) -> str:
     offset = value.strftime("%z")
     zone = f" (UTC{offset[:3]}:{offset[3:]})" if offset else ""
     return f"{value:%Y-%m-%d %H:%M}{zone}"
+
+
+# --- a value shown beside a limit (issue 10 §4) ------------------------------------------------------------
+# A dose rounded for display must never read as inside a limit when it is outside (99.999 million cells
+# shown as "100 million cells" beside "below the minimum of 100 million cells"). These functions add
+# decimals until the value as written compares with every limit as written exactly as the true value does.
+
+_MAX_EXTRA_PLACES = 30
+
+
+def _compare(a: Decimal, b: Decimal) -> int:
+    return (a > b) - (a < b)
+
+
+def places_beside(value: Decimal | int, limits: Iterable[Decimal | int | None], places: int) -> int:
+    """The fewest decimals, at least `places`, at which `value` and every limit, each rounded half-up to
+    that many decimals, compare as the true numbers do (less, equal or greater)."""
+    number = Decimal(value)
+    bounds = [Decimal(limit) for limit in limits if limit is not None]
+    for extra in range(_MAX_EXTRA_PLACES + 1):
+        quantum = Decimal(1).scaleb(-(places + extra))
+        shown = number.quantize(quantum, rounding=ROUND_HALF_UP)
+        if all(_compare(shown, bound.quantize(quantum, rounding=ROUND_HALF_UP)) == _compare(number, bound)
+               for bound in bounds):
+            return places + extra
+    return places + _MAX_EXTRA_PLACES
+
+
+def cells_beside(count: Decimal | int, limits: Iterable[Decimal | int | None], places: int = 2) -> str:
+    """`99.999 million cells` beside a minimum of 100 million cells; `150 million cells` when nothing is near."""
+    bounds = [Decimal(limit) / MILLION for limit in limits if limit is not None]
+    return cells(count, places_beside(Decimal(count) / MILLION, bounds, places))
+
+
+def cells_per_kg_beside(count: Decimal | int, limits: Iterable[Decimal | int | None], places: int = 3) -> str:
+    bounds = [Decimal(limit) / MILLION for limit in limits if limit is not None]
+    return cells_per_kg(count, places_beside(Decimal(count) / MILLION, bounds, places))
+
+
+# --- elapsed times and durations as people read them (issue 10 §2) -----------------------------------------
+
+
+def elapsed(span: timedelta | Decimal | int) -> str:
+    """`2 h 55 min`, `2 days 4 h`, `3 h 1 s`: a timedelta, or a number of minutes, in days, hours, minutes
+    and (only when not whole) seconds. Part-seconds are rounded UP, so a time just past a limit never reads
+    as the limit itself. Plain integer arithmetic: any size prints, nothing overflows, never "3630196 min"."""
+    if isinstance(span, timedelta):
+        micro = (span.days * 86_400 + span.seconds) * 1_000_000 + span.microseconds
+        seconds = -((-micro) // 1_000_000)
+    else:
+        seconds = int((Decimal(span) * 60).to_integral_value(rounding=ROUND_CEILING))
+    sign = "minus " if seconds < 0 else ""
+    seconds = abs(seconds)
+    days, rest = divmod(seconds, 86_400)
+    hours, rest = divmod(rest, 3_600)
+    mins, secs = divmod(rest, 60)
+    parts = [f"{days:,} day{'s' if days != 1 else ''}" if days else "", f"{hours} h" if hours else "",
+             f"{mins} min" if mins else "", f"{secs} s" if secs else ""]
+    return sign + (" ".join(part for part in parts if part) or "0 min")

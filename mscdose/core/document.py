@@ -8,11 +8,13 @@ the product lot, the overrides and the eligibility checklist.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any
 
 from mscdose.core.engine import DoseResult
 from mscdose.core.flags import Flag, status_of
 from mscdose.core.overrides import Override
+from mscdose.core.patient import parse_date, parse_date_of_birth
 from mscdose.core.serialize import result_dict
 
 
@@ -37,9 +39,24 @@ def record_document(
     overrides: Sequence[Override] = (),
     eligibility: Mapping[str, bool | None] | None = None,
     extra_flags: Sequence[Flag] = (),
+    date_of_birth: str | date = "",
+    prescriber: str = "",
+    order_reference: str = "",
+    order_date: str | date = "",
 ) -> dict[str, Any]:
-    """`extra_flags` are the finalising flags (`overrides.finalising_flags`): they join the document's flags
-    and its status is worked out again over all of them, so an overridden eligibility flag reads `warning`."""
+    """`extra_flags` are the finalising flags (`overrides.finalising_flags`, `infusion_limit_flags`,
+    `time_of_use_flags`): they join the document's flags and its status is worked out again over all of
+    them, so an overridden eligibility flag reads `warning`.
+
+    Issue 19: the date of birth travels in the request (read_request field "date_of_birth"), because the
+    engine computes the age from it and checks a typed age against it. `date_of_birth` here is only a
+    cross-check for callers that hold it separately: it must equal the request's (ValueError otherwise,
+    including when the request has none: the age would not have been checked). `order_date` is
+    year-month-day text or a date (InputError on anything else or a future date). All default to empty,
+    stored as "" / None."""
+    dob = _date_of_birth(result, date_of_birth)
+    order_day = order_date if isinstance(order_date, date) else (
+        parse_date("order_date", order_date) if str(order_date).strip() else None)
     document = result_dict(result)
     known = {flag["code"] for flag in document["flags"]}
     added = [flag for flag in extra_flags if flag.code not in known]
@@ -50,7 +67,11 @@ def record_document(
         document["status"] = status_of(all_flags)
     document.update(
         {
-            "patient": {"id": patient_id, "name": patient_name},
+            "patient": {"id": patient_id, "name": patient_name,
+                        "date_of_birth": dob.isoformat() if dob else None,
+                        "age_years": document["age_years"], "age_source": document["age_source"]},
+            "order": {"prescriber": prescriber, "reference": order_reference,
+                      "date": order_day.isoformat() if order_day else None},
             "prepared_by": prepared_by,
             "checked_by": checked_by,
             "lot_number": lot_number,
@@ -65,3 +86,13 @@ def record_document(
         }
     )
     return document
+
+
+def _date_of_birth(result: DoseResult, given: str | date) -> date | None:
+    carried = result.request.date_of_birth
+    if isinstance(given, str):
+        given = parse_date_of_birth(given) if given.strip() else None  # type: ignore[assignment]
+    if given is not None and given != carried:
+        raise ValueError(f"date of birth {given} is not the one the calculation used ({carried}): pass it to "
+                         "read_request as 'date_of_birth' so the engine computes and checks the age")
+    return carried

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, localcontext
 from typing import Any
 
 from mscdose.core import display as show
 from mscdose.core.flags import Flag, status_of
-from mscdose.core.protocol import Protocol
+from mscdose.core.patient import patient_age
+from mscdose.core.protocol import DoseWindow, Protocol
 from mscdose.core.request import DoseRequest
+from mscdose.core.time_of_use import flags_at, window_of
 
 HUNDRED = Decimal(100)
 SIXTY = Decimal(60)
@@ -65,6 +67,24 @@ class DoseResult:
     flags: tuple[Flag, ...]
     status: str
     computed_at: datetime = field(default_factory=lambda: datetime.now().astimezone())
+    # issue 10 §2: the infusion must finish by thaw + limit, so it must start by finish_by − duration
+    start_by: datetime | None = None
+    finish_by: datetime | None = None
+    # issue 19: the age used for eligibility and where it came from ("date_of_birth", "typed" or "")
+    age_years: Decimal | None = None
+    age_source: str = ""
+
+    @property
+    def delivered_dose_text(self) -> str:
+        """The dose delivered with as many decimals as it takes never to read as inside a limit it is
+        outside of (`99.999 million cells`, not `100 million cells`): show this one next to any limit."""
+        windows = self.protocol.windows_for(self.request.weight_kg)
+        return show.cells_beside(self.delivered_dose_cells, _bounds(windows, "total"))
+
+    @property
+    def delivered_per_kg_text(self) -> str:
+        windows = self.protocol.windows_for(self.request.weight_kg)
+        return show.cells_per_kg_beside(self.delivered_dose_cells_per_kg, _bounds(windows, "per_kg"))
 
     @property
     def hard_flags(self) -> tuple[Flag, ...]:
@@ -152,6 +172,8 @@ def _compute(r: DoseRequest, p: Protocol) -> DoseResult:
                                       f"{show.ml(exact)}"))
     steps.append(Step("Volume to draw", f"{show.ml(exact)} rounded to the nearest {show.ml(increment)} "
                                         f"(ties up) = {show.ml(volume)}"))
+    windows = p.windows_for(weight)
+    volume = _keep_inside_window(windows, weight, target, exact, volume, increment, dose_conc, steps, flags)
     if volume != exact:
         flags.append(Flag.raise_("VOLUME_ROUNDED", "volume",
                                  f"Volume rounded from {show.ml(exact)} to {show.ml(volume)} (nearest "
@@ -163,10 +185,11 @@ def _compute(r: DoseRequest, p: Protocol) -> DoseResult:
 
     delivered = volume * dose_conc
     per_kg = delivered / weight
+    delivered_text = show.cells_beside(delivered, _bounds(windows, "total"), 4)
     steps.append(Step("Dose delivered", f"{show.ml(volume)} × {show.concentration(dose_conc, 4)} = "
-                                        f"{show.cells(delivered, 4)} ({basis_word})"))
-    steps.append(Step("Dose delivered per kg", f"{show.cells(delivered, 4)} ÷ {show.kg(weight, 10)} = "
-                                               f"{show.cells_per_kg(per_kg, 4)}"))
+                                        f"{delivered_text} ({basis_word})"))
+    steps.append(Step("Dose delivered per kg", f"{delivered_text} ÷ {show.kg(weight, 10)} = "
+                                               f"{show.cells_per_kg_beside(per_kg, _bounds(windows, 'per_kg'), 4)}"))
 
     # Bags
     bags_needed = int((volume / r.bag_volume_ml).to_integral_value(rounding=ROUND_CEILING)) if volume else 0
@@ -205,24 +228,27 @@ def _compute(r: DoseRequest, p: Protocol) -> DoseResult:
         flags.append(Flag.raise_("VIABILITY_BELOW_MINIMUM", "viability",
                                  f"Post-thaw viability {show.percent(r.viability_percent)} is below the "
                                  f"minimum {show.percent(p.min_viability.value)} ({_source(p.min_viability.source)})."))
-    administer_before = None
+    now = r.now or datetime.now().astimezone()
+    administer_before = start_by = None
     if r.thawed_at is not None:
-        limit = timedelta(minutes=float(p.post_thaw_limit.value))
-        administer_before = r.thawed_at + limit
-        now = r.now or datetime.now().astimezone()
-        steps.append(Step("Administer before", f"thawed {show.moment(r.thawed_at)} + "
-                                               f"{show.minutes(p.post_thaw_limit.value)} = "
-                                               f"{show.moment(administer_before)}"))
-        if now > administer_before:
-            elapsed = (now - r.thawed_at).total_seconds() / 60
-            flags.append(Flag.raise_("POST_THAW_EXPIRED", "thawed_at",
-                                     f"{show.minutes(Decimal(round(elapsed)))} have passed since thaw; the "
-                                     f"limit is {show.minutes(p.post_thaw_limit.value)} "
-                                     f"({_source(p.post_thaw_limit.source)}). Do not infuse this product."))
+        time_of_use = window_of(r.thawed_at, p.post_thaw_limit.value, duration, p.post_thaw_limit.source)
+        administer_before, start_by = time_of_use.finish_by, time_of_use.start_by
+        steps.append(Step("Finish by", f"thawed {show.moment(r.thawed_at)} + "
+                                       f"{show.elapsed(p.post_thaw_limit.value)} = {show.moment(administer_before)}"))
+        steps.append(Step("Start by", f"finish by {show.moment(administer_before)} − {show.elapsed(duration)} "
+                                      "infusion = " + (show.moment(start_by) if start_by else "never")))
+        flags.extend(flags_at(time_of_use, now))
     else:
         flags.append(Flag.raise_("THAW_TIME_NOT_ENTERED", "thawed_at",
                                  "No thaw time entered: the post-thaw limit was not checked."))
-    flags.extend(_patient_flags(p, r))
+    age = patient_age(r.date_of_birth, r.age_years, now.date())
+    flags.extend(age.flags)
+    flags.extend(_patient_flags(p, r, age.years))
+    if not p.approved:
+        flags.append(Flag.raise_("PROTOCOL_NOT_APPROVED", "protocol",
+                                 f"Protocol file {p.source_name} ({p.id} version {p.version}, SHA-256 "
+                                 f"{p.short_hash}…) is not approved at this site: preview only, NOT FOR "
+                                 "ADMINISTRATION. Approve it first (mscdose protocol approve FILE)."))
     flags.sort(key=lambda f: ("hard", "soft", "info").index(f.severity))
 
     return DoseResult(
@@ -251,6 +277,10 @@ def _compute(r: DoseRequest, p: Protocol) -> DoseResult:
         steps=tuple(steps),
         flags=tuple(flags),
         status=status_of(flags),
+        start_by=start_by,
+        finish_by=administer_before,
+        age_years=age.years,
+        age_source=age.source,
     )
 
 
@@ -258,41 +288,77 @@ def _source(source: str) -> str:
     return "site value" if source == "site" else "protocol value"
 
 
-def _dose_flags(p: Protocol, weight: Decimal, delivered: Decimal, per_kg: Decimal) -> list[Flag]:
-    flags: list[Flag] = []
-    for window in p.windows_for(weight):
-        band = ""
-        if window.weight_above is not None or window.weight_up_to is not None:
-            band = " for this weight band"
+def _bounds(windows: tuple[DoseWindow, ...], kind: str) -> list[Decimal | None]:
+    return [bound for w in windows for bound in ((w.total_min, w.total_max) if kind == "total"
+                                                  else (w.per_kg_min, w.per_kg_max))]
+
+
+def _breaches(windows: tuple[DoseWindow, ...], delivered: Decimal,
+              per_kg: Decimal) -> list[tuple[str, str, str]]:
+    """Each limit `delivered` (or its per-kg value) is outside of, as (side, "99.999 million cells", "below
+    the protocol minimum of 100 million cells"): the value is written so it never reads as inside."""
+    found = []
+    for window in windows:
+        band = " for this weight band" if window.weight_above is not None or window.weight_up_to is not None else ""
         checks = (
-            (window.total_min, delivered, "below", "minimum", show.cells),
-            (window.total_max, delivered, "above", "maximum", show.cells),
-            (window.per_kg_min, per_kg, "below", "minimum", show.cells_per_kg),
-            (window.per_kg_max, per_kg, "above", "maximum", show.cells_per_kg),
+            (window.total_min, delivered, "below", "minimum", show.cells, show.cells_beside),
+            (window.total_max, delivered, "above", "maximum", show.cells, show.cells_beside),
+            (window.per_kg_min, per_kg, "below", "minimum", show.cells_per_kg, show.cells_per_kg_beside),
+            (window.per_kg_max, per_kg, "above", "maximum", show.cells_per_kg, show.cells_per_kg_beside),
         )
-        for bound, value, side, word, fmt in checks:
-            if bound is None:
-                continue
-            breached = value < bound if side == "below" else value > bound
-            if breached:
-                code = "DOSE_BELOW_RANGE" if side == "below" else "DOSE_ABOVE_RANGE"
-                flags.append(Flag.raise_(code, "dose", f"Dose delivered {fmt(value, 4)} is {side} the protocol "
-                                                       f"{word} of {fmt(bound, 4)}{band} ({p.id})."))
-    return flags
+        for bound, value, side, word, fmt, beside in checks:
+            if bound is not None and (value < bound if side == "below" else value > bound):
+                found.append((side, beside(value, [bound]), f"{side} the protocol {word} of {fmt(bound, 10)}{band}"))
+    return found
 
 
-def _patient_flags(p: Protocol, r: DoseRequest) -> list[Flag]:
+def _keep_inside_window(windows: tuple[DoseWindow, ...], weight: Decimal, target: Decimal, exact: Decimal,
+                        volume: Decimal, increment: Decimal, conc: Decimal, steps: list[Step],
+                        flags: list[Flag]) -> Decimal:
+    """Issue 10 §4: when the exact volume gives a dose inside the window but rounding pushes it outside,
+    draw the neighbouring measurable volume on the other side of the exact one if that stays inside. The
+    window is an interval containing the exact volume, so only the two multiples around it can be the
+    nearest inside; when neither is, no measurable volume fits and the dose flags block."""
+    if volume == exact or _breaches(windows, target, target / weight):
+        return volume
+    rounded_breach = _breaches(windows, volume * conc, volume * conc / weight)
+    if not rounded_breach:
+        return volume
+    other = (volume - increment if volume > exact else volume + increment).normalize()
+    _, value_text, limit_text = rounded_breach[0]
+    what = f"{value_text}, {limit_text}"
+    if other > 0 and not _breaches(windows, other * conc, other * conc / weight):
+        steps.append(Step("Kept inside the window", f"{show.ml(volume)} would deliver {what}; the nearest "
+                                                    f"measurable volume that stays inside is {show.ml(other)}"))
+        flags.append(Flag.raise_("VOLUME_ROUNDED_INTO_WINDOW", "volume",
+                                 f"Volume {show.ml(other)} drawn instead of {show.ml(volume)}: {show.ml(volume)} "
+                                 f"would deliver {what}."))
+        return other
+    steps.append(Step("No measurable volume inside the window",
+                      f"{show.ml(volume)} would deliver {what}, and "
+                      + (f"{show.ml(other)} is outside the window too" if other > 0 else "0 mL delivers nothing")
+                      + f" (multiples of {show.ml(increment)})"))
+    return volume
+
+
+def _dose_flags(p: Protocol, weight: Decimal, delivered: Decimal, per_kg: Decimal) -> list[Flag]:
+    return [Flag.raise_("DOSE_BELOW_RANGE" if side == "below" else "DOSE_ABOVE_RANGE", "dose",
+                        f"Dose delivered {value} is {limit} ({p.id}).")
+            for side, value, limit in _breaches(p.windows_for(weight), delivered, per_kg)]
+
+
+def _patient_flags(p: Protocol, r: DoseRequest, age_years: Decimal | None) -> list[Flag]:
     flags: list[Flag] = []
-    if r.age_years is None:
+    if age_years is None:
         if p.age_min is not None or p.age_max is not None:
             flags.append(Flag.raise_("AGE_NOT_ENTERED", "age", "No age entered: age eligibility was not checked."))
     else:
-        low = p.age_min is not None and r.age_years < p.age_min
-        high = p.age_max is not None and r.age_years > p.age_max
+        low = p.age_min is not None and age_years < p.age_min
+        high = p.age_max is not None and age_years > p.age_max
         if low or high:
             window = f"{show.plain(p.age_min or 0)} to {show.plain(p.age_max) if p.age_max else 'any'} years"
             flags.append(Flag.raise_("AGE_OUTSIDE_ELIGIBILITY", "age",
-                                     f"Age {show.years(r.age_years)} is outside the protocol's {window}."))
+                                     f"Age {show.years(age_years)} is outside the protocol's {window}."))
     low_w, high_w = p.usual_weight_min, p.usual_weight_max
     if (low_w and r.weight_kg < low_w.value) or (high_w and r.weight_kg > high_w.value):
         usual = f"{show.kg(low_w.value) if low_w else '0 kg'} to {show.kg(high_w.value) if high_w else 'any'}"

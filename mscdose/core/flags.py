@@ -29,6 +29,12 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "FINAL_VOLUME_RAISED": ("info", "the cell volume exceeds the site final volume, so no diluent is added"),
     "AGE_NOT_ENTERED": ("info", "no age was entered, so age eligibility was not checked"),
     "THAW_TIME_NOT_ENTERED": ("info", "no thaw time was entered, so the post-thaw limit was not checked"),
+    # --- issues 10 and 19 (engine): approved rules, time of use, one infusion, the screen agrees --------------
+    "PROTOCOL_NOT_APPROVED": ("hard", "the protocol file is not approved at this site: preview only"),
+    "INFUSION_ENDS_AFTER_LIMIT": ("hard", "an infusion started now would finish after the post-thaw limit"),
+    "INFUSION_LIMIT_REACHED": ("hard", "the patient already has the protocol's number of final infusions"),
+    "AGE_DOB_MISMATCH": ("hard", "the typed age disagrees with the date of birth: wrong patient or typing error"),
+    "VOLUME_ROUNDED_INTO_WINDOW": ("info", "the volume was rounded the other way so the dose stays inside the window"),
 }
 
 

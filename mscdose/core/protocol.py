@@ -8,9 +8,10 @@ later still says which rules applied. Validation is strict (unknown keys are err
 from __future__ import annotations
 
 import hashlib
+import re
 import tomllib
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -20,6 +21,7 @@ import pint
 
 from mscdose.core.errors import ProtocolError
 from mscdose.core.paths import resource
+from mscdose.core.required import DEFAULT_REQUIRED, FIELD_NAMES
 from mscdose.core.units import registry
 
 Basis = Literal["viable", "total"]
@@ -35,6 +37,17 @@ _BAND_KEYS = {"weight_above", "weight_up_to"} | _WINDOW_KEYS
 _ELIGIBILITY_KEYS = {"age_min", "age_max", "sexes", "healthy_volunteers", "inclusion", "exclusion"}
 _CHECK_KEYS = {"usual_weight_min", "usual_weight_max"}
 _SITE_KEYS = {"min_viability", "final_volume", "duration", "drop_factor", "volume_increment", "post_thaw_limit"}
+# Site choices in [site_defaults] that are not preparation values (issue 19): what must be present to finalise.
+_SITE_LIST_KEYS = {"required_at_finalising"}
+
+# Plausibility of the limits themselves (issue 10 §1): a file outside these is refused at load, naming the key.
+_CELL_KEYS = {"total_min", "total_max", "per_kg_min", "per_kg_max"}
+_CELL_LIMIT_MAX = Decimal(10) ** 12  # cells, or cells/kg
+_VIABILITY_RANGE = (Decimal(50), Decimal(100))  # %
+_POST_THAW_MAX_MIN = Decimal(72 * 60)  # 72 h
+# A plain number (no sign, no e notation, no arithmetic), optionally "million"/"billion", then a unit name.
+_PLAIN_QUANTITY = re.compile(r"\s*(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)\s*(?:(?:million|billion)\b)?\s*"
+                             r"(?:[A-Za-z%][A-Za-z% ]*(?:/\s*[A-Za-z][A-Za-z ]*)?)?\s*")
 
 # key -> (dimension, canonical unit)
 _UNITS: dict[str, tuple[str, str]] = {
@@ -96,7 +109,7 @@ class Protocol:
     registry_ids: tuple[str, ...]
     product: str
     route: str
-    infusions: str
+    infusions: int  # how many final infusions one patient may receive under this protocol (issue 10 §3)
     basis: Basis
     window: DoseWindow
     bands: tuple[DoseWindow, ...]
@@ -114,6 +127,10 @@ class Protocol:
     post_thaw_limit: Setting
     sha256: str
     source_name: str = field(default="")
+    # Shipped files are approved by being shipped; a file loaded by path is not until the service has
+    # matched its SHA-256 to an approval in the record store (approval.check_against_approvals).
+    approved: bool = False
+    required_at_finalising: tuple[str, ...] = DEFAULT_REQUIRED
 
     @property
     def short_hash(self) -> str:
@@ -176,6 +193,9 @@ class _Reader:
     def _convert(self, full_key: str, key: str, raw: Any) -> Decimal:
         if not isinstance(raw, str):
             raise self.error(full_key, f"must be a quantity with its unit in quotes, such as \"100 mL\"; found {raw!r}")
+        if not _PLAIN_QUANTITY.fullmatch(raw):
+            raise self.error(full_key, f"{raw!r} is not a plain amount: write a number and a unit such as "
+                                       "\"100 mL\" or \"300 million cells\" (no arithmetic, signs or e notation)")
         dimension, canonical = _UNITS[key]
         ureg = registry()
         try:
@@ -190,7 +210,18 @@ class _Reader:
         value = Decimal(quantity.to(canonical).magnitude)
         if not value.is_finite() or value < 0:
             raise self.error(full_key, f"{raw!r} must be a finite amount of zero or more")
+        self._plausible(full_key, key, raw, value)
         return value
+
+    def _plausible(self, full_key: str, key: str, raw: str, value: Decimal) -> None:
+        """Limits no real protocol has are typing errors or tampering: refuse them by name."""
+        if key in _CELL_KEYS and value > _CELL_LIMIT_MAX:
+            raise self.error(full_key, f"{raw!r} is above the largest plausible cell limit (1,000,000 million)")
+        low, high = _VIABILITY_RANGE
+        if key == "min_viability" and not low <= value <= high:
+            raise self.error(full_key, f"{raw!r} is outside the plausible 50 % to 100 %")
+        if key == "post_thaw_limit" and value > _POST_THAW_MAX_MIN:
+            raise self.error(full_key, f"{raw!r} is longer than the plausible maximum of 72 h")
 
     def setting(self, table: dict[str, Any], key: str, where: str, required: bool) -> Setting | None:
         full_key = f"{where}{key}"
@@ -265,13 +296,12 @@ def parse_protocol(data: bytes, name: str) -> Protocol:
     checks = _table(reader, doc, "checks", required=False)
     reader.check_keys(checks, _CHECK_KEYS, "checks.")
     site = _table(reader, doc, "site_defaults")
-    reader.check_keys(site, _SITE_KEYS, "site_defaults.", _SITE_KEYS)
+    reader.check_keys(site, _SITE_KEYS | _SITE_LIST_KEYS, "site_defaults.", _SITE_KEYS)
     settings = {key: reader.setting(site, key, "site_defaults.", required=True) for key in _SITE_KEYS}
+    required_at_finalising = _required_fields(reader, site)
     for key in ("final_volume", "duration", "drop_factor", "volume_increment", "post_thaw_limit"):
         if settings[key].value <= 0:  # type: ignore[union-attr]
             raise reader.error(f"site_defaults.{key}", "must be more than zero")
-    if settings["min_viability"].value > 100:  # type: ignore[union-attr]
-        raise reader.error("site_defaults.min_viability", "must be at most 100 %")
     usual_min = reader.setting(checks, "usual_weight_min", "checks.", required=False)
     usual_max = reader.setting(checks, "usual_weight_max", "checks.", required=False)
     if usual_min and usual_max and usual_min.value > usual_max.value:
@@ -287,7 +317,7 @@ def parse_protocol(data: bytes, name: str) -> Protocol:
         registry_ids=reader.texts(doc, "registry_ids"),
         product=reader.text(doc, "product", default="not stated"),
         route=reader.text(doc, "route", default="intravenous infusion"),
-        infusions=reader.text(doc, "infusions", default="one"),
+        infusions=_infusions(reader, doc),
         basis=basis,
         window=window,
         bands=tuple(bands),
@@ -299,8 +329,30 @@ def parse_protocol(data: bytes, name: str) -> Protocol:
         usual_weight_max=usual_max,
         sha256=hashlib.sha256(data).hexdigest(),
         source_name=name,
+        required_at_finalising=required_at_finalising,
         **settings,  # type: ignore[arg-type]
     )
+
+
+def _infusions(reader: _Reader, doc: dict[str, Any]) -> int:
+    """A whole number of at least 1; absent means 1, the most restrictive reading."""
+    value = doc.get("infusions", 1)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise reader.error("infusions", f"must be a whole number of infusions of 1 or more, such as 1; found {value!r}")
+    return value
+
+
+def _required_fields(reader: _Reader, site: dict[str, Any]) -> tuple[str, ...]:
+    if "required_at_finalising" not in site:
+        return DEFAULT_REQUIRED
+    names = site["required_at_finalising"]
+    key = "site_defaults.required_at_finalising"
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise reader.error(key, "must be a list of field names")
+    unknown = [n for n in names if n not in FIELD_NAMES]
+    if unknown:
+        raise reader.error(key, f"unknown field {unknown[0]!r} (known: {', '.join(FIELD_NAMES)})")
+    return tuple(dict.fromkeys(names))
 
 
 def _table(reader: _Reader, doc: dict[str, Any], key: str, required: bool = True) -> dict[str, Any]:
@@ -332,8 +384,23 @@ def _shipped_files() -> Iterator[tuple[str, bytes]]:
 
 @cache
 def shipped_protocols() -> tuple[Protocol, ...]:
-    """Every protocol shipped in resources/protocols/, sorted by id."""
-    return tuple(sorted((parse_protocol(data, name) for name, data in _shipped_files()), key=lambda p: p.id))
+    """Every protocol shipped in resources/protocols/, sorted by id, each approved by being shipped.
+
+    Two shipped files with the same id are refused (ProtocolError naming both): which one applied would
+    otherwise depend on file names."""
+    protocols = [replace(parse_protocol(data, name), approved=True) for name, data in _shipped_files()]
+    require_unique_ids(protocols)
+    return tuple(sorted(protocols, key=lambda p: p.id))
+
+
+def require_unique_ids(protocols: Iterable[Protocol]) -> None:
+    """Raise ProtocolError when two protocols share an id (case-insensitive), naming both files."""
+    seen: dict[str, Protocol] = {}
+    for protocol in protocols:
+        other = seen.setdefault(protocol.id.lower(), protocol)
+        if other is not protocol:
+            raise ProtocolError(f"Protocol files {other.source_name} and {protocol.source_name} both have id "
+                                f"'{protocol.id}': remove or rename one (an id must name one protocol).")
 
 
 DEFAULT_PROTOCOL_ID = "NCT03055078"

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Literal
 
 from mscdose.core import parsing
 from mscdose.core.errors import InputError
 from mscdose.core.isbt128 import Din, parse_din
+from mscdose.core.patient import parse_date_of_birth
 
 CountBasis = Literal["total", "viable"]
 
@@ -41,12 +42,15 @@ class DoseRequest:
     now: datetime | None = None
     weight_entered: str = ""
     dose_entered: str = ""
+    # --- issue 19 (engine): the patient's second identifier; the age is computed from it -------------------
+    date_of_birth: date | None = None
 
 
 # Field order is the order errors are reported in (the order of the CLI options and of the window).
 FIELDS = (
     "weight", "dose", "concentration", "viability", "bag_volume", "bags", "basis", "age", "final_volume",
     "duration", "drop_factor", "increment", "din", "thawed_at", "now",
+    "date_of_birth",  # issue 19 (engine)
 )
 REQUIRED = ("weight", "dose", "concentration", "viability", "bag_volume")
 
@@ -97,6 +101,7 @@ def read_request(
     take("din", parse_din, optional=True)
     take("thawed_at", lambda t: parsing.parse_datetime("thawed_at", t), optional=True)
     take("now", lambda t: parsing.parse_datetime("now", t), optional=True)
+    take("date_of_birth", parse_date_of_birth, optional=True)  # issue 19 (engine)
 
     thawed, now = values.get("thawed_at"), values.get("now")
     if isinstance(thawed, datetime) and "thawed_at" not in errors:
@@ -130,5 +135,6 @@ def read_request(
         now=now,  # type: ignore[arg-type]
         weight_entered=str(texts.get("weight") or "").strip(),
         dose_entered=str(texts.get("dose") or "").strip(),
+        date_of_birth=values.get("date_of_birth"),  # type: ignore[arg-type]
     )
     return request, {}

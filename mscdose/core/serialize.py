@@ -51,6 +51,7 @@ def inputs_dict(result: DoseResult) -> dict[str, Any]:
         "din": r.din.display if r.din else None,
         "thawed_at": r.thawed_at.isoformat() if r.thawed_at else None,
         "now": r.now.isoformat() if r.now else None,
+        "date_of_birth": r.date_of_birth.isoformat() if r.date_of_birth else None,
     }
 
 
@@ -69,6 +70,15 @@ def result_dict(result: DoseResult) -> dict[str, Any]:
         "infusion_rate_ml_per_h": number(result.infusion_rate_ml_per_h),
         "drip_rate_gtt_per_min": result.drip_rate_gtt_per_min,
         "administer_before": result.administer_before.isoformat() if result.administer_before else None,
+        # issue 10: the infusion must start by / finish by these (administer_before = finish_by, kept for
+        # old readers); the dose delivered as text that never reads as inside a limit it is outside of
+        "start_by": result.start_by.isoformat() if result.start_by else None,
+        "finish_by": result.finish_by.isoformat() if result.finish_by else None,
+        "delivered_dose_text": result.delivered_dose_text,
+        "delivered_dose_per_kg_text": result.delivered_per_kg_text,
+        # issue 19: the age used for eligibility, and whether it came from the date of birth or was typed
+        "age_years": number(result.age_years),
+        "age_source": result.age_source or None,
         "status": result.status,
         "flags": [flag.as_dict() for flag in result.flags],
         "steps": [str(step) for step in result.steps],

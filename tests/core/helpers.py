@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from mscdose.core.engine import DoseResult
@@ -13,8 +14,10 @@ PROTOCOLS = Path(__file__).parent / "protocols"
 WORKED = {**WORKED_TEXTS, "age": "30"}
 
 
-def protocol_file(name: str) -> Protocol:
-    return load_protocol_file(PROTOCOLS / name)
+def protocol_file(name: str, approved: bool = True) -> Protocol:
+    """A test protocol of tests/core/protocols/. Marked approved (as the service would after finding its
+    SHA-256 in the store) unless asked not to, so the shape under test is not hidden by PROTOCOL_NOT_APPROVED."""
+    return replace(load_protocol_file(PROTOCOLS / name), approved=approved)
 
 
 def calc(protocol: Protocol | None = None, **changes: str | None) -> DoseResult:

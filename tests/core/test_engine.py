@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mscdose.core.engine import round_half_up
 
@@ -143,10 +145,12 @@ def test_limits_are_checked_on_the_dose_delivered_not_the_target() -> None:
     r = calc(dose="300.1 million cells", bags="4")
     assert r.delivered_dose_cells == D("299.92e6")
     assert "DOSE_ABOVE_RANGE" not in codes(r)
-    # Target 100e6 is inside, but 100e6 / 4.6e6 = 21.739 -> 21.7 mL -> 99.82e6 delivered: below the minimum.
-    low = calc(dose="100 million cells")
-    assert low.delivered_dose_cells == D("99.82e6")
+    # Target 90e6 is below: 90e6 / 4.6e6 = 19.565 -> 19.6 mL -> 90.16e6 delivered: below the minimum.
+    low = calc(dose="90 million cells")
+    assert low.delivered_dose_cells == D("90.16e6")
     assert codes(low, "hard") == {"DOSE_BELOW_RANGE"}
+    # (Changed by issue 10 §4: a target of 100e6, 21.739 mL, no longer rounds down to 99.82e6 and blocks;
+    # see test_rounding_that_would_leave_the_window_goes_the_other_way.)
 
 
 def test_viability_edge() -> None:
@@ -162,18 +166,25 @@ def test_insufficient_product_edge() -> None:
     assert codes(r, "hard") == {"INSUFFICIENT_PRODUCT"}
 
 
-def test_post_thaw_edge() -> None:
-    base = {"thawed_at": "2026-11-25T10:00:00+00:00"}
-    assert calc(**base, now="2026-11-25T13:00:00+00:00").status == "ok"
-    late = calc(**base, now="2026-11-25T13:00:01+00:00")
-    assert codes(late, "hard") == {"POST_THAW_EXPIRED"}
-    assert late.administer_before.isoformat() == "2026-11-25T13:00:00+00:00"
+@pytest.mark.parametrize(
+    ("now", "hard"),
+    # thawed 10:00 + 3 h = finish by 13:00; minus the 60 min infusion = start by 12:00 (issue 10 §2)
+    [("12:00:00", set()), ("12:00:01", {"INFUSION_ENDS_AFTER_LIMIT"}), ("13:00:00", {"INFUSION_ENDS_AFTER_LIMIT"}),
+     ("13:00:01", {"POST_THAW_EXPIRED"})],
+)
+def test_post_thaw_edge(now: str, hard: set[str]) -> None:
+    r = calc(thawed_at="2026-11-25T10:00:00+00:00", now=f"2026-11-25T{now}+00:00")
+    assert codes(r, "hard") == hard
+    assert r.finish_by.isoformat() == r.administer_before.isoformat() == "2026-11-25T13:00:00+00:00"
+    assert r.start_by.isoformat() == "2026-11-25T12:00:00+00:00"
 
 
 def test_post_thaw_limit_follows_time_zones() -> None:
-    # 10:00 UTC is 11:00 in UTC+1: 13:30+01:00 is 12:30 UTC, 150 min after thaw: inside the 180 min limit
-    r = calc(thawed_at="2026-11-25T10:00:00+00:00", now="2026-11-25T13:30:00+01:00")
-    assert "POST_THAW_EXPIRED" not in codes(r)
+    # 10:00 UTC is 11:00 in UTC+1: 12:50+01:00 is 11:50 UTC, 110 min after thaw; a 60 min infusion ends at
+    # 12:50 UTC, inside the 180 min limit (13:00 UTC). At 13:30+01:00 (12:30 UTC) it would end at 13:30 UTC.
+    assert calc(thawed_at="2026-11-25T10:00:00+00:00", now="2026-11-25T12:50:00+01:00").status == "ok"
+    late = calc(thawed_at="2026-11-25T10:00:00+00:00", now="2026-11-25T13:30:00+01:00")
+    assert codes(late, "hard") == {"INFUSION_ENDS_AFTER_LIMIT"}
 
 
 @pytest.mark.parametrize(("age", "flagged"), [("14", False), ("60", False), ("13", True), ("61", True),
@@ -230,5 +241,143 @@ def test_a_weight_not_in_kg_gets_its_exact_conversion_as_a_step() -> None:
 
 def test_administer_before_is_written_as_people_read_it() -> None:
     r = calc(thawed_at="2026-11-25T09:30:00+01:00", now="2026-11-25T10:00:00+01:00")
-    assert "Administer before: thawed 2026-11-25 09:30 (UTC+01:00) + 180 min = 2026-11-25 12:30 (UTC+01:00)" in [
-        str(s) for s in r.steps]
+    steps = [str(s) for s in r.steps]
+    assert "Finish by: thawed 2026-11-25 09:30 (UTC+01:00) + 3 h = 2026-11-25 12:30 (UTC+01:00)" in steps
+    assert "Start by: finish by 2026-11-25 12:30 (UTC+01:00) − 1 h infusion = 2026-11-25 11:30 (UTC+01:00)" in steps
+
+
+# --- issue 10 §4: the screen never contradicts the decision ------------------------------------------------
+
+
+def test_rounding_that_would_leave_the_window_goes_the_other_way() -> None:
+    # The issue's reproduction. Cv = 5.42e6 × 0.9 = 4.878e6; Vx = 100e6 / 4.878e6 = 20.5002 mL -> 20.5 mL,
+    # which delivers 20.5 × 4.878e6 = 99.999e6 < 100e6. 20.6 mL delivers 100.4868e6: inside, so draw 20.6 mL.
+    r = calc(dose="100 million cells", concentration="5.42 million cells/mL", viability="90")
+    assert r.volume_to_draw_ml == D("20.6")
+    assert r.delivered_dose_cells == D("100.4868e6")
+    assert r.status == "ok"
+    assert {"VOLUME_ROUNDED_INTO_WINDOW", "VOLUME_ROUNDED"} <= codes(r, "info")
+    assert ("Kept inside the window: 20.5 mL would deliver 99.999 million cells, below the protocol minimum of "
+            "100 million cells; the nearest measurable volume that stays inside is 20.6 mL") in map(str, r.steps)
+
+
+def test_rounding_down_into_the_window_at_the_maximum() -> None:
+    # Cv = 4.6e6; 299.99e6 / 4.6e6 = 65.21522 mL; at 0.01 mL -> 65.22 mL = 300.012e6 > 300e6; 65.21 mL = 299.966e6
+    r = calc(dose="299.99 million cells", bags="4", increment="0.01 mL")
+    assert r.volume_to_draw_ml == D("65.21") and r.delivered_dose_cells == D("299.966e6")
+    assert r.status == "ok" and "VOLUME_ROUNDED_INTO_WINDOW" in codes(r, "info")
+
+
+def test_target_100_million_at_the_worked_lot_goes_up_not_below() -> None:
+    # 100e6 / 4.6e6 = 21.739 -> 21.7 mL = 99.82e6 (below); 21.8 mL = 100.28e6: inside
+    r = calc(dose="100 million cells")
+    assert r.volume_to_draw_ml == D("21.8") and r.delivered_dose_cells == D("100.28e6")
+    assert codes(r, "hard") == set()
+
+
+def test_a_target_outside_the_window_is_not_pulled_inside() -> None:
+    # 99.999e6 is itself below 100e6: 99.999 / 4.878 = 20.49998 -> 20.5 mL -> 99.999e6 delivered: blocked,
+    # and every text says 99.999 million, never "100 million"
+    r = calc(dose="99.999 million cells", concentration="5.42 million cells/mL", viability="90")
+    assert r.volume_to_draw_ml == D("20.5") and r.delivered_dose_cells == D("99.999e6")
+    assert codes(r, "hard") == {"DOSE_BELOW_RANGE"}
+    assert r.hard_flags[0].message == ("Dose delivered 99.999 million cells is below the protocol minimum of "
+                                       "100 million cells (NCT03055078).")
+    assert r.delivered_dose_text == "99.999 million cells"
+    from mscdose.core.summary import summary_text
+
+    text = summary_text(r)
+    assert "Dose delivered:      99.999 million cells" in text and "Target dose:         99.999 million" in text
+    assert "Dose delivered:      100 million" not in text
+
+
+def test_dose_just_above_the_maximum_reads_above() -> None:
+    # 3.000024e6/mL viable × 100 mL = 300.0024e6 > 300e6 (target itself above: no adjustment)
+    r = calc(dose="300.0024 million cells", concentration="3.000024 million cells/mL", viability="100",
+             bags="5")
+    assert r.volume_to_draw_ml == 100 and r.delivered_dose_cells == D("300.0024e6")
+    assert r.hard_flags[0].message.startswith("Dose delivered 300.002 million cells is above the protocol maximum")
+    assert r.delivered_dose_text == "300.002 million cells"
+
+
+def test_no_measurable_volume_inside_the_window_blocks() -> None:
+    # Cv = 100e6/mL: the window 100-300e6 is 1 to 3 mL; at 4 mL steps only 0, 4, 8 mL can be drawn.
+    # 200e6 -> 2 mL -> 2/4 = 0.5 -> tie up -> 4 mL = 400e6 (above); 0 mL delivers nothing: blocked
+    r = calc(dose="200 million cells", concentration="100 million cells/mL", viability="100", increment="4 mL")
+    assert r.volume_to_draw_ml == 4 and codes(r, "hard") == {"DOSE_ABOVE_RANGE"}
+    assert "VOLUME_ROUNDED_INTO_WINDOW" not in codes(r)
+    assert any(str(s).startswith("No measurable volume inside the window: 4 mL would deliver 400 million cells")
+               for s in r.steps)
+
+
+def test_per_kg_cap_also_counts_as_the_window() -> None:
+    from .helpers import protocol_file
+
+    # Stemirac-like: 50-200e6 and at most 3.34e6/kg. 60 kg × 3.34e6 = 200.4e6 > 200e6, so the window here is
+    # 50-200e6. Target 199.99e6 at Cv 4.6e6: 43.4761 mL -> 43.5 mL = 200.1e6 (above); 43.4 mL = 199.64e6: inside
+    r = calc(protocol_file("stemirac_like.toml"), weight="60 kg", dose="199.99 million cells", bags="3")
+    assert r.volume_to_draw_ml == D("43.4") and r.status == "ok"
+
+
+# --- issue 10 §1: an unapproved protocol computes but cannot be final --------------------------------------
+
+
+def test_an_edited_copy_loaded_by_path_is_not_approved(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # The reproduction: a copy with total_max = 3000 million cells gives OK for 1,500 million cells today.
+    from mscdose.core.paths import resource
+    from mscdose.core.protocol import load_protocol
+
+    text = resource("protocols", "nct03055078.toml").read_text(encoding="utf-8")
+    copy = tmp_path / "nct03055078.toml"
+    copy.write_text(text.replace('total_max = "300 million cells"', 'total_max = "3000 million cells"'))
+    p = load_protocol(str(copy))
+    assert p.approved is False
+    # 1500e6 / 4.6e6 = 326.087 -> 326.1 mL = 1500.06e6: inside the edited window, but not approved
+    r = calc(p, dose="1500 million cells", bags="17")
+    assert codes(r, "hard") == {"PROTOCOL_NOT_APPROVED"} and r.status == "blocked"
+    assert "NOT FOR ADMINISTRATION" in r.hard_flags[0].message
+    assert "PROTOCOL_NOT_APPROVED" not in codes(calc())  # the shipped one is approved
+
+
+# --- issue 10 §2: time of use ------------------------------------------------------------------------------
+
+
+def test_a_4_h_infusion_started_2_h_55_min_after_thaw_is_blocked() -> None:
+    # The reproduction: thaw 10:00, limit 3 h -> finish by 13:00; 4 h infusion -> start by 09:00;
+    # now 12:55 + 4 h = 16:55, 3 h 55 min after the limit
+    r = calc(duration="4 h", thawed_at="2026-11-25T10:00:00+00:00", now="2026-11-25T12:55:00+00:00")
+    assert codes(r, "hard") == {"INFUSION_ENDS_AFTER_LIMIT"}
+    message = r.hard_flags[0].message
+    assert "An infusion of 4 h started now would end, 3 h 55 min after the post-thaw limit" in message
+    assert "finish by 2026-11-25 13:00 (UTC+00:00) (thaw + 3 h (site value))" in message
+
+
+def test_elapsed_time_in_an_expiry_message_is_readable() -> None:
+    # 3630196 min after thaw: "2,520 days 23 h 16 min", never "3630196 min"
+    from datetime import datetime, timedelta
+
+    now = datetime.fromisoformat("2026-11-25T10:00:00+00:00")
+    thaw = (now - timedelta(minutes=3630196)).isoformat()
+    r = calc(thawed_at=thaw, now=now.isoformat())
+    assert codes(r, "hard") == {"POST_THAW_EXPIRED"}
+    assert r.hard_flags[0].message.startswith("2,520 days 23 h 16 min have passed since thaw; the limit is 3 h")
+    assert "3630196" not in r.hard_flags[0].message
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1000, 3000), st.integers(5, 2000), st.sampled_from(["0.01", "0.1", "0.5", "1", "5"]))
+def test_a_target_inside_the_window_is_delivered_inside_whenever_some_volume_can(
+        target_e5: int, conc_e5: int, increment: str) -> None:
+    # target 100-300 million, viable concentration 0.5-200 million/mL (viability 100 %), one of five increments.
+    # Either the dose delivered is inside 100-300 million, or no multiple of the increment is: the multiples
+    # just below and just above the exact volume are both outside (worked independently here).
+    target, conc, step = D(target_e5) * 100_000, D(conc_e5) * 100_000, D(increment)
+    r = calc(dose=f"{target / 1_000_000} million cells", concentration=f"{conc / 1_000_000} million cells/mL",
+             viability="100", bags="99", bag_volume="100 mL", increment=f"{increment} mL")
+    inside = D("100e6") <= r.delivered_dose_cells <= D("300e6")
+    exact = target / conc
+    below = (exact / step).to_integral_value(rounding="ROUND_FLOOR") * step
+    neighbours_inside = [v for v in (below, below + step) if v > 0 and D("100e6") <= v * conc <= D("300e6")]
+    assert inside or not neighbours_inside
+    assert inside is ("DOSE_BELOW_RANGE" not in codes(r) and "DOSE_ABOVE_RANGE" not in codes(r))
+    assert abs(r.volume_to_draw_ml - exact) <= step  # never more than one step from the exact volume

@@ -108,3 +108,81 @@ def test_a_protocol_without_any_dose_limit_is_refused() -> None:
         'total_max = "300 million cells"\n', "")
     with pytest.raises(ProtocolError, match="states no dose limit"):
         parse_protocol(text.encode(), "p.toml")
+
+
+# --- issue 10 §1: implausible limits refused at load, naming file and key ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "words"),
+    [  # the reproduction: crashed every calculation with a thaw time; now refused (e notation, and over 72 h)
+     ('post_thaw_limit = { value = "3 h"', 'post_thaw_limit = { value = "1e9 years"',
+      "'site_defaults.post_thaw_limit': '1e9 years' is not a plain amount"),
+     ('post_thaw_limit = { value = "3 h"', 'post_thaw_limit = { value = "73 h"',
+      "'site_defaults.post_thaw_limit': '73 h' is longer than the plausible maximum of 72 h"),
+     ('min_viability = { value = "70 %"', 'min_viability = { value = "10 %"',
+      "'site_defaults.min_viability': '10 %' is outside the plausible 50 % to 100 %"),
+     ('min_viability = { value = "70 %"', 'min_viability = { value = "49.9 %"', "outside the plausible 50 %"),
+     ('min_viability = { value = "70 %"', 'min_viability = { value = "101 %"', "outside the plausible 50 %"),
+     ('total_max = "300 million cells"', 'total_max = "1000001 million cells"',
+      "'dose.total_max': '1000001 million cells' is above the largest plausible cell limit"),
+     ('total_max = "300 million cells"', 'total_max = "100 * 3 million cells"', "is not a plain amount"),
+     ('total_max = "300 million cells"', 'total_max = "3e8 cells"', "is not a plain amount"),
+     ('total_max = "300 million cells"', 'total_max = "inf cells"', "is not a plain amount"),
+     ('total_max = "300 million cells"', 'total_max = "(200 + 100) million cells"', "is not a plain amount"),
+     ('total_min = "100 million cells"', 'total_min = "-100 million cells"', "is not a plain amount"),
+     ('infusions = 1 ', 'infusions = "one" ', "key 'infusions': must be a whole number of infusions"),
+     ('infusions = 1 ', 'infusions = 0 ', "key 'infusions': must be a whole number"),
+     ('infusions = 1 ', 'infusions = true ', "key 'infusions': must be a whole number"),
+     ('[site_defaults]\n', '[site_defaults]\nrequired_at_finalising = ["patient_id", "blood_group"]\n',
+      "'site_defaults.required_at_finalising': unknown field 'blood_group'")],
+)
+def test_implausible_limits_are_refused_naming_file_and_key(old: str, new: str, words: str) -> None:
+    with pytest.raises(ProtocolError) as caught:
+        parse_protocol(_broken(old, new), "nct03055078.toml")
+    assert "Protocol file nct03055078.toml" in str(caught.value)
+    assert words in str(caught.value)
+
+
+@pytest.mark.parametrize(("old", "new"), [('value = "3 h"', 'value = "72 h"'), ('value = "70 %"', 'value = "50 %"'),
+                                          ('total_max = "300 million cells"', 'total_max = "1000000 million cells"'),
+                                          ('value = "0.1 mL"', 'value = ".1 mL"')])
+def test_limits_at_the_edge_of_plausible_load(old: str, new: str) -> None:
+    parse_protocol(_broken(old, new), "p.toml")
+
+
+def test_infusions_is_a_count_and_absent_means_one() -> None:
+    assert load_protocol().infusions == 1
+    assert parse_protocol(_broken("infusions = 1 ", "infusions = 2 "), "p.toml").infusions == 2
+    assert protocol_file("stemirac_like.toml").infusions == 1  # no key: the most restrictive reading
+
+
+def test_required_at_finalising_defaults_and_can_be_set_by_the_site() -> None:
+    assert load_protocol().required_at_finalising == (
+        "patient_id", "patient_name", "date_of_birth_or_age", "order_reference", "prescriber", "lot_number", "din",
+        "thawed_at")
+    p = parse_protocol(_broken("[site_defaults]\n", '[site_defaults]\nrequired_at_finalising = ["patient_id", '
+                                                    '"date_of_birth", "checked_by"]\n'), "p.toml")
+    assert p.required_at_finalising == ("patient_id", "date_of_birth", "checked_by")
+    assert "required_at_finalising" not in p.site_settings()
+
+
+def test_shipped_protocols_are_approved_and_a_file_by_path_is_not(tmp_path: Path) -> None:
+    assert all(p.approved for p in shipped_protocols())
+    copy = tmp_path / "same.toml"
+    copy.write_bytes(SHIPPED)
+    assert load_protocol(str(copy)).approved is False
+    assert parse_protocol(SHIPPED, "x.toml").approved is False
+
+
+def test_two_shipped_files_with_one_id_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mscdose.core import protocol as module
+
+    other = _broken('version = "1.0"', 'version = "9.9"')
+    monkeypatch.setattr(module, "_shipped_files", lambda: iter([("a.toml", SHIPPED), ("b.toml", other)]))
+    module.shipped_protocols.cache_clear()
+    try:
+        with pytest.raises(ProtocolError, match=r"Protocol files a\.toml and b\.toml both have id 'NCT03055078'"):
+            module.shipped_protocols()
+    finally:
+        module.shipped_protocols.cache_clear()
