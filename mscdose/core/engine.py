@@ -223,6 +223,15 @@ def _compute(r: DoseRequest, p: Protocol) -> DoseResult:
         flags.append(Flag.raise_("THAW_TIME_NOT_ENTERED", "thawed_at",
                                  "No thaw time entered: the post-thaw limit was not checked."))
     flags.extend(_patient_flags(p, r))
+    # --- issue 11: plausibility limits (core/plausibility.py); imported here because it imports Step ---
+    from mscdose.core.plausibility import plausibility_flags
+
+    more_flags, more_steps = plausibility_flags(
+        r, p, volume_ml=volume, final_volume_ml=final, duration_min=duration,
+        drop_factor_gtt_per_ml=drop_factor, increment_ml=increment, rate_ml_per_h=rate_exact)
+    flags.extend(more_flags)
+    steps.extend(more_steps)
+    # --- end issue 11 ---
     flags.sort(key=lambda f: ("hard", "soft", "info").index(f.severity))
 
     return DoseResult(

@@ -12,7 +12,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Literal
 
-from mscdose.core import parsing
+from mscdose.core import parsing, plausibility  # plausibility: issue 11
 from mscdose.core.errors import InputError
 from mscdose.core.isbt128 import Din, parse_din
 
@@ -41,12 +41,18 @@ class DoseRequest:
     now: datetime | None = None
     weight_entered: str = ""
     dose_entered: str = ""
+    # --- issue 11: plausibility inputs from the product label (core/plausibility.py) ---
+    label_cells_per_bag: Decimal | None = None  # total cells per bag, as printed on the label
+    dmso_percent: Decimal | None = None  # % v/v; None takes the protocol's default
+    expires_at: datetime | None = None  # the product's expiry
+    # --- end issue 11 ---
 
 
 # Field order is the order errors are reported in (the order of the CLI options and of the window).
 FIELDS = (
     "weight", "dose", "concentration", "viability", "bag_volume", "bags", "basis", "age", "final_volume",
     "duration", "drop_factor", "increment", "din", "thawed_at", "now",
+    "label_cells", "dmso", "expires_at",  # issue 11
 )
 REQUIRED = ("weight", "dose", "concentration", "viability", "bag_volume")
 
@@ -97,6 +103,11 @@ def read_request(
     take("din", parse_din, optional=True)
     take("thawed_at", lambda t: parsing.parse_datetime("thawed_at", t), optional=True)
     take("now", lambda t: parsing.parse_datetime("now", t), optional=True)
+    # --- issue 11: plausibility inputs ---
+    take("label_cells", plausibility.parse_label_cells, optional=True)
+    take("dmso", plausibility.parse_dmso_percent, optional=True)
+    take("expires_at", lambda t: parsing.parse_datetime("expires_at", t), optional=True)
+    # --- end issue 11 ---
 
     thawed, now = values.get("thawed_at"), values.get("now")
     if isinstance(thawed, datetime) and "thawed_at" not in errors:
@@ -130,5 +141,8 @@ def read_request(
         now=now,  # type: ignore[arg-type]
         weight_entered=str(texts.get("weight") or "").strip(),
         dose_entered=str(texts.get("dose") or "").strip(),
+        label_cells_per_bag=values.get("label_cells"),  # type: ignore[arg-type]  # issue 11
+        dmso_percent=values.get("dmso"),  # type: ignore[arg-type]  # issue 11
+        expires_at=values.get("expires_at"),  # type: ignore[arg-type]  # issue 11
     )
     return request, {}
