@@ -236,6 +236,29 @@ def _inside(value: Decimal, low: Limit | None, high: Limit | None) -> bool:
     return (low is None or value >= low.value) and (high is None or value <= high.value)
 
 
+def limits_dict(p: Plausibility) -> dict[str, dict[str, Any]]:
+    """The limits as plain data for the record and the worksheet (like `protocol_settings`): only the keys
+    that are set, each with its value(s) as text, unit, text as written, source and note."""
+    out: dict[str, dict[str, Any]] = {}
+    for name in p.__dataclass_fields__:
+        item = getattr(p, name)
+        if isinstance(item, Limit):
+            out[name] = {"value": f"{item.value:f}", "unit": item.unit, "text": item.text, "source": item.source,
+                         "note": item.note}
+        elif isinstance(item, Choices):
+            out[name] = {"value": [f"{v:f}" for v in item.values], "unit": item.unit, "text": list(item.texts),
+                         "source": item.source, "note": item.note}
+    return out
+
+
+def dmso_percent_used(r: DoseRequest, p: Protocol) -> tuple[Decimal | None, str]:
+    """The DMSO % v/v the check used and where it came from ("entered", "protocol default" or "none")."""
+    if r.dmso_percent is not None:
+        return r.dmso_percent, "entered"
+    default = p.plausibility.dmso_percent
+    return (default.value, "protocol default") if default is not None else (None, "none")
+
+
 # ---------------------------------------------------------------------------------- the request's inputs
 
 LABEL_CELLS_ACCEPTED = "a number of cells with its unit, such as 100 million cells or 1e8 cells"
@@ -367,8 +390,7 @@ def plausibility_flags(
                                f"({_site(limits.max_volume_per_kg)})."))
 
     # DMSO carried by the cells drawn (the diluent has none)
-    dmso = r.dmso_percent if r.dmso_percent is not None else (
-        limits.dmso_percent.value if limits.dmso_percent is not None else None)
+    dmso, _ = dmso_percent_used(r, p)
     if dmso is not None:
         density, limit = limits.dmso_density.value, limits.dmso_limit_per_kg_day.value
         grams = volume_ml * dmso / HUNDRED * density

@@ -18,6 +18,8 @@ from mscdose.core.flags import Flag
 from mscdose.core.plausibility import (
     PLAUSIBILITY_CATALOGUE,
     Plausibility,
+    dmso_percent_used,
+    limits_dict,
     parse_dmso_percent,
     parse_label_cells,
 )
@@ -237,3 +239,16 @@ def test_shipped_protocol_states_every_limit_as_a_site_value() -> None:
     assert (p.dmso_percent.value, p.dmso_density.value, p.dmso_limit_per_kg_day.value) == (10, D("1.1"), 1)  # type: ignore[union-attr]
     limits = [getattr(p, name) for name in p.__dataclass_fields__]
     assert all(limit is not None and limit.source == "site" for limit in limits)
+
+
+def test_limits_and_dmso_used_as_plain_data_for_the_record() -> None:
+    p = load_protocol()
+    data = limits_dict(p.plausibility)
+    assert data["drop_factors"]["value"] == ["10", "15", "20", "60"] and data["drop_factors"]["source"] == "site"
+    assert data["max_infusion_rate"] == {"value": "300", "unit": "mL/h", "text": "300 mL/h", "source": "site",
+                                         "note": data["max_infusion_rate"]["note"]}
+    assert data["concentration_usual_min"]["value"] == "500000"  # never e notation (5E+5)
+    assert limits_dict(Plausibility()).keys() == {"dmso_density", "dmso_limit_per_kg_day"}
+    assert dmso_percent_used(calc().request, p) == (10, "protocol default")
+    assert dmso_percent_used(calc(dmso="5").request, p) == (5, "entered")
+    assert dmso_percent_used(calc().request, protocol_file("stemirac_like.toml")) == (None, "none")
