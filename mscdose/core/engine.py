@@ -249,6 +249,15 @@ def _compute(r: DoseRequest, p: Protocol) -> DoseResult:
                                  f"Protocol file {p.source_name} ({p.id} version {p.version}, SHA-256 "
                                  f"{p.short_hash}…) is not approved at this site: preview only, NOT FOR "
                                  "ADMINISTRATION. Approve it first (mscdose protocol approve FILE)."))
+    # --- issue 11: plausibility limits (core/plausibility.py); imported here because it imports Step ---
+    from mscdose.core.plausibility import plausibility_flags
+
+    more_flags, more_steps = plausibility_flags(
+        r, p, volume_ml=volume, final_volume_ml=final, duration_min=duration,
+        drop_factor_gtt_per_ml=drop_factor, increment_ml=increment, rate_ml_per_h=rate_exact)
+    flags.extend(more_flags)
+    steps.extend(more_steps)
+    # --- end issue 11 ---
     flags.sort(key=lambda f: ("hard", "soft", "info").index(f.severity))
 
     return DoseResult(

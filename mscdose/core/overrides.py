@@ -1,20 +1,33 @@
 """Soft-flag overrides and the rule for when a calculation may be finalised.
 
 Shared by the window, the worksheet and the record store so that the rule lives in one place: no hard
-flag, and every soft flag overridden with a reason of a few words and the user's initials.
+flag, and every soft flag overridden with a real reason and the user's initials. A "reason" such as
+"aa bb cc" or "yes yes yes" records nothing a reviewer can check, so it is refused (issue 11): a reason is
+chosen from the protocol's standard reasons or written out in at least three words of three or more letters.
+
+This module imports no engine at run time: the protocol loader (through `core/eligibility.py`) uses the
+reason rule to check a protocol's own standard reasons.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from mscdose.core.engine import DoseResult
 from mscdose.core.flags import Flag
 
+if TYPE_CHECKING:
+    from mscdose.core.engine import DoseResult
+
 MIN_REASON_WORDS = 3
+MIN_WORD_LETTERS = 3
 _INITIALS = re.compile(r"^[A-Za-z][A-Za-z.\-]{1,5}$")
+_WORD = re.compile(r"[^\W\d_]+")  # letters only (any script); digits and punctuation split words
+
+# Flags raised here that flags.CATALOGUE does not hold yet (to be merged by its owner).
+ELIGIBILITY_HARD_UNMET = "ELIGIBILITY_HARD_UNMET"
 
 
 @dataclass(frozen=True)
@@ -27,12 +40,29 @@ class Override:
         return {"code": self.code, "reason": self.reason, "initials": self.initials}
 
 
+def reason_problem(reason: str) -> str | None:
+    """Why this text is not a reason, or None when it is. Counted words are runs of three or more letters
+    that are not one letter repeated ("aaa"); at least three of them, and not all the same word."""
+    words = [w.casefold() for w in _WORD.findall(reason or "")
+             if len(w) >= MIN_WORD_LETTERS and len(set(w.casefold())) > 1]
+    if len(words) < MIN_REASON_WORDS or len(set(words)) < 2:
+        return (f"Reason: give at least {MIN_REASON_WORDS} words of {MIN_WORD_LETTERS} or more letters, not all "
+                "the same, saying why this is safe (e.g. 'weight confirmed on ward scale'), or choose one of "
+                "the protocol's standard reasons.")
+    return None
+
+
+def valid_initials(initials: str) -> bool:
+    return bool(_INITIALS.match((initials or "").strip()))
+
+
 def override_problem(reason: str, initials: str) -> str | None:
-    """Why this reason/initials pair cannot be accepted, or None when it can."""
-    if len(re.findall(r"[A-Za-z0-9]{2,}", reason or "")) < MIN_REASON_WORDS:
-        return (f"Reason: give at least {MIN_REASON_WORDS} words saying why this is safe "
-                "(e.g. 'weight confirmed on ward scale').")
-    if not _INITIALS.match((initials or "").strip()):
+    """Why this reason/initials pair cannot be accepted, or None when it can. A protocol's standard
+    reasons pass the same rule (the loader refuses a file whose standard reason does not)."""
+    problem = reason_problem(reason)
+    if problem:
+        return problem
+    if not valid_initials(initials):
         return "Initials: 2 to 6 letters (e.g. JS)."
     return None
 
@@ -41,16 +71,30 @@ def finalising_flags(
     eligibility: Mapping[str, bool | None] | None = None,
     criteria: Sequence[str] = (),
     earlier_same_lot_today: int = 0,
+    *,
+    hard_criteria: Collection[str] = frozenset(),
 ) -> list[Flag]:
-    """Soft flags that only exist at finalising: an unconfirmed eligibility checklist, and a second
-    infusion of the same lot for the same patient on the same day (from the record store)."""
+    """Flags that only exist at finalising: the eligibility checklist, and a second infusion of the same lot
+    for the same patient on the same day (from the record store).
+
+    A criterion in `hard_criteria` (`Protocol.hard_criteria`) that is not confirmed (state None) or known
+    unmet (False) raises the hard `ELIGIBILITY_HARD_UNMET`, which no override lifts; the other criteria
+    raise the soft `ELIGIBILITY_UNCONFIRMED`."""
     flags = []
     states = eligibility or {}
     unconfirmed = [c for c in criteria if states.get(c) is not True]
-    if unconfirmed:
+    hard = [c for c in unconfirmed if c in hard_criteria]
+    soft = [c for c in unconfirmed if c not in hard_criteria]
+    if hard:
+        listed = "; ".join(f"{c} ({'not met' if states.get(c) is False else 'not confirmed'})" for c in hard)
+        flags.append(Flag(code=ELIGIBILITY_HARD_UNMET, severity="hard", field="eligibility",
+                          message=f"{len(hard)} hard eligibility criteria are not confirmed as met: {listed}. "
+                                  "These cannot be overridden: confirm them, or this patient cannot receive "
+                                  "this protocol."))
+    if soft:
         flags.append(Flag.raise_("ELIGIBILITY_UNCONFIRMED", "eligibility",
-                                 f"{len(unconfirmed)} of {len(criteria)} eligibility criteria are not confirmed: "
-                                 + "; ".join(unconfirmed)))
+                                 f"{len(soft)} of {len(criteria)} eligibility criteria are not confirmed: "
+                                 + "; ".join(soft)))
     if earlier_same_lot_today:
         flags.append(Flag.raise_("REPEAT_INFUSION_SAME_LOT_DAY", "lot",
                                  f"This patient already has {earlier_same_lot_today} finalised infusion(s) of this "
@@ -65,8 +109,9 @@ def finalise_problems(
 ) -> list[str]:
     """Everything standing between this calculation and a final worksheet (empty list: it may be finalised).
 
-    `extra_flags` are the finalising flags (see `finalising_flags`)."""
-    problems = [f"{flag.code}: {flag.message} (hard limit, cannot be overridden)" for flag in result.hard_flags]
+    `extra_flags` are the finalising flags (see `finalising_flags`); their hard flags block like the result's."""
+    hard = [*result.hard_flags, *(f for f in extra_flags if f.severity == "hard")]
+    problems = [f"{flag.code}: {flag.message} (hard limit, cannot be overridden)" for flag in hard]
     overridden = {o.code for o in overrides if override_problem(o.reason, o.initials) is None}
     soft = [*result.soft_flags, *(f for f in extra_flags if f.severity == "soft")]
     problems += [f"{flag.code}: needs an override with a reason and initials"

@@ -19,8 +19,10 @@ from typing import Any, Literal
 
 import pint
 
+from mscdose.core.eligibility import check_standard_reasons, read_criteria  # issue 11
 from mscdose.core.errors import ProtocolError
 from mscdose.core.paths import resource
+from mscdose.core.plausibility import Plausibility, read_plausibility  # issue 11
 from mscdose.core.required import DEFAULT_REQUIRED, FIELD_NAMES
 from mscdose.core.units import registry
 
@@ -30,6 +32,9 @@ _TOP_KEYS = {
     "schema_version", "id", "version", "title", "short_title", "sponsor", "phase", "registry_ids",
     "product", "route", "infusions", "dose", "eligibility", "checks", "site_defaults",
 }
+# --- issue 11: the [plausibility] table and the standard override reasons ---
+_TOP_KEYS |= {"plausibility", "override_reasons"}
+# --- end issue 11 ---
 _REQUIRED_TOP = {"schema_version", "id", "version", "title", "dose", "site_defaults"}
 _WINDOW_KEYS = {"total_min", "total_max", "per_kg_min", "per_kg_max"}
 _DOSE_KEYS = {"basis", "bands"} | _WINDOW_KEYS
@@ -131,6 +136,12 @@ class Protocol:
     # matched its SHA-256 to an approval in the record store (approval.check_against_approvals).
     approved: bool = False
     required_at_finalising: tuple[str, ...] = DEFAULT_REQUIRED
+    # --- issue 11: plausibility limits, hard/soft eligibility criteria, standard override reasons ---
+    plausibility: Plausibility = field(default_factory=Plausibility)
+    hard_criteria: frozenset[str] = frozenset()  # criterion texts whose unconfirmed/unmet state is hard
+    age_criteria: frozenset[str] = frozenset()  # criterion texts decided by the age field (`field = "age"`)
+    override_reasons: tuple[str, ...] = ()
+    # --- end issue 11 ---
 
     @property
     def short_hash(self) -> str:
@@ -293,6 +304,8 @@ def parse_protocol(data: bytes, name: str) -> Protocol:
     if age_min is not None and age_max is not None and age_min > age_max:
         raise reader.error("eligibility.age_min", "is greater than eligibility.age_max")
 
+    criteria = read_criteria(eligibility, name)  # issue 11
+
     checks = _table(reader, doc, "checks", required=False)
     reader.check_keys(checks, _CHECK_KEYS, "checks.")
     site = _table(reader, doc, "site_defaults")
@@ -323,14 +336,20 @@ def parse_protocol(data: bytes, name: str) -> Protocol:
         bands=tuple(bands),
         age_min=age_min,
         age_max=age_max,
-        inclusion=reader.texts(eligibility, "inclusion", "eligibility."),
-        exclusion=reader.texts(eligibility, "exclusion", "eligibility."),
+        inclusion=criteria.inclusion,  # issue 11: texts or { text, severity, field } tables
+        exclusion=criteria.exclusion,
         usual_weight_min=usual_min,
         usual_weight_max=usual_max,
         sha256=hashlib.sha256(data).hexdigest(),
         source_name=name,
         required_at_finalising=required_at_finalising,
         **settings,  # type: ignore[arg-type]
+        # --- issue 11 ---
+        plausibility=read_plausibility(doc.get("plausibility"), name, settings),
+        hard_criteria=criteria.hard,
+        age_criteria=criteria.age,
+        override_reasons=check_standard_reasons(doc.get("override_reasons"), name),
+        # --- end issue 11 ---
     )
 
 

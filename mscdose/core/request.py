@@ -12,7 +12,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Literal
 
-from mscdose.core import parsing
+from mscdose.core import parsing, plausibility  # plausibility: issue 11
 from mscdose.core.errors import InputError
 from mscdose.core.isbt128 import Din, parse_din
 from mscdose.core.patient import parse_date_of_birth
@@ -44,6 +44,11 @@ class DoseRequest:
     dose_entered: str = ""
     # --- issue 19 (engine): the patient's second identifier; the age is computed from it -------------------
     date_of_birth: date | None = None
+    # --- issue 11: plausibility inputs from the product label (core/plausibility.py) ---
+    label_cells_per_bag: Decimal | None = None  # total cells per bag, as printed on the label
+    dmso_percent: Decimal | None = None  # % v/v; None takes the protocol's default
+    expires_at: datetime | None = None  # the product's expiry
+    # --- end issue 11 ---
 
 
 # Field order is the order errors are reported in (the order of the CLI options and of the window).
@@ -51,6 +56,7 @@ FIELDS = (
     "weight", "dose", "concentration", "viability", "bag_volume", "bags", "basis", "age", "final_volume",
     "duration", "drop_factor", "increment", "din", "thawed_at", "now",
     "date_of_birth",  # issue 19 (engine)
+    "label_cells", "dmso", "expires_at",  # issue 11
 )
 REQUIRED = ("weight", "dose", "concentration", "viability", "bag_volume")
 
@@ -102,6 +108,11 @@ def read_request(
     take("thawed_at", lambda t: parsing.parse_datetime("thawed_at", t), optional=True)
     take("now", lambda t: parsing.parse_datetime("now", t), optional=True)
     take("date_of_birth", parse_date_of_birth, optional=True)  # issue 19 (engine)
+    # --- issue 11: plausibility inputs ---
+    take("label_cells", plausibility.parse_label_cells, optional=True)
+    take("dmso", plausibility.parse_dmso_percent, optional=True)
+    take("expires_at", lambda t: parsing.parse_datetime("expires_at", t), optional=True)
+    # --- end issue 11 ---
 
     thawed, now = values.get("thawed_at"), values.get("now")
     if isinstance(thawed, datetime) and "thawed_at" not in errors:
@@ -136,5 +147,8 @@ def read_request(
         weight_entered=str(texts.get("weight") or "").strip(),
         dose_entered=str(texts.get("dose") or "").strip(),
         date_of_birth=values.get("date_of_birth"),  # type: ignore[arg-type]
+        label_cells_per_bag=values.get("label_cells"),  # type: ignore[arg-type]  # issue 11
+        dmso_percent=values.get("dmso"),  # type: ignore[arg-type]  # issue 11
+        expires_at=values.get("expires_at"),  # type: ignore[arg-type]  # issue 11
     )
     return request, {}

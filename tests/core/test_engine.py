@@ -304,7 +304,9 @@ def test_no_measurable_volume_inside_the_window_blocks() -> None:
     # Cv = 100e6/mL: the window 100-300e6 is 1 to 3 mL; at 4 mL steps only 0, 4, 8 mL can be drawn.
     # 200e6 -> 2 mL -> 2/4 = 0.5 -> tie up -> 4 mL = 400e6 (above); 0 mL delivers nothing: blocked
     r = calc(dose="200 million cells", concentration="100 million cells/mL", viability="100", increment="4 mL")
-    assert r.volume_to_draw_ml == 4 and codes(r, "hard") == {"DOSE_ABOVE_RANGE"}
+    # 4 mL is not a measurable step of the site, and 100 million/mL is above the usual lot range (issue 11):
+    # those flags join, and the dose delivered is still what blocks.
+    assert r.volume_to_draw_ml == 4 and codes(r, "hard") == {"DOSE_ABOVE_RANGE", "INCREMENT_NOT_IN_LIST"}
     assert "VOLUME_ROUNDED_INTO_WINDOW" not in codes(r)
     assert any(str(s).startswith("No measurable volume inside the window: 4 mL would deliver 400 million cells")
                for s in r.steps)
@@ -334,8 +336,10 @@ def test_an_edited_copy_loaded_by_path_is_not_approved(tmp_path) -> None:  # typ
     assert p.approved is False
     # 1500e6 / 4.6e6 = 326.087 -> 326.1 mL = 1500.06e6: inside the edited window, but not approved
     r = calc(p, dose="1500 million cells", bags="17")
-    assert codes(r, "hard") == {"PROTOCOL_NOT_APPROVED"} and r.status == "blocked"
-    assert "NOT FOR ADMINISTRATION" in r.hard_flags[0].message
+    # 326.1 mL in 60 min is also above the 300 mL/h maximum rate (issue 11); without approval the edited
+    # window would still say nothing about the dose: only the approval and the rate block.
+    assert codes(r, "hard") == {"PROTOCOL_NOT_APPROVED", "RATE_ABOVE_MAXIMUM"} and r.status == "blocked"
+    assert "NOT FOR ADMINISTRATION" in next(f for f in r.hard_flags if f.code == "PROTOCOL_NOT_APPROVED").message
     assert "PROTOCOL_NOT_APPROVED" not in codes(calc())  # the shipped one is approved
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from mscdose.core.overrides import Override, finalise_problems, finalising_flags, override_problem
+from mscdose.core.protocol import load_protocol
 
 from .helpers import calc
 
@@ -13,6 +16,31 @@ def test_reason_and_initials_rules() -> None:
     assert "at least 3 words" in (override_problem("checked", "JS") or "")
     assert "Initials" in (override_problem("weight confirmed on ward scale", "") or "")
     assert "Initials" in (override_problem("weight confirmed on ward scale", "J") or "")
+
+
+@pytest.mark.parametrize("reason", [
+    "aa bb cc",  # words of two letters (issue 11)
+    "yes yes yes",  # three words, all the same
+    "YES yes Yes",  # the same word in other cases
+    "aaa bbb ccc",  # one letter repeated is not a word
+    "ok 123 456 789",  # numbers are not words
+    "checked checked ok",  # two words of three letters or more, and the same one
+    "dose confirmed by PI",  # two words of three letters or more
+    "no, no, no, fine",
+])
+def test_reasons_that_record_nothing_are_refused(reason: str) -> None:
+    assert "at least 3 words of 3 or more letters" in (override_problem(reason, "JS") or "")
+
+
+@pytest.mark.parametrize("reason", ["checked checked again", "dose confirmed by the PI", "Gewicht geprüft heute",
+                                    "体重 weight confirmed today"])
+def test_written_reasons_of_three_real_words_are_accepted(reason: str) -> None:
+    assert override_problem(reason, "JS") is None
+
+
+def test_standard_reasons_of_the_protocol_are_accepted() -> None:
+    reasons = load_protocol().override_reasons
+    assert reasons and all(override_problem(reason, "JS") is None for reason in reasons)
 
 
 def test_soft_flag_needs_an_override_to_finalise() -> None:
@@ -39,3 +67,16 @@ def test_finalising_flags() -> None:
     assert finalise_problems(r, [], flags) == [
         "ELIGIBILITY_UNCONFIRMED: needs an override with a reason and initials",
         "REPEAT_INFUSION_SAME_LOT_DAY: needs an override with a reason and initials"]
+
+
+def test_hard_criteria_raise_a_hard_finalising_flag_that_blocks() -> None:
+    criteria = ["A", "B", "C"]
+    flags = finalising_flags({"A": True, "B": False}, criteria, hard_criteria={"B"})
+    assert [(f.code, f.severity) for f in flags] == [("ELIGIBILITY_HARD_UNMET", "hard"),
+                                                      ("ELIGIBILITY_UNCONFIRMED", "soft")]
+    assert "B (not met)" in flags[0].message and "1 of 3" in flags[1].message
+    problems = finalise_problems(calc(), [Override("ELIGIBILITY_HARD_UNMET", "approved by the investigator", "JS"),
+                                          Override("ELIGIBILITY_UNCONFIRMED", "criterion checked in clinic", "JS")],
+                                 flags)
+    assert len(problems) == 1 and problems[0].startswith("ELIGIBILITY_HARD_UNMET:")
+    assert "cannot be overridden" in problems[0]
