@@ -38,7 +38,7 @@ HARD_CASES = [
     ("DOSE_ABOVE_RANGE", {"doseInput": "400", "bagsInput": "5"}, ["400.2 million cells", "300 million cells"]),
     ("VIABILITY_BELOW_MINIMUM", {"viabilityInput": "65", "bagsInput": "3"}, ["65 %", "70 %"]),
     ("INSUFFICIENT_PRODUCT", {"bagsInput": "1"}, ["32.6 mL", "20 mL"]),
-    ("POST_THAW_EXPIRED", {"thawInput": "@4h"}, ["180 min"]),
+    ("POST_THAW_EXPIRED", {"thawInput": "@4h"}, ["limit is 3 h"]),
     ("VOLUME_ROUNDS_TO_ZERO", {"doseInput": "0.1"}, ["0 mL"]),
 ]
 

@@ -201,7 +201,9 @@ def test_protocol_selector_shows_summary_and_the_files_short_hash(window: MainWi
 
 
 def test_eligibility_lists_the_protocol_files_criteria(window: MainWindow) -> None:
-    data = tomllib.loads(SHIPPED.read_text(encoding="utf-8"))["eligibility"]
+    raw = tomllib.loads(SHIPPED.read_text(encoding="utf-8"))["eligibility"]
+    # a criterion is a text, or a table with its text and severity (issue 11)
+    data = {kind: [c if isinstance(c, str) else c["text"] for c in raw[kind]] for kind in ("inclusion", "exclusion")}
     inclusion = window.findChild(QListWidget, "inclusionList")
     exclusion = window.findChild(QListWidget, "exclusionList")
     assert inclusion is not None and exclusion is not None
