@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from mscdose import __version__
-from mscdose.records.errors import StoreError, explain, not_a_store
+from mscdose.records.errors import StoreError, damaged, explain, not_a_store
 from mscdose.records.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -63,6 +63,8 @@ def check_version(conn: sqlite3.Connection, path: Path, *, read_only: bool) -> i
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     if app_id not in (0, APPLICATION_ID) or (read_only and app_id != APPLICATION_ID):
         raise not_a_store(path, "an SQLite database of another program")
+    if version < 0:
+        raise damaged(path, "open the record database", f"its schema version reads {version}")
     if version > SCHEMA_VERSION:
         raise StoreError(
             f"The record database {path} was written by a newer mscdose (schema version {version}; "
@@ -174,3 +176,6 @@ def connect_read_only(path: Path) -> tuple[sqlite3.Connection, bool]:
                              "be written, so SQLite cannot read it there. Copy the file and its -wal file to a "
                              "writable folder and open the copy.") from None
         raise explain(error, path, action, writing=False) from None
+    except (UnicodeError, ValueError, OverflowError, IndexError) as error:
+        conn.close()
+        raise damaged(path, action, f"{type(error).__name__}: {error}") from None

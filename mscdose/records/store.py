@@ -144,6 +144,9 @@ class RecordStore:
         except sqlite3.Error as error:
             conn.close()
             raise explain(error, self.path, action) from None
+        except _DAMAGE as error:  # e.g. SQLite's message quoting damaged bytes that are not UTF-8
+            conn.close()
+            raise damaged(self.path, action, f"{type(error).__name__}: {error}") from None
         return conn
 
     @property
@@ -179,6 +182,8 @@ class RecordStore:
                 conn.execute("ROLLBACK")
             if isinstance(error, sqlite3.Error):
                 raise explain(error, self.path, action) from None
+            if isinstance(error, _DAMAGE) and not isinstance(error, StoreError):
+                raise damaged(self.path, action, f"{type(error).__name__}: {error}; nothing was saved") from None
             raise
         self._append_anchor()
 
@@ -471,6 +476,8 @@ class RecordStore:
 
     def integrity_problems(self) -> list[str]:
         """SQLite's own page-level check (`PRAGMA integrity_check`); empty when the file is sound."""
+        previous = self._conn.text_factory
+        self._conn.text_factory = lambda raw: raw.decode("utf-8", "replace")  # its messages quote damaged bytes
         try:
             rows = self._conn.execute("PRAGMA integrity_check").fetchall()
         except sqlite3.DatabaseError as error:
@@ -478,6 +485,10 @@ class RecordStore:
                     ("SQLITE_CORRUPT", "SQLITE_NOTADB")):
                 return [str(error)]  # so damaged that the check itself stops: that is its answer
             raise explain(error, self.path, "check the database file", writing=False) from None
+        except UnicodeDecodeError:  # SQLite's own report quotes the damaged bytes
+            return ["the integrity check stopped on unreadable (damaged) bytes"]
+        finally:
+            self._conn.text_factory = previous
         return [] if [r[0] for r in rows] == ["ok"] else [str(r[0]) for r in rows]
 
     # -- copies --------------------------------------------------------------------------------------
