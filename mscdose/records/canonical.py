@@ -6,6 +6,11 @@ so the rules are few and fixed: keys sorted, no spaces, UTF-8 kept as is, NaN re
 A record's hash covers its header fields (id, time, who, status, ...), the SHA-256 of its document's
 canonical JSON and the previous record's hash. Hashing the document separately keeps verification of
 10,000 records fast (hashing bytes, not re-serialising every document) while still covering every byte.
+
+Since schema version 3 every entry (record, print event, protocol approval, and later kinds) also has one
+entry in the ledger: ONE chain in the order things happened, whose last hash (the head) is what anchors,
+worksheets and the anchor file quote. A ledger entry's hash covers {seq, kind, ref, item_sha256,
+prev_sha256}; item_sha256 is the entry's own hash (record_hash, print_event_hash, approval_hash).
 """
 
 from __future__ import annotations
@@ -42,5 +47,22 @@ def record_hash(header: dict[str, Any], document_json: str, prev_sha256: str) ->
 
 def print_event_hash(event: dict[str, Any], prev_sha256: str) -> str:
     content = {key: event[key] for key in PRINT_FIELDS}
+    content["prev_sha256"] = prev_sha256
+    return sha256_text(canonical_json(content))
+
+
+APPROVAL_FIELDS = ("id", "protocol_id", "version", "protocol_sha256", "approved_by", "at", "reason")
+LEDGER_FIELDS = ("seq", "kind", "ref", "item_sha256")
+
+
+def approval_hash(approval: dict[str, Any]) -> str:
+    """A protocol approval's own hash (its place in time is fixed by its ledger entry)."""
+    content = {key: approval[key] for key in APPROVAL_FIELDS}
+    content["kind"] = "protocol_approval"
+    return sha256_text(canonical_json(content))
+
+
+def ledger_hash(entry: dict[str, Any], prev_sha256: str) -> str:
+    content = {key: entry[key] for key in LEDGER_FIELDS}
     content["prev_sha256"] = prev_sha256
     return sha256_text(canonical_json(content))

@@ -1,27 +1,20 @@
 """The soft check "a second infusion of the same lot on the same day" for the window to show.
 
 Pure (reads the store, changes nothing) so the window can call it as the patient ID and lot are typed.
-Lots are compared by lot number and by DIN, ignoring spaces, case, the barcode's leading `=` and the
-trailing check/flag characters, so `G1234 98 654321 H` and `=G12349865432177` are the same unit.
+Patients and lots are compared by canonical key (mscdose.core.identifiers: NFKC, case folded, spaces,
+hyphens and zero-width characters removed), lots also ignoring punctuation, the barcode's leading `=` and a
+DIN's trailing check/flag characters, so `G1234 98 654321 H` and `=G12349865432177` are the same unit and
+`MRN 123`, `MRN-123` and `ｍｒｎ１２３` the same patient.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 
+from mscdose.core.identifiers import lot_key
 from mscdose.records.store import RecordStore, SavedRecord
 
-_DIN_CORE = re.compile(r"^[A-NP-Z1-9][0-9]{12}")
-
-
-def lot_key(text: str) -> str:
-    """Normalised identity of a lot number or DIN ("" when empty)."""
-    squeezed = re.sub(r"[^0-9A-Z]", "", (text or "").upper())
-    match = _DIN_CORE.match(squeezed)
-    if match and len(squeezed) in (13, 14, 15):  # DIN alone, with check character, or with barcode flags
-        return match.group(0)
-    return squeezed
+__all__ = ["lot_key", "record_lot_keys", "same_day_same_lot"]
 
 
 def record_lot_keys(record: SavedRecord) -> set[str]:

@@ -7,9 +7,22 @@ Old records are never rewritten: their hashes must keep verifying after any migr
 Version 1: the records table and its append-only triggers.
 Version 2: print events (a record's "was a worksheet printed" is a log of events, never an UPDATE), and
            indexes for the history view's lookups by patient and date.
+Version 3: the ledger (one hash chain over records, print events and approvals, see ledger.py), the
+           canonical keys of each record's patient, protocol, lot and DIN (record_keys, for the
+           one-infusion and same-lot checks), and protocol approvals. Existing records and print events get
+           their ledger entries and keys by INSERTs only; no old row is rewritten.
+
+A migration step is an SQL statement or a function of the connection (for steps that need Python, such as
+hashing). A PostgreSQL back end would keep its own DDL but the same tables, columns and hash rules.
 """
 
 from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from mscdose.core.identifiers import canonical_key, lot_key
+from mscdose.records.ledger import backfill
 
 APPLICATION_ID = 0x4D534344  # "MSCD": marks the file as an mscdose record database
 
@@ -26,7 +39,31 @@ def _append_only(table: str, why_update: str, why_delete: str) -> list[str]:
     ]
 
 
-MIGRATIONS: list[list[str]] = [
+def record_keys(patient_id: str, protocol_id: str, lot_number: str, din: str) -> tuple[str, str, str, str]:
+    return canonical_key(patient_id), canonical_key(protocol_id), lot_key(lot_number), lot_key(din)
+
+
+def document_lots(document_json: str) -> tuple[str, str]:
+    import json
+
+    try:
+        document = json.loads(document_json)
+        inputs = document.get("inputs") or {}
+        return str(document.get("lot_number") or ""), str(inputs.get("din") or "")
+    except (ValueError, AttributeError, TypeError):
+        return "", ""  # a damaged document gets empty lot keys; verify names the damage
+
+
+def _backfill_keys(conn: sqlite3.Connection) -> None:
+    for record_id, patient_id, protocol_id, document_json in conn.execute(
+            "SELECT id, patient_id, protocol_id, document FROM records ORDER BY id").fetchall():
+        conn.execute("INSERT INTO record_keys VALUES (?, ?, ?, ?, ?)",
+                     (record_id, *record_keys(patient_id, protocol_id, *document_lots(document_json))))
+
+
+Step = str | Callable[[sqlite3.Connection], None]
+
+MIGRATIONS: list[list[Step]] = [
     # 1: records
     [
         f"PRAGMA application_id = {APPLICATION_ID}",
@@ -71,6 +108,50 @@ MIGRATIONS: list[list[str]] = [
         "CREATE INDEX records_by_time ON records (created_at)",
         "CREATE INDEX records_by_supersedes ON records (supersedes)",
         "CREATE INDEX print_events_by_record ON print_events (record_id)",
+    ],
+    # 3: one ledger over every kind of entry, canonical keys, protocol approvals
+    [
+        """
+        CREATE TABLE ledger (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind TEXT NOT NULL,
+            ref INTEGER NOT NULL,
+            item_sha256 TEXT NOT NULL,
+            prev_sha256 TEXT NOT NULL,
+            sha256 TEXT NOT NULL UNIQUE,
+            UNIQUE (kind, ref)
+        )
+        """,
+        *_append_only("ledger", "the ledger only grows", "ledger entries are never deleted"),
+        """
+        CREATE TABLE record_keys (
+            record_id INTEGER PRIMARY KEY REFERENCES records(id),
+            patient_key TEXT NOT NULL,
+            protocol_key TEXT NOT NULL,
+            lot_key TEXT NOT NULL,
+            din_key TEXT NOT NULL
+        )
+        """,
+        *_append_only("record_keys", "keys follow their record", "keys follow their record"),
+        "CREATE INDEX record_keys_by_patient ON record_keys (patient_key, protocol_key)",
+        """
+        CREATE TABLE protocol_approvals (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            protocol_id TEXT NOT NULL,
+            protocol_key TEXT NOT NULL,
+            version TEXT NOT NULL,
+            protocol_sha256 TEXT NOT NULL,
+            approved_by TEXT NOT NULL,
+            at TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            sha256 TEXT NOT NULL UNIQUE,
+            UNIQUE (protocol_key, version)
+        )
+        """,
+        *_append_only("protocol_approvals", "a new approval is a new protocol version",
+                      "approvals are never deleted"),
+        _backfill_keys,
+        backfill,
     ],
 ]
 

@@ -28,6 +28,58 @@ def raw(path: Path) -> sqlite3.Connection:
 def drop_append_only_triggers(path: Path) -> None:
     """What a tamperer with the file in hand would do first; verify() must still catch what follows."""
     with closing(raw(path)) as conn:
-        for table in ("records", "print_events"):
-            conn.execute(f"DROP TRIGGER {table}_no_update")
-            conn.execute(f"DROP TRIGGER {table}_no_delete")
+        drop_every_trigger(conn)
+
+
+APPEND_ONLY_TABLES = ("records", "print_events", "ledger", "record_keys", "protocol_approvals")
+
+
+def drop_every_trigger(conn: sqlite3.Connection) -> None:
+    for table in APPEND_ONLY_TABLES:
+        conn.execute(f"DROP TRIGGER IF EXISTS {table}_no_update")
+        conn.execute(f"DROP TRIGGER IF EXISTS {table}_no_delete")
+
+
+def rehash_everything(path: Path) -> None:
+    """What a forger who knows the documented hash rules does after editing rows: recompute every record,
+    print event and approval hash, rebuild the ledger and the record keys, and set sqlite_sequence to match,
+    so that the file on its own is perfectly consistent. Only an anchor kept elsewhere can catch this."""
+    from mscdose.records.canonical import GENESIS, RECORD_FIELDS, approval_hash, print_event_hash, record_hash
+    from mscdose.records.ledger import append_entry, backfill
+    from mscdose.records.schema import document_lots, record_keys
+
+    with closing(raw(path)) as conn:
+        drop_every_trigger(conn)
+        conn.execute("BEGIN")
+        prev = GENESIS
+        columns = ", ".join(RECORD_FIELDS)
+        for row in conn.execute(f"SELECT {columns}, document FROM records ORDER BY id").fetchall():
+            header = dict(zip(RECORD_FIELDS, row[:-1], strict=True))
+            digest = record_hash(header, row[-1], prev)
+            conn.execute("UPDATE records SET prev_sha256 = ?, sha256 = ? WHERE id = ?", (prev, digest, header["id"]))
+            prev = digest
+        conn.execute("DELETE FROM record_keys")
+        for rid, patient, protocol, doc in conn.execute(
+                "SELECT id, patient_id, protocol_id, document FROM records").fetchall():
+            conn.execute("INSERT INTO record_keys VALUES (?, ?, ?, ?, ?)",
+                         (rid, *record_keys(patient, protocol, *document_lots(doc))))
+        prev = GENESIS
+        for row in conn.execute("SELECT id, record_id, at, ok, detail FROM print_events ORDER BY id").fetchall():
+            event = dict(zip(("id", "record_id", "at", "ok", "detail"), row, strict=True))
+            digest = print_event_hash(event, prev)
+            conn.execute("UPDATE print_events SET prev_sha256 = ?, sha256 = ? WHERE id = ?", (prev, digest, row[0]))
+            prev = digest
+        names = ("id", "protocol_id", "version", "protocol_sha256", "approved_by", "at", "reason")
+        for row in conn.execute(f"SELECT {', '.join(names)} FROM protocol_approvals").fetchall():
+            conn.execute("UPDATE protocol_approvals SET sha256 = ? WHERE id = ?",
+                         (approval_hash(dict(zip(names, row, strict=True))), row[0]))
+        conn.execute("DELETE FROM ledger")
+        conn.execute("DELETE FROM sqlite_sequence")
+        backfill(conn)  # records and print events in time order
+        for aid, sha in conn.execute("SELECT id, sha256 FROM protocol_approvals ORDER BY id").fetchall():
+            append_entry(conn, "approval", aid, sha)  # approvals last: good enough for a forgery
+        for table in ("records", "print_events", "protocol_approvals"):
+            top = conn.execute(f"SELECT MAX(id) FROM {table}").fetchone()[0]
+            if top:
+                conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", (table, top))
+        conn.execute("COMMIT")

@@ -151,7 +151,7 @@ def test_a_version_1_database_is_migrated_and_its_records_still_verify(store_pat
     with closing(raw(store_path)) as conn:
         assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'print_events'").fetchone() is None
     with RecordStore(store_path) as store:
-        assert store.schema_version == SCHEMA_VERSION == 2
+        assert store.schema_version == SCHEMA_VERSION == 3
         assert store.get(1).patient_id == "OLD" and store.get(1).sha256 == old_hash
         store.mark_printed(1, True, "now possible: print events came with version 2")
         new = store.save(document("NEW"))
@@ -159,11 +159,21 @@ def test_a_version_1_database_is_migrated_and_its_records_still_verify(store_pat
         assert store.verify().ok and store.verify().count == 2
 
 
-def test_an_empty_version_0_file_gets_the_schema(store_path: Path) -> None:
-    store_path.write_bytes(b"")  # an empty file is an SQLite database of version 0 with no tables
+def test_an_empty_file_is_refused_never_turned_into_an_empty_store(store_path: Path) -> None:
+    """Issue 12: a 0-byte records file is what a truncated store looks like; making it a fresh empty store
+    would silently start a new chain and lose the audit trail. (Until schema 3 it was given the schema.)"""
+    store_path.write_bytes(b"")
+    for opener in (RecordStore, RecordStore.open_read_only):
+        with pytest.raises(StoreError, match=r"is not a mscdose record store \(the file is empty, 0 bytes\)"):
+            opener(store_path)
+    assert store_path.read_bytes() == b"" and not Path(f"{store_path}-wal").exists()
+
+
+def test_a_new_store_never_shows_a_half_made_file(store_path: Path) -> None:
+    """A new store is built beside its name and linked into place complete, so no 0-byte file is ever seen."""
     with RecordStore(store_path) as store:
-        assert store.schema_version == 2
-        assert store.save(document("P1")).id == 1
+        assert store.schema_version == SCHEMA_VERSION and store.count() == 0
+    assert [p.name for p in store_path.parent.iterdir() if p.name.startswith(".")] == []
 
 
 def test_a_database_from_a_newer_mscdose_is_refused_and_left_alone(store_path: Path) -> None:
@@ -189,7 +199,8 @@ def test_a_file_of_another_kind_is_refused(store_path: Path, content: bytes | No
             conn.execute("CREATE TABLE patients (id TEXT)")
     else:
         store_path.write_bytes(content)
-    with pytest.raises(StoreError, match=r"not an mscdose record database|another program"):
+    with pytest.raises(StoreError, match=r"is not a mscdose record store \((it is not an SQLite|an SQLite database "
+                                              r"of another program)"):
         RecordStore(store_path)
 
 

@@ -94,7 +94,7 @@ def test_a_forger_who_rehashes_the_changed_row_is_caught_at_the_next_one(five: P
     with closing(raw(five)) as conn:
         names = [d[1] for d in conn.execute("PRAGMA table_info(records)").fetchall()]
         row = dict(zip(names, conn.execute("SELECT * FROM records WHERE id = 3").fetchone(), strict=True))
-        row["patient_id"] = "P9"
+        row["patient_name"] = "Forged"  # not a key column: the record's own hash is all that covers it
         fields = ("id", "created_at", "app_version", "protocol_id", "protocol_version", "protocol_sha256",
                   "patient_id", "patient_name", "prepared_by", "checked_by", "status", "supersedes",
                   "correction_reason")
@@ -103,7 +103,7 @@ def test_a_forger_who_rehashes_the_changed_row_is_caught_at_the_next_one(five: P
         content["prev_sha256"] = row["prev_sha256"]
         forged = hashlib.sha256(json.dumps(content, sort_keys=True, separators=(",", ":"),
                                            ensure_ascii=False).encode()).hexdigest()
-        conn.execute("UPDATE records SET patient_id = 'P9', sha256 = ? WHERE id = 3", (forged,))
+        conn.execute("UPDATE records SET patient_name = 'Forged', sha256 = ? WHERE id = 3", (forged,))
     result = report(five)
     assert (result.ok, result.first_bad_id) == (False, 4)
     assert "does not follow on from record 3" in result.problem
