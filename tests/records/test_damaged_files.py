@@ -125,7 +125,9 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_template_is_what_the_variants_assume(template: Path) -> None:
-    assert template.stat().st_size == TEMPLATE_PAGES * PAGE
+    # The variants are made before the template exists, for its first TEMPLATE_PAGES pages; a document that
+    # grows (new keys) adds pages at the end, which the truncations still reach.
+    assert template.stat().st_size % PAGE == 0 and template.stat().st_size >= TEMPLATE_PAGES * PAGE
 
 
 def exercise(path: Path, tmp_path: Path) -> tuple[list[str], list[str]]:
