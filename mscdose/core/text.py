@@ -26,19 +26,17 @@ _IGNORABLE_RANGES = (
     (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFFB),
     (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF),
 )
+_IGNORABLE = frozenset(code for low, high in _IGNORABLE_RANGES for code in range(low, high + 1))
 _HIDDEN_CATEGORIES = {"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"}
 _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]")
 
 
 def is_hidden(char: str, allowed_spaces: str = " ") -> bool:
     """True for a character a person cannot see or that re-orders or re-draws the text around it."""
-    code = ord(char)
-    if char in allowed_spaces:
+    if " " < char < "\x7f" or char in allowed_spaces:  # printable ASCII: the common case, decided at once
         return False
     category = unicodedata.category(char)
-    if category in _HIDDEN_CATEGORIES or category == "Zs":
-        return True
-    return any(low <= code <= high for low, high in _IGNORABLE_RANGES)
+    return category in _HIDDEN_CATEGORIES or category == "Zs" or ord(char) in _IGNORABLE
 
 
 def is_wide_form(char: str) -> bool:
@@ -74,8 +72,8 @@ def safe_for_terminal(text: str) -> str:
 
 def shown(text: str, limit: int = 60) -> str:
     """Text as quoted in a message: visible escapes, and cut at `limit` characters with its full length."""
-    visible = safe_for_terminal(text)
-    if len(visible) > limit:
+    visible = safe_for_terminal(text[: limit + 1])  # never more work than the limit, however long the text
+    if len(text) > limit or len(visible) > limit:
         return f"{visible[:limit]}… ({len(text):,} characters)"
     return visible
 
