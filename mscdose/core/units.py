@@ -13,6 +13,7 @@ a property test that reading a quantity through the table gives exactly pint's m
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING
@@ -56,6 +57,31 @@ def registry() -> pint.UnitRegistry:
 def Q(value: Decimal | int | str, unit: str) -> pint.Quantity:
     """A quantity with a Decimal magnitude in the shared registry."""
     return registry().Quantity(Decimal(value), unit)
+
+
+_PLAIN_QUANTITY = re.compile(r"([0-9]{1,15}(?:\.[0-9]{1,15})?(?:[eE][+-]?[0-9]{1,2})?) ?"
+                             r"(?:(thousand|million|billion) )?([^ ]+)")
+_WORDS = {"thousand": Decimal("1e3"), "million": Decimal("1e6"), "billion": Decimal("1e9")}
+
+
+def fast_quantity(text: str, canonical: str) -> Decimal | None:
+    """The magnitude in `canonical` of a plain "number [thousand|million|billion] unit" text whose unit is
+    in the generated table (core/unit_table.py) with `canonical` as its kind's unit; None for any other text,
+    which pint must then decide. For a program's own texts (protocol files), not for what people type:
+    that goes through core/parsing.py with its checks and messages. pint is not imported here.
+    """
+    from mscdose.core.unit_table import FACTORS
+
+    match = _PLAIN_QUANTITY.fullmatch(text.strip())
+    if not match or match[3] not in FACTORS:
+        return None
+    kind, factor = FACTORS[match[3]]
+    if SPELLINGS[kind][0] != canonical:
+        return None
+    number = Decimal(match[1])
+    if match[2]:
+        number *= _WORDS[match[2]]
+    return number * Decimal(factor)
 
 
 def pint_spelling(spelling: str) -> str:

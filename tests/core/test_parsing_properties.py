@@ -20,7 +20,7 @@ from mscdose.core.errors import InputError
 from mscdose.core.isbt128 import parse_din
 from mscdose.core.text import check_text
 from mscdose.core.unit_table import FACTORS
-from mscdose.core.units import SPELLINGS, generate_table, pint_spelling, registry
+from mscdose.core.units import SPELLINGS, fast_quantity, generate_table, pint_spelling, registry
 
 PARSERS = {
     "weight": parsing.parse_weight,
@@ -134,3 +134,23 @@ def test_every_text_the_parser_accepts_reads_as_pint_reads_it(spelled: tuple[str
 @pytest.mark.parametrize("text", ["kg*m/m", "% kg", "mL*%", "1", "kg # 10 lb", "cells %", "stone"])
 def test_unit_texts_outside_the_table_are_not_converted(text: str) -> None:
     assert parsing.to_canonical(D(1), text) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(SPELLED), st.sampled_from(["", "thousand ", "million ", "billion "]),
+       st.decimals(min_value=D("0.001"), max_value=D("1e9"), places=3))
+def test_the_fast_path_for_program_texts_equals_pint_reading_the_same_text(spelled: tuple[str, str], word: str,
+                                                                           number: D) -> None:
+    spelling, kind = spelled
+    canonical = SPELLINGS[kind][0]
+    text = f"{number} {word}{spelling}"
+    power = {"": "", "thousand ": "* 1e3 * ", "million ": "* 1e6 * ", "billion ": "* 1e9 * "}[word]
+    expanded = f"{number} {power}"  # as protocol.py writes a word out for pint
+    expected = registry().Quantity(expanded + pint_spelling(spelling)).to(canonical).magnitude
+    assert fast_quantity(text, canonical) == expected
+
+
+@pytest.mark.parametrize(("text", "canonical"), [("100 mL", "kg"), ("3 days", "min"), ("1e6*cells", "cell"),
+                                                 ("100 mL + 1 L", "mL"), ("-5 mL", "mL")])
+def test_the_fast_path_leaves_other_texts_to_pint(text: str, canonical: str) -> None:
+    assert fast_quantity(text, canonical) is None
