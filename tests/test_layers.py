@@ -6,12 +6,24 @@ graph against the layers turned upside down must be refused (the front ends do i
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from importlinter.cli import lint_imports
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True)
+def _keep_loggers_enabled() -> Iterator[None]:
+    """import-linter configures logging with `disable_existing_loggers`, which would silence mscdose's own
+    loggers for every later test in this process (the log-file tests then fail)."""
+    loggers = [logging.getLogger(name) for name in list(logging.root.manager.loggerDict)]
+    yield
+    for logger in loggers:
+        logger.disabled = False
 
 
 def test_the_layer_contracts_of_pyproject_are_kept(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -59,14 +59,21 @@ def _bad(given: str, problem: str) -> InputError:
 
 def parse_din(text: str) -> Din:
     """Read a DIN typed by hand (with its check character) or scanned (`=` + 13 characters + 2 flags)."""
+    from mscdose.core.text import character_problem, shown
+
     given = "" if text is None else str(text)
+    problem = character_problem(given[:200])
+    if problem:  # a hidden or full-width character is refused, never dropped or echoed raw
+        raise _bad(given, problem)
     compact = re.sub(r"\s+", "", given).upper()
+    if len(compact) > 40:
+        raise _bad(given, f"“{shown(given)}” is far too long for a DIN.")
     if not compact:
         raise _bad(given, "nothing was entered.")
     if compact.startswith("="):
         body = compact[1:]
         if len(body) != 15 or not body[13:].isdigit():
-            raise _bad(given, f"“{given.strip()}” is not barcode data of 13 characters and 2 flag digits.")
+            raise _bad(given, f"“{shown(given.strip())}” is not barcode data of 13 characters and 2 flag digits.")
         code, flags = body[:13], int(body[13:])
         _check_format(given, code)
         if flags != checksum(code) + 60:
@@ -74,7 +81,7 @@ def parse_din(text: str) -> Din:
                        f"(expected {checksum(code) + 60}): check the scan or the typing.")
         return Din(code[:5], code[5:7], code[7:], check_character(code))
     if len(compact) != 14:
-        raise _bad(given, f"“{given.strip()}” has {len(compact)} characters; 13 and a check character "
+        raise _bad(given, f"“{shown(given.strip())}” has {len(compact)} characters; 13 and a check character "
                    "(14 in all) are needed.")
     code, check = compact[:13], compact[13]
     _check_format(given, code)

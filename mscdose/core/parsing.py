@@ -1,9 +1,19 @@
 """Reading what people type into a field, and refusing clearly what cannot be read safely.
 
-The number is read by a strict regular expression (never by evaluating an expression), the unit by pint.
-Each parser returns a quantity in the field's canonical unit, or raises an `InputError` that names the
-field, echoes the text and says what is accepted. A comma is always refused rather than guessed at:
-"62,5 kg" must never become 625 kg, and "1,500" could be either.
+Every text either means exactly one thing or is refused with an `InputError` that names the field, echoes
+the text and says what is accepted. Why so strict: each accepted-but-ambiguous form has a known slip behind
+it (issue 11). So:
+- only ASCII digits (a full-width `６２` is refused with a hint to switch to half-width input), no hidden
+  characters (zero-width spaces, BOMs, bidi controls are refused, never dropped), no comma ("62,5 kg" must
+  never become 625 kg), nothing after a `#`;
+- one number, at most one multiplier (`e`, `× 10^n` or a word such as million), and one unit from the
+  field's short list (core/units.py SPELLINGS): `62 % kg`, `100 mL*%` and `0.92 1` are refused;
+- a unit typed in the box must be of the same kind as the unit the window shows beside it (a total typed
+  into a per-kg dose box is refused, not silently made a total);
+- every field has the range of values it can hold, and the text has a length cap, checked before any
+  other work, so no input, however long or large, raises anything but `InputError`.
+Units are converted with the factors pint computed for core/unit_table.py (exactly pint's answer; pint
+itself is not imported here).
 """
 
 from __future__ import annotations
@@ -14,10 +24,10 @@ from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Literal
 
-import pint
-
+from mscdose.core import text as free_text
 from mscdose.core.errors import InputError
-from mscdose.core.units import registry
+from mscdose.core.unit_table import FACTORS
+from mscdose.core.units import SPELLINGS
 
 LABELS: dict[str, str] = {
     "weight": "Weight",
@@ -37,299 +47,336 @@ LABELS: dict[str, str] = {
 }
 
 ACCEPTED: dict[str, str] = {
-    "weight": "a weight with its unit, such as 62 kg, 62.5 kg or 136 lb",
-    "dose": "a number of cells such as 150 million cells, 1.5e8 cells or 150 x 10^6 cells, "
+    "weight": "a weight from 0.1 to 700 kg with its unit kg, g or lb, such as 62 kg, 62.5 kg or 136 lb",
+    "dose": "a number of cells with its unit, such as 150 million cells, 1.5e8 cells or 150 x 10^6 cells, "
     "or a dose per kg such as 2 million cells/kg",
     "concentration": "cells per volume with the volume unit, such as 5 million cells/mL or 5e6 cells/mL",
     "viability": "a percentage above 1 and at most 100, such as 92 % or 92",
-    "bag_volume": "a volume with its unit, such as 20 mL or 0.02 L",
-    "final_volume": "a volume with its unit, such as 100 mL",
-    "increment": "a volume with its unit, such as 0.1 mL",
-    "duration": "a time with its unit, such as 60 min or 1 h",
+    "bag_volume": "a volume from 0.01 to 5000 mL with its unit mL or L, such as 20 mL or 0.02 L",
+    "final_volume": "a volume from 0.01 to 5000 mL with its unit mL or L, such as 100 mL",
+    "increment": "a volume from 0.0001 to 100 mL with its unit, such as 0.1 mL",
+    "duration": "a time from 1 s to 7 days with its unit s, min or h, such as 60 min or 1 h",
     "drop_factor": "drops per mL, such as 20 gtt/mL or 20",
     "bags": "a whole number of bags from 1 to 99, such as 2",
     "age": "an age in years from 0 to 130, such as 45 or 45 years",
-    "thawed_at": "a date and time such as 2026-11-25T09:30 or 2026-11-25 09:30",
-    "now": "a date and time such as 2026-11-25T09:30 or 2026-11-25 09:30",
+    "thawed_at": "a date and time from 2000 to 2100 such as 2026-11-25T09:30 or 2026-11-25 09:30",
+    "now": "a date and time from 2000 to 2100 such as 2026-11-25T09:30 or 2026-11-25 09:30",
 }
 
-# Sanity ceilings in canonical units: anything above is a typing accident, not a patient or a product.
-_CEILINGS: dict[str, Decimal] = {
-    "weight": Decimal(700),  # kg
-    "dose_total": Decimal("1e13"),  # cells
-    "dose_per_kg": Decimal("1e11"),  # cells/kg
-    "concentration": Decimal("1e11"),  # cells/mL
-    "bag_volume": Decimal(5000),  # mL
-    "final_volume": Decimal(5000),  # mL
-    "increment": Decimal(100),  # mL
-    "duration": Decimal(7 * 24 * 60),  # min
-    "drop_factor": Decimal(100),  # gtt/mL
+MAX_LENGTH = 64  # characters: "1.5 × 10⁸ million cells/kg" is 26; anything far longer is not a quantity
+
+# (field, kind) -> (lowest, highest) value in the kind's canonical unit, and the same as people read them.
+# These are the values a field can hold at all; the protocol's clinical ranges are checked after parsing.
+_BOUNDS: dict[tuple[str, str], tuple[Decimal, Decimal, str, str]] = {
+    ("weight", "mass"): (Decimal("0.1"), Decimal(700), "0.1 kg", "700 kg"),
+    ("dose", "cells"): (Decimal("1e4"), Decimal("1e13"), "10,000 cells", "10 million million cells"),
+    ("dose", "cells_per_mass"): (Decimal(100), Decimal("1e11"), "100 cells/kg", "100,000 million cells/kg"),
+    ("concentration", "cells_per_volume"): (Decimal(1000), Decimal("1e11"), "1,000 cells/mL",
+                                            "100,000 million cells/mL"),
+    ("bag_volume", "volume"): (Decimal("0.01"), Decimal(5000), "0.01 mL", "5000 mL"),
+    ("final_volume", "volume"): (Decimal("0.01"), Decimal(5000), "0.01 mL", "5000 mL"),
+    ("increment", "volume"): (Decimal("0.0001"), Decimal(100), "0.0001 mL", "100 mL"),
+    ("duration", "time"): (Decimal(FACTORS["s"][1]), Decimal(7 * 24 * 60), "1 s", "7 days"),
+    ("drop_factor", "drops_per_volume"): (Decimal("0.001"), Decimal(100), "0.001 gtt/mL", "100 gtt/mL"),
+    ("age", "age"): (Decimal(0), Decimal(130), "0 years", "130 years"),
+    ("viability", "percent"): (Decimal(0), Decimal(100), "0 %", "100 %"),
 }
+_FIELD_KIND = {"weight": "a weight", "dose": "a number of cells or cells per kg", "concentration": "a concentration",
+               "viability": "a percentage", "bag_volume": "a volume", "final_volume": "a volume",
+               "increment": "a volume", "duration": "a time", "drop_factor": "a drop factor", "age": "an age"}
+# How an accepted spelling is written back in the echo of what was entered.
+_ECHO_SPELLING = {"lbs": "lb", "ml": "mL", "l": "L", "uL": "µL", "μL": "µL", "sec": "s", "mins": "min",
+                  "minute": "min", "minutes": "min", "hr": "h", "hrs": "h", "hour": "h", "hours": "h",
+                  "yr": "years", "yrs": "years", "year": "years", "percent": "%"}
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
-_NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
+_NUMBER = r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,7})?"
 _QUANTITY = re.compile(
-    rf"""^\s*(?P<number>{_NUMBER})
-    \s*(?:[x×*·]\s*10\s*(?:\^|\*\*)?\s*(?P<power>[+-]?\d{{1,3}}))?
-    \s*(?P<word>million|billion|thousand)?
-    \s*(?P<unit>.*?)\s*$""",
+    rf"""(?P<number>{_NUMBER})
+    \ *(?:[x×*·]\ *10\ *(?:\^|\*\*)?\ *(?P<power>[+-]?[0-9]{{1,2}}))?
+    \ *(?:(?P<word>million|billion|thousand)(?![A-Za-z]))?
+    \ *(?P<unit>[^ ].*)?""",
     re.VERBOSE | re.IGNORECASE,
 )
 _WORDS = {"thousand": Decimal("1e3"), "million": Decimal("1e6"), "billion": Decimal("1e9")}
-_NONFINITE = re.compile(r"\b(nan|inf|infinity)\b", re.IGNORECASE)
+_NONFINITE = re.compile(r"(?<![A-Za-z])(nan|inf|infinity)(?![A-Za-z])", re.IGNORECASE)
+_ALLOWED = re.compile(r"[A-Za-z0-9 .+\-/^*%×·µμ]")
 
 
 def _fail(field: str, given: str, problem: str) -> InputError:
     label = LABELS.get(field, field)
     accepted = ACCEPTED.get(field)
     tail = f" Accepted: {accepted}." if accepted else ""
-    return InputError(field, given, f"{label}: {problem}{tail}")
+    return InputError(field, given[:200], f"{label}: {problem}{tail}")
+
+
+def _screened(field: str, text: str | None) -> str:
+    """The text, refused if empty, too long, or holding a character that is hidden or not plain ASCII."""
+    given = "" if text is None else str(text)
+    if not given.strip():
+        raise _fail(field, given, "nothing was entered.")
+    if len(given) > MAX_LENGTH:
+        raise _fail(field, given, f"the entry is {len(given):,} characters long; at most {MAX_LENGTH} "
+                    "are accepted.")
+    problem = free_text.character_problem(given, allowed_spaces=" \u00a0\u202f")
+    if problem:
+        raise _fail(field, given, problem)
+    return given
 
 
 def _normalise(text: str) -> str:
     text = text.replace("\u2212", "-").replace("\u00a0", " ").replace("\u202f", " ")
     # "10⁶" becomes "10^6"
-    return re.sub(r"([⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]+)", lambda m: "^" + m.group(1).translate(_SUPERSCRIPTS), text)
+    text = re.sub(r"([⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]+)", lambda m: "^" + m.group(1).translate(_SUPERSCRIPTS), text)
+    return re.sub(r" +", " ", text).strip()
 
 
 @dataclass(frozen=True)
-class _Reading:
-    number: Decimal
-    unit: str
-    scaled: bool = False  # the text carried its own multiplier (a word, e notation or x 10^n)
+class Entry:
+    """One quantity as read: `value` in the canonical unit of `kind`, and `entered`, the text as typed but
+    written by the display rules ("1.50e8 cells" -> "150 million cells", "136.50 lb" -> "136.5 lb")."""
+
+    value: Decimal
+    kind: str
+    entered: str
+
+    @property
+    def mode(self) -> Literal["total", "per_kg"]:
+        return "per_kg" if self.kind == "cells_per_mass" else "total"
 
 
-def _read(field: str, text: str) -> _Reading:
-    given = text
-    if text is None or not str(text).strip():
-        raise _fail(field, "" if text is None else str(text), "nothing was entered.")
-    text = _normalise(str(text))
-    if "," in text:
-        raise _fail(
-            field,
-            given,
-            f"“{given.strip()}” contains a comma. Write decimals with a point (62.5, not 62,5) "
-            "and numbers without thousands separators.",
-        )
-    if _NONFINITE.search(text):
-        raise _fail(field, given, f"“{given.strip()}” is not a finite number.")
-    match = _QUANTITY.match(text)
+def _resolve(unit: str) -> tuple[Decimal, str, str] | None:
+    """(multiplier, spelling, kind) for a unit text such as "million cells/mL", or None if not in the table."""
+    unit = re.sub(r" */ *", "/", unit.strip())
+    multiplier = Decimal(1)
+    first, _, rest = unit.partition(" ")
+    if first.lower() in _WORDS and rest:
+        multiplier, unit = _WORDS[first.lower()], rest.removeprefix("of ").strip()
+    if unit in FACTORS:
+        return multiplier, unit, FACTORS[unit][0]
+    return None
+
+
+_USUAL = {"mass": "kg, g or lb", "volume": "mL, L or µL", "time": "s, min or h", "age": "years",
+          "cells": "cells", "cells_per_volume": "cells/mL (or cells/L, cells/µL)", "cells_per_mass": "cells/kg",
+          "drops_per_volume": "gtt/mL", "percent": "%"}
+
+
+def to_canonical(number: Decimal, unit: str) -> tuple[str, Decimal] | None:
+    """(kind, `number` in the kind's canonical unit) for an accepted unit text such as "million cells/mL",
+    or None for a text outside the table. The same arithmetic as pint's conversion: number x factor."""
+    resolved = _resolve(unit)
+    if resolved is None:
+        return None
+    multiplier, spelling, kind = resolved
+    return kind, number * multiplier * Decimal(FACTORS[spelling][1])
+
+
+def _spellings(kinds: tuple[str, ...]) -> str:
+    return " or ".join(_USUAL[kind] for kind in kinds)
+
+
+def _exact(value: Decimal) -> str:
+    """A number as written by the display rules, with every digit it has: no `e`, no trailing zero."""
+    text = f"{value.normalize():f}"  # no thousands separator: the echo must read back as the same value
+    return "0" if text in ("-0", "0") else text
+
+
+def _echo(value: Decimal, kind: str, number: Decimal, spelling: str) -> str:
+    if kind in ("cells", "cells_per_mass", "cells_per_volume"):
+        suffix = SPELLINGS[kind][0].replace("cell", "cells").replace("/ml", "/mL")
+        if value >= _WORDS["million"]:
+            return f"{_exact(value / _WORDS['million'])} million {suffix}"
+        return f"{_exact(value)} {suffix}"
+    spelled = _ECHO_SPELLING.get(spelling, spelling)
+    return f"{_exact(number)} %" if spelled == "%" else f"{_exact(number)} {spelled}"
+
+
+def read_quantity(
+    field: str,
+    text: str | None,
+    kinds: tuple[str, ...],
+    *,
+    default_unit: str | None = None,
+    bare_unit: str | None = None,
+    missing_unit: str | None = None,
+    allow_zero: bool = False,
+) -> Entry:
+    """Read `text` as one quantity of one of `kinds` (core/units.py SPELLINGS) for `field`.
+
+    `default_unit` is the unit a window shows beside the box: a bare number is read in it, and a unit
+    typed in the box must be of the same kind. `bare_unit` is the unit a bare number always means in this
+    field (viability: percent). With neither, a bare number is refused with `missing_unit`.
+    """
+    given = _screened(field, text)
+    shown = free_text.shown(given.strip())
+    normal = _normalise(given)
+    if _NONFINITE.search(normal):
+        raise _fail(field, given, f"“{shown}” is not a finite number.")
+    if "," in normal:
+        raise _fail(field, given, f"“{shown}” contains a comma. Write decimals with a point (62.5, not 62,5) "
+                    "and numbers without thousands separators.")
+    bad = next((char for char in normal if not _ALLOWED.fullmatch(char)), None)
+    if bad is not None:
+        raise _fail(field, given, f"“{shown}” contains “{bad}”, which cannot be part of a quantity: "
+                    "type one number and one unit only.")
+    match = _QUANTITY.fullmatch(normal)
     if not match:
-        raise _fail(field, given, f"could not read “{given.strip()}” as a number with a unit.")
+        raise _fail(field, given, f"could not read “{shown}” as a number with a unit.")
     try:
         number = Decimal(match["number"])
-        if match["power"]:
-            number = number.scaleb(int(match["power"]))
-        if match["word"]:
-            number *= _WORDS[match["word"].lower()]
-    except (InvalidOperation, ValueError, OverflowError):
-        raise _fail(field, given, f"“{given.strip()}” is not a usable number.") from None
-    if not number.is_finite() or abs(number.adjusted()) > 30:
-        raise _fail(field, given, f"“{given.strip()}” is too large or too small to be a real value.")
-    unit = match["unit"].strip()
-    if match["word"] and unit.lower().startswith("of "):
-        unit = unit[3:].strip()
-    scaled = bool(match["word"] or match["power"] or "e" in match["number"].lower())
-    return _Reading(number, unit, scaled)
+    except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimal literals
+        raise _fail(field, given, f"“{shown}” is not a usable number.") from None
+    if number and abs(number.adjusted()) > 30:
+        raise _fail(field, given, f"“{shown}” is too large or too small to be a real value.")
+    multipliers = [bool(match["power"]), bool(match["word"]), "e" in match["number"].lower()]
+    if match["power"]:
+        number = number.scaleb(int(match["power"]))
+    if match["word"]:
+        number *= _WORDS[match["word"].lower()]
+    unit_text = (match["unit"] or "").strip()
+    typed = _resolve(unit_text) if unit_text else None
+    if unit_text and typed is None:
+        raise _fail(field, given, f"“{free_text.shown(unit_text)}” is not a unit mscdose knows for "
+                    f"{_FIELD_KIND.get(field, 'this field')}; use {_spellings(kinds)}.")
+    if typed is not None:
+        if typed[0] != 1:
+            multipliers.append(True)
+        if sum(multipliers) > 1:
+            raise _fail(field, given, f"“{shown}” has more than one multiplier; write for example "
+                        "150 million cells or 1.5e8 cells.")
+        multiplier, spelling, kind = typed
+        if kind not in kinds:
+            raise _fail(field, given, f"“{shown}” is {SPELLINGS[kind][1]}, not {_FIELD_KIND.get(field, kinds)}.")
+        if default_unit is not None:
+            beside = _resolve(default_unit)
+            if beside is not None and beside[2] != kind:
+                raise _fail(field, given, f"“{shown}” is {SPELLINGS[kind][1]}, but the unit beside the box is "
+                            f"{default_unit}. Change the unit beside the box, or type the number alone.")
+    elif default_unit is not None or bare_unit is not None:
+        resolved = _resolve(default_unit or bare_unit or "")
+        if resolved is None or resolved[2] not in kinds:
+            raise ValueError(f"{field}: the unit {default_unit or bare_unit!r} is not one this field accepts")
+        multiplier, spelling, kind = resolved
+        if any(multipliers):  # "5e6" in a "million cells/mL" box is 5e6 cells/mL, never 5e12
+            multiplier = Decimal(1)
+    else:
+        raise _fail(field, given, missing_unit or f"“{shown}” needs a unit: {_spellings(kinds)}.")
+    number *= multiplier
+    value = number * Decimal(FACTORS[spelling][1])
+    low, high, low_text, high_text = _BOUNDS[(field, kind)]
+    if value < 0 or (value == 0 and not allow_zero):
+        raise _fail(field, given, f"“{shown}” must be more than zero.")
+    if value < low:
+        raise _fail(field, given, f"“{shown}” is less than {low_text}, the least this field accepts: "
+                    "check the entry.")
+    if value > high:
+        raise _fail(field, given, f"“{shown}” is more than {high_text}: check the entry.")
+    return Entry(value, kind, _echo(value, kind, number, spelling))
 
 
-def _effective_unit(reading: _Reading, default_unit: str | None) -> tuple[Decimal, str]:
-    """The number and unit to use, folding a multiplier word in the unit into the number.
-
-    A window may show "million cells/mL" beside a box: "5" there means 5 million cells/mL. But text that
-    carries its own multiplier ("5 million", "5e6") is taken as written, never multiplied by a million twice.
-    """
-    number, unit = reading.number, reading.unit
-    if not unit and default_unit:
-        unit = default_unit
-        if reading.scaled:
-            first, _, rest = unit.partition(" ")
-            if first.lower() in _WORDS:
-                unit = rest
-    first, _, rest = unit.partition(" ")
-    if first.lower() in _WORDS:
-        number, unit = number * _WORDS[first.lower()], rest.strip()
-    return number, unit
-
-
-def _units(field: str, given: str, unit: str) -> pint.Unit:
-    try:
-        parsed = registry().parse_units(unit.replace("µ", "u").replace("μ", "u"))
-    except Exception:  # pint raises a zoo of exception types for garbage; all mean "not a unit"
-        raise _fail(field, given, f"“{unit}” is not a unit mscdose knows.") from None
-    return parsed
-
-
-def _quantity(
-    field: str,
-    text: str,
-    *,
-    dimension: str,
-    canonical: str,
-    kind: str,
-    default_unit: str | None,
-    missing_unit: str | None = None,
-) -> Decimal:
-    """Read `text` as a positive amount of `dimension` and return its magnitude in `canonical` units."""
-    reading = _read(field, text)
-    given = str(text)
-    if not reading.unit and default_unit is None:
-        raise _fail(field, given, missing_unit or f"“{given.strip()}” needs a unit.")
-    number, unit_text = _effective_unit(reading, default_unit)
-    unit = _units(field, given, unit_text)
-    ureg = registry()
-    quantity = ureg.Quantity(number, unit)
-    wanted = ureg.get_dimensionality(dimension) if dimension else ureg.Quantity(Decimal(1)).dimensionality
-    if quantity.dimensionality != wanted:
-        raise _fail(field, given, f"“{given.strip()}” is {_describe(quantity)}, not {kind}.")
-    value = Decimal(quantity.to(canonical).magnitude)
-    if value <= 0:
-        raise _fail(field, given, f"“{given.strip()}” must be more than zero.")
-    return value
-
-
-_DESCRIPTIONS = {
-    "[mass]": "a weight",
-    "[volume]": "a volume",
-    "[time]": "a time",
-    "[cell_count]": "a number of cells",
-    "[cell_count] / [volume]": "a concentration",
-    "[cell_count] / [mass]": "a dose per kg",
-    "[drop_count] / [volume]": "a drop factor",
-    "": "a plain number",
-}
-
-
-def _describe(quantity: pint.Quantity) -> str:
-    dims = str(quantity.dimensionality)
-    return _DESCRIPTIONS.get("" if dims == "dimensionless" else dims, f"a quantity in {quantity.units:~}")
-
-
-def _ceiling(field: str, key: str, given: str, value: Decimal, unit: str) -> Decimal:
-    limit = _CEILINGS[key]
-    if value > limit:
-        raise _fail(field, given, f"“{given.strip()}” is more than {limit:,f} {unit}: check the entry.")
-    return value
+def read_weight(text: str | None, default_unit: str | None = None) -> Entry:
+    """Weight in kg, with the echo of what was entered. A bare number needs the window's unit."""
+    return read_quantity("weight", text, ("mass",), default_unit=default_unit, missing_unit=(
+        "needs a unit: kg or lb. A weight in pounds read as kilograms would double the dose."))
 
 
 def parse_weight(text: str, default_unit: str | None = None) -> Decimal:
     """Weight in kg. A bare number is refused unless the caller (a GUI unit selector) names the unit."""
-    value = _quantity(
-        "weight",
-        text,
-        dimension="[mass]",
-        canonical="kg",
-        kind="a weight",
-        default_unit=default_unit,
-        missing_unit="needs a unit: kg or lb. A weight in pounds read as kilograms would double the dose.",
-    )
-    return _ceiling("weight", "weight", text, value, "kg")
+    return read_weight(text, default_unit).value
 
 
 DoseMode = Literal["total", "per_kg"]
 
 
-def parse_dose(text: str, default_unit: str | None = "cell") -> tuple[DoseMode, Decimal]:
-    """A prescribed dose: total cells, or cells per kg. A bare number is a count of cells."""
-    reading = _read("dose", text)
-    unit = _units("dose", text, _effective_unit(reading, default_unit)[1])
-    ureg = registry()
-    dims = ureg.Quantity(Decimal(1), unit).dimensionality
-    if dims == ureg.get_dimensionality("[cell_count]"):
-        value = _quantity("dose", text, dimension="[cell_count]", canonical="cell", kind="a dose",
-                          default_unit=default_unit)
-        return "total", _ceiling("dose", "dose_total", text, value, "cells")
-    if dims == ureg.get_dimensionality("[cell_count] / [mass]"):
-        value = _quantity("dose", text, dimension="[cell_count] / [mass]", canonical="cell/kg",
-                          kind="a dose", default_unit=default_unit)
-        return "per_kg", _ceiling("dose", "dose_per_kg", text, value, "cells/kg")
-    raise _fail("dose", text, f"“{str(text).strip()}” is {_describe(ureg.Quantity(Decimal(1), unit))}, "
-                "not a number of cells or cells per kg.")
+def read_dose(text: str | None, default_unit: str | None = None) -> Entry:
+    """A prescribed dose: total cells (kind "cells") or cells per kg ("cells_per_mass").
+
+    A bare number is read in `default_unit` (the window's selector) or refused: "--dose 150" on the command
+    line would otherwise be 150 cells, a million-fold slip.
+    """
+    return read_quantity("dose", text, ("cells", "cells_per_mass"), default_unit=default_unit, missing_unit=(
+        f"“{free_text.shown(str(text).strip())}” needs a unit: cells for a total (150 million cells) "
+        "or cells/kg for a dose per kg (2 million cells/kg)."))
+
+
+def parse_dose(text: str, default_unit: str | None = None) -> tuple[DoseMode, Decimal]:
+    """A prescribed dose: ("total", cells) or ("per_kg", cells/kg)."""
+    entry = read_dose(text, default_unit)
+    return entry.mode, entry.value
 
 
 def parse_concentration(text: str, default_unit: str | None = None) -> Decimal:
     """Cells per mL. The volume unit is required: "5 million" alone could be per mL or per bag."""
-    value = _quantity(
-        "concentration",
-        text,
-        dimension="[cell_count] / [volume]",
-        canonical="cell/mL",
-        kind="a concentration",
-        default_unit=default_unit,
-        missing_unit="needs a volume unit, such as cells/mL.",
-    )
-    return _ceiling("concentration", "concentration", text, value, "cells/mL")
+    return read_quantity("concentration", text, ("cells_per_volume",), default_unit=default_unit,
+                         missing_unit="needs a volume unit, such as cells/mL.").value
 
 
 def parse_viability(text: str) -> Decimal:
     """Viability in percent. Values of 1 or less are refused: 0.92 is far more likely a fraction than 0.92 %."""
-    value = _quantity("viability", text, dimension="", canonical="percent", kind="a percentage",
-                      default_unit="percent")
-    if value > 100:
-        raise _fail("viability", text, f"“{str(text).strip()}” is more than 100 %.")
+    value = read_quantity("viability", text, ("percent",), bare_unit="percent").value
     if value <= 1:
-        raise _fail("viability", text, f"“{str(text).strip()}” looks like a fraction; enter a percentage "
-                    "(92 %, not 0.92).")
+        raise _fail("viability", str(text), f"“{free_text.shown(str(text).strip())}” looks like a fraction; "
+                    "enter a percentage (92 %, not 0.92).")
     return value
 
 
 def parse_volume(field: str, text: str, default_unit: str | None = None) -> Decimal:
     """A volume in mL for `field` (bag_volume, final_volume or increment)."""
-    value = _quantity(field, text, dimension="[volume]", canonical="mL", kind="a volume",
-                      default_unit=default_unit)
-    return _ceiling(field, field, text, value, "mL")
+    return read_quantity(field, text, ("volume",), default_unit=default_unit).value
 
 
 def parse_duration(text: str, default_unit: str | None = None) -> Decimal:
     """Duration in minutes."""
-    value = _quantity("duration", text, dimension="[time]", canonical="min", kind="a time",
-                      default_unit=default_unit)
-    return _ceiling("duration", "duration", text, value, "min")
+    return read_quantity("duration", text, ("time",), default_unit=default_unit).value
 
 
 def parse_drop_factor(text: str) -> Decimal:
     """Drops per mL; a bare number is drops per mL, the only way the number is ever quoted."""
-    value = _quantity("drop_factor", text, dimension="[drop_count] / [volume]", canonical="gtt/mL",
-                      kind="a drop factor", default_unit="gtt/mL")
-    return _ceiling("drop_factor", "drop_factor", text, value, "gtt/mL")
+    return read_quantity("drop_factor", text, ("drops_per_volume",), bare_unit="gtt/mL").value
 
 
 def parse_bags(text: str) -> int:
-    given = "" if text is None else str(text)
+    given = _screened("bags", text)
     stripped = given.strip()
-    if not stripped:
-        raise _fail("bags", given, "nothing was entered.")
-    if not re.fullmatch(r"\d{1,2}", stripped) or int(stripped) < 1:
-        raise _fail("bags", given, f"“{stripped}” is not a whole number of bags from 1 to 99.")
+    if not re.fullmatch(r"[0-9]{1,2}", stripped) or int(stripped) < 1:
+        raise _fail("bags", given, f"“{free_text.shown(stripped)}” is not a whole number of bags from 1 to 99.")
     return int(stripped)
 
 
 def parse_age(text: str) -> Decimal:
     """Age in years. Zero is allowed (a newborn); the protocol's window is checked by the engine."""
-    reading = _read("age", text)
-    unit = _units("age", str(text), reading.unit or "year")
-    ureg = registry()
-    quantity = ureg.Quantity(reading.number, unit)
-    if quantity.dimensionality != ureg.get_dimensionality("[time]"):
-        raise _fail("age", str(text), f"“{str(text).strip()}” is {_describe(quantity)}, not an age.")
-    years = Decimal(quantity.to("year").magnitude)
-    if years < 0 or years > 130:
-        raise _fail("age", str(text), f"“{str(text).strip()}” is not an age from 0 to 130 years.")
-    return years
+    try:
+        return read_quantity("age", text, ("age",), bare_unit="year", allow_zero=True).value
+    except InputError as error:
+        if "must be more than zero" in error.message or "check the entry" in error.message:
+            raise _fail("age", str(text), f"“{free_text.shown(str(text).strip())}” is not an age from 0 to "
+                        "130 years.") from None
+        raise
+
+
+_MOMENT = re.compile(r"(?P<year>[0-9]{4})-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?"
+                     r"(?P<zone>Z|[+-][0-9]{2}:[0-9]{2})?")
 
 
 def parse_datetime(field: str, text: str) -> datetime:
-    """An ISO 8601 date and time. A time without a zone is local wall-clock time of this workstation."""
-    given = "" if text is None else str(text)
+    """An ISO 8601 date and time from 2000 to 2100. Without a zone it is this workstation's local time."""
+    given = _screened(field, text)
     stripped = given.strip()
-    if not stripped:
-        raise _fail(field, given, "nothing was entered.")
+    match = _MOMENT.fullmatch(stripped)
+    if not match:
+        raise _fail(field, given, f"could not read “{free_text.shown(stripped)}” as a date and time.")
+    if not 2000 <= int(match["year"]) <= 2100:
+        raise _fail(field, given, f"“{stripped}” is not between the years 2000 and 2100: check the entry.")
     try:
         moment = datetime.fromisoformat(stripped.replace("Z", "+00:00"))
-    except ValueError:
-        raise _fail(field, given, f"could not read “{stripped}” as a date and time.") from None
-    if moment.tzinfo is None:
-        moment = moment.astimezone()
+        if moment.tzinfo is None:
+            moment = moment.astimezone()
+    except (ValueError, OverflowError, OSError):
+        raise _fail(field, given, f"“{stripped}” is not a real date and time.") from None
+    offset = moment.utcoffset()
+    if offset is not None and abs(offset.total_seconds()) > 14 * 3600:
+        raise _fail(field, given, f"“{stripped}” has a time zone offset beyond ±14:00.")
     return moment
 
 
@@ -346,5 +393,6 @@ def convert_weight_text(text: str, from_unit: str, to_unit: str) -> str | None:
         return None
     from mscdose.core.display import plain
 
-    converted = Decimal(registry().Quantity(kilograms, "kg").to(to_unit).magnitude)
-    return plain(converted, 2)
+    if FACTORS.get(to_unit, ("", ""))[0] != "mass":
+        return None
+    return plain(kilograms / Decimal(FACTORS[to_unit][1]), 2)

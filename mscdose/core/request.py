@@ -16,6 +16,7 @@ from mscdose.core import parsing, plausibility  # plausibility: issue 11
 from mscdose.core.errors import InputError
 from mscdose.core.isbt128 import Din, parse_din
 from mscdose.core.patient import parse_date_of_birth
+from mscdose.core.text import shown
 
 CountBasis = Literal["total", "viable"]
 
@@ -65,8 +66,9 @@ def _basis(text: str) -> CountBasis:
     value = (text or "").strip().lower()
     if value in ("total", "viable"):
         return value  # type: ignore[return-value]
-    raise InputError("basis", text or "", f"Counting basis: “{text}” is not known. Accepted: total (the lot "
-                     "count is of all cells) or viable (the lot count is of viable cells only).")
+    raise InputError("basis", (text or "")[:200], f"Counting basis: “{shown(text or '')}” is not known. "
+                     "Accepted: total (the lot count is of all cells) or viable (the lot count is of viable "
+                     "cells only).")
 
 
 def read_request(
@@ -76,7 +78,9 @@ def read_request(
     """Parse every field; return the request (None if any field failed) and the errors by field.
 
     `units` gives a unit to read a bare number in, for fields whose unit a window shows beside the box
-    (for example {"weight": "kg", "concentration": "million cells/mL"}).
+    (for example {"weight": "kg", "concentration": "million cells/mL"}); a unit typed in such a box must be
+    of the same kind as the one beside it. Without a unit for weight, dose, concentration or a volume or
+    time (the command line), a bare number is refused: `--dose 150` never means 150 cells.
     """
     units = units or {}
     errors: dict[str, InputError] = {}
@@ -91,8 +95,8 @@ def read_request(
         except InputError as error:
             errors[field] = error
 
-    take("weight", lambda t: parsing.parse_weight(t, units.get("weight")))
-    take("dose", lambda t: parsing.parse_dose(t, units.get("dose", "cell")))
+    take("weight", lambda t: parsing.read_weight(t, units.get("weight")))
+    take("dose", lambda t: parsing.read_dose(t, units.get("dose")))
     take("concentration", lambda t: parsing.parse_concentration(t, units.get("concentration")))
     take("viability", parsing.parse_viability)
     take("bag_volume", lambda t: parsing.parse_volume("bag_volume", t, units.get("bag_volume")))
@@ -120,17 +124,18 @@ def read_request(
         if thawed > reference:
             errors["thawed_at"] = InputError(
                 "thawed_at", str(texts.get("thawed_at")),
-                f"Thaw time: “{texts.get('thawed_at')}” is later than the current time "
+                f"Thaw time: “{shown(str(texts.get('thawed_at')))}” is later than the current time "
                 f"({reference.isoformat(timespec='minutes')}). Accepted: {parsing.ACCEPTED['thawed_at']}, "
                 "not in the future.")
     if errors:
         ordered = {field: errors[field] for field in FIELDS if field in errors}
         return None, ordered
-    mode, dose = values["dose"]  # type: ignore[misc]
+    weight: parsing.Entry = values["weight"]  # type: ignore[assignment]
+    dose: parsing.Entry = values["dose"]  # type: ignore[assignment]
     request = DoseRequest(
-        weight_kg=values["weight"],  # type: ignore[arg-type]
-        dose_mode=mode,
-        dose_value=dose,
+        weight_kg=weight.value,
+        dose_mode=dose.mode,
+        dose_value=dose.value,
         concentration_cells_per_ml=values["concentration"],  # type: ignore[arg-type]
         viability_percent=values["viability"],  # type: ignore[arg-type]
         bag_volume_ml=values["bag_volume"],  # type: ignore[arg-type]
@@ -144,8 +149,8 @@ def read_request(
         din=values.get("din"),  # type: ignore[arg-type]
         thawed_at=thawed,  # type: ignore[arg-type]
         now=now,  # type: ignore[arg-type]
-        weight_entered=str(texts.get("weight") or "").strip(),
-        dose_entered=str(texts.get("dose") or "").strip(),
+        weight_entered=weight.entered,  # as entered, written by the display rules ("136.5 lb")
+        dose_entered=dose.entered,  # "150 million cells", never "1.50e8 cells"
         date_of_birth=values.get("date_of_birth"),  # type: ignore[arg-type]
         label_cells_per_bag=values.get("label_cells"),  # type: ignore[arg-type]  # issue 11
         dmso_percent=values.get("dmso"),  # type: ignore[arg-type]  # issue 11

@@ -1,0 +1,148 @@
+"""Free text that cannot spoof: patient id, name, lot, initials, reasons, prescriber, order reference.
+
+Why: what is typed here is printed on the worksheet and the label and shown by `history` and `show`.
+A right-to-left override makes `MRN\\u202e987654` print as "MRN456789"; an ANSI escape can repaint a
+terminal; a zero-width space makes two identical-looking ids different records; a 10 kB id pushes the
+volume to draw off page 1. So such text is refused when it is typed (never silently cleaned, which would
+store something other than what the person saw), and text already stored is shown through
+`safe_for_terminal`, which makes every hidden character visible instead of obeying it.
+
+The character checks here are shared with the quantity parsers (core/parsing.py).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from mscdose.core.errors import InputError
+
+# Characters that are invisible or change how the text around them is drawn, beyond the Cc/Cf/Z* categories:
+# Unicode "default ignorable" code points and blank-looking letters (Hangul fillers, braille blank).
+_IGNORABLE_RANGES = (
+    (0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160), (0x17B4, 0x17B5),
+    (0x180B, 0x180F), (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x206F), (0x2800, 0x2800),
+    (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFFB),
+    (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF),
+)
+_IGNORABLE = frozenset(code for low, high in _IGNORABLE_RANGES for code in range(low, high + 1))
+_HIDDEN_CATEGORIES = {"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"}
+_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]")
+
+
+def is_hidden(char: str, allowed_spaces: str = " ") -> bool:
+    """True for a character a person cannot see or that re-orders or re-draws the text around it."""
+    if " " < char < "\x7f" or char in allowed_spaces:  # printable ASCII: the common case, decided at once
+        return False
+    category = unicodedata.category(char)
+    return category in _HIDDEN_CATEGORIES or category == "Zs" or ord(char) in _IGNORABLE
+
+
+def is_wide_form(char: str) -> bool:
+    """A full-width form (`６`, `ｋ`, the ideographic space) or a digit of another script (`٦`, `६`)."""
+    if unicodedata.category(char) == "Nd" and not ("0" <= char <= "9"):
+        return True
+    return unicodedata.east_asian_width(char) in ("F", "W") and unicodedata.normalize("NFKC", char) != char
+
+
+def character_name(char: str) -> str:
+    """`U+200B ZERO WIDTH SPACE`: how a hidden character is named in a message."""
+    return f"U+{ord(char):04X} {unicodedata.name(char, 'unnamed character')}"
+
+
+def safe_for_terminal(text: str) -> str:
+    """`text` with every hidden character written out as a visible escape (`\\u202e`, `\\x1b`, `\\n`).
+
+    For showing text that is already stored (history, show, export to a terminal): an old record typed
+    before these checks existed must never move the cursor, recolour the screen or reverse the line.
+    A backslash is doubled so an escape written by this function cannot be confused with one typed.
+    """
+    out: list[str] = []
+    for char in text:
+        if char == "\\":
+            out.append("\\\\")
+        elif is_hidden(char):
+            code = ord(char)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def shown(text: str, limit: int = 60) -> str:
+    """Text as quoted in a message: visible escapes, and cut at `limit` characters with its full length."""
+    visible = safe_for_terminal(text[: limit + 1])  # never more work than the limit, however long the text
+    if len(text) > limit or len(visible) > limit:
+        return f"{visible[:limit]}… ({len(text):,} characters)"
+    return visible
+
+
+def character_problem(text: str, *, allowed_spaces: str = " ") -> str | None:
+    """What is wrong with the first wide form, foreign digit or hidden character in `text`, or None."""
+    for char in text:
+        if is_wide_form(char):
+            return (f"“{shown(text)}” contains “{char}” ({character_name(char)}), a full-width or non-Latin "
+                    "character. Switch the input method to half-width (direct input) and type it again with "
+                    "the digits 0–9.")
+        if is_hidden(char, allowed_spaces):
+            return (f"“{shown(text)}” contains an invisible or control character ({character_name(char)}). "
+                    "Delete the entry and type it again.")
+    return None
+
+
+@dataclass(frozen=True)
+class TextField:
+    label: str
+    max_length: int
+    identifier: bool  # printable ASCII only: ids must compare equal when they look equal
+    accepted: str
+
+
+TEXT_FIELDS: dict[str, TextField] = {
+    "patient_id": TextField("Patient ID", 32, True, "up to 32 letters A–Z, digits and - / . _"),
+    "patient_name": TextField("Patient name", 100, False, "a name of up to 100 characters on one line"),
+    "lot": TextField("Lot", 40, True, "up to 40 letters A–Z, digits and - / . _"),
+    "initials": TextField("Initials", 8, False, "2 to 8 letters, such as AB or A.B."),
+    "reason": TextField("Reason", 500, False, "a sentence of up to 500 characters on one line"),
+    "prescriber": TextField("Prescriber", 100, False, "a name of up to 100 characters on one line"),
+    "order_reference": TextField("Order reference", 40, True, "up to 40 letters A–Z, digits and - / . _"),
+}
+_IDENTIFIER = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9 ./_-]*[A-Za-z0-9])?")
+_INITIALS = re.compile(r"(?:\w\.?){2,8}")
+
+
+def check_text(field: str, text: str | None, max_length: int | None = None, *, required: bool = True) -> str:
+    """The text of free-text `field` as it will be stored (spaces at the ends removed, Unicode NFC), or an
+    `InputError` naming the field, what was given and what is accepted.
+
+    Known fields (TEXT_FIELDS) have their own length and character rules; any other field gets the
+    general rules (one line, no hidden characters) and `max_length` (default 200). An empty text is
+    refused when `required`, otherwise returned as "".
+    """
+    spec = TEXT_FIELDS.get(field) or TextField(field.replace("_", " ").capitalize(), 200, False,
+                                               "text on one line")
+    limit = max_length if max_length is not None else spec.max_length
+    given = "" if text is None else str(text)
+    accepted = f" Accepted: {spec.accepted}" + (f" (at most {limit} characters)." if max_length else ".")
+
+    def fail(problem: str) -> InputError:
+        return InputError(field, given[:200], f"{spec.label}: {problem}{accepted}")
+
+    if len(given) > limit + 64:  # refuse very long text before any per-character work
+        raise fail(f"the entry is {len(given):,} characters long; at most {limit} are accepted.")
+    problem = character_problem(given)
+    if problem:
+        raise fail(problem)
+    value = unicodedata.normalize("NFC", given.strip(" "))
+    if not value:
+        if required:
+            raise fail("nothing was entered.")
+        return ""
+    if len(value) > limit:
+        raise fail(f"“{shown(value)}” is {len(value):,} characters long; at most {limit} are accepted.")
+    if spec.identifier and not _IDENTIFIER.fullmatch(value):
+        raise fail(f"“{shown(value)}” contains characters an identifier cannot have.")
+    if field == "initials" and not _INITIALS.fullmatch(value):
+        raise fail(f"“{shown(value)}” is not initials.")
+    return value
