@@ -59,10 +59,12 @@ def save_screenshot(window: object, path: str | Path) -> bool:
 
 
 def _start_logging() -> None:
-    from mscdose.gui.error_reporting import log, setup_logging
+    import logging
+
+    from mscdose.gui.error_reporting import setup_logging
 
     setup_logging()
-    log.info("Window shown")
+    logging.getLogger(__name__).info("Window shown")
 
 
 def run_gui(args: argparse.Namespace) -> int:

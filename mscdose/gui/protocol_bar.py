@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 if TYPE_CHECKING:
@@ -73,13 +73,12 @@ class ProtocolBar(QWidget):
 
     def set_protocols(self, protocols: Sequence[Protocol], current_id: str) -> None:
         self.protocols = tuple(protocols)
-        self.combo.blockSignals(True)
-        self.combo.clear()
-        for protocol in self.protocols:
-            self.combo.addItem(protocol.id)
-        index = next((i for i, p in enumerate(self.protocols) if p.id == current_id), 0)
-        self.combo.setCurrentIndex(index)
-        self.combo.blockSignals(False)
+        with QSignalBlocker(self.combo):
+            self.combo.clear()
+            for protocol in self.protocols:
+                self.combo.addItem(protocol.id)
+            index = next((i for i, p in enumerate(self.protocols) if p.id == current_id), 0)
+            self.combo.setCurrentIndex(index)
         self.combo.setEnabled(len(self.protocols) > 0)
         self._show(index)
 

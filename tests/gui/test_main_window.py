@@ -310,7 +310,7 @@ def test_changing_protocol_rechecks_everything(worked: MainWindow, type_into: Ca
 
 
 def test_thaw_now_fills_a_time_the_engine_accepts(worked: MainWindow) -> None:
-    worked.thaw_now.click()
+    worked.form.thaw_now.click()
     assert label(worked, "thawInputMessage") == ""
     assert worked.result is not None and worked.result.request.thawed_at is not None
     assert "POST_THAW_EXPIRED" not in {f.code for f in worked.result.flags}
