@@ -33,7 +33,7 @@ from mscdose.gui.questions import Questions
 from mscdose.gui.record_outputs import OutputsController
 from mscdose.gui.results_panel import ResultsPanel
 from mscdose.gui.window_actions import WindowActions
-from mscdose.settings import WEIGHT_UNIT, WINDOW_GEOMETRY, Settings
+from mscdose.settings import WINDOW_GEOMETRY, Settings
 
 if TYPE_CHECKING:
     from mscdose.core.engine import DoseResult
@@ -73,9 +73,8 @@ class MainWindow(QMainWindow):
 
         self.protocol_bar = ProtocolBar()
         self.protocol_bar.protocol_changed.connect(self._protocol_changed)
-        self.form = PatientForm(self.settings.get(WEIGHT_UNIT))
+        self.form = PatientForm()  # in kg: the weight unit is never carried over from another patient
         self.form.changed.connect(self._input_changed)
-        self.form.weight_unit_chosen.connect(lambda unit: self.settings.set(WEIGHT_UNIT, unit))
         self.eligibility = EligibilityPanel()
         self.eligibility.changed.connect(self._eligibility_changed)
         self.results = ResultsPanel()

@@ -33,13 +33,12 @@ class PatientForm(QWidget):
     """The four input groups. `changed` fires on every edit of a text, a unit or the counting basis."""
 
     changed = Signal()
-    weight_unit_chosen = Signal(str)
 
-    def __init__(self, weight_unit: str = DEFAULT_WEIGHT_UNIT, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("patientForm")
         self.rows: dict[str, FieldRow] = {}
-        self._weight_unit = weight_unit
+        self._weight_unit = DEFAULT_WEIGHT_UNIT  # every new patient starts in kg; the choice is not kept
         # (text shown after a unit switch, its unit, the exact weight it stands for): see texts()
         self._weight_exact: tuple[str, str, str] | None = None
         column = QVBoxLayout(self)
@@ -219,6 +218,7 @@ class PatientForm(QWidget):
             assert combo is not None
             with QSignalBlocker(combo):
                 combo.setCurrentIndex(0)
+        self._set_weight_unit_quietly(DEFAULT_WEIGHT_UNIT)  # lb left on from the last patient is a 55 % underdose
         if protocol is not None:
             from mscdose.gui.form_reading import preparation_texts
 
@@ -267,7 +267,6 @@ class PatientForm(QWidget):
             if converted != entered:
                 self._weight_exact = (converted, unit, exact_text)
         logger.debug("Weight unit switched to %s", unit)
-        self.weight_unit_chosen.emit(unit)
         self.changed.emit()
 
     def _thaw_now(self) -> None:

@@ -37,6 +37,18 @@ def _value_label(object_name: str, accessible: str) -> QLabel:
     return label
 
 
+def weight_text(result: DoseResult) -> str:
+    """The weight the dose was worked out for, always in kg; a weight entered in another unit is shown
+    as entered beside it ("150 lb = 68.039 kg"), so a unit slip is visible where the volume is read."""
+    from mscdose.core import display as show
+
+    in_kg = show.kg(result.request.weight_kg)
+    entered = " ".join(result.request.weight_entered.split())
+    if not entered or entered.lower().endswith("kg"):
+        return in_kg
+    return f"{entered} = {in_kg}"
+
+
 class ResultsPanel(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Results", parent)
@@ -71,6 +83,7 @@ class ResultsPanel(QGroupBox):
         outer.addWidget(self.rounding)
 
         form = QFormLayout()
+        self.weight = _value_label("weightValue", "Weight")
         self.delivered = _value_label("deliveredDoseValue", "Dose delivered")
         self.per_kg = _value_label("deliveredPerKgValue", "Dose delivered per kg")
         self.target = _value_label("targetDoseValue", "Target dose")
@@ -81,6 +94,7 @@ class ResultsPanel(QGroupBox):
         self.drip = _value_label("dripRateValue", "Drip rate")
         self.before = _value_label("administerBeforeValue", "Administer before")
         for text, widget in (
+            ("Weight", self.weight),
             ("Dose delivered", self.delivered),
             ("per kg", self.per_kg),
             ("Target dose", self.target),
@@ -107,7 +121,7 @@ class ResultsPanel(QGroupBox):
         self.clear()
 
     def _values(self) -> tuple[QLabel, ...]:
-        return (self.volume, self.rounding, self.delivered, self.per_kg, self.target, self.concentration,
+        return (self.volume, self.rounding, self.weight, self.delivered, self.per_kg, self.target, self.concentration,
                 self.bags, self.diluent, self.rate, self.drip, self.before)
 
     def clear(self, waiting_for: str = "") -> None:
@@ -154,6 +168,7 @@ class ResultsPanel(QGroupBox):
                                   f"(nearest {show.ml(result.increment_ml)})")
         else:
             self.rounding.setText(f"exact, no rounding (measured in {show.ml(result.increment_ml)} steps)")
+        self.weight.setText(weight_text(result))
         self.delivered.setText(show.cells(result.delivered_dose_cells))
         self.per_kg.setText(show.cells_per_kg(result.delivered_dose_cells_per_kg))
         self.target.setText(show.cells(result.target_dose_cells))

@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from mscdose import settings as settings_module
 from mscdose.gui.error_reporting import ExceptionHook, setup_logging
 from mscdose.gui.main_window import MainWindow
-from mscdose.settings import PAPER_SIZE, WEIGHT_UNIT, WINDOW_GEOMETRY, Option, Settings
+from mscdose.settings import PAPER_SIZE, WINDOW_GEOMETRY, Option, Settings
 
 
 def run_mscdose(*args: str, env: dict[str, str] | None = None, timeout: float = 60) -> subprocess.CompletedProcess[str]:
@@ -84,24 +84,35 @@ def test_every_setting_is_declared_once_with_a_default(qtbot: QtBot, settings: S
 
 def test_a_hand_edited_setting_outside_its_choices_falls_back_to_the_default(tmp_path: Path) -> None:
     path = tmp_path / "settings.ini"
-    path.write_text("[units]\nweight=stone\n[print]\npaper_size=Letter\n", encoding="utf-8")
+    path.write_text("[print]\npaper_size=Legal\n", encoding="utf-8")
+    assert Settings(str(path)).get(PAPER_SIZE) == "A4"
+    path.write_text("[print]\npaper_size=Letter\n", encoding="utf-8")
     settings = Settings(str(path))
-    assert settings.get(WEIGHT_UNIT) == "kg"
     assert settings.get(PAPER_SIZE) == "Letter"
     with pytest.raises(ValueError):
-        settings.set(WEIGHT_UNIT, "stone")
+        settings.set(PAPER_SIZE, "Legal")
 
 
-def test_the_weight_unit_is_remembered_for_the_next_window(qtbot: QtBot, settings: Settings) -> None:
+def test_a_window_opened_after_lb_was_chosen_starts_in_kg(qtbot: QtBot, settings: Settings) -> None:
+    """Issue 11: lb left on from the last patient read 62 as 62 lb (28.1 kg), a 55 % underdose."""
     first = MainWindow(settings)
     qtbot.addWidget(first)
     first.rows["weight"].unit_combo.setCurrentText("lb")  # type: ignore[union-attr]
+    assert first.rows["weight"].unit() == "lb"
     first.close()
-    reread = Settings(settings.path)
-    second = MainWindow(reread)
+    second = MainWindow(Settings(settings.path))
     qtbot.addWidget(second)
-    assert second.rows["weight"].unit() == "lb"
-    assert second.rows["weight"].text() == ""  # the unit persists, never a weight
+    assert second.rows["weight"].unit() == "kg"
+
+
+def test_a_weight_unit_left_in_an_old_settings_file_is_ignored(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "settings.ini"
+    path.write_text("[units]\nweight=lb\n", encoding="utf-8")
+    window = MainWindow(Settings(str(path)))
+    qtbot.addWidget(window)
+    assert window.rows["weight"].unit() == "kg"
+    window.rows["weight"].edit.setText("62")
+    assert window.result is None or window.result.request.weight_kg == 62
 
 
 def test_the_settings_file_is_in_the_data_folder() -> None:
