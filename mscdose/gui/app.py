@@ -47,8 +47,8 @@ def save_screenshot(window: object, path: str | Path) -> bool:
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     assert isinstance(window, QMainWindow)
+    window.show()  # first: on showing, the window fits itself to the screen, which may be smaller
     window.resize(*SCREENSHOT_SIZE)
-    window.show()
     # Layouts settle over a few passes (wrapped labels ask for their height once they know their width).
     for _ in range(5):
         QApplication.processEvents()

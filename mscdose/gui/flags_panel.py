@@ -109,8 +109,8 @@ class FlagsPanel(QWidget):
         hard = [f for f in flags if f.severity == "hard"]
         if hard:
             lines = "\n".join(f"✖ {f.message}" for f in hard)
-            self.hard_banner.setText(f"BLOCKED — hard limit, cannot be overridden. Finalising and printing are "
-                                     f"off until the prescription or the product changes.\n{lines}")
+            self.hard_banner.setText(f"✖ BLOCKED — hard limit, cannot be overridden: change the prescription or "
+                                     f"the product. Finalising and printing are off.\n{lines}")
         self.hard_banner.setVisible(bool(hard))
 
         pending = [f for f in flags if f.severity == "soft" and f.code not in overrides]

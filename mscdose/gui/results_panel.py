@@ -10,7 +10,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mscdose.gui.field_row import WrappingLabel
 
 if TYPE_CHECKING:
     from mscdose.core.engine import DoseResult
@@ -30,7 +41,7 @@ STATUS_MEANING = {
 
 
 def _value_label(object_name: str, accessible: str) -> QLabel:
-    label = QLabel(DASH)
+    label = WrappingLabel(DASH)  # asks for the height its wrapped text needs: never cut off
     label.setObjectName(object_name)
     label.setAccessibleName(accessible)
     label.setWordWrap(True)
@@ -47,6 +58,12 @@ def weight_text(result: DoseResult) -> str:
     if not entered or entered.lower().endswith("kg"):
         return in_kg
     return f"{entered} = {in_kg}"
+
+
+def _name_label(text: str, value: QLabel) -> QLabel:
+    name = QLabel(text + ":")
+    name.setBuddy(value)
+    return name
 
 
 class ResultsPanel(QGroupBox):
@@ -71,46 +88,61 @@ class ResultsPanel(QGroupBox):
         status_line.addWidget(self.status_meaning, 1)
         outer.addLayout(status_line)
 
-        caption = QLabel("Volume to draw")
+        # The volume to draw on one line with its caption, then the other values in two columns of
+        # label and value: the whole panel fits beside the form at 911 × 512 logical pixels (issue 15).
+        volume_line = QHBoxLayout()
+        caption = QLabel("Volume to draw:")
         self.volume = _value_label("volumeToDrawValue", "Volume to draw")
         big = QFont(self.volume.font())
         big.setBold(True)
-        big.setPointSizeF(big.pointSizeF() * 2.4)
+        big.setPointSizeF(big.pointSizeF() * 2.2)
         self.volume.setFont(big)
+        self.volume.setWordWrap(False)
+        volume_line.addWidget(caption)
+        volume_line.addWidget(self.volume, 1)
         self.rounding = _value_label("roundingValue", "Rounding")
-        outer.addWidget(caption)
-        outer.addWidget(self.volume)
+        outer.addLayout(volume_line)
         outer.addWidget(self.rounding)
 
-        form = QFormLayout()
-        self.weight = _value_label("weightValue", "Weight")
+        # What checks the dose, in two columns beside each other (always in the panel) ...
         self.delivered = _value_label("deliveredDoseValue", "Dose delivered")
         self.per_kg = _value_label("deliveredPerKgValue", "Dose delivered per kg")
         self.target = _value_label("targetDoseValue", "Target dose")
+        self.weight = _value_label("weightValue", "Weight")
+        grid = QGridLayout()
+        grid.setVerticalSpacing(2)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        pairs = (("Dose delivered", self.delivered), ("per kg", self.per_kg), ("Target dose", self.target),
+                 ("Weight", self.weight))
+        for index, (text, widget) in enumerate(pairs):
+            row, column = divmod(index, 2)
+            widget.setWordWrap(False)
+            grid.addWidget(_name_label(text, widget), row, column * 2)
+            grid.addWidget(widget, row, column * 2 + 1)
+        outer.addLayout(grid)
+        # ... and how to give it: in the panel on a tall window, a tab beside the flags on a short one
+        # (the window places `giving`).
+        self.giving = QWidget()
+        self.giving.setObjectName("howToGive")
+        giving = QFormLayout(self.giving)
+        giving.setContentsMargins(0, 0, 0, 0)
+        giving.setVerticalSpacing(2)
         self.concentration = _value_label("viableConcentrationValue", "Viable concentration")
         self.bags = _value_label("bagsNeededValue", "Bags needed")
         self.diluent = _value_label("diluentValue", "Diluent")
         self.rate = _value_label("infusionRateValue", "Infusion rate")
         self.drip = _value_label("dripRateValue", "Drip rate")
         self.before = _value_label("administerBeforeValue", "Administer before")
-        for text, widget in (
-            ("Weight", self.weight),
-            ("Dose delivered", self.delivered),
-            ("per kg", self.per_kg),
-            ("Target dose", self.target),
-            ("Viable concentration", self.concentration),
-            ("Bags needed", self.bags),
-            ("Diluent", self.diluent),
-            ("Infusion rate", self.rate),
-            ("Drip rate", self.drip),
-            ("Administer before", self.before),
-        ):
-            form.addRow(text + ":", widget)
-        outer.addLayout(form)
+        for text, widget in (("Viable concentration", self.concentration), ("Bags needed", self.bags),
+                             ("Diluent", self.diluent), ("Infusion rate", self.rate), ("Drip rate", self.drip),
+                             ("Administer before", self.before)):
+            giving.addRow(_name_label(text, widget), widget)
 
         self.note = _value_label("resultsNote", "What is missing")
         self.note.setStyleSheet("color: #424242;")
         outer.addWidget(self.note)
+        self._outer = outer
 
         self.steps = QPlainTextEdit()
         self.steps.setObjectName("stepsText")
@@ -119,6 +151,11 @@ class ResultsPanel(QGroupBox):
         self.steps.setPlaceholderText("The calculation steps appear here once every required field can be read.")
         # The steps box is placed by the window (in a tab beside the flags), not in this group.
         self.clear()
+
+    def place_giving(self, giving: QWidget) -> None:
+        """Put the how-to-give values back into the panel, above the 'waiting for' note."""
+        self._outer.insertWidget(self._outer.indexOf(self.note), giving)
+        giving.show()
 
     def _values(self) -> tuple[QLabel, ...]:
         return (self.volume, self.rounding, self.weight, self.delivered, self.per_kg, self.target, self.concentration,
