@@ -32,7 +32,7 @@ class EligibilityPanel(QGroupBox):
         super().__init__("5  Eligibility (from the protocol file)", parent)
         self.setObjectName("eligibilityPanel")
         layout = QVBoxLayout(self)
-        self.inclusion_caption = QLabel("&Inclusion — tick each criterion confirmed as met:")
+        self.inclusion_caption = QLabel("Inclusion — tic&k each criterion confirmed as met:")
         self.inclusion = self._list("inclusionList", "Inclusion criteria")
         self.inclusion_caption.setBuddy(self.inclusion)
         self.exclusion_caption = QLabel("E&xclusion — tick each criterion confirmed as absent:")

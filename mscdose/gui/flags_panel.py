@@ -65,7 +65,7 @@ class FlagsPanel(QWidget):
         self.soft_text = QLabel()
         self.soft_text.setObjectName("softBannerText")
         self.soft_text.setWordWrap(True)
-        self.override_button = QPushButton("&Override…")
+        self.override_button = QPushButton("Override…")  # Tab reaches it; O is Bag volume's
         self.override_button.setObjectName("overrideButton")
         self.override_button.setToolTip("Give a reason and your initials to accept a soft limit")
         self.override_button.clicked.connect(self.override_requested)

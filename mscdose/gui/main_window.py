@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         if load_now:
             self.complete()
             self.load_protocols()
+        self.form.focus_first()  # given when the window is first shown
 
     # -- the parts, as tests and the lead's code reach them -------------------------------------------
 
@@ -430,7 +431,8 @@ class MainWindow(QMainWindow):
             "Work from top to bottom: patient, prescription, product lot, preparation, eligibility. Results "
             "update as you type; a field that cannot be read is marked ✖ with what is accepted.\n\n"
             "Keys: Tab or Enter moves to the next field; Alt + the underlined letter jumps to a field; "
-            "Ctrl+N new patient; Ctrl+P print (after finalising); F1 this help.\n\n"
+            "Alt+F opens the File menu (preview, print, PDF, history); Ctrl+N new patient; Ctrl+P print "
+            "(after finalising); F1 this help.\n\n"
             "A red BLOCKED banner is a hard limit: change the prescription or the product. An amber soft limit "
             "needs a reason and your initials.\n\n"
             f"Protocol: {which}\nLog file: {log_path()}"
@@ -442,6 +444,11 @@ class MainWindow(QMainWindow):
         self.questions.show_message("mscdose help and about", self.help_text(), QMessageBox.Icon.Information)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Ask before an unsaved calculation is lost; a hidden window (never seen) has nothing to lose."""
+        if self.isVisible() and self.has_unsaved_data() and not self.questions.confirm_discard(
+                "Close mscdose", "Close mscdose? What has been typed has not been finalised and will be lost."):
+            event.ignore()
+            return
         self.outputs.close_history()
         self.settings.set(WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.sync()

@@ -91,7 +91,7 @@ class PatientForm(QWidget):
         box, form = self._group("3  Product lot", "lotGroup")
         self._row(form, "lot", "&Lot number:", "lotInput", placeholder="as on the bag label",
                   hint="The product lot number from the bag label.")
-        self._row(form, "din", "ISBT 128 D&IN:", "dinInput", placeholder="optional, e.g. G1234 98 654321 H",
+        self._row(form, "din", "ISBT 12&8 DIN:", "dinInput", placeholder="optional, e.g. G1234 98 654321 H",
                   hint="Donation identification number with its check character, or the barcode data.")
         self._row(form, "concentration", "&Concentration:", "concentrationInput", unit="million cells/mL",
                   placeholder="e.g. 5", hint="Cells per mL from the certificate of analysis.")
@@ -112,7 +112,7 @@ class PatientForm(QWidget):
                   hint="Number of bags available for this patient.")
         thaw = self._row(form, "thawed_at", "&Thawed at:", "thawInput", placeholder="e.g. 2026-11-25 09:30",
                          hint="Date and time the bag was thawed (local time).")
-        self.thaw_now = QPushButton("No&w")
+        self.thaw_now = QPushButton("Now")  # Tab reaches it; every letter of "Now" is taken
         self.thaw_now.setObjectName("thawNowButton")
         self.thaw_now.setToolTip("Fill in the current date and time")
         self.thaw_now.setAccessibleName("Set thaw time to now")
@@ -122,13 +122,13 @@ class PatientForm(QWidget):
 
     def _preparation(self) -> QGroupBox:
         box, form = self._group("4  Preparation (protocol site values)", "preparationGroup")
-        self._row(form, "final_volume", "&Final volume:", "finalVolumeInput", unit="mL",
+        self._row(form, "final_volume", "Final volu&me:", "finalVolumeInput", unit="mL",
                   hint="Final infusion volume; prefilled from the protocol.")
         self._row(form, "duration", "D&uration:", "durationInput", unit="min",
                   hint="Infusion duration; prefilled from the protocol.")
-        self._row(form, "drop_factor", "Drop fa&ctor:", "dropFactorInput", unit="gtt/mL",
+        self._row(form, "drop_factor", "D&rop factor:", "dropFactorInput", unit="gtt/mL",
                   hint="Drops per mL of the giving set; prefilled from the protocol.")
-        self._row(form, "increment", "Volume inc&rement:", "incrementInput", unit="mL",
+        self._row(form, "increment", "Volume incr&ement:", "incrementInput", unit="mL",
                   hint="Smallest volume the syringe measures; prefilled from the protocol.")
         return box
 

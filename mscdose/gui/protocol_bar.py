@@ -54,7 +54,7 @@ class ProtocolBar(QWidget):
         super().__init__(parent)
         line = QHBoxLayout(self)
         line.setContentsMargins(0, 0, 0, 0)
-        label = QLabel("Pro&tocol:")
+        label = QLabel("&Protocol:")
         self.combo = QComboBox()
         self.combo.setObjectName("protocolSelect")
         self.combo.setAccessibleName("Protocol")

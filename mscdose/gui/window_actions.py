@@ -42,17 +42,17 @@ class WindowActions:
         self._slots = {"new": new_patient, "settings": edit_settings, "help": show_help,
                        "preview": outputs.preview, "print": outputs.print_worksheet, "pdf": outputs.save_pdf,
                        "history": outputs.open_history, "quit": window.close}
-        self.new_button = _button("&New patient", "newPatientButton", new_patient,
+        self.new_button = _button("New patient", "newPatientButton", new_patient,
                                   "Clear the form for the next patient.")
-        self.preview_button = _button("Pre&view", "previewButton", outputs.preview,
+        self.preview_button = _button("Preview", "previewButton", outputs.preview,
                                       "Show the worksheet; before finalising it is marked as a draft.")
         self.finalize_button = _button("Finali&se…", "finalizeButton", finalizing.finalize,
                                        "Save this calculation as a record and enable printing.")
-        self.print_button = _button("&Print…", "printButton", outputs.print_worksheet,
+        self.print_button = _button("Print…", "printButton", outputs.print_worksheet,
                                     "Print the finalised worksheet.")
-        self.pdf_button = _button("Save P&DF…", "savePdfButton", outputs.save_pdf,
+        self.pdf_button = _button("Save PDF…", "savePdfButton", outputs.save_pdf,
                                   "Save the finalised worksheet as a PDF file.")
-        self.history_button = _button("&History…", "historyButton", outputs.open_history,
+        self.history_button = _button("History…", "historyButton", outputs.open_history,
                                       "Earlier calculations and reprints.")
         self.history_button.setToolTip("Earlier calculations and reprints.")
         self.finalized_label = QLabel()
