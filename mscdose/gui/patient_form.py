@@ -98,6 +98,7 @@ class PatientForm(QWidget):
         self.basis = QComboBox()
         self.basis.setObjectName("basisSelect")
         self.basis.setAccessibleName("Counting basis of the lot concentration")
+        self.basis.setAccessibleDescription("Whether the lot concentration counts all cells or only viable ones.")
         self.basis.addItem("total cells (viability is applied)", "total")
         self.basis.addItem("viable cells only (viability is not applied again)", "viable")
         self.basis.currentIndexChanged.connect(self._text_changed)
@@ -116,6 +117,7 @@ class PatientForm(QWidget):
         self.thaw_now.setObjectName("thawNowButton")
         self.thaw_now.setToolTip("Fill in the current date and time")
         self.thaw_now.setAccessibleName("Set thaw time to now")
+        self.thaw_now.setAccessibleDescription("Fills Thawed at with the current date and time.")
         self.thaw_now.clicked.connect(self._thaw_now)
         thaw.extra_line.addWidget(self.thaw_now)
         return box

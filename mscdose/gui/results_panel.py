@@ -27,6 +27,14 @@ if TYPE_CHECKING:
     from mscdose.core.engine import DoseResult
 
 DASH = "—"
+DESCRIPTIONS = {
+    "statusValue": "OK, WARNING (a soft limit needs an override) or BLOCKED (a hard limit is breached).",
+    "statusMeaning": "What the status means for finalising.",
+    "volumeToDrawValue": "The volume of product to draw into the syringe, rounded to the measurable increment.",
+    "roundingValue": "The exact volume and how it was rounded.",
+    "weightValue": "The weight the dose is worked out for, in kg; a weight entered in lb is shown beside it.",
+    "resultsNote": "Which fields are still needed before anything is calculated.",
+}
 
 STATUS_STYLES = {
     "ok": ("OK", "✔", "background: #e8f5e9; color: #1b5e20; border: 1px solid #1b5e20;"),
@@ -44,6 +52,7 @@ def _value_label(object_name: str, accessible: str) -> QLabel:
     label = WrappingLabel(DASH)  # asks for the height its wrapped text needs: never cut off
     label.setObjectName(object_name)
     label.setAccessibleName(accessible)
+    label.setAccessibleDescription(DESCRIPTIONS.get(object_name, f"{accessible}, worked out by the engine."))
     label.setWordWrap(True)
     return label
 
@@ -75,6 +84,9 @@ class ResultsPanel(QGroupBox):
 
         status_line = QHBoxLayout()
         self.status_icon = QLabel("")
+        self.status_icon.setObjectName("statusMark")
+        self.status_icon.setAccessibleName("Status mark")
+        self.status_icon.setAccessibleDescription("✔ for OK, ⚠ for WARNING, ✖ for BLOCKED, beside the word.")
         self.status = _value_label("statusValue", "Status")
         self.status.setWordWrap(False)
         bold = QFont(self.status.font())
@@ -140,13 +152,14 @@ class ResultsPanel(QGroupBox):
             giving.addRow(_name_label(text, widget), widget)
 
         self.note = _value_label("resultsNote", "What is missing")
-        self.note.setStyleSheet("color: #424242;")
+        self.note.setStyleSheet("font-style: italic;")
         outer.addWidget(self.note)
         self._outer = outer
 
         self.steps = QPlainTextEdit()
         self.steps.setObjectName("stepsText")
         self.steps.setAccessibleName("Calculation steps")
+        self.steps.setAccessibleDescription("Each step of the calculation with its numbers, for checking by hand.")
         self.steps.setReadOnly(True)
         self.steps.setPlaceholderText("The calculation steps appear here once every required field can be read.")
         # The steps box is placed by the window (in a tab beside the flags), not in this group.
@@ -197,7 +210,7 @@ class ResultsPanel(QGroupBox):
         self.status_meaning.setText(STATUS_MEANING[result.status])
         self.volume.setText(show.ml(result.volume_to_draw_ml))
         # A blocked volume stays readable for checking but must not look like an instruction to draw it.
-        self.volume.setStyleSheet("color: #9e9e9e; text-decoration: line-through;" if result.status == "blocked"
+        self.volume.setStyleSheet("text-decoration: line-through;" if result.status == "blocked"
                                   else "")
         self.volume.setToolTip("Blocked by a hard limit: do not prepare." if result.status == "blocked" else "")
         if result.volume_was_rounded:
