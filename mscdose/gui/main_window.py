@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from mscdose import __version__
 from mscdose.gui.eligibility_panel import EligibilityPanel
@@ -33,6 +33,7 @@ from mscdose.gui.questions import Questions
 from mscdose.gui.record_outputs import OutputsController
 from mscdose.gui.results_panel import ResultsPanel
 from mscdose.gui.window_actions import WindowActions
+from mscdose.gui.window_layout import WindowLayout, fit_to_screen
 from mscdose.settings import WINDOW_GEOMETRY, Settings
 
 if TYPE_CHECKING:
@@ -43,13 +44,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-# Logical pixels. 911 × 512 is 1366 × 768 at 150 %: the form (label, box and unit) and the results
-# (two columns of values) each need their minimum; eligibility gets a column only when there is room.
-FORM_MIN_WIDTH = 340
-RESULTS_MIN_WIDTH = 380
-WIDE_LAYOUT_WIDTH = 1280
-TALL_LAYOUT_HEIGHT = 700
-DEFAULT_SIZE = (1600, 1000)
 # The worked example of ../shared/domain.md, for --demo and the README screenshot.
 DEMO_TEXTS = {
     "patient_id": "DEMO-001",
@@ -100,7 +94,7 @@ class MainWindow(QMainWindow):
         geometry = self.settings.get(WINDOW_GEOMETRY)
         self._restored = not geometry.isEmpty() and self.restoreGeometry(geometry)
         self._fitted_with_frame = False
-        self.fit_to_screen()
+        fit_to_screen(self, self._restored)
         self.clear_results()
         if load_now:
             self.complete()
@@ -127,121 +121,21 @@ class MainWindow(QMainWindow):
     # -- building ----------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        """The form scrolls; the results column does not, so the volume to draw, the status, the flags and
-        the Finalise button stay in sight at every size down to 911 × 512 logical pixels (issue 15)."""
-        self.form_scroll = QScrollArea()
-        self.form_scroll.setObjectName("formScroll")
-        self.form_scroll.setWidgetResizable(True)
-        self.form_scroll.setWidget(self.form)
-        # Wide enough for the widest row (label, box and unit), so the form only ever scrolls vertically.
-        scroll_bar = self.form_scroll.verticalScrollBar().sizeHint().width()
-        self.form_scroll.setMinimumWidth(max(FORM_MIN_WIDTH, self.form.minimumSizeHint().width() + scroll_bar + 4))
-
-        self.details = QTabWidget()
-        self.details.setObjectName("detailsTabs")
-        self.details.addTab(self.flags, "Flags")
-        self.details.addTab(self.results.steps, "Steps")
-        self.results_column = QWidget()
-        self.results_column.setObjectName("resultsColumn")
-        self.results_column.setMinimumWidth(RESULTS_MIN_WIDTH)
-        right_column = QVBoxLayout(self.results_column)
-        right_column.setContentsMargins(0, 0, 0, 0)
-        right_column.addWidget(self.flags.banners)
-        right_column.addWidget(self.results)
-        right_column.addWidget(self.details, 1)
-
-        self.giving_area = QScrollArea()
-        self.giving_area.setObjectName("howToGiveArea")
-        self.giving_area.setWidgetResizable(True)
-        self._giving_in_results: bool | None = None
-        self._place_giving(in_results=False)
-        # Wrapped in a scroll area so that, as a tab on a short window, its lists do not set the height.
-        self.eligibility_area = QScrollArea()
-        self.eligibility_area.setObjectName("eligibilityArea")
-        self.eligibility_area.setWidgetResizable(True)
-        self.eligibility_area.setWidget(self.eligibility)
-        self.columns = QHBoxLayout()
-        self.columns.addWidget(self.form_scroll, 10)
-        self.columns.addWidget(self.results_column, 11)
-        self._eligibility_beside = False
-        self._place_eligibility(beside=False)
-
-        central = QWidget()
-        outer = QVBoxLayout(central)
-        outer.setContentsMargins(6, 4, 6, 4)
-        outer.setSpacing(4)
-        outer.addWidget(self.protocol_bar)
-        outer.addLayout(self.columns, 1)
-        outer.addLayout(self.actions.row)
-        self.setCentralWidget(central)
+        self.layout_parts = WindowLayout(self)
+        self.details = self.layout_parts.details
+        self.form_scroll = self.layout_parts.form_scroll
         self._set_tab_order()
 
-    def _place_eligibility(self, beside: bool) -> None:
-        """Eligibility is a column of its own on a wide window, a tab beside the flags on a narrow one."""
-        area = self.eligibility_area
-        if beside == self._eligibility_beside and (beside or self.details.indexOf(area) >= 0):
-            return
-        self._eligibility_beside = beside
-        index = self.details.indexOf(area)
-        if index >= 0:
-            self.details.removeTab(index)
-        if beside:
-            self.columns.insertWidget(1, area, 8)
-        else:
-            self.columns.removeWidget(area)
-            self.details.insertTab(1, area, "Eligibility")
-        self._show_eligibility_count()
-
-    def _place_giving(self, in_results: bool) -> None:
-        """How to give the dose: under the dose in the results on a tall window, a tab on a short one."""
-        if in_results == self._giving_in_results:
-            return
-        self._giving_in_results = in_results
-        giving = self.results.giving
-        index = self.details.indexOf(self.giving_area)
-        if in_results:
-            if index >= 0:
-                self.details.removeTab(index)
-            self.giving_area.takeWidget()
-            self.results.place_giving(giving)
-        else:
-            self.giving_area.setWidget(giving)
-            self.details.insertTab(1, self.giving_area, "How to give")
-
-    def _show_eligibility_count(self) -> None:
-        index = self.details.indexOf(self.eligibility_area)
-        if index >= 0:  # (no criteria before the protocol loads: `unconfirmed` would build Qt's enums)
-            left = len(self.eligibility.unconfirmed()) if self.eligibility.criteria() else 0
-            self.details.setTabText(index, f"Eligibility ({left} to confirm)" if left else "Eligibility")
-
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self._place_eligibility(beside=event.size().width() >= WIDE_LAYOUT_WIDTH)
-        self._place_giving(in_results=event.size().height() >= TALL_LAYOUT_HEIGHT)
+        self.layout_parts.adapt(event.size())
         super().resizeEvent(event)
-
-    def fit_to_screen(self) -> None:
-        """Open at a size that fits the screen the window is on, frame included: at most DEFAULT_SIZE, never
-        more than the screen's free area (a size restored from a bigger screen is shrunk and moved back)."""
-        area = self.screen().availableGeometry()
-        frame_w = max(0, self.frameGeometry().width() - self.width())
-        frame_h = max(0, self.frameGeometry().height() - self.height())
-        width, height = (self.width(), self.height()) if self._restored else DEFAULT_SIZE
-        width, height = min(width, area.width() - frame_w), min(height, area.height() - frame_h)
-        self.resize(width, height)
-        if self._restored:
-            x = min(max(self.x(), area.left()), area.right() + 1 - width - frame_w)
-            y = min(max(self.y(), area.top()), area.bottom() + 1 - height - frame_h)
-        else:
-            x = area.left() + (area.width() - width - frame_w) // 2
-            y = area.top() + (area.height() - height - frame_h) // 2
-        self.move(x, y)
 
     def showEvent(self, event: QShowEvent) -> None:
         """Once shown, the window manager's frame is known: fit again so that it fits too."""
         super().showEvent(event)
         if not self._fitted_with_frame:
             self._fitted_with_frame = True
-            self.fit_to_screen()
+            fit_to_screen(self, self._restored)
 
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [self.protocol_bar.combo, *self.form.tab_chain(), self.eligibility.inclusion,
@@ -332,7 +226,7 @@ class MainWindow(QMainWindow):
         self.recompute()
 
     def _eligibility_changed(self) -> None:
-        self._show_eligibility_count()
+        self.layout_parts.show_eligibility_count()
         if self.finalizing.final_document is not None:
             self._input_changed()
 
@@ -356,7 +250,7 @@ class MainWindow(QMainWindow):
             self.flags.show_flags(result.flags, self.finalizing.active_overrides(result.flags))
         self.details.setTabText(0, self.flags.count_text())
         self._show_age_eligibility()
-        self._show_eligibility_count()
+        self.layout_parts.show_eligibility_count()
         self._update_actions()
 
     def clear_results(self) -> None:
