@@ -2,7 +2,10 @@
 
 Declaring an option in one place (the way MusicBrainz Picard does) means a default can never differ
 between the code that reads it and the code that writes it, and this module is the whole list of what
-persists. Nothing clinical is here: no weight, dose or patient ever survives to the next patient.
+persists. Nothing clinical is here: no weight, dose or patient ever survives to the next patient, and
+not the weight unit either (a unit left on lb from the last patient read 62 as 62 lb, a 55 % underdose):
+every patient starts in kg. A key no longer declared here (`units/weight` in an old settings.ini) is
+simply never read.
 
 Settings live in an INI file in the mscdose data folder (`settings.ini`), not in the Windows registry:
 it travels with MSCDOSE_DATA_DIR (so tests never touch the user's real settings) and a site can inspect it.
@@ -35,12 +38,11 @@ class Option(NamedTuple, Generic[T]):
 
 
 WINDOW_GEOMETRY: Option[QByteArray] = Option("window/geometry", QByteArray(), description="main window size and place")
-WEIGHT_UNIT: Option[str] = Option("units/weight", "kg", ("kg", "lb"), "unit shown beside the weight field")
 OPERATOR_INITIALS: Option[str] = Option("operator/initials", "", description="prefills 'prepared by'")
 SITE_NAME: Option[str] = Option("site/name", "", description="printed at the top of the worksheet")
 PAPER_SIZE: Option[str] = Option("print/paper_size", "A4", ("A4", "Letter"), "worksheet paper size")
 
-ALL_OPTIONS: tuple[Option[Any], ...] = (WINDOW_GEOMETRY, WEIGHT_UNIT, OPERATOR_INITIALS, SITE_NAME, PAPER_SIZE)
+ALL_OPTIONS: tuple[Option[Any], ...] = (WINDOW_GEOMETRY, OPERATOR_INITIALS, SITE_NAME, PAPER_SIZE)
 
 
 class Settings:

@@ -47,8 +47,8 @@ def save_screenshot(window: object, path: str | Path) -> bool:
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     assert isinstance(window, QMainWindow)
+    window.show()  # first: on showing, the window fits itself to the screen, which may be smaller
     window.resize(*SCREENSHOT_SIZE)
-    window.show()
     # Layouts settle over a few passes (wrapped labels ask for their height once they know their width).
     for _ in range(5):
         QApplication.processEvents()
@@ -59,10 +59,12 @@ def save_screenshot(window: object, path: str | Path) -> bool:
 
 
 def _start_logging() -> None:
-    from mscdose.gui.error_reporting import log, setup_logging
+    import logging
+
+    from mscdose.gui.error_reporting import setup_logging
 
     setup_logging()
-    log.info("Window shown")
+    logging.getLogger(__name__).info("Window shown")
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -88,6 +90,7 @@ def run_gui(args: argparse.Namespace) -> int:
             print(f"mscdose: could not save the screenshot to {screenshot}", file=sys.stderr)
             return 1
         print(f"Screenshot saved to {screenshot}")
+        window.hide()  # a demo has nothing to lose: closing a hidden window asks nothing
         window.close()
         return 0
     # Just after the first paint, in this order: the probe (it times the window as a user first sees it),

@@ -32,7 +32,7 @@ class EligibilityPanel(QGroupBox):
         super().__init__("5  Eligibility (from the protocol file)", parent)
         self.setObjectName("eligibilityPanel")
         layout = QVBoxLayout(self)
-        self.inclusion_caption = QLabel("&Inclusion — tick each criterion confirmed as met:")
+        self.inclusion_caption = QLabel("Inclusion — tic&k each criterion confirmed as met:")
         self.inclusion = self._list("inclusionList", "Inclusion criteria")
         self.inclusion_caption.setBuddy(self.inclusion)
         self.exclusion_caption = QLabel("E&xclusion — tick each criterion confirmed as absent:")
@@ -43,6 +43,8 @@ class EligibilityPanel(QGroupBox):
         self.summary = QLabel()
         self.summary.setObjectName("eligibilitySummary")
         self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Eligibility summary")
+        self.summary.setAccessibleDescription("How many criteria are confirmed.")
         for widget in (self.inclusion_caption, self.inclusion, self.exclusion_caption, self.exclusion, self.summary):
             layout.addWidget(widget)
         layout.setStretch(1, 3)
@@ -55,6 +57,7 @@ class EligibilityPanel(QGroupBox):
         widget = QListWidget()
         widget.setObjectName(name)
         widget.setAccessibleName(accessible)
+        widget.setAccessibleDescription(f"{accessible} from the protocol file; Space ticks the current one.")
         widget.setWordWrap(True)
         widget.itemChanged.connect(self._item_changed)
         return widget

@@ -7,6 +7,7 @@ what happened and where that file is; the window stays open with everything the 
 
 from __future__ import annotations
 
+import logging
 import sys
 import traceback
 from collections.abc import Callable
@@ -15,6 +16,8 @@ from types import TracebackType
 from mscdose.logsetup import LOGGER_NAME, describe_log_location, log, setup_logging
 
 __all__ = ["LOGGER_NAME", "describe_log_location", "log", "setup_logging"]
+
+logger = logging.getLogger(__name__)
 
 
 def unexpected_error_text(exc_type: type[BaseException], exc: BaseException) -> str:
@@ -53,14 +56,14 @@ class ExceptionHook:
             sys.__excepthook__(exc_type, exc, tb)
             return
         setup_logging()  # at once if the error came before the first paint (does nothing if already done)
-        log.error("Unexpected error:\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
+        logger.error("Unexpected error:\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
         if self._showing:
             return
         self._showing = True
         try:
             self.show(unexpected_error_text(exc_type, exc))
         except Exception:  # the dialog itself failing must not recurse into this hook
-            log.exception("Could not show the error dialog")
+            logger.exception("Could not show the error dialog")
         finally:
             self._showing = False
 

@@ -12,9 +12,11 @@ from collections.abc import Sequence
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-ERROR_STYLE = "QLineEdit { border: 2px solid #c62828; border-radius: 3px; padding: 2px; background: #fff5f5; }"
-ERROR_TEXT_STYLE = "color: #b71c1c;"
-NOTE_TEXT_STYLE = "color: #6d4c00;"
+# Text colours come from the system palette (a high-contrast or dark theme stays readable); the error is
+# told by the ✖ mark, the words and a thick outline, never by a colour alone.
+ERROR_STYLE = "QLineEdit { border: 2px solid #c62828; border-radius: 3px; padding: 2px; }"
+ERROR_TEXT_STYLE = "font-weight: bold;"
+NOTE_TEXT_STYLE = "font-style: italic;"
 
 
 class WrappingLabel(QLabel):
@@ -72,6 +74,7 @@ class FieldRow:
             self.unit_combo.addItems(list(unit))
             self.unit_combo.setObjectName(unit_object_name)
             self.unit_combo.setAccessibleName(f"{plain_label} unit")
+            self.unit_combo.setAccessibleDescription(f"The unit the {plain_label.lower()} is read in.")
             self.unit_combo.setMinimumWidth(110)
             line.addWidget(self.unit_combo)
 
@@ -94,10 +97,14 @@ class FieldRow:
 
             message = WrappingLabel()
             message.setObjectName(f"{self._object_name}Message")
+            message.setAccessibleName(f"{self.label.text().replace('&', '').rstrip(':')} message")
+            message.setAccessibleDescription("Why the text in the box cannot be read, and what is accepted.")
             message.setStyleSheet(ERROR_TEXT_STYLE)
             message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             note = WrappingLabel()
             note.setObjectName(f"{self._object_name}Note")
+            note.setAccessibleName(f"{self.label.text().replace('&', '').rstrip(':')} note")
+            note.setAccessibleDescription("Whether the protocol's site value is used.")
             note.setStyleSheet(NOTE_TEXT_STYLE)
             for label in (message, note):
                 label.setWordWrap(True)

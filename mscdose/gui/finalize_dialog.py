@@ -54,7 +54,7 @@ class FinalizeDialog(QDialog):
         self.problem = QLabel()
         self.problem.setObjectName("finalizeProblem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b71c1c;")
+        self.problem.setStyleSheet("font-weight: bold;")  # palette colours: readable in any theme
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)

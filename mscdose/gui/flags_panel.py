@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 
 HARD_STYLE = "background: #b71c1c; color: white; padding: 6px; border-radius: 3px; font-weight: bold;"
 SOFT_STYLE = "background: #ffe0b2; color: #4e2a00; padding: 6px; border: 1px solid #e65100; border-radius: 3px;"
+# The banner's own text pair, given to the label inside it too: a dark theme's white text on this amber
+# background would be unreadable (contrast 1.3).
+SOFT_TEXT_STYLE = "color: #4e2a00; background: transparent;"
 
 
 def flag_caption(flag: Flag, override: Override | None) -> str:
@@ -54,19 +57,24 @@ class FlagsPanel(QWidget):
         self.hard_banner.setWordWrap(True)
         self.hard_banner.setStyleSheet(HARD_STYLE)
         self.hard_banner.setAccessibleName("Hard limit")
+        self.hard_banner.setAccessibleDescription("A limit that cannot be overridden: nothing can be finalised.")
         self.hard_banner.hide()
         banner_column.addWidget(self.hard_banner)
 
         self.soft_box = QWidget()
         self.soft_box.setObjectName("softBanner")
-        self.soft_box.setStyleSheet("#softBanner { " + SOFT_STYLE + " }")
+        self.soft_box.setStyleSheet("#softBanner { " + SOFT_STYLE + " } #softBannerText { " + SOFT_TEXT_STYLE + " }")
         soft_line = QHBoxLayout(self.soft_box)
         soft_line.setContentsMargins(6, 4, 6, 4)
         self.soft_text = QLabel()
         self.soft_text.setObjectName("softBannerText")
         self.soft_text.setWordWrap(True)
-        self.override_button = QPushButton("&Override…")
+        self.soft_text.setAccessibleName("Soft limit")
+        self.soft_text.setAccessibleDescription("Limits that need a reason and initials before finalising.")
+        self.override_button = QPushButton("Override…")  # Tab reaches it; O is Bag volume's
         self.override_button.setObjectName("overrideButton")
+        self.override_button.setAccessibleName("Override soft limits")
+        self.override_button.setAccessibleDescription("Give a reason and your initials to accept a soft limit.")
         self.override_button.setToolTip("Give a reason and your initials to accept a soft limit")
         self.override_button.clicked.connect(self.override_requested)
         soft_line.addWidget(self.soft_text, 1)
@@ -77,6 +85,8 @@ class FlagsPanel(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("flagsList")
         self.list.setAccessibleName("Flags")
+        self.list.setAccessibleDescription("Every flag of the calculation with its severity in words: HARD LIMIT, "
+                                           "NEEDS OVERRIDE, OVERRIDDEN or Info.")
         self.list.setWordWrap(True)
         self.list.setMinimumHeight(60)
         layout.addWidget(self.list, 1)
@@ -109,8 +119,8 @@ class FlagsPanel(QWidget):
         hard = [f for f in flags if f.severity == "hard"]
         if hard:
             lines = "\n".join(f"✖ {f.message}" for f in hard)
-            self.hard_banner.setText(f"BLOCKED — hard limit, cannot be overridden. Finalising and printing are "
-                                     f"off until the prescription or the product changes.\n{lines}")
+            self.hard_banner.setText(f"✖ BLOCKED — hard limit, cannot be overridden: change the prescription or "
+                                     f"the product. Finalising and printing are off.\n{lines}")
         self.hard_banner.setVisible(bool(hard))
 
         pending = [f for f in flags if f.severity == "soft" and f.code not in overrides]
@@ -130,11 +140,7 @@ class FlagsPanel(QWidget):
 
         item = QListWidgetItem(self._icon(flag.severity), flag_caption(flag, override))
         item.setData(Qt.ItemDataRole.UserRole, flag.code)
-        item.setToolTip(f"{flag.code} ({flag.severity})")
-        if flag.severity == "hard":
-            item.setForeground(Qt.GlobalColor.darkRed)
-        elif flag.severity == "info":
-            item.setForeground(Qt.GlobalColor.darkGray)
+        item.setToolTip(f"{flag.code} ({flag.severity})")  # the palette's text colour: icon and word tell it
         self.list.addItem(item)
 
     def count_text(self) -> str:

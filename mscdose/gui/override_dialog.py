@@ -57,7 +57,7 @@ class _Row:
         self.problem = QLabel()
         self.problem.setObjectName(f"overrideProblem{index}")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b71c1c;")
+        self.problem.setStyleSheet("font-weight: bold;")  # palette colours: readable in any theme
         form.addRow(self.problem)
 
     def check(self) -> str | None:

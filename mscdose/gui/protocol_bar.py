@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 if TYPE_CHECKING:
@@ -54,10 +54,11 @@ class ProtocolBar(QWidget):
         super().__init__(parent)
         line = QHBoxLayout(self)
         line.setContentsMargins(0, 0, 0, 0)
-        label = QLabel("Pro&tocol:")
+        label = QLabel("&Protocol:")
         self.combo = QComboBox()
         self.combo.setObjectName("protocolSelect")
         self.combo.setAccessibleName("Protocol")
+        self.combo.setAccessibleDescription("The protocol file whose limits the calculation is checked against.")
         self.combo.setMinimumWidth(160)
         self.combo.addItem("loading…")
         self.combo.setEnabled(False)
@@ -65,6 +66,8 @@ class ProtocolBar(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("protocolSummary")
         self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Protocol summary")
+        self.summary.setAccessibleDescription("Dose window, ages, version and the short hash of the protocol file.")
         line.addWidget(label)
         line.addWidget(self.combo)
         line.addWidget(self.summary, 1)
@@ -73,13 +76,12 @@ class ProtocolBar(QWidget):
 
     def set_protocols(self, protocols: Sequence[Protocol], current_id: str) -> None:
         self.protocols = tuple(protocols)
-        self.combo.blockSignals(True)
-        self.combo.clear()
-        for protocol in self.protocols:
-            self.combo.addItem(protocol.id)
-        index = next((i for i, p in enumerate(self.protocols) if p.id == current_id), 0)
-        self.combo.setCurrentIndex(index)
-        self.combo.blockSignals(False)
+        with QSignalBlocker(self.combo):
+            self.combo.clear()
+            for protocol in self.protocols:
+                self.combo.addItem(protocol.id)
+            index = next((i for i, p in enumerate(self.protocols) if p.id == current_id), 0)
+            self.combo.setCurrentIndex(index)
         self.combo.setEnabled(len(self.protocols) > 0)
         self._show(index)
 

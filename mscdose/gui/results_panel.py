@@ -10,12 +10,31 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mscdose.gui.field_row import WrappingLabel
 
 if TYPE_CHECKING:
     from mscdose.core.engine import DoseResult
 
 DASH = "—"
+DESCRIPTIONS = {
+    "statusValue": "OK, WARNING (a soft limit needs an override) or BLOCKED (a hard limit is breached).",
+    "statusMeaning": "What the status means for finalising.",
+    "volumeToDrawValue": "The volume of product to draw into the syringe, rounded to the measurable increment.",
+    "roundingValue": "The exact volume and how it was rounded.",
+    "weightValue": "The weight the dose is worked out for, in kg; a weight entered in lb is shown beside it.",
+    "resultsNote": "Which fields are still needed before anything is calculated.",
+}
 
 STATUS_STYLES = {
     "ok": ("OK", "✔", "background: #e8f5e9; color: #1b5e20; border: 1px solid #1b5e20;"),
@@ -30,11 +49,30 @@ STATUS_MEANING = {
 
 
 def _value_label(object_name: str, accessible: str) -> QLabel:
-    label = QLabel(DASH)
+    label = WrappingLabel(DASH)  # asks for the height its wrapped text needs: never cut off
     label.setObjectName(object_name)
     label.setAccessibleName(accessible)
+    label.setAccessibleDescription(DESCRIPTIONS.get(object_name, f"{accessible}, worked out by the engine."))
     label.setWordWrap(True)
     return label
+
+
+def weight_text(result: DoseResult) -> str:
+    """The weight the dose was worked out for, always in kg; a weight entered in another unit is shown
+    as entered beside it ("150 lb = 68.039 kg"), so a unit slip is visible where the volume is read."""
+    from mscdose.core import display as show
+
+    in_kg = show.kg(result.request.weight_kg)
+    entered = " ".join(result.request.weight_entered.split())
+    if not entered or entered.lower().endswith("kg"):
+        return in_kg
+    return f"{entered} = {in_kg}"
+
+
+def _name_label(text: str, value: QLabel) -> QLabel:
+    name = QLabel(text + ":")
+    name.setBuddy(value)
+    return name
 
 
 class ResultsPanel(QGroupBox):
@@ -46,6 +84,9 @@ class ResultsPanel(QGroupBox):
 
         status_line = QHBoxLayout()
         self.status_icon = QLabel("")
+        self.status_icon.setObjectName("statusMark")
+        self.status_icon.setAccessibleName("Status mark")
+        self.status_icon.setAccessibleDescription("✔ for OK, ⚠ for WARNING, ✖ for BLOCKED, beside the word.")
         self.status = _value_label("statusValue", "Status")
         self.status.setWordWrap(False)
         bold = QFont(self.status.font())
@@ -59,55 +100,78 @@ class ResultsPanel(QGroupBox):
         status_line.addWidget(self.status_meaning, 1)
         outer.addLayout(status_line)
 
-        caption = QLabel("Volume to draw")
+        # The volume to draw on one line with its caption, then the other values in two columns of
+        # label and value: the whole panel fits beside the form at 911 × 512 logical pixels (issue 15).
+        volume_line = QHBoxLayout()
+        caption = QLabel("Volume to draw:")
         self.volume = _value_label("volumeToDrawValue", "Volume to draw")
         big = QFont(self.volume.font())
         big.setBold(True)
-        big.setPointSizeF(big.pointSizeF() * 2.4)
+        big.setPointSizeF(big.pointSizeF() * 2.2)
         self.volume.setFont(big)
+        self.volume.setWordWrap(False)
+        volume_line.addWidget(caption)
+        volume_line.addWidget(self.volume, 1)
         self.rounding = _value_label("roundingValue", "Rounding")
-        outer.addWidget(caption)
-        outer.addWidget(self.volume)
+        outer.addLayout(volume_line)
         outer.addWidget(self.rounding)
 
-        form = QFormLayout()
+        # What checks the dose, in two columns beside each other (always in the panel) ...
         self.delivered = _value_label("deliveredDoseValue", "Dose delivered")
         self.per_kg = _value_label("deliveredPerKgValue", "Dose delivered per kg")
         self.target = _value_label("targetDoseValue", "Target dose")
+        self.weight = _value_label("weightValue", "Weight")
+        grid = QGridLayout()
+        grid.setVerticalSpacing(2)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        pairs = (("Dose delivered", self.delivered), ("per kg", self.per_kg), ("Target dose", self.target),
+                 ("Weight", self.weight))
+        for index, (text, widget) in enumerate(pairs):
+            row, column = divmod(index, 2)
+            widget.setWordWrap(False)
+            grid.addWidget(_name_label(text, widget), row, column * 2)
+            grid.addWidget(widget, row, column * 2 + 1)
+        outer.addLayout(grid)
+        # ... and how to give it: in the panel on a tall window, a tab beside the flags on a short one
+        # (the window places `giving`).
+        self.giving = QWidget()
+        self.giving.setObjectName("howToGive")
+        giving = QFormLayout(self.giving)
+        giving.setContentsMargins(0, 0, 0, 0)
+        giving.setVerticalSpacing(2)
         self.concentration = _value_label("viableConcentrationValue", "Viable concentration")
         self.bags = _value_label("bagsNeededValue", "Bags needed")
         self.diluent = _value_label("diluentValue", "Diluent")
         self.rate = _value_label("infusionRateValue", "Infusion rate")
         self.drip = _value_label("dripRateValue", "Drip rate")
         self.before = _value_label("administerBeforeValue", "Administer before")
-        for text, widget in (
-            ("Dose delivered", self.delivered),
-            ("per kg", self.per_kg),
-            ("Target dose", self.target),
-            ("Viable concentration", self.concentration),
-            ("Bags needed", self.bags),
-            ("Diluent", self.diluent),
-            ("Infusion rate", self.rate),
-            ("Drip rate", self.drip),
-            ("Administer before", self.before),
-        ):
-            form.addRow(text + ":", widget)
-        outer.addLayout(form)
+        for text, widget in (("Viable concentration", self.concentration), ("Bags needed", self.bags),
+                             ("Diluent", self.diluent), ("Infusion rate", self.rate), ("Drip rate", self.drip),
+                             ("Administer before", self.before)):
+            giving.addRow(_name_label(text, widget), widget)
 
         self.note = _value_label("resultsNote", "What is missing")
-        self.note.setStyleSheet("color: #424242;")
+        self.note.setStyleSheet("font-style: italic;")
         outer.addWidget(self.note)
+        self._outer = outer
 
         self.steps = QPlainTextEdit()
         self.steps.setObjectName("stepsText")
         self.steps.setAccessibleName("Calculation steps")
+        self.steps.setAccessibleDescription("Each step of the calculation with its numbers, for checking by hand.")
         self.steps.setReadOnly(True)
         self.steps.setPlaceholderText("The calculation steps appear here once every required field can be read.")
         # The steps box is placed by the window (in a tab beside the flags), not in this group.
         self.clear()
 
+    def place_giving(self, giving: QWidget) -> None:
+        """Put the how-to-give values back into the panel, above the 'waiting for' note."""
+        self._outer.insertWidget(self._outer.indexOf(self.note), giving)
+        giving.show()
+
     def _values(self) -> tuple[QLabel, ...]:
-        return (self.volume, self.rounding, self.delivered, self.per_kg, self.target, self.concentration,
+        return (self.volume, self.rounding, self.weight, self.delivered, self.per_kg, self.target, self.concentration,
                 self.bags, self.diluent, self.rate, self.drip, self.before)
 
     def clear(self, waiting_for: str = "") -> None:
@@ -146,7 +210,7 @@ class ResultsPanel(QGroupBox):
         self.status_meaning.setText(STATUS_MEANING[result.status])
         self.volume.setText(show.ml(result.volume_to_draw_ml))
         # A blocked volume stays readable for checking but must not look like an instruction to draw it.
-        self.volume.setStyleSheet("color: #9e9e9e; text-decoration: line-through;" if result.status == "blocked"
+        self.volume.setStyleSheet("text-decoration: line-through;" if result.status == "blocked"
                                   else "")
         self.volume.setToolTip("Blocked by a hard limit: do not prepare." if result.status == "blocked" else "")
         if result.volume_was_rounded:
@@ -154,6 +218,7 @@ class ResultsPanel(QGroupBox):
                                   f"(nearest {show.ml(result.increment_ml)})")
         else:
             self.rounding.setText(f"exact, no rounding (measured in {show.ml(result.increment_ml)} steps)")
+        self.weight.setText(weight_text(result))
         self.delivered.setText(show.cells(result.delivered_dose_cells))
         self.per_kg.setText(show.cells_per_kg(result.delivered_dose_cells_per_kg))
         self.target.setText(show.cells(result.target_dose_cells))

@@ -1,6 +1,6 @@
 """Edit the few preferences a site or a user sets once: initials, site name, paper size.
 
-Units are not edited here: the weight unit is remembered from the selector beside the weight field.
+Units are not edited here, nor kept: every patient starts in kg (issue 11: lb left on was a 55 % underdose).
 """
 
 from __future__ import annotations

@@ -21,6 +21,15 @@ WORKED_TYPING = {
 }
 
 
+@pytest.fixture(autouse=True)
+def closing_discards(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Closing a window with typed data asks first; at teardown nobody is there to answer, so the default
+    answer is "discard" (a test that checks the question replaces it on its window's `questions`)."""
+    from mscdose.gui.questions import Questions
+
+    monkeypatch.setattr(Questions, "confirm_discard", lambda self, title, text: True)
+
+
 @pytest.fixture
 def settings(tmp_path) -> Settings:  # type: ignore[no-untyped-def]
     return Settings(str(tmp_path / "settings.ini"))

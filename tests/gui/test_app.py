@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
@@ -16,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from mscdose import settings as settings_module
 from mscdose.gui.error_reporting import ExceptionHook, setup_logging
 from mscdose.gui.main_window import MainWindow
-from mscdose.settings import PAPER_SIZE, WEIGHT_UNIT, WINDOW_GEOMETRY, Option, Settings
+from mscdose.settings import PAPER_SIZE, WINDOW_GEOMETRY, Option, Settings
 
 
 def run_mscdose(*args: str, env: dict[str, str] | None = None, timeout: float = 60) -> subprocess.CompletedProcess[str]:
@@ -58,58 +59,86 @@ def test_deferred_window_loads_the_protocol_after_its_first_paint(qtbot: QtBot, 
     assert window.rows["final_volume"].text() == "100"
 
 
-def test_every_setting_is_declared_once_with_a_default(settings: Settings) -> None:
-    options = [getattr(settings_module, name) for name in dir(settings_module)
-               if isinstance(getattr(settings_module, name), Option)]
-    assert {o.key for o in options} == {o.key for o in settings_module.ALL_OPTIONS}
-    assert len({o.key for o in options}) == len(options)
-    assert settings.get(WEIGHT_UNIT) == "kg"
+def test_every_setting_is_declared_once_with_a_default(qtbot: QtBot, settings: Settings) -> None:
+    declared = [value for value in vars(settings_module).values() if isinstance(value, Option)]
+    assert sorted(o.key for o in declared) == sorted(o.key for o in settings_module.ALL_OPTIONS)
+    assert len({o.key for o in settings_module.ALL_OPTIONS}) == len(settings_module.ALL_OPTIONS)
+    # a fresh file gives each default, as stated here by hand
     assert settings.get(PAPER_SIZE) == "A4"
+    assert settings.get(settings_module.SITE_NAME) == ""
+    assert settings.get(settings_module.OPERATOR_INITIALS) == ""
     assert settings.get(settings_module.WINDOW_GEOMETRY) == QByteArray()
+    # nothing else in mscdose keeps settings of its own (each would be a second, undeclared default)
+    package = Path(settings_module.__file__).parent
+    others = [p.relative_to(package) for p in package.rglob("*.py")
+              if p.name != "settings.py" and "QSettings" in p.read_text(encoding="utf-8")]
+    assert others == []
+    # a window used and closed writes only declared keys
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.rows["weight"].unit_combo.setCurrentText("lb")  # type: ignore[union-attr]
+    window.close()
+    written = Settings(settings.path)._store.allKeys()
+    assert written and set(written) <= {o.key for o in settings_module.ALL_OPTIONS}
 
 
 def test_a_hand_edited_setting_outside_its_choices_falls_back_to_the_default(tmp_path: Path) -> None:
     path = tmp_path / "settings.ini"
-    path.write_text("[units]\nweight=stone\n[print]\npaper_size=Letter\n", encoding="utf-8")
+    path.write_text("[print]\npaper_size=Legal\n", encoding="utf-8")
+    assert Settings(str(path)).get(PAPER_SIZE) == "A4"
+    path.write_text("[print]\npaper_size=Letter\n", encoding="utf-8")
     settings = Settings(str(path))
-    assert settings.get(WEIGHT_UNIT) == "kg"
     assert settings.get(PAPER_SIZE) == "Letter"
     with pytest.raises(ValueError):
-        settings.set(WEIGHT_UNIT, "stone")
+        settings.set(PAPER_SIZE, "Legal")
 
 
-def test_the_weight_unit_is_remembered_for_the_next_window(qtbot: QtBot, settings: Settings) -> None:
+def test_a_window_opened_after_lb_was_chosen_starts_in_kg(qtbot: QtBot, settings: Settings) -> None:
+    """Issue 11: lb left on from the last patient read 62 as 62 lb (28.1 kg), a 55 % underdose."""
     first = MainWindow(settings)
     qtbot.addWidget(first)
     first.rows["weight"].unit_combo.setCurrentText("lb")  # type: ignore[union-attr]
+    assert first.rows["weight"].unit() == "lb"
     first.close()
-    reread = Settings(settings.path)
-    second = MainWindow(reread)
+    second = MainWindow(Settings(settings.path))
     qtbot.addWidget(second)
-    assert second.rows["weight"].unit() == "lb"
-    assert second.rows["weight"].text() == ""  # the unit persists, never a weight
+    assert second.rows["weight"].unit() == "kg"
+
+
+def test_a_weight_unit_left_in_an_old_settings_file_is_ignored(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "settings.ini"
+    path.write_text("[units]\nweight=lb\n", encoding="utf-8")
+    window = MainWindow(Settings(str(path)))
+    qtbot.addWidget(window)
+    assert window.rows["weight"].unit() == "kg"
+    window.rows["weight"].edit.setText("62")
+    assert window.result is None or window.result.request.weight_kg == 62
 
 
 def test_the_settings_file_is_in_the_data_folder() -> None:
     assert Path(Settings().path).parent == Path(os.environ["MSCDOSE_DATA_DIR"])
 
 
-def test_an_unexpected_error_is_logged_and_explained_with_the_log_path() -> None:
+def test_an_unexpected_error_is_logged_and_explained_with_the_log_path(caplog: pytest.LogCaptureFixture) -> None:
     log_file = setup_logging()
     assert log_file is not None
     shown: list[str] = []
     hook = ExceptionHook(shown.append)
-    try:
-        raise RuntimeError("the printer driver fell over")
-    except RuntimeError as error:
-        hook(RuntimeError, error, error.__traceback__)
+    with caplog.at_level(logging.INFO, logger="mscdose"):
+        try:
+            raise RuntimeError("the printer driver fell over")
+        except RuntimeError as error:
+            hook(RuntimeError, error, error.__traceback__)
     assert len(shown) == 1
     assert "RuntimeError: the printer driver fell over" in shown[0]
     assert str(log_file) in shown[0]
     assert "Your entries are still on screen" in shown[0]
-    for handler in __import__("logging").getLogger("mscdose").handlers:
-        handler.flush()
-    assert "the printer driver fell over" in log_file.read_text(encoding="utf-8")
+    errors = [r for r in caplog.records if r.levelno == logging.ERROR]
+    assert len(errors) == 1
+    assert errors[0].name.startswith("mscdose")
+    message = errors[0].getMessage()
+    assert "RuntimeError: the printer driver fell over" in message
+    assert "Traceback" in message and "test_an_unexpected_error_is_logged" in message  # where it happened
 
 
 def test_a_failing_error_dialog_does_not_recurse() -> None:
@@ -185,13 +214,13 @@ def test_a_damaged_protocol_file_is_said_plainly_and_nothing_is_calculated(
     window = MainWindow(settings, load_now=False)
     qtbot.addWidget(window)
     messages: list[str] = []
-    monkeypatch.setattr(window, "show_message", lambda title, text, *a: messages.append(text))
+    monkeypatch.setattr(window.questions, "show_message", lambda title, text, *a: messages.append(text))
     window.load_protocols()
     assert messages and "dose.total_max" in messages[0]
     assert "No calculation is possible" in window.protocol_bar.summary.text()
     window.fill_demo()
     assert window.results.volume.text() == "—"
-    assert not window.finalize_button.isEnabled()
+    assert not window.actions.finalize_button.isEnabled()
 
 
 def test_settings_dialog_saves_initials_site_and_paper(qtbot: QtBot, settings: Settings) -> None:
@@ -237,7 +266,7 @@ window = MainWindow(load_now=False)
 before = {"fields": len(window.findChildren(QLineEdit)), "Qt": lazy and "Qt" in vars(QtCore),
           "modules": [m for m in ("logging.handlers", "decimal", "mscdose.core.display") if m in sys.modules]}
 window.complete()
-after = {"shortcut": window.new_action.shortcut().isEmpty(), "icon": window.windowIcon().isNull()}
+after = {"shortcut": window.actions.menu_actions["new"].shortcut().isEmpty(), "icon": window.windowIcon().isNull()}
 print(before, after)
 """
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True,

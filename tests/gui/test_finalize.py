@@ -18,7 +18,7 @@ from mscdose.gui.finalize_dialog import FinalizeDialog, Signatures
 from mscdose.gui.main_window import MainWindow
 from mscdose.gui.override_dialog import PendingFlag
 from mscdose.records.store import RecordStore, StoreError
-from mscdose.settings import OPERATOR_INITIALS, Settings
+from mscdose.settings import OPERATOR_INITIALS
 
 JS = Signatures("JS", "")
 
@@ -32,9 +32,10 @@ class Answers:
         self.messages: list[tuple[str, str]] = []
         self.signatures = signatures
         self.override_reason: str | None = "confirmed with the prescriber today"
-        monkeypatch.setattr(window, "ask_overrides", self.ask_overrides)
-        monkeypatch.setattr(window, "ask_signatures", lambda summary: self.signatures)
-        monkeypatch.setattr(window, "show_message", lambda title, text, *a: self.messages.append((title, text)))
+        monkeypatch.setattr(window.questions, "ask_overrides", self.ask_overrides)
+        monkeypatch.setattr(window.questions, "ask_signatures", lambda summary, prepared_by: self.signatures)
+        monkeypatch.setattr(window.questions, "show_message",
+                            lambda title, text, *a: self.messages.append((title, text)))
 
     def ask_overrides(self, flags: list[PendingFlag]) -> list[Override] | None:
         self.override_questions.append([f.code for f in flags])
@@ -63,8 +64,8 @@ def test_finalising_saves_one_record_and_enables_printing(
         worked: MainWindow, type_into: Callable[[str, str], None], monkeypatch: pytest.MonkeyPatch) -> None:
     answers = Answers(worked, monkeypatch)
     confirm_everything(worked, type_into)
-    assert not worked.print_button.isEnabled()
-    worked.finalize_button.click()
+    assert not worked.actions.print_button.isEnabled()
+    worked.actions.finalize_button.click()
     assert answers.override_questions == []  # nothing soft to answer
     assert answers.messages == []
     records = saved_records()
@@ -77,8 +78,8 @@ def test_finalising_saves_one_record_and_enables_printing(
     assert document["lot_number"] == "LOT-7"
     assert all(item["confirmed"] is True for item in document["eligibility"])
     assert worked.final_record_id == records[0].id
-    assert worked.print_button.isEnabled() and worked.pdf_button.isEnabled()
-    assert "record" in worked.finalized_label.text()
+    assert worked.actions.print_button.isEnabled() and worked.actions.pdf_button.isEnabled()
+    assert "record" in worked.actions.finalized_label.text()
     assert worked.settings.get(OPERATOR_INITIALS) == "JS"
 
 
@@ -87,7 +88,7 @@ def test_unconfirmed_eligibility_is_a_soft_flag_at_finalising(
     answers = Answers(worked, monkeypatch)
     type_into("patientIdInput", "P-0002")
     type_into("ageInput", "30")
-    worked.finalize()
+    worked.finalizing.finalize()
     assert answers.override_questions == [["ELIGIBILITY_UNCONFIRMED"]]
     document = saved_records()[0].document
     assert [o["code"] for o in document["overrides"]] == ["ELIGIBILITY_UNCONFIRMED"]
@@ -104,7 +105,7 @@ def test_cancelling_an_override_saves_nothing(
     answers.override_reason = None
     type_into("patientIdInput", "P-0003")
     type_into("weightInput", "160")  # WEIGHT_UNUSUAL, soft
-    worked.finalize()
+    worked.finalizing.finalize()
     assert answers.override_questions and "WEIGHT_UNUSUAL" in answers.override_questions[0]
     assert saved_records() == []
     assert worked.final_document is None
@@ -115,7 +116,7 @@ def test_a_soft_engine_flag_is_saved_with_its_override(
     Answers(worked, monkeypatch)
     confirm_everything(worked, type_into)
     type_into("weightInput", "160")
-    worked.finalize()
+    worked.finalizing.finalize()
     document = saved_records()[0].document
     assert document["status"] == "warning"
     assert {o["code"]: o["initials"] for o in document["overrides"]} == {"WEIGHT_UNUSUAL": "JS"}
@@ -124,7 +125,7 @@ def test_a_soft_engine_flag_is_saved_with_its_override(
 def test_without_a_patient_id_the_field_says_so_and_nothing_is_saved(
         worked: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     Answers(worked, monkeypatch)
-    worked.finalize()
+    worked.finalizing.finalize()
     message = worked.findChild(QLabel, "patientIdInputMessage")
     assert message is not None and "Patient ID" in message.text()
     assert saved_records() == []
@@ -140,11 +141,11 @@ def test_a_store_failure_is_explained_and_everything_stays_on_screen(
 
     monkeypatch.setattr(RecordStore, "save", refuse)
     before = worked.texts()
-    worked.finalize()
+    worked.finalizing.finalize()
     assert answers.messages and "disk is full" in answers.messages[0][1]
     assert worked.texts() == before
     assert worked.final_document is None
-    assert not worked.print_button.isEnabled()
+    assert not worked.actions.print_button.isEnabled()
     assert worked.findChild(QLabel, "volumeToDrawValue").text() == "32.6 mL"  # type: ignore[union-attr]
 
 
@@ -152,10 +153,10 @@ def test_editing_after_finalising_withdraws_printing(
         worked: MainWindow, type_into: Callable[[str, str], None], monkeypatch: pytest.MonkeyPatch) -> None:
     Answers(worked, monkeypatch)
     confirm_everything(worked, type_into)
-    worked.finalize()
-    assert worked.print_button.isEnabled()
+    worked.finalizing.finalize()
+    assert worked.actions.print_button.isEnabled()
     type_into("doseInput", "160")
-    assert not worked.print_button.isEnabled()
+    assert not worked.actions.print_button.isEnabled()
     assert worked.final_document is None
     assert len(saved_records()) == 1  # the saved record itself is untouched
 
@@ -163,12 +164,12 @@ def test_editing_after_finalising_withdraws_printing(
 def test_new_patient_asks_before_losing_typed_data(
         worked: MainWindow, type_into: Callable[[str, str], None], monkeypatch: pytest.MonkeyPatch) -> None:
     questions: list[str] = []
-    monkeypatch.setattr(worked, "confirm", lambda title, text: questions.append(text) or False)
-    worked.new_action.trigger()
+    monkeypatch.setattr(worked.questions, "confirm_discard", lambda title, text: questions.append(text) or False)
+    worked.actions.menu_actions["new"].trigger()
     assert questions and worked.rows["weight"].text() == "62"
-    monkeypatch.setattr(worked, "confirm", lambda title, text: True)
+    monkeypatch.setattr(worked.questions, "confirm_discard", lambda title, text: True)
     type_into("finalVolumeInput", "250")
-    worked.new_action.trigger()
+    worked.actions.menu_actions["new"].trigger()
     assert all(worked.rows[key].text() == "" for key in ("weight", "dose", "concentration", "patient_id"))
     assert worked.rows["final_volume"].text() == "100"  # back to the protocol's site value
     assert worked.findChild(QLabel, "volumeToDrawValue").text() == "—"  # type: ignore[union-attr]
@@ -178,8 +179,9 @@ def test_new_patient_after_finalising_does_not_ask(
         worked: MainWindow, type_into: Callable[[str, str], None], monkeypatch: pytest.MonkeyPatch) -> None:
     Answers(worked, monkeypatch)
     confirm_everything(worked, type_into)
-    worked.finalize()
-    monkeypatch.setattr(worked, "confirm", lambda title, text: pytest.fail("asked although nothing is lost"))
+    worked.finalizing.finalize()
+    monkeypatch.setattr(worked.questions, "confirm_discard",
+                        lambda title, text: pytest.fail("asked although nothing is lost"))
     worked.new_patient()
     assert worked.rows["patient_id"].text() == ""
 
@@ -203,18 +205,16 @@ def test_finalize_dialog_prefills_initials_and_checks_them(qtbot: QtBot) -> None
 
 
 def test_prepared_by_is_prefilled_from_the_settings(
-        qtbot: QtBot, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
-    settings.set(OPERATOR_INITIALS, "MK")
-    window = MainWindow(settings)
-    qtbot.addWidget(window)
+        worked: MainWindow, type_into: Callable[[str, str], None], monkeypatch: pytest.MonkeyPatch) -> None:
+    Answers(worked, monkeypatch)
+    confirm_everything(worked, type_into)
+    worked.settings.set(OPERATOR_INITIALS, "MK")
     seen: list[str] = []
-
-    def fake_ask(summary: str, prepared_by: str, parent: object) -> None:
-        seen.append(prepared_by)
-
-    monkeypatch.setattr("mscdose.gui.finalize_dialog.ask_signatures", fake_ask)
-    window.ask_signatures("summary")
+    monkeypatch.setattr(worked.questions, "ask_signatures",
+                        lambda summary, prepared_by: seen.append(prepared_by))  # the user then cancels
+    worked.finalizing.finalize()
     assert seen == ["MK"]
+    assert worked.final_document is None and saved_records() == []
 
 
 def test_preview_before_finalising_is_a_draft_and_after_it_the_saved_record(
@@ -226,11 +226,11 @@ def test_preview_before_finalising_is_a_draft_and_after_it_the_saved_record(
                         lambda parent, document, **kw: calls.append({"document": document, **kw}) or True)
     Answers(worked, monkeypatch)
     confirm_everything(worked, type_into)
-    worked.preview_button.click()
+    worked.actions.preview_button.click()
     assert calls[-1]["record_id"] is None  # no record behind it: the worksheet marks it not for administration
     assert calls[-1]["document"]["volume_to_draw_ml"] == 32.6
-    worked.finalize()
-    worked.preview_button.click()
+    worked.finalizing.finalize()
+    worked.actions.preview_button.click()
     assert calls[-1]["record_id"] == worked.final_record_id
     assert calls[-1]["document"] == worked.final_document
     assert calls[-1]["page_size"] == "A4"
@@ -244,8 +244,8 @@ def test_preview_of_a_blocked_calculation_is_allowed(
     monkeypatch.setattr(worksheet_actions, "preview_worksheet",
                         lambda parent, document, **kw: calls.append({"document": document, **kw}) or True)
     type_into("bagsInput", "1")  # INSUFFICIENT_PRODUCT, hard
-    assert worked.preview_button.isEnabled() and not worked.finalize_button.isEnabled()
-    worked.preview_button.click()
+    assert worked.actions.preview_button.isEnabled() and not worked.actions.finalize_button.isEnabled()
+    worked.actions.preview_button.click()
     assert calls[0]["document"]["status"] == "blocked" and calls[0]["record_id"] is None
 
 
@@ -260,8 +260,8 @@ def test_a_final_print_is_logged_against_the_record(
     monkeypatch.setattr(worksheet_actions, "print_worksheet_dialog", fake_print)
     Answers(worked, monkeypatch)
     confirm_everything(worked, type_into)
-    worked.finalize()
-    worked.print_action.trigger()  # Ctrl+P
+    worked.finalizing.finalize()
+    worked.actions.menu_actions["print"].trigger()  # Ctrl+P
     store = RecordStore()
     try:
         events = store.print_events(worked.final_record_id)
@@ -274,10 +274,10 @@ def test_history_opens_with_the_saved_record(
         worked: MainWindow, type_into: Callable[[str, str], None], monkeypatch: pytest.MonkeyPatch) -> None:
     Answers(worked, monkeypatch)
     confirm_everything(worked, type_into)
-    worked.finalize()
-    assert worked.history_button.isEnabled()
-    worked.history_button.click()
-    view = worked._history
+    worked.finalizing.finalize()
+    assert worked.actions.history_button.isEnabled()
+    worked.actions.history_button.click()
+    view = worked.outputs.history
     assert view is not None and view.objectName() == "historyView"
     assert [r.id for r in view.visible_records()] == [worked.final_record_id]
     view.close()

@@ -63,8 +63,8 @@ def test_each_hard_flag_disables_finalising_with_a_red_banner(
     flags = worked.findChild(QListWidget, "flagsList")
     assert flags is not None
     assert any(flags.item(i).text().startswith("HARD LIMIT") for i in range(flags.count()))
-    assert not worked.print_button.isEnabled()
-    worked.finalize()  # even called directly, nothing happens
+    assert not worked.actions.print_button.isEnabled()
+    worked.finalizing.finalize()  # even called directly, nothing happens
     assert worked.final_document is None
 
 
@@ -72,7 +72,7 @@ def test_soft_flag_is_amber_and_finalising_stays_possible(
         worked: MainWindow, type_into: Callable[[str, str], None]) -> None:
     type_into("weightInput", "160")  # outside the usual 30–150 kg of the protocol file: WEIGHT_UNUSUAL
     assert text_of(worked, "statusValue") == "WARNING"
-    assert worked.finalize_button.isEnabled()
+    assert worked.actions.finalize_button.isEnabled()
     soft = worked.findChild(QLabel, "softBannerText")
     assert soft is not None and "SOFT LIMIT" in soft.text()
     assert "160 kg" in soft.text()
@@ -107,7 +107,7 @@ def test_an_override_is_kept_and_lapses_when_the_flagged_value_changes(
         asked.append([f.code for f in flags])
         return [Override(f.code, "weight confirmed on ward scale", "JS") for f in flags]
 
-    monkeypatch.setattr(worked, "ask_overrides", answer)
+    monkeypatch.setattr(worked.questions, "ask_overrides", answer)
     worked.flags.override_button.click()
     assert asked == [["WEIGHT_UNUSUAL"]]
     flags = worked.findChild(QListWidget, "flagsList")
@@ -124,9 +124,10 @@ def test_a_reason_too_short_is_not_kept(worked: MainWindow, type_into: Callable[
     type_into("weightInput", "160")
     assert worked.result is not None
     flag = worked.result.soft_flags[0]
-    problems = worked.apply_overrides([PendingFlag(flag.code, flag.message)], [Override(flag.code, "fine", "JS")])
+    problems = worked.finalizing.apply_overrides([PendingFlag(flag.code, flag.message)],
+                                                 [Override(flag.code, "fine", "JS")])
     assert problems and "Reason" in problems[0]
-    assert worked.active_overrides(worked.result.flags) == {}
+    assert worked.finalizing.active_overrides(worked.result.flags) == {}
 
 
 def test_info_flags_are_listed_quietly(worked: MainWindow) -> None:

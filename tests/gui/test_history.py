@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import re
 import sys
 import types
@@ -22,8 +21,6 @@ from mscdose.gui.history_model import COLUMNS, HistoryTableModel
 from mscdose.gui.history_view import HistoryView
 from mscdose.records.store import RecordStore, StoreError
 from tests.records.helpers import document
-
-HAS_WORKSHEET = importlib.util.find_spec("mscdose.worksheet.render") is not None
 
 
 @pytest.fixture
@@ -197,7 +194,6 @@ def test_refresh_shows_records_saved_elsewhere_and_keeps_the_selection(qtbot: Qt
     assert view.selected_record().id == 2  # type: ignore[union-attr]
 
 
-@pytest.mark.skipif(not HAS_WORKSHEET, reason="mscdose.worksheet.render not built yet")
 def test_reprint_writes_the_saved_worksheet_and_logs_it(qtbot: QtBot, view: HistoryView, store: RecordStore,
                                                         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from pypdf import PdfReader
@@ -255,7 +251,7 @@ def test_model_headers_and_roles(store: RecordStore) -> None:
 def test_the_main_window_opens_the_history_of_the_data_folder(qtbot: QtBot, window: object) -> None:
     with RecordStore() as default:  # the data folder is a temporary one (tests/conftest.py)
         default.save(document("P7"))
-    window.open_history()  # type: ignore[attr-defined]
+    window.outputs.open_history()  # type: ignore[attr-defined]
     opened = window.findChild(HistoryView)  # type: ignore[attr-defined]
     assert isinstance(opened, HistoryView)
     qtbot.waitExposed(opened)
@@ -291,7 +287,7 @@ def counting_stores(monkeypatch: pytest.MonkeyPatch) -> list[CountingStore]:
 def test_history_opened_and_closed_again_and_again_leaves_no_connection_open(
         qtbot: QtBot, window: object, counting_stores: list[CountingStore]) -> None:
     for _ in range(3):
-        window.open_history()  # type: ignore[attr-defined]
+        window.outputs.open_history()  # type: ignore[attr-defined]
         opened = window.findChild(HistoryView)  # type: ignore[attr-defined]
         assert isinstance(opened, HistoryView)
         qtbot.waitExposed(opened)
@@ -303,15 +299,15 @@ def test_history_opened_and_closed_again_and_again_leaves_no_connection_open(
 
 def test_opening_history_twice_reuses_the_open_window_and_its_store(
         qtbot: QtBot, window: object, counting_stores: list[CountingStore]) -> None:
-    window.open_history()  # type: ignore[attr-defined]
-    window.open_history()  # type: ignore[attr-defined]
+    window.outputs.open_history()  # type: ignore[attr-defined]
+    window.outputs.open_history()  # type: ignore[attr-defined]
     assert len(window.findChildren(HistoryView)) == 1  # type: ignore[attr-defined]
     assert len(counting_stores) == 1 and not counting_stores[0].closed
 
 
 def test_closing_the_main_window_closes_the_open_historys_store(
         qtbot: QtBot, window: object, counting_stores: list[CountingStore]) -> None:
-    window.open_history()  # type: ignore[attr-defined]
+    window.outputs.open_history()  # type: ignore[attr-defined]
     qtbot.waitExposed(window.findChild(HistoryView))  # type: ignore[attr-defined]
     window.close()  # type: ignore[attr-defined]
     assert len(counting_stores) == 1 and counting_stores[0].closed

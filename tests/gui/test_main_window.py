@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QListW
 from pytestqt.qtbot import QtBot
 
 from mscdose.gui.main_window import MainWindow
-from mscdose.settings import WEIGHT_UNIT
 from tests.gui.conftest import WORKED_TYPING
 
 SHIPPED = Path(__file__).resolve().parents[2] / "resources" / "protocols" / "nct03055078.toml"
@@ -103,12 +102,29 @@ def test_switching_kg_to_lb_keeps_the_real_weight(worked: MainWindow) -> None:
 
 def test_a_weight_typed_with_lb_selected_is_read_in_pounds(
         worked: MainWindow, type_into: Callable[[str, str], None]) -> None:
+    assert label(worked, "weightValue") == "62 kg"
     combo(worked, "weightUnit").setCurrentText("lb")
     type_into("weightInput", "150")
     # 150 lb × 0.45359237 = 68.0388555 kg
     assert worked.result is not None
     assert worked.result.request.weight_kg == Decimal("68.0388555")
     assert worked.result.request.weight_entered == "150 lb"
+    # the results show the weight in kg beside the pounds (68.0388555 to 0.001 kg)
+    assert label(worked, "weightValue") == "150 lb = 68.039 kg"
+
+
+def test_new_patient_starts_again_in_kg(
+        worked: MainWindow, type_into: Callable[[str, str], None], monkeypatch: pytest.MonkeyPatch) -> None:
+    combo(worked, "weightUnit").setCurrentText("lb")
+    type_into("weightInput", "150")
+    monkeypatch.setattr(worked.questions, "confirm_discard", lambda title, text: True)
+    worked.new_patient()
+    assert combo(worked, "weightUnit").currentText() == "kg"
+    type_into("weightInput", "62")
+    for name, text in WORKED_TYPING.items():
+        type_into(name, text)
+    assert worked.result is not None and worked.result.request.weight_kg == Decimal(62)  # not 62 lb
+    assert label(worked, "weightValue") == "62 kg"
 
 
 def test_unit_switch_never_doubles_a_per_kg_dose(worked: MainWindow, type_into: Callable[[str, str], None]) -> None:
@@ -312,7 +328,7 @@ def test_changing_protocol_rechecks_everything(worked: MainWindow, type_into: Ca
 
 
 def test_thaw_now_fills_a_time_the_engine_accepts(worked: MainWindow) -> None:
-    worked.thaw_now.click()
+    worked.form.thaw_now.click()
     assert label(worked, "thawInputMessage") == ""
     assert worked.result is not None and worked.result.request.thawed_at is not None
     assert "POST_THAW_EXPIRED" not in {f.code for f in worked.result.flags}
@@ -322,7 +338,7 @@ def test_thaw_now_fills_a_time_the_engine_accepts(worked: MainWindow) -> None:
 def test_switching_units_with_no_weight_only_changes_the_unit(window: MainWindow) -> None:
     combo(window, "weightUnit").setCurrentText("lb")
     assert edit(window, "weightInput").text() == ""
-    assert window.settings.get(WEIGHT_UNIT) == "lb"
+    assert window.rows["weight"].unit() == "lb"
 
 
 def test_space_ticks_a_criterion_from_the_keyboard(qtbot: QtBot, window: MainWindow) -> None:

@@ -1,0 +1,62 @@
+"""What the window leaves until just after it is first painted, and the application icon.
+
+Start-up speed: a user judges the program by when its window appears, so whatever the first paint does
+not need (the protocol files, the engine, the log file) runs just after it, each in its own turn of the
+event loop so that input is not held up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
+
+ICON_FILE = "mscdose.png"  # a copy of packaging/icons/mscdose.png (the executable's icon)
+
+
+class FirstPaint(QObject):
+    """Runs callbacks once, in the order they were given, just after the window's next paint (the first:
+    the moment a user sees it). The filter then takes itself off the window, so that later events do not
+    pass through Python for it."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.callbacks: list[Callable[[], None]] = []
+        self.watching = False
+
+    def add(self, window: QObject, callback: Callable[[], None]) -> None:
+        self.callbacks.append(callback)
+        if not self.watching:
+            self.watching = True
+            window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.callbacks and event.type() == QEvent.Type.Paint:
+            callbacks, self.callbacks = self.callbacks, []
+            watched.removeEventFilter(self)
+            self.watching = False
+            for callback in callbacks:
+                QTimer.singleShot(0, callback)
+        return False
+
+
+def set_application_icon(window: QWidget | None = None) -> bool:
+    """Give the application (every window and dialog) the mscdose icon from resources/icons. A missing or
+    unreadable icon is not worth a message: the window works without it. Returns whether it was set."""
+    from PySide6.QtGui import QGuiApplication, QIcon, QPixmap
+
+    from mscdose.core.paths import resource
+
+    try:
+        data = resource("icons", ICON_FILE).read_bytes()
+    except OSError:
+        return False
+    pixmap = QPixmap()
+    if not pixmap.loadFromData(data, "PNG"):
+        return False
+    icon = QIcon(pixmap)
+    QGuiApplication.setWindowIcon(icon)
+    if window is not None:
+        window.setWindowIcon(icon)
+    return True

@@ -1,0 +1,277 @@
+"""The form: patient, prescription, product lot and preparation, in the order the work is done.
+
+It owns the rows and reads and fills them; it never computes. The window hands `texts()` and `units()` to
+`form_reading.read_form` and gives the reading back through `show_reading`, which marks the fields. The
+weight unit lives here because it is part of what was typed: a unit switch re-reads the same real weight
+in the new unit (62 kg becomes 136.69 lb, never 62 lb) and the exact weight as typed is what is computed.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from mscdose.gui.field_row import FieldRow
+
+if TYPE_CHECKING:
+    from mscdose.core.protocol import Protocol
+    from mscdose.gui.form_reading import Reading
+
+logger = logging.getLogger(__name__)
+
+WEIGHT_UNITS = ("kg", "lb")
+DEFAULT_WEIGHT_UNIT = "kg"
+# Per kg is an explicit choice beside the number, never guessed from the size of the number.
+DOSE_UNITS = ("million cells", "million cells/kg")
+PREPARATION = ("final_volume", "duration", "drop_factor", "increment")
+
+
+class PatientForm(QWidget):
+    """The four input groups. `changed` fires on every edit of a text, a unit or the counting basis."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("patientForm")
+        self.rows: dict[str, FieldRow] = {}
+        self._weight_unit = DEFAULT_WEIGHT_UNIT  # every new patient starts in kg; the choice is not kept
+        # (text shown after a unit switch, its unit, the exact weight it stands for): see texts()
+        self._weight_exact: tuple[str, str, str] | None = None
+        column = QVBoxLayout(self)
+        for box in (self._patient(), self._prescription(), self._lot(), self._preparation()):
+            column.addWidget(box)
+        column.addStretch(1)
+
+    # -- building ----------------------------------------------------------------------------------
+
+    def _group(self, title: str, object_name: str) -> tuple[QGroupBox, QFormLayout]:
+        box = QGroupBox(title)
+        box.setObjectName(object_name)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        return box, form
+
+    def _row(self, form: QFormLayout, key: str, label: str, object_name: str, **kwargs: Any) -> FieldRow:
+        row = FieldRow(key, label, object_name, **kwargs)
+        form.addRow(row.label, row.widget)
+        row.edit.textChanged.connect(self._text_changed)
+        row.edit.returnPressed.connect(lambda: self.focusNextPrevChild(True))
+        self.rows[key] = row
+        return row
+
+    def _patient(self) -> QGroupBox:
+        box, form = self._group("1  Patient", "patientGroup")
+        self._row(form, "patient_id", "Patient &ID:", "patientIdInput", placeholder="hospital or trial number",
+                  hint="The patient's hospital or trial number; required to finalise.")
+        self._row(form, "patient_name", "&Name:", "patientNameInput", placeholder="optional",
+                  hint="The patient's name as on the wristband (optional).")
+        self._row(form, "age", "&Age:", "ageInput", unit="years", placeholder="e.g. 45",
+                  hint="Age in years; checked against the protocol's age window.")
+        weight = self._row(form, "weight", "&Weight:", "weightInput", unit=WEIGHT_UNITS,
+                           unit_object_name="weightUnit", placeholder="e.g. 62",
+                           hint="Body weight; the unit is chosen beside the box (kg for every new patient).")
+        assert weight.unit_combo is not None
+        weight.unit_combo.setCurrentText(self._weight_unit)
+        weight.unit_combo.currentTextChanged.connect(self._weight_unit_changed)
+        return box
+
+    def _prescription(self) -> QGroupBox:
+        box, form = self._group("2  Prescription", "prescriptionGroup")
+        dose = self._row(form, "dose", "&Dose:", "doseInput", unit=DOSE_UNITS, unit_object_name="doseUnit",
+                         placeholder="e.g. 150", hint="The prescribed dose: a total, or per kg of body weight.")
+        assert dose.unit_combo is not None
+        dose.unit_combo.currentTextChanged.connect(self._text_changed)
+        return box
+
+    def _lot(self) -> QGroupBox:
+        box, form = self._group("3  Product lot", "lotGroup")
+        self._row(form, "lot", "&Lot number:", "lotInput", placeholder="as on the bag label",
+                  hint="The product lot number from the bag label.")
+        self._row(form, "din", "ISBT 12&8 DIN:", "dinInput", placeholder="optional, e.g. G1234 98 654321 H",
+                  hint="Donation identification number with its check character, or the barcode data.")
+        self._row(form, "concentration", "&Concentration:", "concentrationInput", unit="million cells/mL",
+                  placeholder="e.g. 5", hint="Cells per mL from the certificate of analysis.")
+        self.basis = QComboBox()
+        self.basis.setObjectName("basisSelect")
+        self.basis.setAccessibleName("Counting basis of the lot concentration")
+        self.basis.setAccessibleDescription("Whether the lot concentration counts all cells or only viable ones.")
+        self.basis.addItem("total cells (viability is applied)", "total")
+        self.basis.addItem("viable cells only (viability is not applied again)", "viable")
+        self.basis.currentIndexChanged.connect(self._text_changed)
+        basis_label = QLabel("Count &basis:")
+        basis_label.setBuddy(self.basis)
+        form.addRow(basis_label, self.basis)
+        self._row(form, "viability", "&Viability:", "viabilityInput", unit="%", placeholder="e.g. 92",
+                  hint="Post-thaw viability in percent.")
+        self._row(form, "bag_volume", "Bag v&olume:", "bagVolumeInput", unit="mL", placeholder="e.g. 20",
+                  hint="Volume of one bag.")
+        self._row(form, "bags", "Ba&gs available:", "bagsInput", unit="bags", placeholder="e.g. 2",
+                  hint="Number of bags available for this patient.")
+        thaw = self._row(form, "thawed_at", "&Thawed at:", "thawInput", placeholder="e.g. 2026-11-25 09:30",
+                         hint="Date and time the bag was thawed (local time).")
+        self.thaw_now = QPushButton("Now")  # Tab reaches it; every letter of "Now" is taken
+        self.thaw_now.setObjectName("thawNowButton")
+        self.thaw_now.setToolTip("Fill in the current date and time")
+        self.thaw_now.setAccessibleName("Set thaw time to now")
+        self.thaw_now.setAccessibleDescription("Fills Thawed at with the current date and time.")
+        self.thaw_now.clicked.connect(self._thaw_now)
+        thaw.extra_line.addWidget(self.thaw_now)
+        return box
+
+    def _preparation(self) -> QGroupBox:
+        box, form = self._group("4  Preparation (protocol site values)", "preparationGroup")
+        self._row(form, "final_volume", "Final volu&me:", "finalVolumeInput", unit="mL",
+                  hint="Final infusion volume; prefilled from the protocol.")
+        self._row(form, "duration", "D&uration:", "durationInput", unit="min",
+                  hint="Infusion duration; prefilled from the protocol.")
+        self._row(form, "drop_factor", "D&rop factor:", "dropFactorInput", unit="gtt/mL",
+                  hint="Drops per mL of the giving set; prefilled from the protocol.")
+        self._row(form, "increment", "Volume incr&ement:", "incrementInput", unit="mL",
+                  hint="Smallest volume the syringe measures; prefilled from the protocol.")
+        return box
+
+    def tab_chain(self) -> list[QWidget]:
+        """The form's widgets in the order the work is done (the window adds what comes before and after)."""
+        chain: list[QWidget] = []
+        for key in ("patient_id", "patient_name", "age", "weight", "dose", "lot", "din", "concentration"):
+            row = self.rows[key]
+            chain.append(row.edit)
+            if row.unit_combo is not None:
+                chain.append(row.unit_combo)
+        chain.append(self.basis)
+        for key in ("viability", "bag_volume", "bags", "thawed_at"):
+            chain.append(self.rows[key].edit)
+        chain.append(self.thaw_now)
+        chain += [self.rows[key].edit for key in PREPARATION]
+        return chain
+
+    # -- reading -------------------------------------------------------------------------------------
+
+    def texts(self) -> dict[str, str]:
+        texts = {key: row.text() for key, row in self.rows.items()}
+        texts["basis"] = str(self.basis.currentData())
+        exact = self._weight_exact
+        if exact is not None and (texts["weight"].strip(), self._weight_unit) == exact[:2]:
+            # The text is the unit switch's rounded display (136.69 lb): compute with the weight as it was
+            # entered (62 kg), so switching units never changes the patient's weight, not even by a gram.
+            texts["weight"] = exact[2]
+        return texts
+
+    def units(self) -> dict[str, str]:
+        return {"weight": self.rows["weight"].unit(), "dose": self.rows["dose"].unit()}
+
+    def weight_unit(self) -> str:
+        return self._weight_unit
+
+    def has_typed(self) -> bool:
+        """Whether anything of this patient has been typed (the preparation values are the protocol's)."""
+        return any(row.text().strip() for key, row in self.rows.items() if key not in PREPARATION)
+
+    def field_names(self, keys: list[str]) -> list[str]:
+        """The labels of `keys` as a person reads them ("Bag volume"), for the 'Waiting for' line."""
+        return [self.rows[key].label.text().replace("&", "").rstrip(":") for key in keys]
+
+    def show_reading(self, reading: Reading, protocol: Protocol) -> None:
+        """Mark each field with its error, and each preparation value with whether it is the protocol's."""
+        from mscdose.gui.form_reading import is_protocol_value, preparation_default_text
+
+        for key, row in self.rows.items():
+            error = reading.errors.get(key)
+            row.set_error(error.message if error else None)
+        for key in PREPARATION:
+            row = self.rows[key]
+            default = preparation_default_text(protocol, key)
+            text = row.text().strip()
+            if not text:
+                row.set_note(f"Empty: the protocol's site value {default} is used.")
+            elif key in reading.errors or is_protocol_value(protocol, key, text):
+                row.set_note(None)
+            else:
+                row.set_note(f"✎ Changed from the protocol's site value ({default}).")
+
+    # -- filling -------------------------------------------------------------------------------------
+
+    def _set_quietly(self, key: str, text: str) -> None:
+        edit = self.rows[key].edit
+        with QSignalBlocker(edit):
+            edit.setText(text)
+
+    def prefill_preparation(self, protocol: Protocol, previous: Protocol | None) -> None:
+        """The protocol's site values, except where the user changed a value (kept, and marked changed)."""
+        from mscdose.gui.form_reading import is_protocol_value, preparation_texts
+
+        for key, text in preparation_texts(protocol).items():
+            current = self.rows[key].text()
+            untouched = not current.strip() or (previous is not None and is_protocol_value(previous, key, current))
+            if untouched:
+                self._set_quietly(key, text)
+
+    def clear(self, protocol: Protocol | None) -> None:
+        """Empty every field of the patient, back to kg and the first dose unit and basis, and the
+        preparation back to the protocol's site values. Emits nothing: the window recomputes once."""
+        for key in self.rows:
+            if key not in PREPARATION:
+                self._set_quietly(key, "")
+        for combo in (self.rows["dose"].unit_combo, self.basis):
+            assert combo is not None
+            with QSignalBlocker(combo):
+                combo.setCurrentIndex(0)
+        self._set_weight_unit_quietly(DEFAULT_WEIGHT_UNIT)  # lb left on from the last patient is a 55 % underdose
+        if protocol is not None:
+            from mscdose.gui.form_reading import preparation_texts
+
+            for key, text in preparation_texts(protocol).items():
+                self._set_quietly(key, text)
+
+    def _set_weight_unit_quietly(self, unit: str) -> None:
+        combo = self.rows["weight"].unit_combo
+        assert combo is not None
+        with QSignalBlocker(combo):
+            combo.setCurrentText(unit)
+        self._weight_unit = unit
+        self._weight_exact = None
+
+    def fill(self, texts: dict[str, str], dose_unit: str | None = None, weight_unit: str | None = None) -> None:
+        """Type `texts` into the fields (used by --demo); units first, so no conversion happens."""
+        if weight_unit is not None:
+            self._set_weight_unit_quietly(weight_unit)
+        if dose_unit is not None:
+            combo = self.rows["dose"].unit_combo
+            assert combo is not None
+            combo.setCurrentText(dose_unit)
+        for key, text in texts.items():
+            self.rows[key].edit.setText(text)
+
+    def focus_first(self) -> None:
+        self.rows["patient_id"].edit.setFocus()
+
+    # -- reacting ------------------------------------------------------------------------------------
+
+    def _text_changed(self, *_args: object) -> None:
+        self.changed.emit()
+
+    def _weight_unit_changed(self, unit: str) -> None:
+        """Re-read the same real weight in the new unit: 62 kg becomes 136.69 lb, never 62 lb."""
+        from mscdose.core.parsing import convert_weight_text
+        from mscdose.gui.form_reading import parsing_has_unit
+
+        entered = self.texts()["weight"].strip()  # the exact weight when this text is itself a conversion
+        converted = convert_weight_text(entered, self._weight_unit, unit)
+        exact_text = entered if parsing_has_unit(entered) else f"{entered} {self._weight_unit}"
+        self._weight_unit = unit
+        self._weight_exact = None
+        if converted is not None:
+            self._set_quietly("weight", converted)
+            if converted != entered:
+                self._weight_exact = (converted, unit, exact_text)
+        logger.debug("Weight unit switched to %s", unit)
+        self.changed.emit()
+
+    def _thaw_now(self) -> None:
+        from datetime import datetime
+
+        self.rows["thawed_at"].edit.setText(datetime.now().strftime("%Y-%m-%d %H:%M"))

@@ -1,0 +1,123 @@
+"""The window's commands: the button row under the form and results, the File and Help menus, their
+shortcuts, and when each may be used.
+
+Each command is one slot elsewhere (the finalise and outputs controllers, the window's New patient,
+Settings and Help); this module only places them and switches them on and off, with a tooltip that says
+why a command is off. The menus' actions are made just after the first paint (`build_menu_actions`):
+QAction brings QIcon and QKeySequence with it, and the first QAction.setShortcut builds PySide6's `Qt`
+namespace (about 14 ms). Nobody opens a menu or presses Ctrl+N within that moment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMenu, QPushButton
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+
+    from mscdose.core.engine import DoseResult
+    from mscdose.gui.finalizing import FinalizeController
+    from mscdose.gui.record_outputs import OutputsController
+
+Slot = Callable[[], None]
+
+
+def _button(text: str, object_name: str, slot: Slot, description: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setObjectName(object_name)
+    button.setAccessibleName(text.replace("&", "").rstrip("…"))
+    button.setAccessibleDescription(description)
+    button.setAutoDefault(False)
+    button.clicked.connect(slot)
+    return button
+
+
+class WindowActions:
+    def __init__(self, window: QMainWindow, finalizing: FinalizeController, outputs: OutputsController, *,
+                 new_patient: Slot, edit_settings: Slot, show_help: Slot) -> None:
+        self.window = window
+        self._slots = {"new": new_patient, "settings": edit_settings, "help": show_help,
+                       "preview": outputs.preview, "print": outputs.print_worksheet, "pdf": outputs.save_pdf,
+                       "history": outputs.open_history, "quit": window.close}
+        self.new_button = _button("New patient", "newPatientButton", new_patient,
+                                  "Clear the form for the next patient.")
+        self.preview_button = _button("Preview", "previewButton", outputs.preview,
+                                      "Show the worksheet; before finalising it is marked as a draft.")
+        self.finalize_button = _button("Finali&se…", "finalizeButton", finalizing.finalize,
+                                       "Save this calculation as a record and enable printing.")
+        self.print_button = _button("Print…", "printButton", outputs.print_worksheet,
+                                    "Print the finalised worksheet.")
+        self.pdf_button = _button("Save PDF…", "savePdfButton", outputs.save_pdf,
+                                  "Save the finalised worksheet as a PDF file.")
+        self.history_button = _button("History…", "historyButton", outputs.open_history,
+                                      "Earlier calculations and reprints.")
+        self.history_button.setToolTip("Earlier calculations and reprints.")
+        self.finalized_label = QLabel()
+        self.finalized_label.setObjectName("finalizedValue")
+        self.finalized_label.setAccessibleName("Record")
+        self.finalized_label.setAccessibleDescription("Whether this calculation has been saved as a record.")
+        self.finalized_label.setWordWrap(True)
+        self.row = QHBoxLayout()
+        self.row.addWidget(self.new_button)
+        self.row.addWidget(self.finalized_label, 1)
+        for button in (self.preview_button, self.finalize_button, self.print_button, self.pdf_button,
+                       self.history_button):
+            self.row.addWidget(button)
+
+        self.file_menu: QMenu = window.menuBar().addMenu("&File")
+        self.help_menu: QMenu = window.menuBar().addMenu("&Help")
+        self.menu_actions: dict[str, QAction] = {}
+
+    def buttons(self) -> list[QPushButton]:
+        """In tab order: the one that matters first."""
+        return [self.finalize_button, self.preview_button, self.print_button, self.pdf_button,
+                self.history_button, self.new_button]
+
+    def build_menu_actions(self) -> None:
+        from PySide6.QtGui import QAction, QKeySequence
+
+        entries = (("new", "&New patient"), ("preview", "Pre&view worksheet"), ("print", "&Print worksheet…"),
+                   ("pdf", "Save worksheet as P&DF…"), ("history", "&History…"), ("settings", "&Settings…"),
+                   ("quit", "&Quit"))
+        for key, text in entries:
+            action = QAction(text, self.window)
+            action.triggered.connect(self._slots[key])
+            self.file_menu.addAction(action)
+            self.menu_actions[key] = action
+        help_action = QAction("&Help and about", self.window)
+        help_action.triggered.connect(self._slots["help"])
+        self.help_menu.addAction(help_action)
+        self.menu_actions["help"] = help_action
+        keys = QKeySequence.StandardKey
+        for key, standard in (("new", keys.New), ("print", keys.Print), ("quit", keys.Quit),
+                              ("help", keys.HelpContents)):
+            self.menu_actions[key].setShortcut(QKeySequence(standard))
+        # F1 must work even where the platform maps HelpContents to something else.
+        if help_action.shortcut() != QKeySequence("F1"):
+            help_action.setShortcuts([help_action.shortcut(), QKeySequence("F1")])
+
+    def update(self, result: DoseResult | None, finalised: bool) -> None:
+        """Finalise needs a result without a hard flag; Print and Save PDF need a saved record."""
+        blocked = result is not None and bool(result.hard_flags)
+        self.finalize_button.setEnabled(result is not None and not blocked)
+        if result is None:
+            self.finalize_button.setToolTip("Fill in every required field first.")
+        elif blocked:
+            self.finalize_button.setToolTip("A hard limit is breached: this calculation cannot be finalised.")
+        else:
+            self.finalize_button.setToolTip("Save this calculation as a record and enable printing.")
+        self.preview_button.setEnabled(result is not None)
+        self.preview_button.setToolTip("Show the worksheet; before finalising it is marked as a draft.")
+        can_print = finalised and not blocked
+        for button in (self.print_button, self.pdf_button):
+            button.setEnabled(can_print)
+        waiting = "Available once the calculation is finalised."
+        self.print_button.setToolTip("Print the finalised worksheet (Ctrl+P)." if can_print else waiting)
+        self.pdf_button.setToolTip("Save the finalised worksheet as a PDF." if can_print else waiting)
+        if self.menu_actions:  # the menus follow the buttons (their actions come just after the first paint)
+            for key, button in (("preview", self.preview_button), ("print", self.print_button),
+                                ("pdf", self.pdf_button)):
+                self.menu_actions[key].setEnabled(button.isEnabled())
