@@ -27,6 +27,8 @@ COMMANDS: dict[str, CommandInfo] = {
     "calc": CommandInfo("mscdose.cli.calc", "compute a dose and print it"),
     "selftest": CommandInfo("mscdose.cli.calc", "run the shipped reference cases through the engine"),
     "worksheet": CommandInfo("mscdose.cli.worksheet", "compute, save the record and write the worksheet PDF"),
+    "correct": CommandInfo("mscdose.cli.worksheet", "save a corrected record that supersedes an earlier one"),
+    "protocol": CommandInfo("mscdose.cli.protocol", "approve, list or check protocol files"),
     "history": CommandInfo("mscdose.cli.records", "list saved records (oldest first)"),
     "show": CommandInfo("mscdose.cli.records", "print one saved record as it was saved"),
     "reprint": CommandInfo("mscdose.cli.records", "write a saved record's worksheet again, marked REPRINT"),

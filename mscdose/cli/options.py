@@ -30,7 +30,11 @@ CALC_OPTIONS: tuple[tuple[str, str, str], ...] = (
     ("--increment", "increment", "smallest measurable volume step (default: protocol site value)"),
     ("--din", "din", "ISBT 128 donation identification number with its check character"),
     ("--thawed-at", "thawed_at", "thaw time, ISO 8601 (e.g. 2026-11-25T09:30)"),
-    ("--now", "now", "the time to check against (default: now), ISO 8601"),
+    ("--now", "now", "the time to check against (default: now), ISO 8601; calc and previews only"),
+    ("--date-of-birth", "date_of_birth", "patient's date of birth, YYYY-MM-DD (the age is worked out from it)"),
+    ("--label-cells", "label_cells", "total cells per bag as printed on the label, e.g. '100 million cells'"),
+    ("--dmso", "dmso", "DMSO concentration of the lot, % v/v (default: the protocol's site value)"),
+    ("--expires-at", "expires_at", "the product's expiry from its label, ISO 8601"),
 )
 
 

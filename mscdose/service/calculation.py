@@ -19,14 +19,11 @@ if TYPE_CHECKING:
 
 
 def load_protocol_for_use(reference: str | None) -> Protocol:
-    """The protocol a calculation is made under: a shipped id (default NCT03055078) or a .toml file."""
-    from mscdose.core.errors import ProtocolError
-    from mscdose.core.protocol import load_protocol
+    """The protocol a calculation is made under: a shipped or approved id (default NCT03055078) or a .toml
+    file, approved only when its exact bytes are (`mscdose.service.protocols`)."""
+    from mscdose.service.protocols import load_for_use
 
-    try:
-        return load_protocol(reference)
-    except ProtocolError as error:
-        raise InvalidInput(str(error), field="protocol", given=reference or "") from None
+    return load_for_use(reference)
 
 
 def read_texts(texts: Mapping[str, str | None], units: Mapping[str, str] | None = None

@@ -1,19 +1,27 @@
 """Finalising a calculation: the one place that decides whether it may become a record, and saves it.
 
 Before this module the window and `mscdose worksheet` each had a copy of these rules and the copies had begun
-to disagree. Now both ask `review` what stands in the way (the finalising flags, the soft flags still
-without an override, the hard limits) and call `finalise` to save. The record store refuses on its own
-anything that slipped through, so a caller that skips `review` still cannot save a blocked calculation.
+to disagree. Now both ask `review` what stands in the way and call `finalise` to save:
+- the calculation is computed again with the real clock, so a thaw time or a product expiry that ran out while
+  the form was open blocks (time of use, not time of typing);
+- the finalising flags: eligibility (hard criteria cannot be overridden), the same lot today, and the
+  protocol's number of infusions for this patient (a correction supersedes instead);
+- what the protocol requires to be present (two patient identifiers, the order, the lot, the DIN, ...);
+- free text that could spoof what is printed (control, bidi and hidden characters) is refused;
+- every soft flag needs an override with a reason and initials.
+The record store checks the infusion limit again inside the transaction that saves, so two workstations
+saving at once cannot both give a first infusion.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from mscdose.service.errors import Blocked, InvalidInput, NotFinalisable
+from mscdose.service.errors import Blocked, InvalidInput, NotFinalisable, StoreUnavailable
 from mscdose.service.records import store_errors
 
 if TYPE_CHECKING:
@@ -30,8 +38,9 @@ PATIENT_ID_MISSING = ("Patient ID: nothing was entered. Accepted: the patient's 
 
 @dataclass(frozen=True)
 class Preparation:
-    """What the person adds to a calculation to make it a record: who it is for, who prepared and checked
-    it, the lot, the overrides of soft flags and the eligibility checklist (criterion text -> state)."""
+    """What the person adds to a calculation to make it a record: who it is for, the order, who prepared and
+    checked it, the lot, the overrides of soft flags, the eligibility checklist (criterion text -> state) and
+    who confirmed it, and for a correction the record it supersedes and why."""
 
     patient_id: str
     patient_name: str = ""
@@ -40,37 +49,92 @@ class Preparation:
     lot_number: str = ""
     overrides: tuple[Override, ...] = ()
     eligibility: Mapping[str, bool | None] = field(default_factory=dict)
+    prescriber: str = ""
+    order_reference: str = ""
+    order_date: str = ""
+    confirmed_by: str = ""
+    supersedes: int | None = None
+    correction_reason: str = ""
 
 
 @dataclass(frozen=True)
 class Review:
-    """What stands between a calculation and a final record. `extra_flags` are the finalising flags (they
-    join the document); `pending` are the soft flags (calculation and finalising) not yet overridden;
-    `problems` the readable list of everything in the way (empty: it may be finalised)."""
+    """What stands between a calculation and a final record. `result` is the calculation computed again with
+    the real clock; `extra_flags` the finalising flags (they join the document); `soft` every soft flag and
+    `pending` those not yet overridden; `missing` the required fields not given; `problems` the readable
+    list of everything in the way (empty: it may be finalised)."""
 
+    result: DoseResult
     extra_flags: tuple[Flag, ...]
     soft: tuple[Flag, ...]
     pending: tuple[Flag, ...]
+    missing: tuple[str, ...]
     problems: tuple[str, ...]
     blocked: bool
 
 
+def check_texts(preparation: Preparation) -> Preparation:
+    """The free texts as they will be stored, or InvalidInput naming the first field that could spoof what is
+    printed (control, bidi or hidden characters, over-long text)."""
+    from mscdose.core.errors import InputError
+    from mscdose.core.text import check_text
+
+    fields = {"patient_id": "patient_id", "patient_name": "patient_name", "lot_number": "lot",
+              "prescriber": "prescriber", "order_reference": "order_reference", "prepared_by": "initials",
+              "checked_by": "initials", "confirmed_by": "initials", "correction_reason": "reason"}
+    cleaned: dict[str, Any] = {}
+    try:
+        for name, kind in fields.items():
+            cleaned[name] = check_text(kind, getattr(preparation, name), required=False)
+        for override in preparation.overrides:
+            check_text("reason", override.reason, required=False)
+    except InputError as error:
+        raise InvalidInput(error.message, field=error.field, given=error.given) from None
+    return replace(preparation, **cleaned)
+
+
+def recompute_now(result: DoseResult, now: datetime | None = None) -> DoseResult:
+    """The same calculation with the real clock: what was OK when typed may have run out since."""
+    from mscdose.core.engine import compute
+
+    moment = now or datetime.now().astimezone()
+    return compute(replace(result.request, now=moment), result.protocol)
+
+
+def _earlier_same_lot(store: RecordStore, result: DoseResult, preparation: Preparation) -> int:
+    from mscdose.records.same_lot import same_day_same_lot
+
+    din = result.request.din.display if result.request.din else ""
+    with store_errors():
+        found = {r.id for key in (preparation.lot_number, din) if key.strip()
+                 for r in same_day_same_lot(store, preparation.patient_id, key)
+                 if r.id != preparation.supersedes}
+    return len(found)
+
+
+def _earlier_infusions(store: RecordStore, result: DoseResult, preparation: Preparation) -> int:
+    with store_errors():
+        earlier = store.earlier_infusions(preparation.patient_id, result.protocol.id)
+    return len([r for r in earlier if r.id != preparation.supersedes])
+
+
 def finalising_flags(store: RecordStore | None, result: DoseResult, preparation: Preparation) -> list[Flag]:
-    """The flags that only exist at finalising: eligibility not confirmed, and the same lot (or DIN) already
-    given to this patient today (read from the store; without a store, as for a preview, none)."""
+    """The flags that only exist at finalising: eligibility (hard criteria hard), the same lot (or DIN) already
+    given to this patient today, and the protocol's limit of infusions per patient. Without a store (a
+    preview) only the eligibility flags."""
+    from mscdose.core.infusion_limit import infusion_limit_flags
     from mscdose.core.overrides import finalising_flags as core_finalising_flags
 
-    earlier = 0
+    same_lot = earlier = 0
     if store is not None and preparation.patient_id.strip():
-        from mscdose.records.same_lot import same_day_same_lot
-
-        din = result.request.din.display if result.request.din else ""
-        with store_errors():
-            found = {r.id for key in (preparation.lot_number, din) if key.strip()
-                     for r in same_day_same_lot(store, preparation.patient_id, key)}
-        earlier = len(found)
-    criteria = [*result.protocol.inclusion, *result.protocol.exclusion]
-    return core_finalising_flags(preparation.eligibility, criteria, earlier)
+        same_lot = _earlier_same_lot(store, result, preparation)
+        earlier = _earlier_infusions(store, result, preparation)
+    protocol = result.protocol
+    flags = core_finalising_flags(preparation.eligibility, [*protocol.inclusion, *protocol.exclusion], same_lot,
+                                  hard_criteria=protocol.hard_criteria)
+    if store is not None:
+        flags += infusion_limit_flags(earlier, protocol, is_correction=preparation.supersedes is not None)
+    return flags
 
 
 def active_overrides(overrides: Sequence[Override], flags: Sequence[Flag]) -> list[Override]:
@@ -81,19 +145,37 @@ def active_overrides(overrides: Sequence[Override], flags: Sequence[Flag]) -> li
     return [o for o in overrides if o.code in soft and override_problem(o.reason, o.initials) is None]
 
 
-def review(store: RecordStore | None, result: DoseResult, preparation: Preparation) -> Review:
-    """Everything standing between this calculation and a final record, for the window to ask about and the
-    command line to report."""
-    from mscdose.core.overrides import finalise_problems
+def required_values(result: DoseResult, preparation: Preparation) -> dict[str, Any]:
+    request = result.request
+    return {"patient_id": preparation.patient_id, "patient_name": preparation.patient_name,
+            "date_of_birth": request.date_of_birth, "age": request.age_years,
+            "order_reference": preparation.order_reference, "prescriber": preparation.prescriber,
+            "order_date": preparation.order_date, "lot_number": preparation.lot_number,
+            "din": request.din.display if request.din else "", "thawed_at": request.thawed_at,
+            "prepared_by": preparation.prepared_by, "checked_by": preparation.checked_by}
 
-    extra = finalising_flags(store, result, preparation)
-    soft = [*result.soft_flags, *(f for f in extra if f.severity == "soft")]
+
+def review(store: RecordStore | None, result: DoseResult, preparation: Preparation,
+           now: datetime | None = None) -> Review:
+    """Everything standing between this calculation and a final record, for the window to ask about and the
+    command line to report. With a store it is the real check (real clock, the patient's earlier records);
+    without one (a preview) the calculation as it stands."""
+    from mscdose.core.overrides import finalise_problems
+    from mscdose.core.required import missing_for_finalising
+
+    current = recompute_now(result, now) if store is not None else result
+    extra = finalising_flags(store, current, preparation)
+    soft = [*current.soft_flags, *(f for f in extra if f.severity == "soft")]
     answered = {o.code for o in active_overrides(preparation.overrides, soft)}
-    problems = finalise_problems(result, list(preparation.overrides), extra)
-    if not preparation.patient_id.strip():
+    problems = finalise_problems(current, list(preparation.overrides), extra)
+    missing = missing_for_finalising(current.protocol, required_values(current, preparation))
+    if missing:
+        problems.append("missing before finalising: " + ", ".join(missing))
+    if not preparation.patient_id.strip() and "patient id" not in missing:
         problems.insert(0, PATIENT_ID_MISSING)
-    return Review(tuple(extra), tuple(soft), tuple(f for f in soft if f.code not in answered), tuple(problems),
-                  bool(result.hard_flags))
+    blocked = bool(current.hard_flags) or any(f.severity == "hard" for f in extra)
+    return Review(current, tuple(extra), tuple(soft), tuple(f for f in soft if f.code not in answered),
+                  tuple(missing), tuple(problems), blocked)
 
 
 def check_overrides(preparation: Preparation, review_: Review) -> None:
@@ -118,11 +200,16 @@ def document_for(result: DoseResult, preparation: Preparation, extra_flags: Sequ
     from mscdose.core.document import record_document
 
     soft = [*result.soft_flags, *extra_flags]
-    return record_document(
+    document = record_document(
         result, patient_id=preparation.patient_id.strip(), patient_name=preparation.patient_name.strip(),
         prepared_by=preparation.prepared_by.strip(), checked_by=preparation.checked_by.strip(),
         lot_number=preparation.lot_number.strip(), overrides=active_overrides(preparation.overrides, soft),
-        eligibility=dict(preparation.eligibility), extra_flags=extra_flags)
+        eligibility=dict(preparation.eligibility), extra_flags=extra_flags,
+        prescriber=preparation.prescriber.strip(), order_reference=preparation.order_reference.strip(),
+        order_date=preparation.order_date.strip())
+    if preparation.confirmed_by.strip():
+        document["eligibility_confirmed_by"] = preparation.confirmed_by.strip()
+    return document
 
 
 def draft_document(result: DoseResult, preparation: Preparation) -> dict[str, Any]:
@@ -132,20 +219,32 @@ def draft_document(result: DoseResult, preparation: Preparation) -> dict[str, An
 
 def finalise(store: RecordStore, result: DoseResult, preparation: Preparation,
              review_: Review | None = None) -> SavedRecord:
-    """Save the calculation as a record, or refuse: Blocked (a hard limit), NotFinalisable (a soft flag
-    without an override, no patient id), StoreUnavailable. The record is on disk when this returns."""
+    """Save the calculation as a record, or refuse: Blocked (a hard limit, with the real clock), NotFinalisable
+    (a soft flag without an override, something required missing), InvalidInput (text that could spoof),
+    StoreUnavailable. A correction (`preparation.supersedes`) supersedes its record with the reason given.
+    The record is on disk when this returns."""
+    from mscdose.records.store import InfusionLimitReached, StoreError
+
+    preparation = check_texts(preparation)
     review_ = review_ or review(store, result, preparation)
     if review_.blocked:
-        raise Blocked([p for p in review_.problems if "hard limit" in p])
+        raise Blocked([p for p in review_.problems if "hard limit" in p or "cannot be overridden" in p]
+                      or list(review_.problems))
     if review_.problems:
         raise NotFinalisable(list(review_.problems))
-    document = document_for(result, preparation, review_.extra_flags)
+    document = document_for(review_.result, preparation, review_.extra_flags)
     try:
-        with store_errors():
-            saved = store.save(document)
-    except Exception as error:
+        saved = store.save(document, supersedes=preparation.supersedes,
+                           correction_reason=preparation.correction_reason,
+                           infusion_limit=review_.result.protocol.infusions)
+    except InfusionLimitReached as error:  # another workstation saved one first, inside the same lock
+        log.warning("Record not saved (patient %s): infusion limit reached (%s)", preparation.patient_id, error)
+        raise Blocked([f"INFUSION_LIMIT_REACHED: {error} (hard limit, cannot be overridden; a correction "
+                       "supersedes the earlier record: mscdose correct RECORD_ID)"]) from None
+    except StoreError as error:
         log.warning("Record not saved (patient %s): %s", preparation.patient_id, error)
-        raise
-    log.info("Record %s saved (status %s, protocol %s %s, prepared by %s)", saved.id, saved.status,
-             result.protocol.id, result.protocol.version, preparation.prepared_by or "-")
+        raise StoreUnavailable(str(error)) from None
+    log.info("Record %s saved (status %s, protocol %s %s, prepared by %s%s)", saved.id, saved.status,
+             result.protocol.id, result.protocol.version, preparation.prepared_by or "-",
+             f", correcting record {preparation.supersedes}" if preparation.supersedes else "")
     return saved

@@ -99,6 +99,19 @@ def log_output(store: RecordStore, record_id: int, ok: bool, detail: str) -> Non
         store.mark_printed(record_id, ok, detail)
 
 
+def refuse_if_expired(document: dict[str, Any], now: datetime | None = None) -> None:
+    """The post-thaw limit checked again with the real clock before the first copy of a final worksheet is made
+    (a record finalised in time may be printed too late); Blocked naming the flags. Reprints, marked as such,
+    stay possible for the patient's file."""
+    from mscdose.core.time_of_use import time_of_use_flags
+    from mscdose.service.errors import Blocked
+
+    flags = time_of_use_flags(document, now or datetime.now().astimezone())
+    if flags:
+        raise Blocked([f"{flag.code}: {flag.message} (checked again at printing, with the real clock)"
+                       for flag in flags])
+
+
 def write_preview(document: dict[str, Any], output: Path, options: PrintOptions, reason: str) -> None:
     """A worksheet marked NOT FOR ADMINISTRATION on every page; never logged, never a record."""
     from mscdose.worksheet.render import write_worksheet_pdf
@@ -121,6 +134,8 @@ def write_record_worksheet(store: RecordStore, record: SavedRecord, output: Path
     copy = copies_made(store, record.id)
     if as_reprint:
         copy = max(copy, 1)
+    if copy == 0:
+        refuse_if_expired(record.document)
     reprint_at = datetime.now(UTC) if copy else None
     kind = f"reprint {copy}" if copy else "worksheet"
     try:

@@ -6,6 +6,7 @@ Run in-process through `mscdose.cli.main` (the data folder is a temporary one, s
 from __future__ import annotations
 
 import json
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -16,8 +17,12 @@ from tests.worksheet.helpers import page_sizes, pdf_pages
 
 WORKED = ["--weight", "62 kg", "--dose", "150 million cells", "--concentration", "5 million cells/mL",
           "--viability", "92 %", "--bag-volume", "20 mL", "--bags", "2", "--age", "34"]
-PATIENT = ["--patient-id", "P-0001", "--patient-name", "Jane Example", "--prepared-by", "JS", "--lot", "L-14"]
-CONFIRMED = ["--eligibility-confirmed"]
+# Thawed 10 minutes ago: the post-thaw limit (3 h) is checked against the real clock at finalising.
+THAWED = (datetime.now().astimezone() - timedelta(minutes=10)).isoformat(timespec="minutes")
+PATIENT = ["--patient-id", "P-0001", "--patient-name", "Jane Example", "--prepared-by", "JS", "--lot", "L-14",
+           "--prescriber", "Dr Wang Li", "--order-ref", "ORD-2026-0042", "--din", "G1234 98 654321 H",
+           "--thawed-at", THAWED]
+CONFIRMED = ["--confirm", "all", "--confirmed-by", "JS"]
 
 
 def worksheet(*args: str) -> int:
@@ -83,28 +88,46 @@ def test_preview_of_a_good_calculation_is_marked_too(tmp_path: Path) -> None:
 
 def test_soft_flag_without_override_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "soft.pdf"
-    assert worksheet(*WORKED, "--age", "70", *PATIENT, *CONFIRMED, "--output", str(out)) == 2
+    # 25 kg is under the usual 30-150 kg: the soft WEIGHT_UNUSUAL (a typing or unit slip, overridable)
+    assert worksheet(*WORKED, "--weight", "25 kg", *PATIENT, *CONFIRMED, "--output", str(out)) == 2
     err = capsys.readouterr().err
-    assert "AGE_OUTSIDE_ELIGIBILITY" in err and "--override" in err
+    assert "WEIGHT_UNUSUAL" in err and "--override" in err
     assert not out.exists() and records() == []
 
 
 def test_soft_flag_with_override_is_printed_with_reason_and_initials(tmp_path: Path) -> None:
     out = tmp_path / "soft.pdf"
-    code = worksheet(*WORKED, "--age", "70", *PATIENT, *CONFIRMED, "--output", str(out),
-                     "--override", "AGE_OUTSIDE_ELIGIBILITY=principal investigator approved by phone")
+    code = worksheet(*WORKED, "--weight", "25 kg", *PATIENT, *CONFIRMED, "--output", str(out),
+                     "--override", "WEIGHT_UNUSUAL=weight confirmed on the ward scale")
     assert code == 0
-    assert "“principal investigator approved by phone” – JS" in pdf_pages(out)[0]
+    assert "“weight confirmed on the ward scale” – JS" in pdf_pages(out)[0]
     assert records()[0].document["overrides"][0]["initials"] == "JS"
 
 
-def test_unconfirmed_eligibility_needs_an_override(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_age_outside_the_trial_window_blocks_at_finalising(tmp_path: Path, capsys: pytest.CaptureFixture[str]
+                                                              ) -> None:
+    """Issue 11: the age window is an inclusion criterion of the trial, hard: no override lifts it."""
+    out = tmp_path / "age.pdf"
+    assert worksheet(*WORKED, "--age", "70", *PATIENT, *CONFIRMED, "--output", str(out), "--override",
+                     "AGE_OUTSIDE_ELIGIBILITY=principal investigator approved by phone") == 3
+    assert "ELIGIBILITY_HARD_UNMET" in capsys.readouterr().err
+    assert not out.exists() and records() == []
+
+
+def test_eligibility_is_confirmed_criterion_by_criterion(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 11: --eligibility-confirmed ticked all 15 criteria at once; consent and age are hard."""
     out = tmp_path / "e.pdf"
-    assert worksheet(*WORKED, *PATIENT, "--output", str(out)) == 2
+    assert worksheet(*WORKED, *PATIENT, "--output", str(out)) == 3
+    assert "ELIGIBILITY_HARD_UNMET" in capsys.readouterr().err
+    assert worksheet(*WORKED, *PATIENT, "--eligibility-confirmed", "--output", str(out)) == 2
+    assert "--confirm" in capsys.readouterr().err
+    assert worksheet(*WORKED, *PATIENT, "--confirm", "all", "--output", str(out)) == 2
+    assert "--confirmed-by" in capsys.readouterr().err
+    # I2 (age) follows the age; I7 is written informed consent: the hard ones confirmed, the rest still soft
+    assert worksheet(*WORKED, *PATIENT, "--confirm", "I7", "--output", str(out)) == 2
     assert "ELIGIBILITY_UNCONFIRMED" in capsys.readouterr().err
-    assert worksheet(*WORKED, *PATIENT, "--output", str(out),
-                     "--override", "ELIGIBILITY_UNCONFIRMED=criteria reviewed in clinic today") == 0
-    assert "SOFT ELIGIBILITY_UNCONFIRMED" in pdf_pages(out)[0]
+    assert worksheet(*WORKED, *PATIENT, "--confirm", "I7", "--output", str(out), "--override",
+                     "ELIGIBILITY_UNCONFIRMED=criteria reviewed in clinic today") == 0
     saved = records()[-1]
     assert saved.status == "warning"
     assert "ELIGIBILITY_UNCONFIRMED" in [f["code"] for f in saved.document["flags"]]
@@ -156,16 +179,47 @@ def test_output_folder_must_exist_before_anything_is_saved(tmp_path: Path, capsy
     assert records() == []
 
 
-def test_same_lot_twice_the_same_day_needs_an_override(tmp_path: Path, capsys: pytest.CaptureFixture[str]
-                                                       ) -> None:
+def test_one_infusion_means_one_and_a_correction_supersedes(tmp_path: Path, capsys: pytest.CaptureFixture[str]
+                                                            ) -> None:
+    """Issue 10 §3: MRN-004512 got three OK records the same day (another lot, the lot left blank, or an id
+    typed differently)."""
     out = tmp_path / "w.pdf"
     assert worksheet(*WORKED, *PATIENT, *CONFIRMED, "--output", str(out)) == 0
-    assert worksheet(*WORKED, *PATIENT, *CONFIRMED, "--output", str(out), "--force") == 2
-    assert "REPEAT_INFUSION_SAME_LOT_DAY" in capsys.readouterr().err
-    assert worksheet(*WORKED, *PATIENT, *CONFIRMED, "--output", str(out), "--force", "--override",
-                     "REPEAT_INFUSION_SAME_LOT_DAY=second half of a split dose") == 0
-    assert [r.id for r in records()] == [1, 2]
-    assert "SOFT REPEAT_INFUSION_SAME_LOT_DAY" in pdf_pages(out)[0]
+    capsys.readouterr()
+    other_lot = [*PATIENT, "--lot", "L-99", "--patient-id", "p 0001"]  # the same patient, typed differently
+    assert worksheet(*WORKED, *other_lot, *CONFIRMED, "--output", str(tmp_path / "2.pdf")) == 3
+    assert "INFUSION_LIMIT_REACHED" in capsys.readouterr().err
+    assert main(["correct", "1", "--reason", "bag volume was entered wrongly", *WORKED, "--bag-volume", "25 mL",
+                 *PATIENT, *CONFIRMED, "--output", str(tmp_path / "c.pdf")]) == 0
+    assert "supersedes record 1" in capsys.readouterr().out
+    saved = records()
+    assert [(r.id, r.supersedes) for r in saved] == [(1, None), (2, 1)]
+    assert saved[1].correction_reason == "bag volume was entered wrongly"
+
+
+def test_now_is_refused_for_a_final_worksheet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 10 §2: --now let a final worksheet be made the next day."""
+    assert worksheet(*WORKED, *PATIENT, *CONFIRMED, "--now", "2026-11-25T10:00", "--output",
+                     str(tmp_path / "w.pdf")) == 2
+    assert "real clock" in capsys.readouterr().err and records() == []
+
+
+def test_a_thaw_past_the_limit_at_finalising_blocks(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    thawed = (datetime.now().astimezone() - timedelta(hours=3, minutes=1)).isoformat(timespec="minutes")
+    assert worksheet(*WORKED, *PATIENT, "--thawed-at", thawed, *CONFIRMED, "--output", str(tmp_path / "w.pdf")) == 3
+    assert "POST_THAW_EXPIRED" in capsys.readouterr().err and records() == []
+
+
+def test_missing_required_fields_are_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 19: a final worksheet was saved with no lot, no DIN, no thaw time and no age."""
+    bare = ["--patient-id", "P-0002", "--prepared-by", "JS"]
+    assert WORKED[-2:] == ["--age", "34"]
+    assert worksheet(*WORKED[:-2], *bare, *CONFIRMED, "--output", str(tmp_path / "w.pdf")) == 2
+    err = capsys.readouterr().err
+    for name in ("patient name", "date of birth or age", "order reference", "prescriber", "lot number", "DIN",
+                 "thaw time"):
+        assert name in err
+    assert records() == []
 
 
 def test_an_existing_output_is_not_overwritten_without_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -210,9 +264,9 @@ def test_site_name_and_paper_default_to_the_window_settings(tmp_path: Path) -> N
     assert worksheet(*WORKED, *PATIENT, *CONFIRMED, "--output", str(out)) == 0
     assert "Ward 7 Pharmacy" in pdf_pages(out)[0]
     assert page_sizes(out)[0] == (612, 792)
-    # Another lot: a second infusion of the same lot on the same day would need an override.
-    assert worksheet(*WORKED, *PATIENT, "--lot", "L-15", *CONFIRMED, "--site-name", "Other", "--page-size", "A4",
-                     "--output", str(out), "--force") == 0
+    # Another patient: a second infusion for the same one would be refused (one infusion per patient).
+    assert worksheet(*WORKED, *PATIENT, "--patient-id", "P-0002", *CONFIRMED, "--site-name", "Other", "--page-size",
+                     "A4", "--output", str(out), "--force") == 0
     assert "Other" in pdf_pages(out)[0] and "Ward 7" not in pdf_pages(out)[0]
     assert page_sizes(out)[0] == (595, 842)
 
