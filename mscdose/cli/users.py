@@ -10,11 +10,9 @@ a wrong password, a locked or disabled account, or a refusal (the preparer check
 from __future__ import annotations
 
 import argparse
-import getpass
-import sys
 from typing import Any
 
-from mscdose.cli.options import Parser, Problem, add_database, add_json, new_parser, say
+from mscdose.cli.options import Parser, Passwords, Problem, add_database, add_json, new_parser, say
 from mscdose.cli.status_codes import ExitCode
 
 _BLIND = (("--weight", "weight", "patient weight with unit, from the prescription, e.g. '62 kg'"),
@@ -76,29 +74,6 @@ def _check_parser(name: str) -> Parser:
     return parser
 
 
-class _Passwords:
-    """Hidden prompts, or lines of standard input with --password-stdin (never an argument)."""
-
-    def __init__(self, from_stdin: bool) -> None:
-        self.lines = iter(sys.stdin.read().splitlines()) if from_stdin else None
-
-    def ask(self, prompt: str, *, confirm: bool = False) -> str:
-        if self.lines is not None:
-            value = next(self.lines, None)
-            if value is None:
-                raise Problem.bad_input("password", "", f"--password-stdin: no line for “{prompt}”. Give one "
-                                        "password per line, the admin's first, then the new one.")
-            return value
-        try:
-            value = getpass.getpass(f"{prompt}: ", stream=sys.stderr)
-            if confirm and getpass.getpass(f"{prompt} again: ", stream=sys.stderr) != value:
-                raise Problem.bad_input("password", "", "The two passwords typed differ; nothing was changed.")
-        except EOFError:
-            raise Problem.bad_input("password", "", f"No password was typed for “{prompt}”; nothing was "
-                                    "changed. Use --password-stdin to give it from a script.") from None
-        return value
-
-
 def _record_id(text: str) -> int:
     value = text.strip().lstrip("#")
     if not value.isascii() or not value.isdigit() or not 1 <= int(value) < 2**63:
@@ -107,7 +82,7 @@ def _record_id(text: str) -> int:
     return int(value)
 
 
-def _admin(args: argparse.Namespace, passwords: _Passwords) -> tuple[str, str]:
+def _admin(args: argparse.Namespace, passwords: Passwords) -> tuple[str, str]:
     if not args.admin:
         raise Problem.bad_input("admin", "", "--admin: this change needs an admin's user id (and their password).")
     return args.admin, passwords.ask(f"Password of admin {args.admin}")
@@ -124,7 +99,7 @@ def _add(args: argparse.Namespace) -> int:
     from mscdose.service import accounts
     from mscdose.service.records import opened_store
 
-    passwords = _Passwords(args.password_stdin)
+    passwords = Passwords(args.password_stdin)
     with opened_store(args.database) as store:
         admin = _admin(args, passwords) if accounts.accounts_enabled(store) else None
         new = passwords.ask(f"New password or PIN for {args.user_id}", confirm=True)
@@ -139,7 +114,7 @@ def _change(args: argparse.Namespace, verb: str) -> int:
     from mscdose.service import accounts
     from mscdose.service.records import opened_store
 
-    passwords = _Passwords(args.password_stdin)
+    passwords = Passwords(args.password_stdin)
     with opened_store(args.database, must_exist=args.database is not None) as store:
         change = accounts.disable_user if verb == "disabled" else accounts.unlock_user
         user = change(store, args.user_id, by_admin=_admin(args, passwords))
@@ -159,7 +134,7 @@ def _password(args: argparse.Namespace) -> int:
     from mscdose.service import accounts
     from mscdose.service.records import opened_store
 
-    passwords = _Passwords(args.password_stdin)
+    passwords = Passwords(args.password_stdin)
     by = _admin(args, passwords) if args.admin else (args.user_id, passwords.ask(f"Current password of {args.user_id}"))
     new = passwords.ask(f"New password or PIN for {args.user_id}", confirm=True)
     with opened_store(args.database, must_exist=args.database is not None) as store:
@@ -198,7 +173,7 @@ def _check(args: argparse.Namespace) -> int:
             if not accounts.accounts_enabled(store):
                 raise Problem.bad_input("user", args.user, "--user: this record store has no user accounts; "
                                         "sign the check with --initials.")
-            password = _Passwords(args.password_stdin).ask(f"Password of {args.user}")
+            password = Passwords(args.password_stdin).ask(f"Password of {args.user}")
             checker = accounts.authenticate(store, args.user, password)
         session = checking.start_check(store, record_id, checker, initials=args.initials or "")
         outcome = checking.finish_check(store, session, texts, protocol=args.protocol)
