@@ -14,6 +14,7 @@ import pytest
 
 from mscdose.cli import main
 from mscdose.core.overrides import Override
+from mscdose.records.schema import APPLICATION_ID
 from mscdose.records.store import RecordStore
 from tests.records.helpers import document, raw
 
@@ -77,7 +78,8 @@ def test_bad_input_is_a_clear_message_and_exit_2(seeded: RecordStore, capsys: py
 
 def test_a_store_error_is_exit_2_without_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     newer = tmp_path / "newer.sqlite3"
-    with closing(sqlite3.connect(newer)) as conn:
+    with closing(sqlite3.connect(newer)) as conn:  # a mscdose store (its application id) of a newer schema
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         conn.execute("PRAGMA user_version = 99")
     assert main(["audit", "verify", "--database", str(newer)]) == 2
     err = capsys.readouterr().err
