@@ -33,6 +33,8 @@ COMMANDS: dict[str, CommandInfo] = {
     "export": CommandInfo("mscdose.cli.records", "export all records, one row each, for the data manager"),
     "backup": CommandInfo("mscdose.cli.records", "copy the record database safely while it is in use"),
     "audit": CommandInfo("mscdose.cli.records", "check the records have not been changed"),
+    "label": CommandInfo("mscdose.cli.identity", "write the bag label of a saved record (PDF)"),  # issue 13
+    "bedside": CommandInfo("mscdose.cli.identity", "bedside check of wristband and bag label: MATCH or MISMATCH"),
 }
 
 

@@ -11,6 +11,8 @@ Version 3: the ledger (one hash chain over records, print events and approvals, 
            canonical keys of each record's patient, protocol, lot and DIN (record_keys, for the
            one-infusion and same-lot checks), and protocol approvals. Existing records and print events get
            their ledger entries and keys by INSERTs only; no old row is rewritten.
+Version 4: reserved for users (issue 14).
+Version 5: bedside checks (records/bedside.py), ledger kind "bedside" (issue 13).
 
 A migration step is an SQL statement or a function of the connection (for steps that need Python, such as
 hashing). A PostgreSQL back end would keep its own DDL but the same tables, columns and hash rules.
@@ -22,6 +24,7 @@ import sqlite3
 from collections.abc import Callable
 
 from mscdose.core.identifiers import canonical_key, lot_key
+from mscdose.records import bedside as _bedside  # issue 13: migration 5
 from mscdose.records.ledger import backfill
 
 APPLICATION_ID = 0x4D534344  # "MSCD": marks the file as an mscdose record database
@@ -153,6 +156,12 @@ MIGRATIONS: list[list[Step]] = [
         _backfill_keys,
         backfill,
     ],
+    # 4: RESERVED for the users helper (issue 14: records/users.py); empty on this branch. The lead puts
+    #    the users block here at merge, so that bedside checks stay migration 5.
+    [],
+    # --- 5 (issue 13, identity2): bedside checks, one append-only hashed table chained in the ledger ---
+    _bedside.MIGRATION,
+    # --- end 5 ---
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

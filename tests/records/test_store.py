@@ -179,7 +179,7 @@ def test_connection_settings_are_durable(store: RecordStore) -> None:
     assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
-    assert store.schema_version == 3
+    assert store.schema_version == 5  # issue 13: bedside checks are migration 5 (4 reserved for users)
 
 
 def test_default_path_is_in_the_data_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
