@@ -115,8 +115,14 @@ def _label(args: argparse.Namespace) -> int:
     record_id = _record_id(args.record_id)
     size = _label_size(args.size)
     output = check_output_path(args.output, force=args.force)
+    from mscdose.records.store import StoreError
+    from mscdose.service.errors import InvalidInput
+
     with opened_store(args.database, must_exist=args.database is not None) as store:
-        record = store.get(record_id)
+        try:
+            record = store.get(record_id)
+        except StoreError as error:  # no such record (or it cannot be read): say so against RECORD_ID
+            raise InvalidInput(str(error), field="record_id", given=args.record_id) from None
         copy = write_record_label(store, record, output, size)
     words = f"REPRINT {copy} of the bag label" if copy else "Bag label"
     say(args.json, {"record_id": record_id, "output": str(output), "size": size, "reprint": copy},
