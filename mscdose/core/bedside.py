@@ -255,6 +255,8 @@ def unresolved_check(wristband_scan: str, bag_label_scan: str, reason: str, *, n
         reasons.append(f"WRISTBAND NOT READ: {error.message}")
     if product_scan.strip():
         _read_product_scan(product_scan, reasons)
+    if not reasons:  # a MISMATCH always says why
+        reasons.append("NO RECORD TO COMPARE: the bag label could not be matched to a record. Call the pharmacy.")
     return BedsideCheck(result=MISMATCH, reasons=tuple(reasons), notes=(),
                         record_id=label.record_id if label else "", wristband_scan=str(wristband_scan or ""),
                         bag_label_scan=str(bag_label_scan or ""), wristband_patient_id=wristband_id, label=label,
