@@ -42,7 +42,14 @@ OPERATOR_INITIALS: Option[str] = Option("operator/initials", "", description="pr
 SITE_NAME: Option[str] = Option("site/name", "", description="printed at the top of the worksheet")
 PAPER_SIZE: Option[str] = Option("print/paper_size", "A4", ("A4", "Letter"), "worksheet paper size")
 
-ALL_OPTIONS: tuple[Option[Any], ...] = (WINDOW_GEOMETRY, OPERATOR_INITIALS, SITE_NAME, PAPER_SIZE)
+# --- issue 13 (identity2): the bag label's size and what the site's wristband barcode carries around the id ---
+LABEL_SIZE: Option[str] = Option("print/label_size", "100x50mm", ("100x50mm", "4x2in"), "bag label size")
+WRISTBAND_PATTERN: Option[str] = Option("bedside/wristband_pattern", "{id}",
+                                        description="wristband barcode: {id}, or text around it such as MRN:{id}")
+# --- end issue 13 ---
+
+ALL_OPTIONS: tuple[Option[Any], ...] = (WINDOW_GEOMETRY, OPERATOR_INITIALS, SITE_NAME, PAPER_SIZE,
+                                        LABEL_SIZE, WRISTBAND_PATTERN)  # issue 13: the last two
 
 
 class Settings:

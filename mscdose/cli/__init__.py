@@ -37,6 +37,8 @@ COMMANDS: dict[str, CommandInfo] = {
     "audit": CommandInfo("mscdose.cli.records", "check the records have not been changed"),
     "user": CommandInfo("mscdose.cli.users", "add, disable, unlock or list user accounts (issue 14)"),
     "check": CommandInfo("mscdose.cli.users", "check a saved record blind, by re-entering its inputs (issue 14)"),
+    "label": CommandInfo("mscdose.cli.identity", "write the bag label of a saved record (PDF)"),  # issue 13
+    "bedside": CommandInfo("mscdose.cli.identity", "bedside check of wristband and bag label: MATCH or MISMATCH"),
 }
 
 

@@ -91,6 +91,9 @@ def add_calc_options(parser: argparse.ArgumentParser) -> None:
     for option, field, help_text in CALC_OPTIONS:
         group.add_argument(option, dest=field, metavar=field.upper(), help=help_text)
     group.add_argument("--protocol", default=None, help="protocol id or .toml file (default NCT03055078)")
+    # issue 13 (identity2): product label scans; repeatable, one per bag or barcode, kept as a list
+    group.add_argument("--scan", dest="scan", action="append", metavar="SCAN",
+                       help="ISBT 128 product label scan (DIN, product code, expiry); repeat for each bag")
     add_json(parser)
 
 
@@ -100,9 +103,9 @@ def add_database(parser: argparse.ArgumentParser) -> None:
                              "MSCDOSE_DATA_DIR overrides the folder)")
 
 
-def calc_texts(args: argparse.Namespace) -> dict[str, str | None]:
-    """The calculation options as the field texts the core reads."""
-    return {field: getattr(args, field, None) for _, field, _ in CALC_OPTIONS}
+def calc_texts(args: argparse.Namespace) -> dict[str, Any]:
+    """The calculation options as the field texts the core reads (`scan`: the list of --scan, issue 13)."""
+    return {**{field: getattr(args, field, None) for _, field, _ in CALC_OPTIONS}, "scan": getattr(args, "scan", None)}
 
 
 def problem_from(error: Exception) -> Problem:

@@ -7,8 +7,7 @@ reason in words that cannot be misread (WRONG PATIENT, WRONG DONATION, ...), nev
 
 Identifiers are compared in canonical form (Unicode NFKC, case folded, white space, hyphens and dashes,
 zero-width and other invisible characters removed): `AA-014` on a wristband and `aa 014` in the record are
-one patient. The rule is the record store's `core.identifiers.canonical_key`; until that module is merged
-this file carries a private copy of the same rule (`_canonical_key`).
+one patient. The rule is the record store's `core.identifiers.canonical_key`.
 
 What a wristband carries differs between hospitals, so the patient id is read through a site pattern such
 as `MRN:{id}` or `{id}^H01` (prefix and suffix around `{id}`); the default `{id}` is a plain id.
@@ -16,28 +15,23 @@ as `MRN:{id}` or `{id}^H01` (prefix and suffix around `{id}`); the default `{id}
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
 from mscdose.core.errors import InputError
+from mscdose.core.identifiers import canonical_key
 from mscdose.core.label_code import LabelCode, din13, parse_label_code
-from mscdose.core.scan import LabelScan
+from mscdose.core.scan import LabelScan, parse_scan
 
 MATCH = "MATCH"
 MISMATCH = "MISMATCH"
 DEFAULT_WRISTBAND_PATTERN = "{id}"
 
-_DROPPED = frozenset({"Pd", "Cf", "Cc", "Zs", "Zl", "Zp"})
-
-
 def _canonical_key(text: str | None) -> str:
-    """Same rule as core.identifiers.canonical_key (store helper): replace with it once merged."""
-    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text or "").casefold())
-    return "".join(ch for ch in folded if not ch.isspace() and ch not in "\u2212\u2796"
-                   and unicodedata.category(ch) not in _DROPPED)
+    """The record store's rule (core.identifiers.canonical_key), so the bedside and the store agree."""
+    return canonical_key(text)
 
 
 @dataclass(frozen=True)
@@ -91,6 +85,7 @@ class BedsideCheck:
     wristband_patient_id: str | None
     label: LabelCode | None
     checked_at: datetime
+    product_scan: str = ""  # the ISBT 128 product label as scanned, when the site scans it too
 
     @property
     def matched(self) -> bool:
@@ -113,6 +108,7 @@ class BedsideCheck:
             "wristband_scan": self.wristband_scan,
             "wristband_patient_id": self.wristband_patient_id,
             "bag_label_scan": self.bag_label_scan,
+            "product_scan": self.product_scan,
             "checked_at": self.checked_at.isoformat(timespec="seconds"),
         }
 
@@ -169,15 +165,19 @@ def _product_reasons(document: Mapping[str, Any], product: LabelScan, record_din
 def bedside_check(wristband_scan: str, bag_label_scan: str, document: Mapping[str, Any], *,
                   record_id: int | str, superseded: bool, now: datetime,
                   wristband_pattern: WristbandPattern | None = None,
-                  product_scan: LabelScan | None = None) -> BedsideCheck:
+                  product_scan: LabelScan | str | None = None) -> BedsideCheck:
     """Compare a wristband scan and a bag label scan with the saved record `document` (record `record_id`).
 
     `superseded`: whether a correction replaced this record. `now`: the real clock. `product_scan`: the ISBT
-    128 label of the product bag, when the site also scans it (then its DIN and product code are compared).
-    Unreadable scans are a MISMATCH with the reason, never an exception: every attempt is logged."""
+    128 label of the product bag (as read, or as scanned text), when the site also scans it (then its DIN and
+    product code are compared). Unreadable scans are a MISMATCH with the reason, never an exception: every
+    attempt is logged."""
     pattern = wristband_pattern or WristbandPattern()
     moment = _instant(now)
     reasons: list[str] = []
+    product_text = product_scan.text if isinstance(product_scan, LabelScan) else str(product_scan or "")
+    if isinstance(product_scan, str):
+        product_scan = _read_product_scan(product_scan, reasons)
     patient = (document.get("patient") or {}).get("id") or ""
     din_text = (document.get("inputs") or {}).get("din")
     try:
@@ -221,4 +221,43 @@ def bedside_check(wristband_scan: str, bag_label_scan: str, document: Mapping[st
     return BedsideCheck(result=MISMATCH if reasons else MATCH, reasons=tuple(reasons), notes=tuple(notes),
                         record_id=str(record_id), wristband_scan=str(wristband_scan or ""),
                         bag_label_scan=str(bag_label_scan or ""), wristband_patient_id=wristband_id, label=label,
-                        checked_at=moment)
+                        checked_at=moment, product_scan=product_text)
+
+
+def _read_product_scan(text: str, reasons: list[str]) -> LabelScan | None:
+    """A product label scanned at the bedside; blank is "not scanned", unreadable is a reason (never a pass)."""
+    if not text.strip():
+        return None
+    try:
+        return parse_scan(text)
+    except InputError as error:
+        reasons.append(f"PRODUCT LABEL NOT READ: {error.message}")
+        return None
+
+
+def unresolved_check(wristband_scan: str, bag_label_scan: str, reason: str, *, now: datetime,
+                     wristband_pattern: WristbandPattern | None = None, product_scan: str = "") -> BedsideCheck:
+    """A MISMATCH for a bag label that names no record this store has (or cannot be read): there is nothing
+    to compare with, so the bag must not be given. Logged like every other check."""
+    pattern = wristband_pattern or WristbandPattern()
+    reasons: list[str] = []
+    label: LabelCode | None = None
+    try:
+        label = parse_label_code(bag_label_scan)
+    except InputError as error:
+        reasons.append(f"BAG LABEL NOT READ: {error.message}")
+    if reason:
+        reasons.append(reason)
+    wristband_id: str | None = None
+    try:
+        wristband_id = pattern.patient_id(wristband_scan)
+    except InputError as error:
+        reasons.append(f"WRISTBAND NOT READ: {error.message}")
+    if product_scan.strip():
+        _read_product_scan(product_scan, reasons)
+    if not reasons:  # a MISMATCH always says why
+        reasons.append("NO RECORD TO COMPARE: the bag label could not be matched to a record. Call the pharmacy.")
+    return BedsideCheck(result=MISMATCH, reasons=tuple(reasons), notes=(),
+                        record_id=label.record_id if label else "", wristband_scan=str(wristband_scan or ""),
+                        bag_label_scan=str(bag_label_scan or ""), wristband_patient_id=wristband_id, label=label,
+                        checked_at=_instant(now), product_scan=product_scan)

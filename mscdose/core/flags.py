@@ -35,6 +35,15 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "INFUSION_LIMIT_REACHED": ("hard", "the patient already has the protocol's number of final infusions"),
     "AGE_DOB_MISMATCH": ("hard", "the typed age disagrees with the date of birth: wrong patient or typing error"),
     "VOLUME_ROUNDED_INTO_WINDOW": ("info", "the volume was rounded the other way so the dose stays inside the window"),
+    # --- issue 13: the scanned product labels (core/product_checks.py). Hard: no reason makes them right. ---
+    "PRODUCT_NOT_IN_PROTOCOL": ("hard", "the scanned product is not one the protocol accepts (or not a cellular "
+                                        "therapy product)"),
+    "PRODUCT_EXPIRED": ("hard", "the product's expiry (from its label, scanned or typed) has passed"),
+    "BAG_DIN_MISMATCH": ("hard", "the bags scanned for one infusion carry different DINs (two donations)"),
+    "BAG_PRODUCT_MISMATCH": ("hard", "the bags scanned for one infusion carry different product codes"),
+    "PRODUCT_CODE_NOT_LISTED": ("info", "the protocol lists no product codes: the scanned code was only checked "
+                                        "to be a cellular therapy product"),
+    # --- end issue 13 ---
 }
 
 

@@ -11,9 +11,13 @@ this computer's local time before it is compared; a naive `now` is taken as loca
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
+from mscdose.core.errors import ProtocolError
 from mscdose.core.flags import Flag
 from mscdose.core.scan import LabelScan
 
@@ -21,11 +25,67 @@ from mscdose.core.scan import LabelScan
 PRODUCT_NOT_IN_PROTOCOL = "PRODUCT_NOT_IN_PROTOCOL"
 PRODUCT_EXPIRED = "PRODUCT_EXPIRED"
 BAG_DIN_MISMATCH = "BAG_DIN_MISMATCH"
+BAG_PRODUCT_MISMATCH = "BAG_PRODUCT_MISMATCH"
+PRODUCT_CODE_NOT_LISTED = "PRODUCT_CODE_NOT_LISTED"
 FIELD = "scan"
+
+# A protocol entry: a product description code (`S1234`, any collection type and division) or a whole
+# product code (`S1234A00`). Upper case only, as ISBT 128 writes them, so that a file cannot hold two
+# spellings of one code.
+_DESCRIPTION_CODE = re.compile(r"^[A-Z][A-Z0-9]{4}$")
+_WHOLE_CODE = re.compile(r"^[A-Z][A-Z0-9]{4}[A-Za-z0-9][A-Z0-9][a-z0-9]$")
+
+
+@dataclass(frozen=True)
+class ProductCodes:
+    """The protocol's `product_codes`: the products it accepts, and whether the list is the protocol's own
+    or a site choice (printed on the worksheet like every site value)."""
+
+    codes: tuple[str, ...]
+    source: str = "protocol"
+    note: str = ""
+
+
+def read_product_codes(raw: Any, file_name: str) -> ProductCodes | None:
+    """The protocol file's `product_codes` key: a list of codes, or `{ value = [...], source = "site",
+    note = "..." }`. Absent (None) means the protocol lists none: then only the cellular-therapy format rule
+    applies and every scanned product gets the info flag PRODUCT_CODE_NOT_LISTED. An empty list is refused
+    (it would block every product: leave the key out instead), and so is any entry that is not a code."""
+    if raw is None:
+        return None
+
+    def error(key: str, message: str) -> ProtocolError:
+        return ProtocolError(f"Protocol file {file_name}: key '{key}': {message}")
+
+    source, note = "protocol", ""
+    if isinstance(raw, dict):
+        unknown = sorted(set(raw) - {"value", "source", "note"})
+        if unknown:
+            raise error(f"product_codes.{unknown[0]}", "unknown key (allowed: note, source, value)")
+        if "value" not in raw:
+            raise error("product_codes.value", "missing")
+        source, note = raw.get("source", "protocol"), raw.get("note", "")
+        if source not in ("protocol", "site"):
+            raise error("product_codes.source", f"must be 'protocol' or 'site', found {source!r}")
+        if not isinstance(note, str):
+            raise error("product_codes.note", f"must be text, found {note!r}")
+        raw = raw["value"]
+    if not isinstance(raw, list) or not all(isinstance(entry, str) for entry in raw):
+        raise error("product_codes", f"must be a list of ISBT 128 product codes such as [\"S1234\"], found {raw!r}")
+    if not raw:
+        raise error("product_codes", "is an empty list, which would refuse every product; list the accepted "
+                                     "codes, or leave the key out to check only that a product is a cellular "
+                                     "therapy product (S...)")
+    for entry in raw:
+        if not (_DESCRIPTION_CODE.match(entry) or _WHOLE_CODE.match(entry)):
+            raise error("product_codes", f"{entry!r} is not an ISBT 128 product description code (a capital "
+                                         "letter and 4 capitals or digits, such as \"S1234\") or a whole "
+                                         "product code (8 characters, such as \"S1234A00\")")
+    return ProductCodes(tuple(dict.fromkeys(raw)), source, note)
 
 
 def _hard(code: str, message: str) -> Flag:
-    return Flag(code=code, severity="hard", field=FIELD, message=message)
+    return Flag.raise_(code, FIELD, message)
 
 
 def local_wall_time(moment: datetime) -> datetime:
@@ -93,6 +153,16 @@ def din_flags(scans: Sequence[LabelScan]) -> list[Flag]:
                   "infusion must come from the same donation: set aside the bag that does not match.")]
 
 
+def product_code_mismatch_flags(scans: Sequence[LabelScan]) -> list[Flag]:
+    """BAG_PRODUCT_MISMATCH when the bags scanned carry different product codes: one infusion is one product."""
+    found = [(index, scan.product_code) for index, scan in enumerate(scans) if scan.product_code]
+    if len({code for _, code in found}) <= 1:
+        return []
+    listed = "; ".join(f"bag {index + 1}: {code}" for index, code in found)
+    return [_hard(BAG_PRODUCT_MISMATCH, f"The bags scanned carry different product codes ({listed}). Every "
+                  "bag of one infusion must be the same product: set aside the bag that does not match.")]
+
+
 def product_flags(scans: Sequence[LabelScan], accepted_product_codes: Sequence[str] | None,
                   now: datetime) -> list[Flag]:
     """All the hard flags of the scanned product labels, in the order: wrong product, expired, mismatch.
@@ -100,4 +170,30 @@ def product_flags(scans: Sequence[LabelScan], accepted_product_codes: Sequence[s
     `accepted_product_codes` is the protocol's `product_codes` (None when the protocol lists none: then only
     the cellular-therapy format is checked; an empty list accepts nothing). `now` is the real clock at the
     moment of the check."""
-    return [*product_code_flags(scans, accepted_product_codes), *expiry_flags(scans, now), *din_flags(scans)]
+    return [*product_code_flags(scans, accepted_product_codes), *expiry_flags(scans, now), *din_flags(scans),
+            *product_code_mismatch_flags(scans)]
+
+
+def one_flag_per_code(flags: Sequence[Flag]) -> list[Flag]:
+    """Flags of one code (two expired bags, two unlisted products) joined into one flag whose message names
+    every bag, in first-seen order: one fault, one name, one line on the worksheet and in the window."""
+    merged: dict[str, Flag] = {}
+    for flag in flags:
+        earlier = merged.get(flag.code)
+        merged[flag.code] = flag if earlier is None else Flag(
+            earlier.code, earlier.severity, earlier.field, f"{earlier.message} {flag.message}")
+    return list(merged.values())
+
+
+def scan_flags(scans: Sequence[LabelScan], listed: ProductCodes | None, now: datetime) -> list[Flag]:
+    """What the engine adds for the scans of a calculation: the hard product flags, one per code, and the
+    info flag PRODUCT_CODE_NOT_LISTED when a product code was scanned but the protocol lists none (the code
+    was then only checked to be a cellular therapy product: the worksheet says so)."""
+    flags = one_flag_per_code(product_flags(scans, listed.codes if listed else None, now))
+    scanned = sorted({scan.product_code for scan in scans if scan.product_code})
+    if scanned and listed is None:
+        flags.append(Flag.raise_(PRODUCT_CODE_NOT_LISTED, FIELD,
+                                 f"Product code {', '.join(scanned)} was checked only as a cellular therapy "
+                                 "product (S...): this protocol file lists no accepted product codes "
+                                 "(key product_codes)."))
+    return flags

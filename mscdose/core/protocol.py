@@ -23,6 +23,7 @@ from mscdose.core.eligibility import check_standard_reasons, read_criteria  # is
 from mscdose.core.errors import ProtocolError
 from mscdose.core.paths import resource
 from mscdose.core.plausibility import Plausibility, read_plausibility  # issue 11
+from mscdose.core.product_checks import ProductCodes, read_product_codes  # issue 13
 from mscdose.core.required import DEFAULT_REQUIRED, FIELD_NAMES
 from mscdose.core.units import registry
 
@@ -35,6 +36,7 @@ _TOP_KEYS = {
 # --- issue 11: the [plausibility] table and the standard override reasons ---
 _TOP_KEYS |= {"plausibility", "override_reasons"}
 # --- end issue 11 ---
+_TOP_KEYS |= {"product_codes"}  # issue 13: the ISBT 128 product codes the protocol accepts
 _REQUIRED_TOP = {"schema_version", "id", "version", "title", "dose", "site_defaults"}
 _WINDOW_KEYS = {"total_min", "total_max", "per_kg_min", "per_kg_max"}
 _DOSE_KEYS = {"basis", "bands"} | _WINDOW_KEYS
@@ -142,6 +144,8 @@ class Protocol:
     age_criteria: frozenset[str] = frozenset()  # criterion texts decided by the age field (`field = "age"`)
     override_reasons: tuple[str, ...] = ()
     # --- end issue 11 ---
+    # issue 13: accepted ISBT 128 product codes; None = the file lists none (only the S-prefix rule applies)
+    product_codes: ProductCodes | None = None
 
     @property
     def short_hash(self) -> str:
@@ -350,6 +354,7 @@ def parse_protocol(data: bytes, name: str) -> Protocol:
         age_criteria=criteria.age,
         override_reasons=check_standard_reasons(doc.get("override_reasons"), name),
         # --- end issue 11 ---
+        product_codes=read_product_codes(doc.get("product_codes"), name),  # issue 13
     )
 
 

@@ -6,7 +6,7 @@ it reports every bad field at once so a window can mark each one.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -16,6 +16,7 @@ from mscdose.core import parsing, plausibility  # plausibility: issue 11
 from mscdose.core.errors import InputError
 from mscdose.core.isbt128 import Din, parse_din
 from mscdose.core.patient import parse_date_of_birth
+from mscdose.core.scan import LabelScan, parse_product_code, parse_scan  # issue 13
 from mscdose.core.text import shown
 
 CountBasis = Literal["total", "viable"]
@@ -50,6 +51,17 @@ class DoseRequest:
     dmso_percent: Decimal | None = None  # % v/v; None takes the protocol's default
     expires_at: datetime | None = None  # the product's expiry
     # --- end issue 11 ---
+    # --- issue 13: the product labels scanned (one per bag or barcode), the product code, and where the DIN,
+    # product code and expiry came from: ("din", "scan") / ("din", "typed") / ("din", "typed+scan") ---
+    scans: tuple[LabelScan, ...] = ()
+    product_code: str | None = None
+    value_sources: tuple[tuple[str, str], ...] = ()
+    # --- end issue 13 ---
+
+    def source_of(self, field: str) -> str | None:
+        """"scan", "typed" or "typed+scan" (typed and confirmed by a scan) for din, product_code and
+        expires_at; None when the value is absent."""
+        return dict(self.value_sources).get(field)
 
 
 # Field order is the order errors are reported in (the order of the CLI options and of the window).
@@ -58,6 +70,7 @@ FIELDS = (
     "duration", "drop_factor", "increment", "din", "thawed_at", "now",
     "date_of_birth",  # issue 19 (engine)
     "label_cells", "dmso", "expires_at",  # issue 11
+    "scan", "product_code",  # issue 13
 )
 REQUIRED = ("weight", "dose", "concentration", "viability", "bag_volume")
 
@@ -71,8 +84,87 @@ def _basis(text: str) -> CountBasis:
                      "cells only).")
 
 
+def scan_texts(value: str | Sequence[str] | None) -> list[str]:
+    """The scans in the "scan" field: a list (one scan each, as `--scan` given several times) or text with
+    one scan per line (a scanner ends each read with Enter). Blank ones are dropped. A scan line may hold
+    several data structures of one label (`=G1234...=<S1234A00`), read together by `parse_scan`."""
+    if value is None:
+        return []
+    items = value.splitlines() if isinstance(value, str) else [str(item) for item in value]
+    return [item for item in items if item.strip()]
+
+
+def _read_scans(value: str | Sequence[str] | None, errors: dict[str, InputError]) -> tuple[LabelScan, ...]:
+    texts = scan_texts(value)
+    scans = []
+    for number, text in enumerate(texts, 1):
+        try:
+            scans.append(parse_scan(text))
+        except InputError as error:
+            where = f"Scan {number} of {len(texts)}: " if len(texts) > 1 else ""
+            errors["scan"] = InputError("scan", error.given, where + error.message) if where else error
+            return ()
+    return tuple(scans)
+
+
+def _disagree(field: str, given: object, what: str, typed: str, scanned: str, accepted: str) -> InputError:
+    return InputError(field, str(given or ""), f"{what}: typed {typed}, but the scanned label says {scanned}. "
+                      "Is this the bag being prepared? Scan it again, or correct the typed value (the scan and "
+                      f"the typed value must agree). Accepted: {accepted}.")
+
+
+def _fill_from_scans(scans: tuple[LabelScan, ...], values: dict[str, object], errors: dict[str, InputError],
+                     texts: Mapping[str, object]) -> tuple[tuple[str, str], ...]:
+    """Issue 13: the DIN, product code and expiry from the scans when they were not typed; a typed value that
+    disagrees with a scanned one is refused naming both (the wrong bag, or a typing slip). Returns where each
+    value came from. Several bags with different DINs or products are left to the engine's hard flags."""
+    from mscdose.core.product_checks import local_wall_time
+
+    sources: dict[str, str] = {}
+    for field in ("din", "product_code", "expires_at"):
+        if values.get(field) is not None:
+            sources[field] = "typed"
+    dins = [scan.din for scan in scans if scan.din is not None]
+    typed_din = values.get("din")
+    if dins and "din" not in errors:
+        if isinstance(typed_din, Din):
+            other = next((din for din in dins if din.code != typed_din.code), None)
+            if other is not None:
+                errors["din"] = _disagree("din", texts.get("din"), "Donation identification number",
+                                          typed_din.display, other.display, "the DIN of the bag being prepared")
+            sources["din"] = "typed+scan"
+        else:
+            values["din"], sources["din"] = dins[0], "scan"
+    codes = [scan.product_code for scan in scans if scan.product_code]
+    typed_code = values.get("product_code")
+    if codes and "product_code" not in errors:
+        if isinstance(typed_code, str):
+            other_code = next((code for code in codes if code != typed_code), None)
+            if other_code is not None:
+                errors["product_code"] = _disagree("product_code", texts.get("product_code"), "Product code",
+                                                   typed_code, other_code, "the product code of the bag being prepared")
+            sources["product_code"] = "typed+scan"
+        else:
+            values["product_code"], sources["product_code"] = codes[0], "scan"
+    expiries = [scan.expiry for scan in scans if scan.expiry is not None]
+    typed_expiry = values.get("expires_at")
+    if expiries and "expires_at" not in errors:
+        earliest = min(expiries)
+        if isinstance(typed_expiry, datetime):
+            wall = local_wall_time(typed_expiry).replace(second=0, microsecond=0)
+            if wall != earliest:
+                errors["expires_at"] = _disagree("expires_at", texts.get("expires_at"), "Expiry",
+                                                 f"{wall:%Y-%m-%d %H:%M}", f"{earliest:%Y-%m-%d %H:%M}",
+                                                 "the expiry on the label of the bag being prepared")
+            sources["expires_at"] = "typed+scan"
+        else:
+            # ISBT 128 times are the label's local wall-clock time: read as this computer's local time
+            values["expires_at"], sources["expires_at"] = earliest.astimezone(), "scan"
+    return tuple(sorted(sources.items()))
+
+
 def read_request(
-    texts: Mapping[str, str | None],
+    texts: Mapping[str, str | Sequence[str] | None],
     units: Mapping[str, str] | None = None,
 ) -> tuple[DoseRequest | None, dict[str, InputError]]:
     """Parse every field; return the request (None if any field failed) and the errors by field.
@@ -88,6 +180,9 @@ def read_request(
 
     def take(field: str, parse: Callable[[str], object], optional: bool = False) -> None:
         text = texts.get(field)
+        if not isinstance(text, str | None):
+            errors[field] = InputError(field, str(text)[:200], f"{field}: one text was expected, not a list.")
+            return
         if optional and (text is None or not str(text).strip()):
             return
         try:
@@ -117,6 +212,11 @@ def read_request(
     take("dmso", plausibility.parse_dmso_percent, optional=True)
     take("expires_at", lambda t: parsing.parse_datetime("expires_at", t), optional=True)
     # --- end issue 11 ---
+    # --- issue 13: product label scans fill the DIN, product code and expiry that were not typed ---
+    take("product_code", parse_product_code, optional=True)
+    scans = _read_scans(texts.get("scan"), errors)
+    sources = _fill_from_scans(scans, values, errors, texts)
+    # --- end issue 13 ---
 
     thawed, now = values.get("thawed_at"), values.get("now")
     if isinstance(thawed, datetime) and "thawed_at" not in errors:
@@ -155,5 +255,8 @@ def read_request(
         label_cells_per_bag=values.get("label_cells"),  # type: ignore[arg-type]  # issue 11
         dmso_percent=values.get("dmso"),  # type: ignore[arg-type]  # issue 11
         expires_at=values.get("expires_at"),  # type: ignore[arg-type]  # issue 11
+        scans=scans,  # issue 13
+        product_code=values.get("product_code"),  # type: ignore[arg-type]  # issue 13
+        value_sources=sources,  # issue 13
     )
     return request, {}

@@ -295,3 +295,20 @@ def parse_scan(text: str | None) -> LabelScan:
 def parse_scans(texts: list[str] | tuple[str, ...]) -> list[LabelScan]:
     """Several scans (one per bag, or `--scan` given more than once), each read with `parse_scan`."""
     return [parse_scan(text) for text in texts]
+
+
+PRODUCT_CODE_ACCEPTED = ("the 8 characters of the ISBT 128 product code under its barcode (such as S1234A00: a "
+                         "letter, 4 letters or digits, collection type, division), with or without =<")
+
+
+def parse_product_code(text: str | None) -> str:
+    """A product code typed by hand (field "product_code"): `S1234A00` or the barcode data `=<S1234A00`."""
+    given = "" if text is None else str(text)
+    compact = re.sub(r"\s+", "", given)
+    if compact.startswith("=<"):
+        compact = compact[2:]
+    if not _PRODUCT.match(compact):
+        shown = compact[:40] if compact.isprintable() else "(unprintable characters)"
+        raise InputError("product_code", given, f"Product code: “{shown}” is not an ISBT 128 product code. "
+                         f"Accepted: {PRODUCT_CODE_ACCEPTED}.")
+    return compact

@@ -52,7 +52,22 @@ def inputs_dict(result: DoseResult) -> dict[str, Any]:
         "thawed_at": r.thawed_at.isoformat() if r.thawed_at else None,
         "now": r.now.isoformat() if r.now else None,
         "date_of_birth": r.date_of_birth.isoformat() if r.date_of_birth else None,
+        # --- issue 13: the product label as scanned. Each scan is kept whole, marked "source": "scan"; the
+        # sources say which of the DIN, product code and expiry were scanned, typed, or typed and scanned. ---
+        "product_code": r.product_code,
+        "expires_at": r.expires_at.isoformat(timespec="minutes") if r.expires_at else None,
+        "sources": dict(r.value_sources),
+        "scans": [scan.as_dict() for scan in r.scans],
+        # --- end issue 13 ---
     }
+
+
+def _accepted(protocol: Protocol) -> dict[str, Any] | None:
+    """The protocol's accepted product codes as checked, with their source (a site value is printed so)."""
+    listed = protocol.product_codes
+    if listed is None:
+        return None
+    return {"codes": list(listed.codes), "source": listed.source, "note": listed.note}
 
 
 def result_dict(result: DoseResult) -> dict[str, Any]:
@@ -83,6 +98,8 @@ def result_dict(result: DoseResult) -> dict[str, Any]:
         "flags": [flag.as_dict() for flag in result.flags],
         "steps": [str(step) for step in result.steps],
         "inputs": inputs_dict(result),
+        "product_code": result.request.product_code,  # issue 13: what the bedside check compares
+        "product_codes_accepted": _accepted(result.protocol),  # issue 13
         "protocol": protocol_ref(result.protocol),
         "app_version": __version__,
     }

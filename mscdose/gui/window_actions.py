@@ -79,9 +79,13 @@ class WindowActions:
     def build_menu_actions(self) -> None:
         from PySide6.QtGui import QAction, QKeySequence
 
+        from mscdose.gui.bedside_window import open_bedside_window  # issue 13 (identity2)
+
+        self._slots.setdefault("bedside", lambda: open_bedside_window(self.window))  # issue 13
         entries = (("new", "&New patient"), ("preview", "Pre&view worksheet"), ("print", "&Print worksheet…"),
-                   ("pdf", "Save worksheet as P&DF…"), ("history", "&History…"), ("settings", "&Settings…"),
-                   ("quit", "&Quit"))
+                   ("pdf", "Save worksheet as P&DF…"), ("history", "&History…"),
+                   ("bedside", "&Bedside check…"),  # issue 13 (identity2)
+                   ("settings", "&Settings…"), ("quit", "&Quit"))
         for key, text in entries:
             action = QAction(text, self.window)
             action.triggered.connect(self._slots[key])

@@ -14,6 +14,7 @@ Version 3: the ledger (one hash chain over records, print events and approvals, 
 Version 4 (issue 14, users.py): user accounts as append-only events (added, disabled, password changed,
            failed sign-in, locked, unlocked) and electronic signatures of records (prepared, checked, a
            blind-check mismatch), each a ledger entry of kind "user" or "signature". No old row changes.
+Version 5: bedside checks (records/bedside.py), ledger kind "bedside" (issue 13).
 
 A migration step is an SQL statement or a function of the connection (for steps that need Python, such as
 hashing). A PostgreSQL back end would keep its own DDL but the same tables, columns and hash rules.
@@ -25,6 +26,7 @@ import sqlite3
 from collections.abc import Callable
 
 from mscdose.core.identifiers import canonical_key, lot_key
+from mscdose.records import bedside as _bedside  # issue 13: migration 5
 from mscdose.records.ledger import backfill
 
 APPLICATION_ID = 0x4D534344  # "MSCD": marks the file as an mscdose record database
@@ -188,6 +190,9 @@ MIGRATIONS: list[list[Step]] = [
         *_append_only("signatures", "a signature is never changed", "signatures are never deleted"),
         "CREATE INDEX signatures_by_record ON signatures (record_id, id)",
     ],
+    # --- 5 (issue 13, identity2): bedside checks, one append-only hashed table chained in the ledger ---
+    _bedside.MIGRATION,
+    # --- end 5 ---
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -65,7 +65,8 @@ _RECORD_COLUMNS = (
 )
 _SELECT_RECORDS = (
     f"SELECT {_RECORD_COLUMNS}, "
-    "EXISTS (SELECT 1 FROM print_events p WHERE p.record_id = records.id AND p.ok = 1) AS printed, "
+    "EXISTS (SELECT 1 FROM print_events p WHERE p.record_id = records.id AND p.ok = 1 "
+    "AND p.detail NOT LIKE 'label%') AS printed, "
     "(SELECT MIN(s.id) FROM records s WHERE s.supersedes = records.id) AS superseded_by, "
     "(SELECT l.sha256 FROM ledger l WHERE l.kind = 'record' AND l.ref = records.id) AS chain_head "
     "FROM records"

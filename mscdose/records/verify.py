@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from mscdose.records import users
+from mscdose.records.bedside import BedsideDamage, verify_bedside  # issue 13
 from mscdose.records.canonical import (
     GENESIS,
     RECORD_FIELDS,
@@ -166,6 +167,8 @@ def _ledger(conn: sqlite3.Connection, items: dict[str, dict[int, Any]]) -> list[
             raise _Failed(f"{where} names a {kind} that is not there or was changed", record_id)
         if kind == "print" and item[1] not in seen["record"]:
             raise _Failed(f"{where}: a print event logged before its record was saved", item[1])
+        if kind == "bedside" and item[1] is not None and item[1] not in seen["record"]:  # issue 13
+            raise _Failed(f"{where}: a bedside check logged before its record was saved", item[1])
         seen[kind].add(ref)
         chain.append(stored)
         prev = stored
@@ -209,7 +212,12 @@ def verify_connection(conn: sqlite3.Connection, anchors: list[tuple[str, Anchor]
         prints, events = _prints(conn, records)
         approval_hashes = _approvals(conn)
         approvals = len(approval_hashes)
-        chain = _ledger(conn, {"record": records, "print": prints, "approval": approval_hashes,
+        # issue 13: bedside checks (records/bedside.py), each hash recomputed and its result against its reasons
+        try:
+            bedside = verify_bedside(conn, records)
+        except BedsideDamage as damage:
+            raise _Failed(str(damage)) from None
+        chain = _ledger(conn, {"record": records, "print": prints, "approval": approval_hashes, "bedside": bedside,
                                **_user_items(conn)})  # issue 14: user events and signatures (users.py)
         entries, head = len(chain), (chain[-1] if chain else GENESIS)
         for label, anchor in anchors:

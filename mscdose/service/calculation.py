@@ -6,7 +6,7 @@ option. Both read the same text the same way because both come through `read_tex
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from mscdose.service.errors import InvalidInput
@@ -26,7 +26,7 @@ def load_protocol_for_use(reference: str | None) -> Protocol:
     return load_for_use(reference)
 
 
-def read_texts(texts: Mapping[str, str | None], units: Mapping[str, str] | None = None
+def read_texts(texts: Mapping[str, str | Sequence[str] | None], units: Mapping[str, str] | None = None
                ) -> tuple[DoseRequest | None, dict[str, InputError]]:
     """Every field read at once; the errors by field in the order people read the form."""
     from mscdose.core.request import read_request
@@ -34,7 +34,7 @@ def read_texts(texts: Mapping[str, str | None], units: Mapping[str, str] | None 
     return read_request(texts, units)
 
 
-def calculate(texts: Mapping[str, str | None], protocol: Protocol | str | None = None,
+def calculate(texts: Mapping[str, str | Sequence[str] | None], protocol: Protocol | str | None = None,
               units: Mapping[str, str] | None = None) -> DoseResult:
     """Compute, or raise InvalidInput for the first bad field (in the order of the form and the options)."""
     from mscdose.core.engine import compute

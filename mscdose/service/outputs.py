@@ -87,9 +87,10 @@ def _failure_text(error: BaseException) -> str:
 
 
 def copies_made(store: RecordStore, record_id: int) -> int:
-    """How many copies of this record's worksheet were written or printed successfully so far."""
+    """How many copies of this record's worksheet were written or printed successfully so far (bag labels are
+    counted apart: `mscdose.cli.identity.label_copies_made`)."""
     with store_errors():
-        return sum(1 for event in store.print_events(record_id) if event.ok)
+        return sum(1 for event in store.print_events(record_id) if event.ok and not event.detail.startswith("label"))
 
 
 def log_output(store: RecordStore, record_id: int, ok: bool, detail: str) -> None:

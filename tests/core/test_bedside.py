@@ -123,3 +123,13 @@ def test_a_bag_label_scanned_into_the_wristband_field(record: dict[str, Any]) ->
 def test_a_naive_now_is_local_time(record: dict[str, Any]) -> None:
     local_now = datetime(2026, 11, 25, 11, 0, tzinfo=CET).astimezone().replace(tzinfo=None)
     assert check(record, now=local_now).result == MATCH
+
+
+def test_an_unresolved_check_is_always_a_mismatch_with_a_reason() -> None:
+    from mscdose.core.bedside import unresolved_check
+
+    # issue 13 wiring: a readable label with no further reason given still says why it is a MISMATCH
+    check = unresolved_check("AA-014", LABEL, "", now=NOW)
+    assert check.result == MISMATCH and check.reasons[0].startswith("NO RECORD TO COMPARE")
+    unreadable = unresolved_check("AA-014", "=G12349865432177", "", now=NOW, product_scan="=G1234")
+    assert [r.split(":")[0] for r in unreadable.reasons] == ["BAG LABEL NOT READ", "PRODUCT LABEL NOT READ"]

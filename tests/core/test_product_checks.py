@@ -86,5 +86,6 @@ def test_bags_from_two_donations_are_hard() -> None:
 def test_all_flags_together_in_order() -> None:
     scans = [parse_scan(BAG), parse_scan("=G12341765432170=<T0416003&>0183652359")]
     flags = product_flags(scans, ["S1234"], NOW)
-    assert codes(flags) == ["PRODUCT_NOT_IN_PROTOCOL", "PRODUCT_EXPIRED", "BAG_DIN_MISMATCH"]
+    # issue 13 wiring: two different product codes in one infusion are now also BAG_PRODUCT_MISMATCH
+    assert codes(flags) == ["PRODUCT_NOT_IN_PROTOCOL", "PRODUCT_EXPIRED", "BAG_DIN_MISMATCH", "BAG_PRODUCT_MISMATCH"]
     assert flags[0].message.startswith("Bag 2 (DIN G1234 17 654321 A)")

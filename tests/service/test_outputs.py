@@ -78,3 +78,12 @@ def test_an_existing_file_needs_force(tmp_path: Path) -> None:
     with pytest.raises(InvalidInput, match="--force"):
         check_output_path(existing)
     assert check_output_path(existing, force=True) == existing
+
+
+def test_bag_labels_are_not_counted_as_worksheet_copies(store: RecordStore, tmp_path: Path) -> None:
+    """Two label copies made `mscdose reprint 1` write "Reprint 3" (labels are counted apart)."""
+    store.mark_printed(1, True, "label PDF a.pdf")
+    store.mark_printed(1, True, "label reprint 1 PDF b.pdf")
+    assert not store.get(1).printed
+    assert write_record_worksheet(store, store.get(1), tmp_path / "w.pdf", PrintOptions()) == 0
+    assert store.get(1).printed
