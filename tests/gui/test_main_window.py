@@ -332,7 +332,7 @@ def test_thaw_now_fills_a_time_the_engine_accepts(worked: MainWindow) -> None:
     assert label(worked, "thawInputMessage") == ""
     assert worked.result is not None and worked.result.request.thawed_at is not None
     assert "POST_THAW_EXPIRED" not in {f.code for f in worked.result.flags}
-    assert label(worked, "administerBeforeValue") != "thaw time not entered"
+    assert label(worked, "finishByValue") != "thaw time not entered"
 
 
 def test_switching_units_with_no_weight_only_changes_the_unit(window: MainWindow) -> None:
