@@ -19,6 +19,7 @@ from mscdose.gui.main_window import MainWindow
 from mscdose.gui.override_dialog import PendingFlag
 from mscdose.records.store import RecordStore, StoreError
 from mscdose.settings import OPERATOR_INITIALS
+from tests.gui.conftest import fill_required
 
 JS = Signatures("JS", "")
 
@@ -43,26 +44,6 @@ class Answers:
         if self.override_reason is None:
             return None
         return [Override(f.code, self.override_reason, "JS") for f in flags]
-
-
-# A thaw time ten minutes ago, as the thaw field reads it (local time): well inside the 3 h limit.
-def thawed_minutes_ago(minutes: int = 10) -> str:
-    from datetime import datetime, timedelta
-
-    return (datetime.now() - timedelta(minutes=minutes)).strftime("%Y-%m-%d %H:%M")
-
-
-def fill_required(window: MainWindow, type_into: Callable[[str, str], None], patient_id: str = "P-0001") -> None:
-    """Everything the protocol requires before finalising (issue 19): two patient identifiers, the order,
-    the lot, the DIN and the thaw time."""
-    type_into("patientIdInput", patient_id)
-    type_into("patientNameInput", "Test Patient")
-    type_into("dateOfBirthInput", "1990-05-01")
-    type_into("prescriberInput", "Dr A Prescriber")
-    type_into("orderReferenceInput", "ORD-123")
-    type_into("lotInput", "LOT-7")
-    type_into("dinInput", "G123498654321H")  # check character H (domain.md)
-    type_into("thawInput", thawed_minutes_ago())
 
 
 def confirm_everything(window: MainWindow, type_into: Callable[[str, str], None]) -> None:
