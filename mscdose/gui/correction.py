@@ -1,4 +1,4 @@
-"""A saved record's inputs as the form's texts, to start a correction from what was entered (no Qt).
+"""Starting a correction: a saved record's inputs back in the form (the texts are worked out without Qt).
 
 A correction is a new calculation that supersedes a record: the person starts from the record's own inputs,
 changes what was wrong, and finalises; the service saves it with `supersedes` and the reason. The numbers
@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from mscdose.gui.main_window import MainWindow
 
 MILLION = Decimal(1_000_000)
 
@@ -56,3 +59,41 @@ def correction_texts(document: Mapping[str, Any]) -> tuple[dict[str, str], str]:
         if any(key in changed for changed in defaults):
             texts[key] = _plain(inputs.get(name))
     return texts, "million cells/kg" if per_kg else "million cells"
+
+
+def start_correction(window: MainWindow, record_id: int, reason: str) -> bool:
+    """Load record `record_id`'s inputs into `window`'s form; its Finalise then saves a correction that
+    supersedes the record, with `reason`. False, after saying why, when it cannot start (a reason that is not
+    one, a record that cannot be read, or the person keeps what is typed)."""
+    from mscdose.core.overrides import reason_problem
+    from mscdose.service.errors import ServiceError
+    from mscdose.service.records import opened_store
+
+    problem = reason_problem(reason)
+    if problem:
+        window.questions.show_message("Correct a record", f"Reason for correcting record {record_id}: {problem}")
+        return False
+    if window.has_unsaved_data() and not window.questions.confirm_discard(
+            "Correct a record", "Replace what is typed with the inputs of the record to correct? What has been "
+            "typed has not been finalised and will be lost."):
+        return False
+    try:
+        with opened_store() as store:
+            record = store.get(record_id)
+    except ServiceError as error:
+        window.questions.show_message("Correct a record", str(error))
+        return False
+    protocols = window.protocol_bar.protocols
+    wanted = (record.document.get("protocol") or {}).get("id")
+    protocol = next((p for p in protocols if p.id == wanted), None)
+    if protocol is not None and protocol is not window.protocol:
+        window.protocol_bar.combo.setCurrentIndex(protocols.index(protocol))
+    window.clear_form()
+    texts, dose_unit = correction_texts(record.document)
+    basis = texts.pop("basis")
+    window.form.basis.setCurrentIndex(max(0, window.form.basis.findData(basis)))
+    window.fill(texts, dose_unit=dose_unit, weight_unit="kg")
+    window.finalizing.correcting = (record_id, reason.strip())
+    window.actions.finalized_label.setText(f"✎ Correcting record {record_id}: {reason.strip()}. Change what was "
+                                           "wrong, then Finalise saves a new record that supersedes it.")
+    return True

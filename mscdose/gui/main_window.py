@@ -335,38 +335,9 @@ class MainWindow(QMainWindow):
     def start_correction(self, record_id: int, reason: str) -> bool:
         """Load record `record_id`'s inputs into the form; Finalise then saves a correction that supersedes it,
         with `reason`. (The History window calls this too.) False, after saying why, when it cannot start."""
-        from mscdose.core.overrides import reason_problem
-        from mscdose.gui.correction import correction_texts
-        from mscdose.service.errors import ServiceError
-        from mscdose.service.records import opened_store
+        from mscdose.gui.correction import start_correction
 
-        problem = reason_problem(reason)
-        if problem:
-            self.questions.show_message("Correct a record", f"Reason for correcting record {record_id}: {problem}")
-            return False
-        if self.has_unsaved_data() and not self.questions.confirm_discard(
-                "Correct a record", "Replace what is typed with the inputs of the record to correct? What has been "
-                "typed has not been finalised and will be lost."):
-            return False
-        try:
-            with opened_store() as store:
-                record = store.get(record_id)
-        except ServiceError as error:
-            self.questions.show_message("Correct a record", str(error))
-            return False
-        protocol = next((p for p in self.protocol_bar.protocols
-                         if p.id == (record.document.get("protocol") or {}).get("id")), None)
-        if protocol is not None and protocol is not self._protocol:
-            self.protocol_bar.combo.setCurrentIndex(self.protocol_bar.protocols.index(protocol))
-        self.clear_form()
-        texts, dose_unit = correction_texts(record.document)
-        basis = texts.pop("basis")
-        self.form.basis.setCurrentIndex(max(0, self.form.basis.findData(basis)))
-        self.fill(texts, dose_unit=dose_unit, weight_unit="kg")
-        self.finalizing.correcting = (record_id, reason.strip())
-        self.actions.finalized_label.setText(f"✎ Correcting record {record_id}: {reason.strip()}. Change what was "
-                                             "wrong, then Finalise saves a new record that supersedes it.")
-        return True
+        return start_correction(self, record_id, reason)
 
     # -- new patient, settings, help, closing ----------------------------------------------------------
 
