@@ -35,6 +35,8 @@ COMMANDS: dict[str, CommandInfo] = {
     "export": CommandInfo("mscdose.cli.records", "export all records, one row each, for the data manager"),
     "backup": CommandInfo("mscdose.cli.records", "copy the record database safely while it is in use"),
     "audit": CommandInfo("mscdose.cli.records", "check the records have not been changed"),
+    "user": CommandInfo("mscdose.cli.users", "add, disable, unlock or list user accounts (issue 14)"),
+    "check": CommandInfo("mscdose.cli.users", "check a saved record blind, by re-entering its inputs (issue 14)"),
 }
 
 

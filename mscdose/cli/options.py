@@ -8,6 +8,7 @@ what was given and what is accepted, or with `--json` one `{"error": {...}}` obj
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import sys
 from typing import Any, NoReturn
@@ -123,3 +124,33 @@ def problem_from(error: Exception) -> Problem:
 
 def new_parser(name: str, help_text: str, description: str = "") -> Parser:
     return Parser(prog=f"mscdose {name}", description=description or help_text)
+
+
+class Passwords:
+    """Hidden prompts, or lines of standard input with --password-stdin (never an argument)."""
+
+    def __init__(self, from_stdin: bool) -> None:
+        self.lines = iter(sys.stdin.read().splitlines()) if from_stdin else None
+
+    def ask(self, prompt: str, *, confirm: bool = False) -> str:
+        if self.lines is not None:
+            value = next(self.lines, None)
+            if value is None:
+                raise Problem.bad_input("password", "", f"--password-stdin: no line for “{prompt}”. Give one "
+                                        "password per line, in the order asked.")
+            return value
+        try:
+            value = getpass.getpass(f"{prompt}: ", stream=sys.stderr)
+            if confirm and getpass.getpass(f"{prompt} again: ", stream=sys.stderr) != value:
+                raise Problem.bad_input("password", "", "The two passwords typed differ; nothing was changed.")
+        except EOFError:
+            raise Problem.bad_input("password", "", f"No password was typed for “{prompt}”; nothing was "
+                                    "changed. Use --password-stdin to give it from a script.") from None
+        return value
+
+
+def add_signer(parser: argparse.ArgumentParser) -> None:
+    """`--user ID` and `--password-stdin`: an electronic signature where the store has accounts (the password
+    is asked with a hidden prompt, or read from standard input; never an argument)."""
+    parser.add_argument("--user", default="", metavar="ID", help="your user id, when the record store has accounts")
+    parser.add_argument("--password-stdin", action="store_true", help="read the password from standard input")

@@ -11,7 +11,7 @@ import argparse
 import json
 from typing import TYPE_CHECKING
 
-from mscdose.cli.options import Parser, add_database, add_json, new_parser
+from mscdose.cli.options import Parser, Passwords, add_database, add_json, add_signer, new_parser
 from mscdose.cli.status_codes import ExitCode
 
 if TYPE_CHECKING:
@@ -27,6 +27,7 @@ def build_parser(name: str) -> Parser:
     parser.add_argument("--reason", default="", help="why it is approved, e.g. the committee decision (approve)")
     add_database(parser)
     add_json(parser)
+    add_signer(parser)
     parser.set_defaults(handler=_protocol)
     return parser
 
@@ -64,6 +65,15 @@ def _protocol(args: argparse.Namespace) -> int:
     from mscdose.service.records import opened_store
 
     with opened_store(args.database, must_exist=args.database is not None) as store:
-        approved = protocols.approve(store, args.file, args.by, args.reason)
+        from mscdose.service.accounts import accounts_enabled, require_admin
+
+        by = args.by
+        if accounts_enabled(store):  # issue 14: approval needs an admin's signature where there are accounts
+            if not args.user:
+                raise Problem.bad_input("user", "", "This record store has user accounts: approving a protocol "
+                                        "needs an admin's --user ID (the password is asked, or --password-stdin).")
+            admin = require_admin(store, args.user, Passwords(args.password_stdin).ask(f"Password of {args.user}"))
+            by = by or admin.initials
+        approved = protocols.approve(store, args.file, by, args.reason)
     print(f"Approved: {label(approved)} by {args.by}.")
     return ExitCode.OK

@@ -1,15 +1,22 @@
-"""The records commands: history, show, reprint, export, backup and audit verify.
+"""The records commands: history, show, reprint, export, backup and audit (verify, anchor).
 
-Every failure of the store (missing record, damaged or read-only file, newer schema, ...) is one clear line
-and exit 2 (bad input or an unusable environment), never a traceback; a failed audit is exit 1 naming the
-first bad record. Reprinting goes through the service, the same path the History window takes.
+Reading never writes (issue 12): history, show, export and audit open the store read-only
+(`RecordStore.open_read_only`), so the file's SHA-256 is the same before and after, and a missing default store
+is never created by looking at it. Every failure of the store (missing record, damaged or read-only file,
+newer schema, ...) is one clear line and exit 2, never a traceback; a file that is not a mscdose record store
+is exit 1 for `audit verify` and `backup --check` (the check asked for failed) and exit 2 elsewhere. A failed
+audit is exit 1 naming what failed. Stored free text is printed through `safe_for_terminal`, and JSON is
+ASCII-escaped, so an old record's control characters never reach the terminal. Reprinting goes through the
+service, the same path the History window takes.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -67,16 +74,24 @@ def _export_parser(name: str) -> Parser:
 
 def _backup_parser(name: str) -> Parser:
     parser = new_parser(name, "copy the record database safely while it is in use")
-    parser.add_argument("file", metavar="FILE")
+    parser.add_argument("file", metavar="FILE", help="the backup to write (or, with --check, to verify)")
+    parser.add_argument("--check", action="store_true",
+                        help="verify the backup FILE read-only instead of writing one; exit 0 OK, 1 it fails")
     parser.set_defaults(handler=_backup)
     return parser
 
 
 def _audit_parser(name: str) -> Parser:
     parser = new_parser(name, "check the records have not been changed")
-    parser.add_argument("action", metavar="ACTION", choices=("verify",),
-                        help="verify: walk the hash chain; exit 0 with a count, 1 naming the first bad record")
-    parser.set_defaults(handler=_audit_verify)
+    parser.add_argument("action", metavar="ACTION", choices=("verify", "anchor"),
+                        help="verify: walk the hash chain and check anchors and worksheets; exit 0 OK, 1 naming "
+                             "what failed. anchor: print a one-line anchor to keep outside the file")
+    parser.add_argument("--anchor", metavar="LINE", default=None,
+                        help="verify: an anchor line from `mscdose audit anchor`; nothing up to it may have changed")
+    parser.add_argument("--worksheet", metavar="FILE.pdf", nargs="+", action="extend", default=[],
+                        help="verify: worksheet PDFs printed by mscdose; each printed record must be in the chain "
+                             "unchanged")
+    parser.set_defaults(handler=_audit)
     return parser
 
 
@@ -105,13 +120,55 @@ def _since(text: str | None) -> date | datetime | None:
 
 
 def _store(args: argparse.Namespace) -> Any:
+    """The store opened for writing (reprint logs a print event; backup), through the service."""
     from mscdose.service.records import opened_store
 
     return opened_store(args.database, must_exist=args.database is not None)
 
 
+@contextlib.contextmanager
+def _reading(args: argparse.Namespace, *, not_a_store: ExitCode = ExitCode.BAD_INPUT,
+             missing_is_empty: bool = False) -> Iterator[Any]:
+    """The store opened read-only for the length of the block (None when the data folder's store does not exist
+    yet and `missing_is_empty`: nothing has been saved, which is not an error for history or export).
+
+    NotARecordStore gives `not_a_store` (exit 1 for the audit commands, whose check failed); every other store
+    error is exit 2 with its one-line message."""
+    from mscdose.records.errors import NotARecordStore, StoreError
+    from mscdose.records.store import RecordStore, default_path
+
+    if args.database is not None:
+        path = Path(args.database)
+        if not path.exists():
+            raise Problem.bad_input("database", args.database, f"--database: “{args.database}” is not a file; give "
+                                    "an existing record database (or leave --database out to use the data folder's).")
+    else:
+        try:
+            path = default_path()
+        except OSError as error:
+            raise Problem.bad_input("database", "", f"The data folder cannot be found ({error}); set "
+                                    "MSCDOSE_DATA_DIR to the folder of the record database.") from None
+        if missing_is_empty and not path.exists() and not Path(f"{path}-wal").exists():
+            yield None
+            return
+    try:
+        with RecordStore.open_read_only(path) as store:
+            yield store
+    except NotARecordStore as error:
+        raise Problem(not_a_store, str(error), "database", str(path)) from None
+    except StoreError as error:
+        raise Problem(ExitCode.BAD_INPUT, str(error), "database", str(path)) from None
+
+
+def _json(value: Any) -> str:
+    """JSON with every non-ASCII character escaped: stored text can never drive the terminal."""
+    return json.dumps(value, ensure_ascii=True, indent=2)
+
+
 def _summary(record: Any) -> dict[str, Any]:
     doc = record.document
+    patient = doc.get("patient") if isinstance(doc.get("patient"), dict) else {}
+    order = doc.get("order") if isinstance(doc.get("order"), dict) else {}
     return {
         "id": record.id, "created_at": record.created_at.isoformat(), "patient_id": record.patient_id,
         "patient_name": record.patient_name, "status": record.status, "prepared_by": record.prepared_by,
@@ -120,19 +177,25 @@ def _summary(record: Any) -> dict[str, Any]:
         "din": record.din, "printed": record.printed, "supersedes": record.supersedes,
         "superseded_by": record.superseded_by, "correction_reason": record.correction_reason,
         "sha256": record.sha256,
+        # issue 19 (null for records saved before it): the second identifier and the order
+        "date_of_birth": patient.get("date_of_birth"), "prescriber": order.get("prescriber"),
+        "order_reference": order.get("reference"), "order_date": order.get("date"),
+        "chain_head": record.chain_head or None,
     }
 
 
 def _history(args: argparse.Namespace) -> int:
     since = _since(args.since)
-    with _store(args) as store:
-        records = store.history(args.patient, since)
+    with _reading(args, missing_is_empty=True) as store:
+        records = store.history(args.patient, since) if store is not None else []
     if args.json:
-        print(json.dumps([_summary(r) for r in records], ensure_ascii=False, indent=2))
+        print(_json([_summary(r) for r in records]))
         return ExitCode.OK
     if not records:
-        print("No records" + (f" for patient {args.patient}" if args.patient else "")
-              + (f" since {args.since}" if args.since else "") + ".")
+        from mscdose.core.text import safe_for_terminal
+
+        print(safe_for_terminal("No records" + (f" for patient {args.patient}" if args.patient else "")
+                                + (f" since {args.since}" if args.since else "") + "."))
         return ExitCode.OK
     from mscdose.records.readable import history_line
 
@@ -143,11 +206,10 @@ def _history(args: argparse.Namespace) -> int:
 
 def _show(args: argparse.Namespace) -> int:
     number = record_id(args.record_id)
-    with _store(args) as store:
+    with _reading(args) as store:
         record = store.get(number)
     if args.json:
-        print(json.dumps({**_summary(record), "prev_sha256": record.prev_sha256, "document": record.document},
-                         ensure_ascii=False, indent=2))
+        print(_json({**_summary(record), "prev_sha256": record.prev_sha256, "document": record.document}))
     else:
         from mscdose.records.readable import record_text
 
@@ -168,33 +230,129 @@ def _reprint(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    with _store(args) as store:
-        count = store.export_csv(Path(args.csv))
+    from mscdose.records.csv_export import write_csv
+    from mscdose.records.errors import StoreError
+
+    with _reading(args, missing_is_empty=True) as store:
+        if store is not None:
+            count = store.export_csv(Path(args.csv))
+        else:
+            try:
+                count = write_csv([], Path(args.csv))
+            except StoreError as error:
+                raise Problem(ExitCode.BAD_INPUT, str(error), "csv", args.csv) from None
     print(f"Exported {count} record{'s' if count != 1 else ''} to {args.csv}.")
     return ExitCode.OK
 
 
 def _backup(args: argparse.Namespace) -> int:
+    if args.check:
+        return _backup_check(Path(args.file))
     with _store(args) as store:
         count = store.backup(Path(args.file))
-    print(f"Backed up {count} record{'s' if count != 1 else ''} to {args.file}.")
+    print(f"Backed up {count} record{'s' if count != 1 else ''} to {args.file}; the copy verifies "
+          f"(`mscdose backup --check {args.file}`).")
     return ExitCode.OK
 
 
+def _backup_check(path: Path) -> int:
+    from mscdose.records.errors import NotARecordStore, StoreError
+    from mscdose.records.store import RecordStore
+
+    if not path.exists():
+        raise Problem.bad_input("file", str(path), f"FILE: “{path}” does not exist; give the backup file to check.")
+    try:
+        report = RecordStore.check_backup(path)
+    except NotARecordStore as error:
+        raise Problem(ExitCode.FAILED, f"Backup FAILED: {error}", "file", str(path)) from None
+    except StoreError as error:
+        raise Problem(ExitCode.BAD_INPUT, str(error), "file", str(path)) from None
+    if not report.ok:
+        print(f"Backup FAILED: {path} does not verify: {report.problem}. Do not restore it; use an older backup.",
+              file=sys.stderr)
+        return ExitCode.FAILED
+    print(f"Backup OK: {path} holds {_counts(report)}, hash chain unbroken (head {report.head[:12]}).")
+    return ExitCode.OK
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"
+
+
+def _counts(report: Any) -> str:
+    entries = f"{report.entries} ledger entr{'y' if report.entries == 1 else 'ies'}"
+    return f"{_plural(report.count, 'record')} and {_plural(report.print_events, 'print event')} ({entries})"
+
+
+def _audit(args: argparse.Namespace) -> int:
+    if args.action == "anchor":
+        if args.anchor is not None or args.worksheet:
+            raise Problem.bad_input("action", "anchor", "mscdose audit anchor: --anchor and --worksheet go with "
+                                    "`mscdose audit verify`.")
+        with _reading(args, not_a_store=ExitCode.FAILED) as store:
+            print(store.anchor_line())
+        return ExitCode.OK
+    return _audit_verify(args)
+
+
 def _audit_verify(args: argparse.Namespace) -> int:
-    with _store(args) as store:
-        report = store.verify()
+    from mscdose.records.errors import StoreError
+    from mscdose.records.ledger import parse_anchor
+
+    if args.anchor is not None:
+        try:
+            parse_anchor(args.anchor)
+        except StoreError as error:
+            raise Problem.bad_input("anchor", args.anchor[:120], f"--anchor: {error}") from None
+    sheets = [Path(name) for name in args.worksheet]
+    for sheet in sheets:
+        if not sheet.is_file():
+            raise Problem.bad_input("worksheet", str(sheet), f"--worksheet: “{sheet}” is not a file; give the "
+                                    "worksheet PDF(s) to check.")
+    with _reading(args, not_a_store=ExitCode.FAILED) as store:
+        report = store.verify(args.anchor)
         damage = store.integrity_problems() if report.ok else []
+        checked = [(sheet, _check_worksheet(store, sheet)) for sheet in sheets]
+    failed = False
     if damage:  # the chain reads fine but SQLite finds damaged pages (disk fault, partial copy)
         print(f"Audit FAILED: the database file is damaged (SQLite integrity check: {'; '.join(damage[:5])}). "
               "Keep it as it is, restore the latest backup and report it.", file=sys.stderr)
-        return ExitCode.FAILED
-    if report.ok:
+        failed = True
+    elif report.ok:
+        anchored = ""
+        if report.anchors_checked:
+            anchored = (f"; {_plural(report.anchors_checked, 'anchor')} matched"
+                        + (f", {report.unanchored} entries after the newest" if report.unanchored else ""))
         print(f"Audit OK: {report.count} record{'s' if report.count != 1 else ''} and {report.print_events} "
               f"print event{'s' if report.print_events != 1 else ''}, hash chain unbroken "
-              f"(last hash {report.last_sha256}).")
-        return ExitCode.OK
-    where = f"record {report.first_bad_id}" if report.first_bad_id is not None else "the print log"
-    print(f"Audit FAILED at {where}: {report.problem}. {report.count} record(s) before it verified. "
-          "Keep this database as it is and report it.", file=sys.stderr)
-    return ExitCode.FAILED
+              f"(last hash {report.last_sha256}; chain head {report.head[:12]} after {report.entries} "
+              f"entries{anchored}).")
+    else:
+        where = f"record {report.first_bad_id}" if report.first_bad_id is not None else "the chain"
+        print(f"Audit FAILED at {where}: {report.problem}. {report.count} record(s) before it verified. "
+              "Keep this database as it is and report it.", file=sys.stderr)
+        failed = True
+    for sheet, (ok, message) in checked:
+        if ok:
+            print(f"Worksheet OK: {sheet}: {message}.")
+        else:
+            print(f"Worksheet FAILED: {sheet}: {message}", file=sys.stderr)
+            failed = True
+    return ExitCode.FAILED if failed else ExitCode.OK
+
+
+def _check_worksheet(store: Any, sheet: Path) -> tuple[bool, str]:
+    """(True, what matched) when the printed record (id, hash and chain head read from the PDF's metadata) is
+    in the store unchanged; (False, why not) otherwise."""
+    from mscdose.core.text import safe_for_terminal
+    from mscdose.worksheet.pdf_marker import NotAWorksheet, read_marker
+
+    try:
+        marker = read_marker(sheet)
+    except NotAWorksheet as error:
+        return False, safe_for_terminal(str(error))
+    printed = f"record {marker.record_id} (printed hash {marker.record_hash}, chain head {marker.chain_head})"
+    check = store.verify_printed(marker.record_id, marker.record_hash, marker.chain_head)
+    if check.ok:
+        return True, f"{printed} is in the chain unchanged"
+    return False, f"{printed}: {check.problem}"

@@ -13,7 +13,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from mscdose.cli.options import Parser, Problem, add_calc_options, calc_texts, new_parser, say
+from mscdose.cli.options import Parser, Passwords, Problem, add_calc_options, add_signer, calc_texts, new_parser, say
 from mscdose.cli.status_codes import ExitCode
 
 if TYPE_CHECKING:
@@ -59,6 +59,7 @@ def build_parser(name: str) -> Parser:
                        help="write a preview marked NOT FOR ADMINISTRATION instead (no record is saved)")
     group.add_argument("--output", required=True, metavar="FILE.pdf", help="where to write the PDF")
     group.add_argument("--force", action="store_true", help="replace --output if it exists")
+    add_signer(parser)
     parser.set_defaults(handler=_worksheet)
     return parser
 
@@ -159,7 +160,15 @@ def _worksheet(args: argparse.Namespace) -> int:
                          "--preview for a marked preview.")
             raise InvalidInput("the worksheet cannot be finalised: " + "; ".join(review.problems) + "." + hint,
                                field="missing" if review.missing else "override")
-        record = service.finalise(store, result, preparation, review)
+        signer = None
+        from mscdose.service.accounts import accounts_enabled, authenticate
+
+        if accounts_enabled(store):
+            if not args.user:
+                raise Problem.bad_input("user", "", "This record store has user accounts: give --user ID (the "
+                                        "password is asked, or read with --password-stdin).")
+            signer = authenticate(store, args.user, Passwords(args.password_stdin).ask(f"Password of {args.user}"))
+        record = service.finalise(store, result, preparation, review, signer=signer)
         if store.last_anchor_problem:
             print(f"mscdose: warning: {store.last_anchor_problem}", file=sys.stderr)
         write_record_worksheet(store, record, output, options)

@@ -37,6 +37,11 @@ def _inputs(r: SavedRecord) -> dict[str, Any]:
     return r.document.get("inputs") or {}
 
 
+def _part(r: SavedRecord, key: str) -> dict[str, Any]:
+    value = r.document.get(key)
+    return value if isinstance(value, dict) else {}
+
+
 COLUMNS: list[tuple[str, Callable[[SavedRecord], str]]] = [
     ("record_id", lambda r: str(r.id)),
     ("saved_at_utc", lambda r: r.created_at.isoformat(timespec="seconds")),
@@ -77,6 +82,12 @@ COLUMNS: list[tuple[str, Callable[[SavedRecord], str]]] = [
     ("computed_at", lambda r: _text(r.document.get("computed_at"))),
     ("app_version", lambda r: _text(r.app_version)),
     ("sha256", lambda r: r.sha256),
+    # issue 19, appended so that the columns above (and every old record's cells in them) stay as they were;
+    # empty for records saved before it
+    ("date_of_birth", lambda r: _text(_part(r, "patient").get("date_of_birth"))),
+    ("prescriber", lambda r: _text(_part(r, "order").get("prescriber"))),
+    ("order_reference", lambda r: _text(_part(r, "order").get("reference"))),
+    ("order_date", lambda r: _text(_part(r, "order").get("date"))),
 ]
 
 

@@ -27,7 +27,7 @@ from mscdose.records.canonical import GENESIS, ledger_hash
 from mscdose.records.errors import StoreError
 
 ANCHOR_FILE_ENV = "MSCDOSE_ANCHOR_FILE"
-KINDS = ("record", "print", "approval")  # later: "user", "check", "bedside"
+KINDS = ("record", "print", "approval", "user", "signature")  # issue 14: users.py; later: "bedside"
 _ANCHOR = re.compile(r"^\s*mscdose-anchor\s+v1\s+entries=(\d{1,18})\s+head=([0-9a-fA-F]{12,64})"
                      r"(?:\s+at=(\S+))?\s*$")
 MIN_PREFIX = 12  # hex digits: what a worksheet prints; 48 bits, far beyond chance collisions in one store

@@ -2,6 +2,9 @@
 
 It prints the saved document, never a recomputation, so it shows exactly what was kept. Every number goes
 through mscdose.core.display (ISMP: leading zero, no trailing zero, cells in millions, no `e` notation).
+Every line goes through `safe_for_terminal` (issue 11): text stored before the input checks existed (a
+right-to-left override in a patient id, an ANSI escape in a name) is shown escaped, never obeyed. Records saved
+before issue 19 have no date of birth or order: those lines show "—".
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from mscdose.core import display as show
+from mscdose.core.text import safe_for_terminal
 from mscdose.records.store import SavedRecord
 
 NONE = "—"
@@ -41,13 +45,35 @@ def local_time(moment: datetime) -> str:
 
 
 def record_text(record: SavedRecord) -> str:
-    return "\n".join(record_lines(record))
+    return "\n".join(safe_for_terminal(line) for line in record_lines(record))
+
+
+def _age(doc: dict[str, Any]) -> str:
+    patient = doc.get("patient") if isinstance(doc.get("patient"), dict) else {}
+    age = patient.get("age_years", doc.get("age_years"))
+    source = patient.get("age_source", doc.get("age_source"))
+    if age is None:
+        age, source = (doc.get("inputs") or {}).get("age_years"), "typed"
+    if _dec(age) is None:
+        return NONE
+    origin = "age from date of birth" if source == "date_of_birth" else "age as typed"
+    return f"{number_text(age, show.years)} ({origin})"
+
+
+def _delivered(doc: dict[str, Any]) -> str:
+    """The dose delivered as the core wrote it beside the limits (issue 10 §4), else from the number."""
+    total = doc.get("delivered_dose_text") or number_text(doc.get("delivered_dose_cells"), show.cells)
+    per_kg = doc.get("delivered_dose_per_kg_text") or number_text(doc.get("delivered_dose_cells_per_kg"),
+                                                                  show.cells_per_kg)
+    return f"{total} ({per_kg})"
 
 
 def record_lines(record: SavedRecord) -> list[str]:
     doc = record.document
     inputs = doc.get("inputs") or {}
     protocol = doc.get("protocol") or {}
+    patient = doc.get("patient") if isinstance(doc.get("patient"), dict) else {}
+    order = doc.get("order") if isinstance(doc.get("order"), dict) else {}
     lines = [f"Record {record.id} — saved {local_time(record.created_at)} — status {record.status.upper()}"]
     if record.supersedes is not None:
         lines.append(f"Corrects record {record.supersedes}: {record.correction_reason}")
@@ -56,6 +82,9 @@ def record_lines(record: SavedRecord) -> list[str]:
     lines += [
         "",
         f"Patient ID: {record.patient_id}    Name: {record.patient_name or NONE}",
+        f"Date of birth: {patient.get('date_of_birth') or NONE}    Age: {_age(doc)}",
+        f"Order: reference {order.get('reference') or NONE}, dated {order.get('date') or NONE}, "
+        f"prescriber {order.get('prescriber') or NONE}",
         f"Prepared by: {record.prepared_by or NONE}    Checked by: {record.checked_by or NONE}",
         f"Protocol: {protocol.get('id', NONE)} version {protocol.get('version', NONE)} "
         f"(SHA-256 {str(protocol.get('sha256', ''))[:12]}), dose basis: {protocol.get('dose_basis', NONE)} cells",
@@ -74,14 +103,12 @@ def record_lines(record: SavedRecord) -> list[str]:
         f"(count of {inputs.get('count_basis') or NONE} cells)",
         f"  Viability: {number_text(inputs.get('viability_percent'), show.percent)}",
         f"  Bags: {inputs.get('bags_available', NONE)} of {number_text(inputs.get('bag_volume_ml'), show.ml)}",
-        f"  Age: {number_text(inputs.get('age_years'), show.years)}",
         f"  Thawed at: {inputs.get('thawed_at') or NONE}",
         "",
         "Result",
         f"  Volume to draw: {number_text(doc.get('volume_to_draw_ml'), show.ml)} "
         f"(exact {number_text(doc.get('volume_exact_ml'), show.ml)})",
-        f"  Dose delivered: {number_text(doc.get('delivered_dose_cells'), show.cells)} "
-        f"({number_text(doc.get('delivered_dose_cells_per_kg'), show.cells_per_kg)})",
+        f"  Dose delivered: {_delivered(doc)}",
         f"  Viable concentration: {number_text(doc.get('viable_concentration_cells_per_ml'), show.concentration)}",
         f"  Bags needed: {doc.get('bags_needed', NONE)}",
         f"  Diluent: {number_text(doc.get('diluent_volume_ml'), show.ml)} to a final volume of "
@@ -90,7 +117,8 @@ def record_lines(record: SavedRecord) -> list[str]:
         f"{number_text(doc.get('infusion_rate_ml_per_h'), show.ml_per_h)}; "
         f"drip {number_text(doc.get('drip_rate_gtt_per_min'), show.gtt_per_min)} at "
         f"{number_text(inputs.get('drop_factor_gtt_per_ml'), show.plain)} gtt/mL",
-        f"  Administer before: {doc.get('administer_before') or NONE}",
+        f"  Start by: {doc.get('start_by') or NONE}    Finish by: "
+        f"{doc.get('finish_by') or doc.get('administer_before') or NONE}",
     ]
     flags = doc.get("flags") or []
     lines += ["", "Flags" + ("" if flags else ": none")]
@@ -112,6 +140,7 @@ def record_lines(record: SavedRecord) -> list[str]:
         f"Calculated {doc.get('computed_at') or NONE} with mscdose {doc.get('app_version') or NONE}; "
         f"saved with mscdose {record.app_version or NONE}",
         f"Record SHA-256: {record.sha256}",
+        f"Chain head after it: {record.chain_head or NONE} (the worksheet prints the first 12 digits of each)",
     ]
     return lines
 
@@ -126,7 +155,8 @@ def history_line(record: SavedRecord) -> str:
         notes.append(f"SUPERSEDED by #{record.superseded_by}")
     notes.append("printed" if record.printed else "not printed")
     name = f" {record.patient_name}" if record.patient_name else ""
-    return (f"#{record.id}  {local_time(record.created_at)}  {record.patient_id}{name}  {record.status.upper()}  "
+    line = (f"#{record.id}  {local_time(record.created_at)}  {record.patient_id}{name}  {record.status.upper()}  "
             f"{number_text(doc.get('volume_to_draw_ml'), show.ml)}  "
-            f"{number_text(doc.get('delivered_dose_cells'), show.cells)}  "
+            f"{doc.get('delivered_dose_text') or number_text(doc.get('delivered_dose_cells'), show.cells)}  "
             f"by {record.prepared_by or NONE}  ({', '.join(notes)})")
+    return safe_for_terminal(line)

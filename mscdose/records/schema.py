@@ -11,6 +11,9 @@ Version 3: the ledger (one hash chain over records, print events and approvals, 
            canonical keys of each record's patient, protocol, lot and DIN (record_keys, for the
            one-infusion and same-lot checks), and protocol approvals. Existing records and print events get
            their ledger entries and keys by INSERTs only; no old row is rewritten.
+Version 4 (issue 14, users.py): user accounts as append-only events (added, disabled, password changed,
+           failed sign-in, locked, unlocked) and electronic signatures of records (prepared, checked, a
+           blind-check mismatch), each a ledger entry of kind "user" or "signature". No old row changes.
 
 A migration step is an SQL statement or a function of the connection (for steps that need Python, such as
 hashing). A PostgreSQL back end would keep its own DDL but the same tables, columns and hash rules.
@@ -152,6 +155,38 @@ MIGRATIONS: list[list[Step]] = [
                       "approvals are never deleted"),
         _backfill_keys,
         backfill,
+    ],
+    # 4 (issue 14): user accounts and electronic signatures, both append-only and in the ledger (users.py)
+    [
+        """
+        CREATE TABLE user_events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            user_id TEXT NOT NULL,
+            user_key TEXT NOT NULL,
+            event TEXT NOT NULL,
+            at TEXT NOT NULL,
+            by_user TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            sha256 TEXT NOT NULL UNIQUE
+        )
+        """,
+        *_append_only("user_events", "a change to a user is a new event", "user events are never deleted"),
+        "CREATE INDEX user_events_by_user ON user_events (user_key, id)",
+        """
+        CREATE TABLE signatures (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            record_id INTEGER NOT NULL REFERENCES records(id),
+            meaning TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            printed_name TEXT NOT NULL,
+            initials TEXT NOT NULL,
+            at TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            sha256 TEXT NOT NULL UNIQUE
+        )
+        """,
+        *_append_only("signatures", "a signature is never changed", "signatures are never deleted"),
+        "CREATE INDEX signatures_by_record ON signatures (record_id, id)",
     ],
 ]
 

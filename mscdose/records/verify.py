@@ -4,7 +4,8 @@
    before; the stored document is JSON, says the same status as its header, that status is final ("ok" or
    "warning") and it carries no hard flag, so a record whose document says blocked never passes; the
    canonical keys used by the one-infusion check are those of the record.
-2. Print events and protocol approvals: each hash recomputed (print events also linked to the one before).
+2. Print events and protocol approvals: each hash recomputed (print events also linked to the one before);
+   user events and signatures (issue 14, users.py) likewise, a signature after its record.
 3. The ledger: seq 1..M without gaps, each entry's hash recomputed and linked, each naming an existing item
    by its current hash, every item exactly once, a print event after its record.
 4. Anchors (a line from a logbook, the worksheet, the site's anchor file): the entry at the anchor's position
@@ -20,6 +21,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+from mscdose.records import users
 from mscdose.records.canonical import (
     GENESIS,
     RECORD_FIELDS,
@@ -177,6 +179,14 @@ def _ledger(conn: sqlite3.Connection, items: dict[str, dict[int, Any]]) -> list[
     return chain
 
 
+def _user_items(conn: sqlite3.Connection) -> dict[str, dict[int, Any]]:
+    """Issue 14: every user event's and signature's hash recomputed (users.py), for the ledger walk."""
+    try:
+        return users.ledger_items(conn)  # type: ignore[return-value]
+    except users.UserChainProblem as problem:
+        raise _Failed(str(problem), problem.record_id) from None
+
+
 def check_anchor(chain: list[str], anchor: Anchor, label: str, *, partial_copy: bool = False) -> None:
     if anchor.entries > len(chain):
         if partial_copy:
@@ -199,7 +209,8 @@ def verify_connection(conn: sqlite3.Connection, anchors: list[tuple[str, Anchor]
         prints, events = _prints(conn, records)
         approval_hashes = _approvals(conn)
         approvals = len(approval_hashes)
-        chain = _ledger(conn, {"record": records, "print": prints, "approval": approval_hashes})
+        chain = _ledger(conn, {"record": records, "print": prints, "approval": approval_hashes,
+                               **_user_items(conn)})  # issue 14: user events and signatures (users.py)
         entries, head = len(chain), (chain[-1] if chain else GENESIS)
         for label, anchor in anchors:
             check_anchor(chain, anchor, label, partial_copy=partial_copy)

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from mscdose.core.flags import Flag
     from mscdose.core.overrides import Override
     from mscdose.records.store import RecordStore, SavedRecord
+    from mscdose.records.users import User
 
 log = logging.getLogger(__name__)
 
@@ -218,13 +219,23 @@ def draft_document(result: DoseResult, preparation: Preparation) -> dict[str, An
 
 
 def finalise(store: RecordStore, result: DoseResult, preparation: Preparation,
-             review_: Review | None = None) -> SavedRecord:
+             review_: Review | None = None, *, signer: User | None = None) -> SavedRecord:
     """Save the calculation as a record, or refuse: Blocked (a hard limit, with the real clock), NotFinalisable
     (a soft flag without an override, something required missing), InvalidInput (text that could spoof),
-    StoreUnavailable. A correction (`preparation.supersedes`) supersedes its record with the reason given.
-    The record is on disk when this returns."""
+    AccessRefused (the store has accounts and nobody signed), StoreUnavailable. A correction
+    (`preparation.supersedes`) supersedes its record with the reason given. Where the store has accounts the
+    preparer's electronic signature ("prepared") follows the record into the chain. The record is on disk when
+    this returns."""
     from mscdose.records.store import InfusionLimitReached, StoreError
+    from mscdose.service.accounts import AccessRefused, accounts_enabled, sign
 
+    with store_errors():
+        accounts = accounts_enabled(store)
+    if accounts:
+        if signer is None:
+            raise AccessRefused("This record store has user accounts: finalising needs the preparer's user id and "
+                                "password (an electronic signature, meaning “prepared”).", field="user")
+        preparation = replace(preparation, prepared_by=signer.initials, checked_by="")
     preparation = check_texts(preparation)
     review_ = review_ or review(store, result, preparation)
     if review_.blocked:
@@ -244,6 +255,8 @@ def finalise(store: RecordStore, result: DoseResult, preparation: Preparation,
     except StoreError as error:
         log.warning("Record not saved (patient %s): %s", preparation.patient_id, error)
         raise StoreUnavailable(str(error)) from None
+    if accounts and signer is not None:
+        sign(store, saved.id, signer, "prepared")
     log.info("Record %s saved (status %s, protocol %s %s, prepared by %s%s)", saved.id, saved.status,
              result.protocol.id, result.protocol.version, preparation.prepared_by or "-",
              f", correcting record {preparation.supersedes}" if preparation.supersedes else "")

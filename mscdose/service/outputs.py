@@ -139,8 +139,10 @@ def write_record_worksheet(store: RecordStore, record: SavedRecord, output: Path
     reprint_at = datetime.now(UTC) if copy else None
     kind = f"reprint {copy}" if copy else "worksheet"
     try:
+        # worksheet owner (issue 10 §5, issue 12): REPRINT n, and the record's short hash and chain head printed
         write_worksheet_pdf(record.document, output, page_size=options.page_size, record_id=record.id,
-                            site_name=options.site_name, reprint_at=reprint_at)
+                            site_name=options.site_name, reprint_at=reprint_at, copy_number=copy,
+                            record_hash=record.short_hash, chain_head=record.short_head)
     except Exception as error:  # whatever the renderer met is logged against the record, then reported
         reason = _failure_text(error)
         log_output(store, record.id, False, f"{kind} PDF {output} failed: {reason}")

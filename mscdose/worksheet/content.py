@@ -12,18 +12,30 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from datetime import datetime
-from decimal import Decimal
 from typing import Any
 
 from mscdose.core import display as show
 from mscdose.core.flags import CATALOGUE
 from mscdose.core.overrides import override_problem
+from mscdose.worksheet.marking import (
+    NONE,
+    PROGRAM,
+    TITLE,
+    WATERMARK,
+    Marking,
+    age_text,
+    check_line,
+    footer_text,
+    moment_text,
+    number,
+    short_hash,
+    times_text,
+    when,
+)
 
-TITLE = "UC-MSC dose worksheet"
-PROGRAM = "mscdose"
-WATERMARK = "NOT FOR ADMINISTRATION"
+# The running marks moved to marking.py; they stay importable from here for existing callers.
+__all__ = ["PROGRAM", "TITLE", "WATERMARK", "Marking", "blocked_reason", "body_html", "check_line",
+           "final_refusal", "footer_text", "moment_text", "number", "short_hash", "times_text", "when"]
 
 SEVERITY_WORDS = {"hard": "HARD", "soft": "SOFT", "info": "INFO"}
 SEVERITY_KEY = ("HARD: a protocol limit, cannot be overridden. SOFT: allowed only with a recorded reason and "
@@ -36,62 +48,6 @@ _PREPARATION_VALUES = (
     ("drop_factor_gtt_per_ml", "Drop factor", "drop_factor", lambda v: f"{show.plain(v)} gtt/mL"),
     ("increment_ml", "Smallest volume step", "volume_increment", show.ml),
 )
-
-
-@dataclass(frozen=True)
-class Marking:
-    """How this copy is marked: the running header and footer drawn on every page."""
-
-    site_name: str
-    record_id: str
-    generated_at: str
-    preview_reason: str | None
-    reprint_at: str | None
-
-
-def number(value: Any) -> Decimal:
-    """A JSON number of the document as the Decimal it was saved from (str() keeps the shortest repr)."""
-    return Decimal(str(value))
-
-
-def when(iso: str | None) -> str:
-    """An ISO 8601 time as people read it on a ward: `2026-11-25 09:30 (+01:00)`."""
-    if not iso:
-        return ""
-    try:
-        moment = datetime.fromisoformat(iso)
-    except ValueError:
-        return iso
-    text = moment.strftime("%Y-%m-%d %H:%M")
-    offset = moment.strftime("%z")
-    return f"{text} (UTC{offset[:3]}:{offset[3:]})" if offset else text
-
-
-def times_text(computed_at: str | None, generated: str) -> str:
-    """`calculated 2026-11-25 09:40 · generated 2026-11-25 09:41 (UTC+01:00)`: the zone once when both share it."""
-    calculated = when(computed_at)
-    zone = generated[generated.rfind(" ("):] if generated.endswith(")") else ""
-    if zone and calculated.endswith(zone):
-        calculated = calculated[: -len(zone)]
-    return f"calculated {calculated} · generated {generated}"
-
-
-def moment_text(moment: datetime) -> str:
-    return when(moment.isoformat(timespec="minutes"))
-
-
-def short_hash(document: Mapping[str, Any]) -> str:
-    """The protocol file's short hash, as `Protocol.short_hash` prints it (first 12 hex digits)."""
-    return str(document["protocol"].get("sha256", ""))[:12]
-
-
-def check_line(document: Mapping[str, Any]) -> str:
-    protocol = document["protocol"]
-    return f"values checked against protocol {protocol['id']} {short_hash(document)}"
-
-
-def footer_text(document: Mapping[str, Any]) -> str:
-    return f"{PROGRAM} {document.get('app_version', '')} · {check_line(document)}"
 
 
 def final_refusal(document: Mapping[str, Any]) -> str | None:
@@ -156,13 +112,52 @@ def _setting_source(document: Mapping[str, Any], key: str) -> str:
     return "site value" if setting.get("source") == "site" else "protocol value"
 
 
+def weight_text(inputs: Mapping[str, Any]) -> str:
+    """`62 kg`, or both units when the weight was entered in another unit: `150 lb = 68.039 kg` (issue 11:
+    a weight in pounds read as kilograms more than doubles the dose, so paper shows what was typed and the kg
+    the dose was worked out from, side by side)."""
+    kg = show.kg(number(inputs["weight_kg"]))
+    entered = str(inputs.get("weight_entered") or "").strip()
+    if not entered or entered.replace(" ", "") == kg.replace(" ", ""):
+        return kg
+    if entered.lower().replace(" ", "").endswith("kg"):  # "62.0 kg", "62kg": same unit, only written otherwise
+        return f"{kg} (entered as {entered})"
+    return f"{entered} = {kg}"
+
+
+def delivered_texts(document: Mapping[str, Any]) -> tuple[str, str]:
+    """The dose delivered and per kg as the core wrote them beside the limits (`99.999 million cells`, never
+    a rounding that reads as inside a limit it is outside of); documents saved before issue 10 lack them."""
+    total = document.get("delivered_dose_text") or show.cells(number(document["delivered_dose_cells"]))
+    per_kg = document.get("delivered_dose_per_kg_text") or show.cells_per_kg(
+        number(document["delivered_dose_cells_per_kg"]))
+    return str(total), str(per_kg)
+
+
+def start_finish(document: Mapping[str, Any]) -> tuple[str, str]:
+    """(start by, finish by) as printed. Documents saved before issue 10 have only `administer_before`,
+    which was the finish-by time: it is printed as such and start by as "—". No thaw time: both "—"."""
+    finish = when(document.get("finish_by") or document.get("administer_before"))
+    start = when(document.get("start_by"))
+    if finish and not start and document.get("finish_by"):
+        start = "never: the infusion is longer than the post-thaw limit"
+    return start or NONE, finish or NONE
+
+
+def _order(document: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The order the dose is prepared against (issue 19): prescriber, order reference and the date written."""
+    order = document.get("order") or {}
+    reference = f"<b>{_e(order.get('reference') or NONE)}</b>"
+    if order.get("date"):
+        reference += f" of {_e(order['date'])}"
+    return [("Prescriber", _e(order.get("prescriber") or NONE)), ("Order reference", reference)]
+
+
 def _patient(document: Mapping[str, Any]) -> str:
     patient, inputs = document.get("patient", {}), document["inputs"]
-    weight = f"<b>{_e(show.kg(number(inputs['weight_kg'])))}</b>"
-    if inputs.get("weight_entered") and inputs["weight_entered"].replace(" ", "") != show.kg(
-            number(inputs["weight_kg"])).replace(" ", ""):
-        weight += f" (entered as {_e(inputs['weight_entered'])})"
-    age = _e(show.years(number(inputs["age_years"]))) if inputs.get("age_years") is not None else "not entered"
+    weight = f"<b>{_e(weight_text(inputs))}</b>"
+    age = _e(age_text(document) or "not entered")
+    born = patient.get("date_of_birth")
     if inputs["dose_mode"] == "per_kg":
         written = (f"{_e(show.cells_per_kg(number(inputs['dose_cells_per_kg']), 4))} (per kg)")
     else:
@@ -170,11 +165,13 @@ def _patient(document: Mapping[str, Any]) -> str:
     entered = str(inputs.get("dose_entered") or "")
     if entered and entered.split() != html.unescape(written).split(" (")[0].split():
         written += f" – written “{_e(entered)}”"
-    return _heading("1  Patient and prescription") + _grid([
-        [("Patient ID", f"<b>{_e(patient.get('id', ''))}</b>"), ("Name", _e(patient.get("name", "")) or "–")],
-        [("Age", age), ("Weight", weight)],
-        [("Prescription", written),
-         ("Target dose", f"<b>{_e(show.cells(number(document['target_dose_cells'])))}</b>")],
+    if inputs["dose_mode"] == "per_kg":  # the total it comes to; a total prescription is its own target
+        written += f" = <b>{_e(show.cells(number(document['target_dose_cells'])))}</b>"
+    return _heading("1  Patient, prescription and order") + _grid([
+        [("Patient ID", f"<b>{_e(patient.get('id', ''))}</b>"), ("Name", _e(patient.get("name", "")) or NONE)],
+        [("Date of birth", f"<b>{_e(born)}</b>" if born else "not recorded"), ("Age", age)],
+        [("Weight", weight), ("Prescription", written)],
+        _order(document),
     ])
 
 
@@ -191,9 +188,9 @@ def _product(document: Mapping[str, Any]) -> str:
         viability += f" (minimum {_e(minimum)}, {_setting_source(document, 'min_viability')})"
     bag = number(inputs["bag_volume_ml"])
     limit = settings.get("post_thaw_limit", {}).get("text", "")
-    before = when(document.get("administer_before"))
-    before_text = (f"<b>{_e(before)}</b> (thaw + {_e(limit)}, {_setting_source(document, 'post_thaw_limit')})"
-                   if before else "not checked: no thaw time entered")
+    thawed = _e(when(inputs.get("thawed_at"))) or "not entered"
+    if limit:
+        thawed += f"; limit {_e(limit)} ({_setting_source(document, 'post_thaw_limit')})"
     return _heading("2  Product lot") + _grid([
         [("Lot number", _e(document.get("lot_number") or "not entered")), ("DIN (ISBT 128)", din_text)],
         [("Concentration", f"{_e(show.concentration(number(inputs['concentration_cells_per_ml']), 4))} ({basis})"),
@@ -201,14 +198,14 @@ def _product(document: Mapping[str, Any]) -> str:
         [("Viable concentration", _e(show.concentration(number(document['viable_concentration_cells_per_ml']), 4))),
          ("Protocol doses", dose_basis)],
         [("Bags available", f"{inputs['bags_available']} × {_e(show.ml(bag))}"),
-         ("Thawed at", _e(when(inputs.get("thawed_at"))) or "not entered")],
-        [("Administer before", before_text)],
+         ("Thawed at", thawed)],
     ])
 
 
 def _steps(document: Mapping[str, Any]) -> str:
+    # cellpadding 1: fourteen steps (weight in lb, start/finish by, DMSO) still leave page 1 room on Letter
     out = [_heading("3  Calculation, step by step"),
-           '<table width="100%" cellspacing="0" cellpadding="2" border="1" '
+           '<table width="100%" cellspacing="0" cellpadding="1" border="1" '
            'style="border-collapse: collapse; border-color: #808080">']
     for i, step in enumerate(document.get("steps", []), start=1):
         label, _, working = str(step).partition(": ")
@@ -236,10 +233,11 @@ def _results(document: Mapping[str, Any]) -> str:
     note = f" {_e(diluent_note)}" if diluent_note else ""
     diluent = (f"<b>{_e(show.ml(number(document['diluent_volume_ml'])))}</b>{note}"
                f" to a final volume of <b>{_e(show.ml(number(document['final_volume_ml'])))}</b>")
-    before = when(document.get("administer_before"))
+    start, finish = start_finish(document)
+    total, per_kg = delivered_texts(document)
     rows = [
-        ("Dose delivered", f"<b>{_e(show.cells(number(document['delivered_dose_cells'])))}</b> "
-                           f"({_e(show.cells_per_kg(number(document['delivered_dose_cells_per_kg'])))})"),
+        ("Dose delivered", f"<b>{_e(total)}</b> ({_e(per_kg)}) · target "
+                           f"{_e(show.cells(number(document['target_dose_cells'])))}"),
         ("Bags to use", f"<b>{document['bags_needed']}</b> of {inputs['bags_available']} "
                         f"(each {_e(show.ml(number(inputs['bag_volume_ml'])))})"),
         ("Diluent", diluent),
@@ -247,7 +245,8 @@ def _results(document: Mapping[str, Any]) -> str:
                           f"{_e(show.minutes(number(inputs['duration_min'])))}"),
         ("Drip rate", f"<b>{_e(show.gtt_per_min(number(document['drip_rate_gtt_per_min'])))}</b> with a drop factor "
                       f"of {_e(show.plain(number(inputs['drop_factor_gtt_per_ml'])))} gtt/mL"),
-        ("Administer before", f"<b>{_e(before)}</b>" if before else "not checked: no thaw time entered"),
+        ("Time of use", f"start by <b>{_e(start)}</b> · finish by <b>{_e(finish)}</b>" if finish != NONE
+                        else "not checked: no thaw time entered"),
     ]
     out = [_heading("4  Results"),
            '<table width="100%" cellspacing="0" cellpadding="3" border="3" '
@@ -330,7 +329,7 @@ _BOX = ('<td width="20%" height="28" style="border-width: 2px; border-style: sol
 
 
 def _independent_check(document: Mapping[str, Any]) -> str:
-    inputs = document["inputs"]
+    inputs, patient = document["inputs"], document.get("patient") or {}
     if inputs["dose_mode"] == "per_kg":
         prescription = _e(show.cells_per_kg(number(inputs["dose_cells_per_kg"]), 4))
     else:
@@ -342,7 +341,10 @@ def _independent_check(document: Mapping[str, Any]) -> str:
            'product label, <b>without looking at sections 3 and 4</b>. Write your own figures in the boxes, then '
            'compare. Any difference: stop and resolve it before the product is released.</p>',
            _grid([
-               [("Weight", _e(show.kg(number(inputs["weight_kg"])))), ("Prescription", prescription)],
+               [("Patient ID", f"<b>{_e(patient.get('id', ''))}</b>"),
+                ("Date of birth", f"<b>{_e(patient['date_of_birth'])}</b>" if patient.get("date_of_birth")
+                 else "not recorded")],
+               [("Weight", _e(weight_text(inputs))), ("Prescription", prescription)],
                [("Concentration", f"{_e(show.concentration(number(inputs['concentration_cells_per_ml']), 4))} "
                                   f"({basis})"),
                 ("Viability", _e(show.percent(number(inputs["viability_percent"]))))],

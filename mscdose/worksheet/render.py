@@ -2,8 +2,9 @@
 
 The body is a QTextDocument laid out in pages of the printable area; each page then gets a running
 header (title, site, protocol id, title, version and short hash, patient, record id, times, page x of y),
-a footer (program, version, "values checked against protocol <id> <hash>") and, when it applies, the
-"NOT FOR ADMINISTRATION" or "REPRINT" marking, drawn on every page by the same code for paper and PDF.
+a footer (program, version, "values checked against protocol <id> <hash>"; the record, its short hash, the
+chain head after it and the command that checks them) and, when it applies, the "NOT FOR ADMINISTRATION" or
+"REPRINT n" marking, drawn on every page by the same code for paper and PDF.
 
 Only the document is read: a reprint shows the numbers that were saved, never recomputed ones.
 """
@@ -33,12 +34,14 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from mscdose.worksheet import content
+from mscdose.worksheet import content, marking
+from mscdose.worksheet.pdf_marker import marker_text
 from mscdose.worksheet.qt_setup import ensure_app, font_family
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "LETTER": QPageSize.PageSizeId.Letter}
 MARGINS_MM = QMarginsF(14, 11, 14, 11)
 PDF_DPI = 600
+HEADER_PT = 58.5  # title and times, site and record, protocol, patient line, rule
 
 __all__ = ["page_size_id", "print_worksheet", "worksheet_html", "write_worksheet_pdf"]
 
@@ -51,12 +54,25 @@ def page_size_id(name: str) -> QPageSize.PageSizeId:
     return PAGE_SIZES[key]
 
 
+def _short_hex(name: str, value: str) -> str:
+    text = (value or "").strip().lower()
+    if text and not re.fullmatch(r"[0-9a-f]{12,64}", text):
+        raise ValueError(f"{name}: “{value}” is not 12 to 64 hexadecimal digits (give SavedRecord.short_hash / "
+                         "short_head)")
+    return text[:12]
+
+
 def _marking(document: Mapping[str, Any], record_id: int | str | None, site_name: str,
-             preview_reason: str | None, reprint_at: datetime | None) -> content.Marking:
+             preview_reason: str | None, reprint_at: datetime | None, copy_number: int = 0,
+             record_hash: str = "", chain_head: str = "") -> content.Marking:
     if preview_reason is None:
         refusal = content.final_refusal(document)
         if refusal:
             raise ValueError(refusal)
+    if isinstance(copy_number, bool) or not isinstance(copy_number, int) or copy_number < 0:
+        raise ValueError(f"copy_number: {copy_number!r} is not a copy number (0 for the first copy, n for REPRINT n)")
+    if copy_number and reprint_at is None:
+        reprint_at = datetime.now().astimezone()
     generated = reprint_at or datetime.now().astimezone()
     return content.Marking(
         site_name=site_name or "",
@@ -64,6 +80,9 @@ def _marking(document: Mapping[str, Any], record_id: int | str | None, site_name
         generated_at=content.moment_text(generated),
         preview_reason=None if preview_reason is None else (preview_reason.strip() or "preview only"),
         reprint_at=None if reprint_at is None else content.moment_text(reprint_at),
+        copy_number=copy_number,
+        record_hash=_short_hex("record_hash", record_hash),
+        chain_head=_short_hex("chain_head", chain_head),
     )
 
 
@@ -93,8 +112,8 @@ class _Painter:
         if m.preview_reason is not None:
             out.append((f"{content.WATERMARK} – preview, not a worksheet to prepare or give from. "
                         f"Reason: {m.preview_reason}", True))
-        if m.reprint_at is not None:
-            out.append((f"REPRINT {m.reprint_at} – the numbers are those saved at "
+        if m.is_reprint:
+            out.append((f"{m.reprint_word} · {m.reprint_at} – the numbers are those saved at "
                         f"{content.when(self.document.get('computed_at'))}, not recomputed.", False))
         return out
 
@@ -105,10 +124,10 @@ class _Painter:
         return box.height() + self.pt(6)
 
     def header_height(self) -> float:
-        return self.pt(57) + sum(self.notice_height(text) + self.pt(3) for text, _ in self.notices())
+        return self.pt(HEADER_PT) + sum(self.notice_height(text) + self.pt(3) for text, _ in self.notices())
 
     def footer_height(self) -> float:
-        return self.pt(16)
+        return self.pt(25)
 
     def text(self, painter: QPainter, rect: QRectF, flags: Qt.AlignmentFlag, text: str, font: QFont) -> None:
         painter.setFont(font)
@@ -117,14 +136,15 @@ class _Painter:
 
     def draw_header(self, painter: QPainter, page: int, pages: int) -> None:
         d, m, w = self.document, self.marking, self.width
-        protocol, patient = d["protocol"], d.get("patient", {})
+        protocol = d["protocol"]
         left, right = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, (
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         line = self.pt(12.5)
         painter.setPen(QPen(QColor("black")))
-        self.text(painter, QRectF(0, 0, w * 0.7, self.pt(17)), left, content.TITLE, self.font(14, True))
-        self.text(painter, QRectF(w * 0.6, 0, w * 0.4, self.pt(17)), right, f"Page {page} of {pages}",
-                  self.font(10, True))
+        self.text(painter, QRectF(0, 0, w * 0.4, self.pt(17)), left, content.TITLE, self.font(14, True))
+        # the page number is in the footer's corner; this corner says when the numbers were worked out
+        self.text(painter, QRectF(w * 0.4, 0, w * 0.6, self.pt(17)), right,
+                  content.times_text(d.get("computed_at"), m.generated_at), self.font(8))
         y = self.pt(17)
         self.text(painter, QRectF(0, y, w * 0.5, line), left, m.site_name or "Site: not set", self.font(9, True))
         record = f"Record {m.record_id}" if m.record_id else "Record: not saved"
@@ -135,12 +155,11 @@ class _Painter:
                   f"Protocol {protocol['id']} version {protocol.get('version', '')} – {protocol.get('title', '')}",
                   self.font(8.5))
         y += line
-        who = f"Patient ID {patient.get('id', '')}" + (f" · {patient['name']}" if patient.get("name") else "")
-        self.text(painter, QRectF(0, y, w * 0.4, line), left, who, self.font(9, True))
-        self.text(painter, QRectF(w * 0.35, y, w * 0.65, line), right,
-                  content.times_text(d.get("computed_at"), m.generated_at), self.font(8))
+        # Both patient identifiers (id and date of birth, with the name) on a line of their own on every page,
+        # so the checker's page 2 identifies the patient on its own (issue 19).
+        self.text(painter, QRectF(0, y, w, self.pt(13)), left, marking.patient_line(d), self.font(9.5, True))
         painter.setPen(QPen(QColor("black"), self.pt(1.2)))
-        y = self.pt(55)
+        y = self.pt(HEADER_PT - 2)
         painter.drawLine(0, int(y), int(w), int(y))
         y += self.pt(3)
         for text, inverted in self.notices():
@@ -163,12 +182,15 @@ class _Painter:
         top = self.height - self.footer_height()
         painter.setPen(QPen(QColor("black"), self.pt(0.6)))
         painter.drawLine(0, int(top + self.pt(3)), int(self.width), int(top + self.pt(3)))
-        rect = QRectF(0, top + self.pt(4), self.width, self.footer_height() - self.pt(4))
-        self.text(painter, QRectF(rect.x(), rect.y(), rect.width() * 0.8, rect.height()),
-                  Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        line = self.pt(10)
+        rect = QRectF(0, top + self.pt(4), self.width, line)
+        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        self.text(painter, QRectF(rect.x(), rect.y(), rect.width() * 0.8, line), left,
                   content.footer_text(self.document), self.font(7.5))
         self.text(painter, rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                   f"Page {page} of {pages}", self.font(7.5, True))
+        self.text(painter, QRectF(0, rect.y() + line, self.width, line), left, marking.audit_text(self.marking),
+                  self.font(7.5, True))
 
     def draw_watermark(self, painter: QPainter) -> None:
         """A large light diagonal word laid over the page: seen at a glance, on shaded cells too, while its
@@ -176,8 +198,8 @@ class _Painter:
         carries the same words as text."""
         if self.marking.preview_reason is not None:
             word = content.WATERMARK
-        elif self.marking.reprint_at is not None:
-            word = "REPRINT"
+        elif self.marking.is_reprint:
+            word = self.marking.reprint_word
         else:
             return
         font = self.font(10, True)
@@ -238,14 +260,20 @@ def _setup_layout(device: QPagedPaintDevice, page_size: str | None) -> None:
 
 def write_worksheet_pdf(document: Mapping[str, Any], path: str | os.PathLike[str], *, page_size: str = "A4",
                         record_id: int | str | None = None, site_name: str = "", preview_reason: str | None = None,
-                        reprint_at: datetime | None = None) -> int:
+                        reprint_at: datetime | None = None, copy_number: int = 0, record_hash: str = "",
+                        chain_head: str = "") -> int:
     """Write the worksheet PDF (fonts embedded) and return its page count. Refuses (ValueError) a final
     worksheet of a blocked document. The file appears whole or not at all: it is written beside the target,
     checked (not empty, a complete PDF, the pages drawn) and only then renamed; on a full disk QPdfWriter
-    reports nothing and leaves a short file, which the check turns into OSError."""
+    reports nothing and leaves a short file, which the check turns into OSError.
+
+    `copy_number` n > 0 marks the copy REPRINT n (`reprint_at` alone still marks it REPRINT). `record_hash`
+    and `chain_head` (the record's `short_hash` and `short_head`) are printed in the footer of every page and,
+    with the record id, written to the PDF metadata (pdf_marker.py) for `mscdose audit verify --worksheet`."""
     ensure_app()
     size = page_size_id(page_size)
-    marking = _marking(document, record_id, site_name, preview_reason, reprint_at)
+    mark = _marking(document, record_id, site_name, preview_reason, reprint_at, copy_number, record_hash,
+                    chain_head)
     target = Path(path)
     partial = target.with_name(target.name + ".part")
     writer = QPdfWriter(str(partial))
@@ -254,9 +282,9 @@ def write_worksheet_pdf(document: Mapping[str, Any], path: str | os.PathLike[str
     writer.setPageMargins(MARGINS_MM, QPageLayout.Unit.Millimeter)
     patient = document.get("patient", {}).get("id", "")
     writer.setTitle(f"{content.TITLE} – patient {patient}" + (f" – record {record_id}" if record_id else ""))
-    writer.setCreator(f"{content.PROGRAM} {document.get('app_version', '')}")
+    writer.setCreator(_creator(document, mark))
     try:
-        pages = _Painter(writer, document, marking).run()
+        pages = _Painter(writer, document, mark).run()
         del writer  # flushes and closes the file
         check_pdf_file(partial, pages)
         os.replace(partial, target)
@@ -264,6 +292,15 @@ def write_worksheet_pdf(document: Mapping[str, Any], path: str | os.PathLike[str
         partial.unlink(missing_ok=True)
         raise
     return pages
+
+
+def _creator(document: Mapping[str, Any], mark: content.Marking) -> str:
+    """The PDF's /Creator: the program, and for a saved record with its hashes the machine-readable marker
+    `audit verify --worksheet` reads back (never on a preview: a preview proves nothing about the store)."""
+    creator = f"{content.PROGRAM} {document.get('app_version', '')}"
+    if mark.preview_reason is None and mark.record_id.isdigit() and mark.record_hash and mark.chain_head:
+        creator += " · " + marker_text(mark.record_id, mark.record_hash, mark.chain_head)
+    return creator
 
 
 _PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
@@ -287,40 +324,43 @@ def check_pdf_file(path: Path, pages: int) -> None:
 
 def print_worksheet(document: Mapping[str, Any], printer: Any, *, page_size: str | None = None,
                     record_id: int | str | None = None, site_name: str = "", preview_reason: str | None = None,
-                    reprint_at: datetime | None = None) -> None:
+                    reprint_at: datetime | None = None, copy_number: int = 0, record_hash: str = "",
+                    chain_head: str = "") -> None:
     """Print on a QPrinter set up by the caller (usually through the system print dialog). `page_size`
-    None keeps the paper the printer or the user chose."""
+    None keeps the paper the printer or the user chose. The keywords are those of write_worksheet_pdf."""
     ensure_app()
-    marking = _marking(document, record_id, site_name, preview_reason, reprint_at)
+    mark = _marking(document, record_id, site_name, preview_reason, reprint_at, copy_number, record_hash,
+                    chain_head)
     _setup_layout(printer, page_size)
-    _Painter(printer, document, marking).run()
+    _Painter(printer, document, mark).run()
 
 
 def worksheet_html(document: Mapping[str, Any], *, page_size: str = "A4", record_id: int | str | None = None,
                    site_name: str = "", preview_reason: str | None = None,
-                   reprint_at: datetime | None = None) -> str:
+                   reprint_at: datetime | None = None, copy_number: int = 0, record_hash: str = "",
+                   chain_head: str = "") -> str:
     """The whole worksheet as one HTML page (header, body, footer; no page breaks), for an on-screen view.
-    Same refusals as the PDF."""
+    Same refusals and keywords as the PDF."""
     page_size_id(page_size)
-    m = _marking(document, record_id, site_name, preview_reason, reprint_at)
-    protocol, patient = document["protocol"], document.get("patient", {})
+    m = _marking(document, record_id, site_name, preview_reason, reprint_at, copy_number, record_hash, chain_head)
+    protocol = document["protocol"]
     e = content.html.escape
     notices = []
     if m.preview_reason is not None:
         notices.append(f'<p style="background-color: #000000; color: #ffffff; font-weight: bold">&nbsp;'
                        f'{e(content.WATERMARK)} – preview. Reason: {e(m.preview_reason)}</p>')
-    if m.reprint_at is not None:
-        notices.append(f'<p style="font-weight: bold">REPRINT {e(m.reprint_at)} – numbers as saved at '
-                       f'{e(content.when(document.get("computed_at")))}, not recomputed.</p>')
+    if m.is_reprint:
+        notices.append(f'<p style="font-weight: bold">{e(m.reprint_word)} · {e(m.reprint_at or "")} – numbers '
+                       f'as saved at {e(content.when(document.get("computed_at")))}, not recomputed.</p>')
     header = (f'<p style="font-size: 14pt; font-weight: bold">{e(content.TITLE)}</p>'
               f'<p>{e(m.site_name + " · ") if m.site_name else ""}Protocol {e(protocol["id"])} '
               f'v{e(protocol.get("version", ""))} – {e(protocol.get("title", ""))} · protocol file '
-              f'{e(content.short_hash(document))}<br/><b>Patient ID {e(patient.get("id", ""))}</b>'
-              f'{" · " + e(patient["name"]) if patient.get("name") else ""} · '
+              f'{e(content.short_hash(document))}<br/><b>{e(marking.patient_line(document))}</b><br/>'
               f'{"Record " + e(m.record_id) if m.record_id else "Record: not saved"} · calculated '
               f'{e(content.when(document.get("computed_at")))} · generated {e(m.generated_at)}</p>'
               + "".join(notices))
     body = content.body_html(document)
     inner = body[body.index(">", body.index("<body")) + 1: body.rindex("</body>")]
     return (body[: body.index(">", body.index("<body")) + 1] + header + inner
-            + f'<hr/><p style="font-size: 7.5pt">{e(content.footer_text(document))}</p></body></html>')
+            + f'<hr/><p style="font-size: 7.5pt">{e(content.footer_text(document))}<br/>'
+            f'<b>{e(marking.audit_text(m))}</b></p></body></html>')

@@ -14,6 +14,7 @@ import pytest
 
 from mscdose.cli import main
 from mscdose.core.overrides import Override
+from mscdose.records.schema import APPLICATION_ID
 from mscdose.records.store import RecordStore
 from tests.records.helpers import document, raw
 
@@ -77,7 +78,8 @@ def test_bad_input_is_a_clear_message_and_exit_2(seeded: RecordStore, capsys: py
 
 def test_a_store_error_is_exit_2_without_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     newer = tmp_path / "newer.sqlite3"
-    with closing(sqlite3.connect(newer)) as conn:
+    with closing(sqlite3.connect(newer)) as conn:  # a mscdose store (its application id) of a newer schema
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         conn.execute("PRAGMA user_version = 99")
     assert main(["audit", "verify", "--database", str(newer)]) == 2
     err = capsys.readouterr().err
@@ -204,3 +206,160 @@ def test_a_failed_reprint_is_logged_truthfully_and_exits_1(seeded: RecordStore, 
     assert "Could not reprint record 2" in err and "No space left on device" in err and "Traceback" not in err
     assert [(e.ok, "No space left" in e.detail) for e in seeded.print_events(2)] == [(False, True)]
     assert seeded.get(2).printed is False
+
+
+# --- issue 12: reading never writes; anchors; backups that can be checked; clear errors -----------------------
+
+def _sha256(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_reading_commands_leave_a_backup_byte_for_byte_the_same(seeded: RecordStore, tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    copy = tmp_path / "copy.sqlite3"
+    assert main(["backup", str(copy)]) == 0
+    before = _sha256(copy)
+    db = ["--database", str(copy)]
+    for argv in (["history", *db], ["history", "--json", *db], ["show", "2", *db], ["show", "1", "--json", *db],
+                 ["export", "--csv", str(tmp_path / "x.csv"), *db], ["audit", "verify", *db],
+                 ["audit", "anchor", *db], ["backup", "--check", str(copy)]):
+        assert main(argv) == 0, argv
+        assert _sha256(copy) == before, argv
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["copy.sqlite3", "x.csv"]  # no -wal, no -shm left
+
+
+def test_a_missing_default_store_is_not_created_by_reading(capsys: pytest.CaptureFixture[str]) -> None:
+    from mscdose.records.store import default_path
+
+    assert main(["history"]) == 0 and "No records." in capsys.readouterr().out
+    assert main(["show", "1"]) == 2
+    assert not default_path().exists()
+
+
+@pytest.mark.parametrize("argv", [["audit", "verify"], ["audit", "anchor"], ["backup", "--check"]])
+def test_a_zero_byte_file_is_not_a_record_store_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                       argv: list[str]) -> None:
+    empty = tmp_path / "empty.sqlite3"
+    empty.write_bytes(b"")
+    args = [*argv, str(empty)] if argv[0] == "backup" else [*argv, "--database", str(empty)]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert "is not a mscdose record store" in err and "Audit OK" not in err and "Traceback" not in err
+    assert empty.read_bytes() == b""
+
+
+def test_a_zero_byte_file_for_history_is_a_clear_error_exit_2(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty.sqlite3"
+    empty.write_bytes(b"")
+    assert main(["history", "--database", str(empty)]) == 2
+    assert "is not a mscdose record store" in capsys.readouterr().err
+
+
+def test_anchor_round_trip(seeded: RecordStore, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["audit", "anchor"]) == 0
+    line = capsys.readouterr().out.strip()
+    entries, head = seeded.head()
+    assert line.startswith(f"mscdose-anchor v1 entries={entries} head={head} at=")
+    seeded.mark_printed(1, True, "later.pdf")  # the chain grows after the anchor: still proven up to it
+    assert main(["audit", "verify", "--anchor", line]) == 0
+    assert "1 anchor matched, 1 entries after the newest" in capsys.readouterr().out
+    from tests.records.helpers import rehash_everything
+
+    with closing(raw(seeded.path)) as conn:
+        conn.execute("DROP TRIGGER records_no_update")
+        conn.execute("UPDATE records SET patient_name = 'Someone Else' WHERE id = 1")
+    rehash_everything(seeded.path)
+    assert main(["audit", "verify"]) == 0  # a consistent forgery: only the anchor catches it
+    capsys.readouterr()
+    assert main(["audit", "verify", "--anchor", line]) == 1
+    assert "Audit FAILED" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["audit", "verify", "--anchor", "head=abc"], "--anchor: Anchor 'head=abc' is not an mscdose anchor line"),
+    (["audit", "anchor", "--anchor", "x"], "--anchor and --worksheet go with `mscdose audit verify`"),
+    (["audit", "check"], "invalid choice: 'check'"),
+    (["show", "99999999999999999999999"], "RECORD_ID: “99999999999999999999999” is not a record number"),
+    (["history", "--since", "0001-01-01"], "--since: “0001-01-01” is not a date; give YYYY-MM-DD"),
+    (["history", "--since", "9999-12-31T23:59"], "between 2000 and 2100"),
+    (["backup", "--check", "no-such-backup.sqlite3"], "FILE: “no-such-backup.sqlite3” does not exist"),
+])
+def test_more_bad_input_is_a_clear_message_and_exit_2(seeded: RecordStore, capsys: pytest.CaptureFixture[str],
+                                                      argv: list[str], message: str) -> None:
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert message in captured.err
+    assert "Traceback" not in captured.err + captured.out
+
+
+def test_backup_check(seeded: RecordStore, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    copy = tmp_path / "b.sqlite3"
+    assert main(["backup", str(copy)]) == 0
+    capsys.readouterr()
+    assert main(["backup", "--check", str(copy)]) == 0
+    assert f"Backup OK: {copy} holds 3 records and 0 print events" in capsys.readouterr().out
+    with closing(raw(copy)) as conn:
+        conn.execute("DROP TRIGGER records_no_update")
+        conn.execute("UPDATE records SET prepared_by = 'ZZ' WHERE id = 2")
+    assert main(["backup", "--check", str(copy)]) == 1
+    assert "Backup FAILED" in capsys.readouterr().err
+
+
+def test_history_and_show_never_print_raw_control_characters(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """Text saved before the input checks existed: a right-to-left override, an ANSI escape, a newline."""
+    path = tmp_path / "r.sqlite3"
+    with RecordStore(path) as store:
+        store.save(document("MRN\u202e987654", patient_name="\x1b[31mRed\nName", lot_number="L\x07"))
+    for argv in (["history"], ["show", "1"], ["history", "--json"], ["show", "1", "--json"]):
+        assert main([*argv, "--database", str(path)]) == 0
+        out = capsys.readouterr().out
+        assert not re.search("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]", out), argv
+        assert "\\u202e" in out or "\\u202E" in out, argv
+    assert main(["show", "1", "--database", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Patient ID: MRN\\u202e987654    Name: \\x1b[31mRed\\x0aName" in out
+
+
+def test_new_fields_in_history_show_and_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from mscdose.core.document import record_document
+    from tests.worked_example import WORKED_TEXTS, compute_texts
+
+    path = tmp_path / "r.sqlite3"
+    result = compute_texts({**WORKED_TEXTS, "date_of_birth": "1990-05-17"})
+    new = record_document(result, patient_id="P7", prescriber="Dr Ana Silva", order_reference="RX-42",
+                          order_date="2026-11-24")
+    with RecordStore(path) as store:
+        store.save(document("P6"))  # saved as before issue 19: no date of birth, no order
+        store.save(new)
+    db = ["--database", str(path)]
+    assert main(["history", "--json", *db]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["date_of_birth"], r["prescriber"], r["order_reference"], r["order_date"]) for r in rows] == [
+        (None, "", "", None), ("1990-05-17", "Dr Ana Silva", "RX-42", "2026-11-24")]
+    assert main(["show", "2", *db]) == 0
+    out = capsys.readouterr().out
+    assert "Date of birth: 1990-05-17    Age: " in out and "(age from date of birth)" in out
+    assert "Order: reference RX-42, dated 2026-11-24, prescriber Dr Ana Silva" in out
+    assert main(["export", "--csv", str(tmp_path / "r.csv"), *db]) == 0
+    with open(tmp_path / "r.csv", encoding="utf-8-sig", newline="") as handle:
+        table = list(csv.reader(handle))
+    assert table[0][-4:] == ["date_of_birth", "prescriber", "order_reference", "order_date"]
+    assert table[1][-4:] == ["", "", "", ""] and table[2][-4:] == ["1990-05-17", "Dr Ana Silva", "RX-42",
+                                                                    "2026-11-24"]
+
+
+def test_csv_of_old_records_is_unchanged_but_for_the_appended_columns(seeded: RecordStore, tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from mscdose.records import csv_export
+
+    seeded.export_csv(tmp_path / "new.csv")
+    monkeypatch.setattr(csv_export, "COLUMNS", csv_export.COLUMNS[:-4])  # the column list before issue 19
+    seeded.export_csv(tmp_path / "old.csv")
+    new = (tmp_path / "new.csv").read_bytes().split(b"\r\n")
+    old = (tmp_path / "old.csv").read_bytes().split(b"\r\n")
+    assert new[0] == old[0] + b",date_of_birth,prescriber,order_reference,order_date"
+    assert all(n == o + b",,,," for n, o in zip(new[1:-1], old[1:-1], strict=True))

@@ -68,12 +68,16 @@ def test_a_blocked_calculation_can_never_be_saved(store: RecordStore) -> None:
 
 
 def test_the_database_itself_refuses_a_blocked_status(store: RecordStore, store_path: Path) -> None:
-    """Even a program bypassing save() cannot store a blocked record: the column has a CHECK."""
-    with closing(raw(store_path)) as conn, pytest.raises(sqlite3.IntegrityError):
-        conn.execute("INSERT INTO records (created_at, app_version, protocol_id, protocol_version, protocol_sha256,"
-                     " patient_id, patient_name, prepared_by, checked_by, status, correction_reason, document,"
-                     " prev_sha256, sha256) VALUES ('t', 'v', 'p', '1', 'h', 'P', '', '', '', 'blocked', '', '{}',"
-                     " 'x', 'y')")
+    """Even a program bypassing save() cannot store a blocked record: the column has a CHECK. The control
+    insert (the same row with status 'ok') goes in, so the refusal is the CHECK's and nothing else's."""
+    insert = ("INSERT INTO records (created_at, app_version, protocol_id, protocol_version, protocol_sha256,"
+              " patient_id, patient_name, prepared_by, checked_by, status, correction_reason, document,"
+              " prev_sha256, sha256) VALUES ('t', 'v', 'p', '1', 'h', 'P', '', '', '', ?, '', '{}', 'x', 'y')")
+    with closing(raw(store_path)) as conn:
+        with pytest.raises(sqlite3.IntegrityError, match="CHECK constraint failed"):
+            conn.execute(insert, ("blocked",))
+        conn.execute(insert, ("ok",))
+        assert conn.execute("SELECT status FROM records").fetchall() == [("ok",)]
 
 
 def test_a_soft_flag_needs_its_override_before_saving(store: RecordStore) -> None:
@@ -179,7 +183,7 @@ def test_connection_settings_are_durable(store: RecordStore) -> None:
     assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
-    assert store.schema_version == 3
+    assert store.schema_version == 4  # issue 14: user accounts and signatures
 
 
 def test_default_path_is_in_the_data_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -286,3 +286,40 @@ def test_a_damaged_database_is_exit_2_for_every_command(tmp_path: Path, capsys: 
     assert codes == {"worksheet": 2, "history": 2, "show": 2, "reprint": 2}
     err = capsys.readouterr().err
     assert "Traceback" not in err and not out.exists()
+
+
+def test_with_accounts_finalising_needs_the_preparers_signature(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 14: once a store has accounts, finalising and protocol approval need a signature."""
+    import io
+
+    from mscdose.service.accounts import add_user, signatures
+
+    with RecordStore() as store:
+        add_user(store, "ada", "Ada Admin", "AA", "admin", "correct horse")
+        add_user(store, "pat", "Pat Preparer", "PP", "preparer", "battery staple", by_admin=("ada", "correct horse"))
+    out = tmp_path / "w.pdf"
+    assert worksheet(*WORKED, *PATIENT, *CONFIRMED, "--output", str(out)) == 2
+    assert "--user" in capsys.readouterr().err and records() == []
+    monkeypatch.setattr("sys.stdin", io.StringIO("wrong password\n"))
+    assert worksheet(*WORKED, *PATIENT, *CONFIRMED, "--output", str(out), "--user", "pat", "--password-stdin") == 2
+    assert records() == []
+    monkeypatch.setattr("sys.stdin", io.StringIO("battery staple\n"))
+    assert worksheet(*WORKED, *PATIENT, *CONFIRMED, "--output", str(out), "--user", "pat", "--password-stdin") == 0
+    saved = records()
+    assert [r.prepared_by for r in saved] == ["PP"]  # the signer's initials, not --prepared-by JS
+    with RecordStore() as store:
+        assert [(s.meaning, s.user_id) for s in signatures(store, 1)] == [("prepared", "pat")]
+        assert store.verify().ok
+    site = tmp_path / "site.toml"
+    from mscdose.core.paths import resource
+
+    site.write_text(resource("protocols", "nct03055078.toml").read_text(encoding="utf-8")
+                    .replace('id = "NCT03055078"', 'id = "SITE-001"'))
+    capsys.readouterr()
+    approve = ["protocol", "approve", str(site), "--by", "PP", "--reason", "approved by the ethics committee"]
+    assert main(approve) == 2 and "admin" in capsys.readouterr().err
+    monkeypatch.setattr("sys.stdin", io.StringIO("battery staple\n"))
+    assert main([*approve, "--user", "pat", "--password-stdin"]) == 2  # a preparer is not an admin
+    monkeypatch.setattr("sys.stdin", io.StringIO("correct horse\n"))
+    assert main([*approve, "--user", "ada", "--password-stdin"]) == 0

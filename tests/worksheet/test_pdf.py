@@ -134,7 +134,7 @@ def test_reprint_is_marked_on_every_page_and_prints_the_saved_numbers(tmp_path: 
     write_worksheet_pdf(saved, path, record_id=5, reprint_at=datetime(2026, 11, 26, 8, 5, tzinfo=UTC))
     pages = pdf_pages(path)
     for page in pages:
-        assert "REPRINT 2026-11-26 08:05 (UTC+00:00)" in page
+        assert "REPRINT · 2026-11-26 08:05 (UTC+00:00)" in page  # no copy number given: plain REPRINT
         assert "not recomputed" in page
         assert "generated 2026-11-26 08:05" in page
     assert "31.9 mL" in pages[0]
@@ -166,8 +166,8 @@ def test_per_kg_prescription_in_pounds(tmp_path: Path) -> None:
     path = tmp_path / "lb.pdf"
     write_worksheet_pdf(make_document(weight="150 lb", dose="2 million cells/kg"), path, record_id=2)
     first = pdf_pages(path)[0]
-    assert "68.039 kg (entered as 150 lb)" in first
-    assert "2 million cells/kg (per kg)" in first
+    assert "150 lb = 68.039 kg" in first  # issue 11: both units on paper
+    assert "2 million cells/kg (per kg) = 136.08 million cells" in first
     assert "136.08 million cells" in first
 
 
