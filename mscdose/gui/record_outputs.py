@@ -125,16 +125,16 @@ class OutputsController(QObject):
         """The system print dialog, then the saved record's worksheet: copy 0 unmarked, then REPRINT n."""
         from mscdose.gui import worksheet_actions
 
-        record_id = self.finalizing.final_record_id
-        document = self.finalizing.final_document
-        if record_id is None or document is None:
+        record = self.finalizing.final_record
+        if record is None:
             return False
-        copy = self._next_copy(record_id)
+        copy = self._next_copy(record.id)
         if copy is None:
             return False
         return worksheet_actions.print_worksheet_dialog(
-            self.window, document, record_id=record_id, reprint_at=datetime.now(UTC) if copy else None,
-            report=self.report(record_id, copy), **self._worksheet_kwargs())
+            self.window, record.document, record_id=record.id, reprint_at=datetime.now(UTC) if copy else None,
+            report=self.report(record.id, copy), copy_number=copy, record_hash=record.short_hash,
+            chain_head=record.short_head, **self._worksheet_kwargs())
 
     def save_pdf(self, as_reprint: bool = False) -> bool:
         """Ask where, then the service writes the saved record's worksheet PDF (checked, renamed into place,

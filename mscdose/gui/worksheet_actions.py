@@ -123,8 +123,9 @@ def preview_worksheet(parent: QWidget | None, document: Mapping[str, Any], *, pa
 def print_worksheet_dialog(parent: QWidget | None, document: Mapping[str, Any], *, page_size: str = "A4",
                            record_id: int | str | None = None, site_name: str = "",
                            preview_reason: str | None = None, reprint_at: datetime | None = None,
-                           report: Report | None = None) -> bool:
-    """The system print dialog, then the worksheet on the chosen printer and paper."""
+                           report: Report | None = None, **marks: Any) -> bool:
+    """The system print dialog, then the worksheet on the chosen printer and paper. `marks` are the
+    renderer's copy marks of a saved record (copy_number for REPRINT n, record_hash, chain_head)."""
     if _refused(parent, document, preview_reason):
         return False
     dialog = QPrintDialog(parent)
@@ -136,7 +137,7 @@ def print_worksheet_dialog(parent: QWidget | None, document: Mapping[str, Any], 
             return False
         where = printer.outputFileName() or printer.printerName() or where
         print_worksheet(document, printer, record_id=record_id, site_name=site_name,
-                        preview_reason=preview_reason, reprint_at=reprint_at)
+                        preview_reason=preview_reason, reprint_at=reprint_at, **marks)
     except (OSError, ValueError) as error:
         if report and preview_reason is None:
             report(False, f"print to {where}: {error}")

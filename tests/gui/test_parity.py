@@ -49,8 +49,10 @@ def without_volatile(value: Any) -> Any:
 
 
 def pdf_text(path: Path) -> str:
-    """The worksheet's text with record numbers and times blanked."""
+    """The worksheet's text with record numbers, times and the record's short hashes (its own and the chain
+    head's, which cover the save time) blanked."""
     text = MOMENT.sub("<time>", "\n".join(pdf_pages(path)))
+    text = re.sub(r"\b[0-9a-f]{12}\b", "<hash>", text)
     return re.sub(r"(?i)record\s*(no\.?|number|id)?\s*:?\s*\d+", "record <id>", text)
 
 

@@ -191,7 +191,8 @@ def test_print_from_inside_preview_of_a_record_is_logged_and_marked(
     worked.outputs.print_worksheet()
     worked.actions.preview_button.click()
     assert shown == ["QPrintDialog", "QPrintPreviewDialog", "QPrintDialog"]
-    assert "REPRINT" in " ".join(pdf_pages(tmp_path / "from-preview.pdf"))
+    assert "REPRINT" not in " ".join(pdf_pages(tmp_path / "first.pdf"))
+    assert "REPRINT 1" in " ".join(pdf_pages(tmp_path / "from-preview.pdf"))
     assert [detail.split(" printed")[0] for _, detail in events(worked.final_record_id)] == ["worksheet",
                                                                                               "reprint 1"]
 
