@@ -59,6 +59,10 @@ def inputs_dict(result: DoseResult) -> dict[str, Any]:
         "sources": dict(r.value_sources),
         "scans": [scan.as_dict() for scan in r.scans],
         # --- end issue 13 ---
+        # issue 11: the label's cells per bag and the DMSO % as entered (None: not entered, the protocol's
+        # default DMSO % then applies and the step says so), so a correction can load them again
+        "label_cells_per_bag": number(r.label_cells_per_bag),
+        "dmso_percent": number(r.dmso_percent),
     }
 
 

@@ -52,7 +52,11 @@ def correction_texts(document: Mapping[str, Any]) -> tuple[dict[str, str], str]:
         "bag_volume": _plain(inputs.get("bag_volume_ml")),
         "bags": str(inputs.get("bags_available") or ""),
         "thawed_at": str(inputs.get("thawed_at") or ""),
+        "expires_at": str(inputs.get("expires_at") or ""),
+        "dmso": _plain(inputs.get("dmso_percent")),
     }
+    if inputs.get("label_cells_per_bag") is not None:
+        texts["label_cells"] = f"{_plain(inputs.get('label_cells_per_bag'), MILLION)} million cells"
     # Preparation values the record changed from the protocol's; the others stay the protocol's prefill.
     for key, name in (("final_volume", "final_volume_ml"), ("duration", "duration_min"),
                       ("drop_factor", "drop_factor_gtt_per_ml"), ("increment", "increment_ml")):

@@ -257,13 +257,25 @@ class FinalizeController(QObject):
                    f"delivering {review.result.delivered_dose_text} ({review.result.status.upper()}).")
         if self.correcting:
             summary += f"\nThis corrects record {self.correcting[0]}: {self.correcting[1]}"
-        signatures = self.questions.ask_signatures(summary, self.settings.get(OPERATOR_INITIALS))
-        if signatures is None:
-            return
-        signed = self.preparation(signatures.prepared_by, signatures.checked_by, review.soft)
         try:
             with opened_store() as store:
-                record = service.finalise(store, result, signed)
+                from mscdose.service.accounts import accounts_enabled
+
+                if accounts_enabled(store):  # issue 14: an electronic signature; the check is a later step
+                    signer = self.questions.ask_sign_in(store, "prepared", summary)
+                    if signer is None:
+                        return
+                    signed = self.preparation(signer.initials, "", review.soft)
+                    record = service.finalise(store, result, signed, signer=signer)
+                    initials = signer.initials
+                else:
+                    # issue 14: never prefilled with the last user's initials
+                    signatures = self.questions.ask_signatures(summary, "")
+                    if signatures is None:
+                        return
+                    signed = self.preparation(signatures.prepared_by, signatures.checked_by, review.soft)
+                    record = service.finalise(store, result, signed)
+                    initials = signatures.prepared_by
         except InvalidInput as error:
             self._refused("Cannot finalise", error)
             return
@@ -276,5 +288,5 @@ class FinalizeController(QObject):
             return
         self.final_record = record
         self.correcting = None
-        self.settings.set(OPERATOR_INITIALS, signatures.prepared_by)
-        self.finalised.emit(record.id, signatures.prepared_by)
+        self.settings.set(OPERATOR_INITIALS, initials)
+        self.finalised.emit(record.id, initials)

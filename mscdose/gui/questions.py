@@ -8,7 +8,7 @@ themselves: they ask `Questions`, and a test replaces the method it needs (`ask_
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -65,6 +65,12 @@ class Questions:
         if path and not path.lower().endswith(".pdf"):
             path += ".pdf"
         return path
+
+    def ask_sign_in(self, store: Any, meaning: str, summary: str) -> Any:
+        """With accounts on (issue 14): the signer, authenticated against the store, or None if cancelled."""
+        from mscdose.gui.users_window import ask_sign_in
+
+        return ask_sign_in(store, meaning, summary, self.parent)
 
     def ask_signatures(self, summary: str, prepared_by: str) -> Signatures | None:
         from mscdose.gui.finalize_dialog import ask_signatures

@@ -91,6 +91,16 @@ def check_texts(preparation: Preparation) -> Preparation:
             check_text("reason", override.reason, required=False)
     except InputError as error:
         raise InvalidInput(error.message, field=error.field, given=error.given) from None
+    from mscdose.core.identifiers import canonical_key
+
+    def letters(initials: str) -> str:  # "A.B.", "a b" and "AB" are the same person's initials
+        return "".join(char for char in canonical_key(initials) if char.isalnum())
+
+    checked, prepared = cleaned["checked_by"], cleaned["prepared_by"]
+    if checked and prepared and letters(checked) == letters(prepared):
+        raise InvalidInput(f"Checked by: “{checked}” are the preparer's own initials. Accepted: the initials of a "
+                           "second person who checked independently, or nothing (the check is then a later step: "
+                           "mscdose check, or Check a record in the window).", field="checked_by", given=checked)
     return replace(preparation, **cleaned)
 
 

@@ -208,7 +208,7 @@ def test_finalize_dialog_prefills_initials_and_checks_them(qtbot: QtBot) -> None
     assert dialog.signatures() == Signatures("JS", "AB")
 
 
-def test_prepared_by_is_prefilled_from_the_settings(
+def test_prepared_by_is_never_prefilled_with_the_last_users_initials(
         worked: MainWindow, type_into: Callable[[str, str], None], monkeypatch: pytest.MonkeyPatch) -> None:
     Answers(worked, monkeypatch)
     confirm_everything(worked, type_into)
@@ -217,8 +217,38 @@ def test_prepared_by_is_prefilled_from_the_settings(
     monkeypatch.setattr(worked.questions, "ask_signatures",
                         lambda summary, prepared_by: seen.append(prepared_by))  # the user then cancels
     worked.finalizing.finalize()
-    assert seen == ["MK"]
+    assert seen == [""]  # issue 14: the last user's initials invited anyone to sign as them
     assert worked.final_document is None and saved_records() == []
+
+
+def test_the_preparer_cannot_sign_as_the_checker(
+        worked: MainWindow, type_into: Callable[[str, str], None], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 14: AB/AB printed "Independently checked by AB"."""
+    answers = Answers(worked, monkeypatch)
+    confirm_everything(worked, type_into)
+    monkeypatch.setattr(worked.questions, "ask_signatures", lambda summary, prepared_by: Signatures("AB", "a.b"))
+    worked.finalizing.finalize()
+    assert worked.final_document is None and saved_records() == []
+    assert any("preparer's own initials" in text for _, text in answers.messages)
+
+
+def test_with_accounts_finalising_asks_for_a_sign_in_and_signs_in_the_chain(
+        worked: MainWindow, type_into: Callable[[str, str], None], monkeypatch: pytest.MonkeyPatch) -> None:
+    from mscdose.service.accounts import add_user, authenticate, signatures
+
+    with RecordStore() as store:
+        add_user(store, "ada", "Ada Admin", "AA", "admin", "correct horse")
+        add_user(store, "pat", "Pat Preparer", "PP", "preparer", "battery staple", by_admin=("ada", "correct horse"))
+    Answers(worked, monkeypatch)
+    confirm_everything(worked, type_into)
+    monkeypatch.setattr(worked.questions, "ask_signatures", lambda *args: pytest.fail("initials asked"))
+    monkeypatch.setattr(worked.questions, "ask_sign_in",
+                        lambda store, meaning, summary: authenticate(store, "pat", "battery staple"))
+    worked.finalizing.finalize()
+    records = saved_records()
+    assert [r.prepared_by for r in records] == ["PP"]
+    with RecordStore() as store:
+        assert [(s.meaning, s.user_id) for s in signatures(store, records[0].id)] == [("prepared", "pat")]
 
 
 def test_preview_before_finalising_is_a_draft_and_after_it_the_saved_record(
