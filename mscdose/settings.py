@@ -47,9 +47,12 @@ LABEL_SIZE: Option[str] = Option("print/label_size", "100x50mm", ("100x50mm", "4
 WRISTBAND_PATTERN: Option[str] = Option("bedside/wristband_pattern", "{id}",
                                         description="wristband barcode: {id}, or text around it such as MRN:{id}")
 # --- end issue 13 ---
+# issue 14: a site may require the independent check before the bag is labelled
+CHECK_BEFORE_LABEL: Option[str] = Option("site/check_before_label", "no", ("no", "yes"),
+                                         "refuse a bag label for a record not yet checked independently")
 
 ALL_OPTIONS: tuple[Option[Any], ...] = (WINDOW_GEOMETRY, OPERATOR_INITIALS, SITE_NAME, PAPER_SIZE,
-                                        LABEL_SIZE, WRISTBAND_PATTERN)  # issue 13: the last two
+                                        LABEL_SIZE, WRISTBAND_PATTERN, CHECK_BEFORE_LABEL)
 
 
 class Settings:

@@ -160,3 +160,20 @@ def test_a_broken_pattern_setting_checks_and_logs_nothing(run: Callable[..., Don
     assert done.code == 2 and json.loads(done.out)["error"]["field"] == "wristband_pattern"
     with RecordStore.open_read_only(default_path()) as store:
         assert bedside_checks(store) == []
+
+
+def test_a_site_that_requires_the_check_gets_no_label_before_it(run: Callable[..., Done], saved: dict,
+                                                                 tmp_path: Path) -> None:
+    """Issue 14: labels refuse a record that has not been checked when the site setting requires it."""
+    from mscdose.service.accounts import sign
+    from mscdose.settings import CHECK_BEFORE_LABEL, Settings
+
+    settings = Settings()
+    settings.set(CHECK_BEFORE_LABEL, "yes")
+    settings.sync()
+    done = run("label", "1", "--output", str(tmp_path / "a.pdf"))
+    assert done.code == 2 and "not been checked independently" in done.err
+    assert not (tmp_path / "a.pdf").exists() and print_details() == []
+    with RecordStore(default_path()) as store:
+        sign(store, 1, None, "checked", initials="CK", detail="blind re-entry matched")
+    assert run("label", "1", "--output", str(tmp_path / "a.pdf")).code == 0

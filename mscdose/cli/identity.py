@@ -80,6 +80,21 @@ def _label_size(given: str | None) -> str:
         raise Problem.bad_input("size", given, str(error)) from None
 
 
+def _refuse_unchecked(store: Any, record: Any) -> None:
+    """Issue 14: where the site requires it (setting site/check_before_label = yes), no label before the
+    independent check of the record is in the chain."""
+    from mscdose.service.accounts import signatures
+    from mscdose.service.errors import InvalidInput
+    from mscdose.settings import CHECK_BEFORE_LABEL, Settings
+
+    if Settings().get(CHECK_BEFORE_LABEL) != "yes":
+        return
+    if not any(signature.meaning == "checked" for signature in signatures(store, record.id)):
+        raise InvalidInput(f"Record {record.id} has not been checked independently, and this site requires the "
+                           f"check before the bag is labelled: `mscdose check {record.id} ...` (or Check a record "
+                           "in the window) first.", field="record_id", given=str(record.id))
+
+
 def write_record_label(store: Any, record: Any, output: Path, size: str) -> int:
     """Write a saved record's bag label and log it; return the copy number (0 first, n for REPRINT n).
 
@@ -93,6 +108,7 @@ def write_record_label(store: Any, record: Any, output: Path, size: str) -> int:
         raise InvalidInput(f"Record {record.id} was corrected by record {record.superseded_by}: no label is printed "
                            f"for a superseded record. Print the label of record {record.superseded_by}.",
                            field="record_id", given=str(record.id))
+    _refuse_unchecked(store, record)
     copy = label_copies_made(store, record.id)
     kind = f"{LABEL_DETAIL} reprint {copy}" if copy else LABEL_DETAIL
     try:
