@@ -18,15 +18,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from mscdose.core.errors import InputError
 from mscdose.core.identifiers import canonical_key
 from mscdose.core.label_code import LabelCode, din13, parse_label_code
 from mscdose.core.scan import LabelScan, parse_scan
 
-MATCH = "MATCH"
-MISMATCH = "MISMATCH"
+MATCH: Final = "MATCH"
+MISMATCH: Final = "MISMATCH"
 DEFAULT_WRISTBAND_PATTERN = "{id}"
 
 def _canonical_key(text: str | None) -> str:

@@ -160,7 +160,7 @@ def confirmation_states(
                                                        f"Accepted: {accepted}.")
                 chosen.append(ids[key])
         for text in chosen:
-            if text in age_criteria and age is False:
+            if text in age_criteria and age is False and age_years is not None:
                 raise InputError("confirm", given, f"Confirm: “{text}” cannot be confirmed: the age entered, "
                                                    f"{show.years(age_years)}, is outside the protocol's window.")
             states[text] = True

@@ -337,9 +337,10 @@ def plausibility_flags(
     if not _inside(conc, low, high):
         usual = (f"{show.concentration(low.value, 4) if low else '0 million cells/mL'} to "
                  f"{show.concentration(high.value, 4) if high else 'any'}")
+        source = _site(high) if high else _site(low) if low else "site value"
         flags.append(_flag("CONCENTRATION_UNUSUAL", "concentration",
                            f"Lot concentration {show.concentration(conc, 4)} is outside the usual {usual} for this "
-                           f"product ({_site(high or low)}): check the entry against the label "
+                           f"product ({source}): check the entry against the label "
                            "(a ten-fold slip is the usual cause)."))
     if r.label_cells_per_bag is not None:
         counted = conc * r.bag_volume_ml

@@ -214,7 +214,7 @@ class _Reader:
         dimension, canonical = _UNITS[key]
         ureg = registry()
         try:
-            quantity = ureg.Quantity(_expand_words(raw))
+            quantity: Any = ureg.Quantity(_expand_words(raw))
         except Exception:
             raise self.error(full_key, f"cannot read {raw!r} as a quantity") from None
         if not isinstance(quantity, pint.Quantity):

@@ -100,5 +100,7 @@ def _window_of_document(document: Mapping[str, Any]) -> TimeOfUse | None:
     if setting.get("value") is not None:
         return window_of(thawed, Decimal(str(setting["value"])), duration, setting.get("source", "site"))
     finish = document.get("finish_by") or document.get("administer_before")
+    if not finish:
+        return None
     limit_min = Decimal((_aware(datetime.fromisoformat(finish)) - _aware(thawed)).total_seconds()) / 60
     return window_of(thawed, limit_min, duration)

@@ -44,7 +44,7 @@ def registry() -> pint.UnitRegistry:
     import pint
 
     definitions = resource("units.txt")
-    ureg = pint.UnitRegistry(
+    ureg: pint.UnitRegistry = pint.UnitRegistry(
         None,
         non_int_type=Decimal,
         autoconvert_offset_to_baseunit=False,
