@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from mscdose.core.request import FIELDS
 from mscdose.core.validation import CaseFileError, Difference, check_row, read_rows, validate_file, validate_text
 
 HEADER = "case,weight,dose,concentration,viability,bag_volume,bags,age"
@@ -136,3 +137,31 @@ def test_not_utf8_is_refused(tmp_path: Path) -> None:
 def test_check_row_alone() -> None:
     row = dict(zip(HEADER.split(","), ["w", *WORKED.split(",")], strict=True)) | {"expected_status": "ok"}
     assert check_row(5, row).passed
+
+
+def test_outputs_compared_are_exactly_those_of_calc_json() -> None:
+    """validate reads the outputs without building the whole result_dict: they must never drift apart."""
+    from mscdose.core.engine import compute
+    from mscdose.core.protocol import load_protocol
+    from mscdose.core.request import read_request
+    from mscdose.core.selftest import REFERENCE_CASES
+    from mscdose.core.serialize import result_dict
+    from mscdose.core.validation import OUTPUTS, output_values
+
+    text = resource_text(REFERENCE_CASES)
+    compared = 0
+    for _, row in read_rows(text):
+        request, errors = read_request({k: v or None for k, v in row.items() if k in FIELDS})
+        if errors:
+            continue
+        result = compute(request, load_protocol())
+        expected = {key: value for key, value in result_dict(result).items() if key in OUTPUTS and key != "flags"}
+        assert output_values(result) == expected
+        compared += 1
+    assert compared >= 18
+
+
+def resource_text(name: str) -> str:
+    from mscdose.core.paths import resource
+
+    return resource(name).read_bytes().decode("utf-8-sig")
