@@ -69,8 +69,9 @@ app.processEvents()
 
 def measure(tree: Path, body: str, store: Path) -> dict[str, float]:
     env = {**os.environ, "PYTHONPATH": str(tree), "PYTHONDONTWRITEBYTECODE": ""}
+    # cwd=tree as well: `python -c` puts the current folder before PYTHONPATH on sys.path
     done = subprocess.run([sys.executable, "-c", PROBE.format(body=body), str(store)], capture_output=True,
-                          text=True, env=env, check=False)
+                          text=True, env=env, check=False, cwd=tree)
     if done.returncode:
         raise SystemExit(f"{tree}: {done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -83,7 +84,7 @@ def whole_process(tree: Path, args: list[str]) -> dict[str, float]:
     env = {**os.environ, "PYTHONPATH": str(tree)}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run([sys.executable, *args], capture_output=True, env=env, check=False)
+    subprocess.run([sys.executable, *args], capture_output=True, env=env, check=False, cwd=tree)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return {"wall": time.perf_counter() - start, "cpu": after.ru_utime + after.ru_stime - before.ru_utime
             - before.ru_stime, "rss_mib": 0.0}
