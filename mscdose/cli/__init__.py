@@ -26,6 +26,7 @@ class CommandInfo(NamedTuple):
 COMMANDS: dict[str, CommandInfo] = {
     "calc": CommandInfo("mscdose.cli.calc", "compute a dose and print it"),
     "selftest": CommandInfo("mscdose.cli.calc", "run the shipped reference cases through the engine"),
+    "validate": CommandInfo("mscdose.cli.validate", "run CSV validation cases, name every difference"),  # issue 18
     "worksheet": CommandInfo("mscdose.cli.worksheet", "compute, save the record and write the worksheet PDF"),
     "correct": CommandInfo("mscdose.cli.worksheet", "save a corrected record that supersedes an earlier one"),
     "protocol": CommandInfo("mscdose.cli.protocol", "approve, list or check protocol files"),

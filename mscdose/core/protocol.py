@@ -17,8 +17,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-import pint
-
 from mscdose.core.eligibility import check_standard_reasons, read_criteria  # issue 11
 from mscdose.core.errors import ProtocolError
 from mscdose.core.paths import resource
@@ -212,6 +210,21 @@ class _Reader:
             raise self.error(full_key, f"{raw!r} is not a plain amount: write a number and a unit such as "
                                        "\"100 mL\" or \"300 million cells\" (no arithmetic, signs or e notation)")
         dimension, canonical = _UNITS[key]
+        # Issue 18 (perf): a plain text whose unit is in the table generated from pint is read without
+        # importing pint (the same value, proven by tests/core); pint decides every other text. Either way
+        # the checks below still run.
+        from mscdose.core.units import fast_quantity
+
+        fast = fast_quantity(raw, canonical)
+        value = fast if fast is not None else self._convert_with_pint(full_key, raw, dimension, canonical)
+        if not value.is_finite() or value < 0:
+            raise self.error(full_key, f"{raw!r} must be a finite amount of zero or more")
+        self._plausible(full_key, key, raw, value)
+        return value
+
+    def _convert_with_pint(self, full_key: str, raw: str, dimension: str, canonical: str) -> Decimal:
+        import pint  # only for a text outside the unit table (issue 18: pint costs ~150 ms to import)
+
         ureg = registry()
         try:
             quantity: Any = ureg.Quantity(_expand_words(raw))
@@ -222,11 +235,7 @@ class _Reader:
         wanted = ureg.get_dimensionality(dimension) if dimension else ureg.Quantity(Decimal(1)).dimensionality
         if quantity.dimensionality != wanted:
             raise self.error(full_key, f"{raw!r} has the wrong unit (expected something convertible to {canonical})")
-        value = Decimal(quantity.to(canonical).magnitude)
-        if not value.is_finite() or value < 0:
-            raise self.error(full_key, f"{raw!r} must be a finite amount of zero or more")
-        self._plausible(full_key, key, raw, value)
-        return value
+        return Decimal(quantity.to(canonical).magnitude)
 
     def _plausible(self, full_key: str, key: str, raw: str, value: Decimal) -> None:
         """Limits no real protocol has are typing errors or tampering: refuse them by name."""

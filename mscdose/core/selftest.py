@@ -1,59 +1,32 @@
 """`mscdose selftest`: the shipped reference cases run through the installed (or frozen) engine.
 
-The cases live in resources/reference_cases.toml with values worked out by hand, so the packaged build
-can prove on the clinic workstation itself that its arithmetic is the arithmetic that was checked.
+The cases live in resources/reference_cases.csv, one row a calculation with its values worked out by hand
+(the working is in the `note` column, never copied from the program's output), so the packaged build can
+prove on the clinic workstation itself that its arithmetic is the arithmetic that was checked. The file is
+in the format of `mscdose validate` (core/validation.py): one source of truth, which a site can copy and
+extend for its own validation.
 """
 
 from __future__ import annotations
 
-import tomllib
+import hashlib
 from collections.abc import Callable
-from decimal import Decimal
-from typing import Any
 
-from mscdose.core.engine import compute
 from mscdose.core.paths import resource
-from mscdose.core.protocol import load_protocol
-from mscdose.core.request import read_request
-from mscdose.core.serialize import result_dict
+from mscdose.core.validation import ValidationReport, report_lines, validate_text
+
+REFERENCE_CASES = "reference_cases.csv"
 
 
-def load_cases() -> list[dict[str, Any]]:
-    return tomllib.loads(resource("reference_cases.toml").read_text(encoding="utf-8"))["case"]
-
-
-def _matches(actual: Any, expected: str) -> bool:
-    if not isinstance(actual, int | float | Decimal):
-        return str(actual) == expected
-    wanted = Decimal(expected)
-    return Decimal(str(actual)).quantize(wanted) == wanted if wanted.as_tuple().exponent < 0 else (
-        Decimal(str(actual)) == wanted)
-
-
-def check_case(case: dict[str, Any]) -> list[str]:
-    """Mismatches for one case (empty when it passes)."""
-    request, errors = read_request(case["inputs"])
-    if errors:
-        return [f"input refused: {error}" for error in errors.values()]
-    assert request is not None
-    result = compute(request, load_protocol(case.get("protocol")))
-    data = result_dict(result)
-    problems = [f"{key}: expected {want}, got {data[key]}"
-                for key, want in case["expected"].items() if not _matches(data[key], want)]
-    raised = sorted(f.code for f in result.flags if f.severity != "info")
-    if raised != sorted(case.get("flags", [])):
-        problems.append(f"flags: expected {sorted(case.get('flags', []))}, got {raised}")
-    return problems
+def reference_report() -> ValidationReport:
+    """Every shipped reference case, checked."""
+    data = resource(REFERENCE_CASES).read_bytes()
+    return validate_text(data.decode("utf-8-sig"), REFERENCE_CASES, hashlib.sha256(data).hexdigest())
 
 
 def run_selftest(out: Callable[[str], None]) -> int:
-    cases = load_cases()
-    failures = 0
-    for case in cases:
-        problems = check_case(case)
-        failures += bool(problems)
-        out(f"{'FAIL' if problems else 'ok  '}  {case['name']}")
-        for problem in problems:
-            out(f"        {problem}")
-    out(f"{len(cases) - failures} of {len(cases)} reference cases passed")
-    return 1 if failures else 0
+    """Print one line a case (differences under it) and the count; 0 when every case passed."""
+    report = reference_report()
+    for line in report_lines(report, "reference cases"):
+        out(line)
+    return 0 if report.ok else 1

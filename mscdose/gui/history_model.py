@@ -1,49 +1,49 @@
-"""The History table: saved records as a Qt table model, and a proxy that filters by patient, date and status.
+"""The History table: saved records' summaries as a Qt table model, filtered and sorted by the database.
 
 No arithmetic and no decisions here: the numbers are the saved document's, shown through
-mscdose.core.display (ISMP rules), and sorting uses the raw values (record number, UTC time, the number
-itself) so that "9.5 mL" sorts before "12 mL".
+mscdose.core.display (ISMP rules). Why it is built this way (issue 18, 100,000 records): the model never
+holds records or documents. The store gives the filtered, sorted record ids (SQL: `history_ids`), and the
+rows' columns a page at a time (`history_summaries`) as the table scrolls (`canFetchMore`/`fetchMore`);
+sorting is by the raw values in SQL (the number, UTC time, case-folded text) so that "9.5 mL" sorts
+before "12 mL". A full record is read (`RecordStore.get`) only to Show or Reprint one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
-from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from mscdose.core import display as show
 from mscdose.records.readable import NONE, local_time, number_text
-from mscdose.records.store import SavedRecord
+from mscdose.records.summaries import (
+    PAGE,
+    STATUS_ALL,
+    STATUS_OK,
+    STATUS_SUPERSEDED,
+    STATUS_WARNING,
+    RecordSummary,
+    SummaryFilter,
+)
+
+if TYPE_CHECKING:
+    from mscdose.records.store import RecordStore
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
 
-STATUS_ALL, STATUS_OK, STATUS_WARNING, STATUS_SUPERSEDED = "all", "ok", "warning", "superseded"
+__all__ = ["COLUMNS", "RECORD_ROLE", "SORT_ROLE", "STATUS_ALL", "STATUS_OK", "STATUS_SUPERSEDED", "STATUS_WARNING",
+           "HistoryTableModel"]
 
 
-def _number(value: Any) -> Decimal:
-    try:
-        return Decimal(str(value)) if value is not None else Decimal(-1)
-    except ArithmeticError:
-        return Decimal(-1)
-
-
-def _lot(record: SavedRecord) -> str:
+def _lot(record: RecordSummary) -> str:
     return " / ".join(part for part in (record.lot_number, record.din) if part) or NONE
 
 
-def _correction(record: SavedRecord) -> str:
+def _correction(record: RecordSummary) -> str:
     parts = []
     if record.supersedes is not None:
         parts.append(f"corrects #{record.supersedes}: {record.correction_reason}")
@@ -52,17 +52,15 @@ def _correction(record: SavedRecord) -> str:
     return "; ".join(parts)
 
 
-# header, display text, sort key
+# header, display text, sort key (the SQL of each column's sort is records/summaries.py SORT_KEYS)
 COLUMNS: list[tuple[str, Any, Any]] = [
     ("Record", lambda r: f"#{r.id}", lambda r: r.id),
     ("Saved", lambda r: local_time(r.created_at), lambda r: r.created_at.timestamp()),
     ("Patient ID", lambda r: r.patient_id, lambda r: r.patient_id.casefold()),
     ("Name", lambda r: r.patient_name or NONE, lambda r: r.patient_name.casefold()),
     ("Status", lambda r: r.status.upper(), lambda r: r.status),
-    ("Volume to draw", lambda r: number_text(r.document.get("volume_to_draw_ml"), show.ml),
-     lambda r: float(_number(r.document.get("volume_to_draw_ml")))),
-    ("Dose delivered", lambda r: number_text(r.document.get("delivered_dose_cells"), show.cells),
-     lambda r: float(_number(r.document.get("delivered_dose_cells")))),
+    ("Volume to draw", lambda r: number_text(r.volume_to_draw_ml, show.ml), lambda r: r.volume_to_draw_ml),
+    ("Dose delivered", lambda r: number_text(r.delivered_dose_cells, show.cells), lambda r: r.delivered_dose_cells),
     ("Lot / DIN", _lot, lambda r: _lot(r).casefold()),
     ("Prepared by", lambda r: r.prepared_by or NONE, lambda r: r.prepared_by.casefold()),
     ("Checked by", lambda r: r.checked_by or NONE, lambda r: r.checked_by.casefold()),
@@ -73,22 +71,125 @@ NUMERIC_COLUMNS = {"Record", "Volume to draw", "Dose delivered"}
 
 
 class HistoryTableModel(QAbstractTableModel):
-    """Read-only rows of SavedRecord; `RECORD_ROLE` gives the record itself, `SORT_ROLE` its raw sort key."""
+    """Rows of RecordSummary, loaded a page at a time. `RECORD_ROLE` gives the summary, `SORT_ROLE` its raw key.
 
-    def __init__(self, records: Sequence[SavedRecord] = (), parent: Any = None) -> None:
+    `reload()` asks the store again (after a filter, a sort or a refresh); a StoreError empties the table and
+    is sent by `failed` for the window to show."""
+
+    failed = Signal(str)
+
+    def __init__(self, store: RecordStore | None = None, parent: Any = None, *, page: int = PAGE) -> None:
         super().__init__(parent)
-        self._records: list[SavedRecord] = list(records)
+        self.store = store
+        self.page = page
+        self._ids: list[int] = []
+        self._rows: list[RecordSummary] = []
+        self._filter = SummaryFilter()
+        self._sort_column, self._descending = 0, True  # newest first
 
-    def set_records(self, records: Sequence[SavedRecord]) -> None:
+    # -- what is shown --------------------------------------------------------------------------------
+
+    @property
+    def total(self) -> int:
+        """Records the filter keeps (loaded or not)."""
+        return len(self._ids)
+
+    def reload(self) -> bool:
+        """Ask the store again. On a StoreError the table is emptied and `failed` says why (a slot Qt calls,
+        such as a click on a header, must never raise)."""
+        from mscdose.records.errors import StoreError
+
         self.beginResetModel()
-        self._records = list(records)
+        try:
+            self._rows = []
+            self._ids = [] if self.store is None else self.store.history_ids(
+                self._filter, COLUMNS[self._sort_column][0], self._descending)
+            self._load(self.page)
+        except StoreError as error:
+            self._ids, self._rows = [], []
+            self.failed.emit(str(error))
+            return False
+        finally:
+            self.endResetModel()
+        return True
+
+    @property
+    def filtered(self) -> bool:
+        return self._filter != SummaryFilter()
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._ids, self._rows = [], []
         self.endResetModel()
 
-    def record(self, row: int) -> SavedRecord:
-        return self._records[row]
+    def _load(self, count: int) -> list[RecordSummary]:
+        start = len(self._rows)
+        wanted = self._ids[start:start + count]
+        loaded = self.store.history_summaries(wanted) if (self.store is not None and wanted) else []
+        self._rows.extend(loaded)
+        if len(loaded) < len(wanted):  # a record listed but not read: never show a gap, stop here
+            self._ids = self._ids[:len(self._rows)]
+        return loaded
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own default argument
-        return 0 if parent.isValid() else len(self._records)
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt's own default argument
+        return not parent.isValid() and len(self._rows) < len(self._ids)
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        start = len(self._rows)
+        count = min(self.page, len(self._ids) - start)
+        self.beginInsertRows(QModelIndex(), start, start + count - 1)
+        try:
+            self._load(count)
+        finally:
+            self.endInsertRows()
+
+    def row_of(self, record_id: int) -> int | None:
+        """The row of a record the filter keeps, loading pages up to it; None when filtered out."""
+        try:
+            position = self._ids.index(record_id)
+        except ValueError:
+            return None
+        while len(self._rows) <= position and self.canFetchMore():
+            self.fetchMore()
+        return position if position < len(self._rows) else None
+
+    def record(self, row: int) -> RecordSummary:
+        return self._rows[row]
+
+    def loaded(self) -> list[RecordSummary]:
+        return list(self._rows)
+
+    # -- filters and sorting: the database does them ---------------------------------------------------
+
+    def set_filter(self, patient: str | None = None, status: str | None = None, since_utc: str | None = None) -> bool:
+        current = self._filter
+        self._filter = SummaryFilter(
+            (patient or "").strip() if patient is not None else current.patient,
+            since_utc if since_utc is not None else current.since_utc,
+            (status or STATUS_ALL) if status is not None else current.status)
+        return self.reload()
+
+    def set_since(self, day: date | None) -> bool:
+        """Saved on or after this local date (None: any date): the same bound as `RecordStore.history`."""
+        from mscdose.records.store import _lower_bound
+
+        bound = "" if day is None else _lower_bound(day)
+        return self.set_filter(since_utc="9999" if bound is None else bound)  # "9999": after any record
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            return
+        self._sort_column, self._descending = column, order == Qt.SortOrder.DescendingOrder
+        self.layoutAboutToBeChanged.emit()
+        self.reload()
+        self.layoutChanged.emit()
+
+    # -- Qt's table interface -------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -100,9 +201,9 @@ class HistoryTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if not index.isValid() or index.row() >= len(self._rows):
             return None
-        record = self._records[index.row()]
+        record = self._rows[index.row()]
         header, text, sort_key = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return text(record)
@@ -119,47 +220,3 @@ class HistoryTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and record.superseded_by is not None:
             return QBrush(QColor("gray"))  # a corrected record stays visible but reads as past
         return None
-
-
-class HistoryFilterProxy(QSortFilterProxyModel):
-    """Filters by patient ID or name (contains, any case), saved on or after a local date, and status."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._patient = ""
-        self._status = STATUS_ALL
-        self._since: date | None = None
-        self.setSortRole(SORT_ROLE)
-
-    def _refilter(self, change: Any) -> None:
-        """Apply a filter change (begin/endFilterChange on Qt 6.9+, invalidateFilter before)."""
-        if hasattr(self, "beginFilterChange"):
-            self.beginFilterChange()
-            change()
-            self.endFilterChange()
-        else:  # pragma: no cover - Qt < 6.9
-            change()
-            self.invalidateFilter()
-
-    def set_patient_filter(self, text: str) -> None:
-        self._refilter(lambda: setattr(self, "_patient", (text or "").strip().casefold()))
-
-    def set_status_filter(self, status: str) -> None:
-        self._refilter(lambda: setattr(self, "_status", status or STATUS_ALL))
-
-    def set_since(self, day: date | None) -> None:
-        self._refilter(lambda: setattr(self, "_since", day))
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model = self.sourceModel()
-        if not isinstance(model, HistoryTableModel):
-            return True
-        record = model.record(source_row)
-        if self._patient and self._patient not in record.patient_id.casefold() \
-                and self._patient not in record.patient_name.casefold():
-            return False
-        if self._since is not None and record.created_at.astimezone().date() < self._since:
-            return False
-        if self._status == STATUS_SUPERSEDED:
-            return record.superseded_by is not None
-        return self._status == STATUS_ALL or record.status == self._status

@@ -1,10 +1,12 @@
 """The History window: every saved record, filtered by patient, date and status, with Show, Reprint and
 Export CSV.
 
-Show displays the saved document as readable text (the same text as `mscdose show`), Reprint writes the
-saved worksheet marked REPRINT and logs the attempt (`mscdose.service.outputs.reprint`), Export CSV writes one row
-a record. Nothing is recomputed and nothing is changed: the store is append-only. Failures are shown in
-the window's message line (never a crash), because the records stay as they were.
+The table reads summaries, not records (history_model.py: SQL filters and sorts, pages load as the
+table scrolls). Show reads the one full record and displays the saved document as readable text (the same
+text as `mscdose show`), Reprint writes the saved worksheet marked REPRINT and logs the attempt
+(`mscdose.service.outputs.reprint`), Export CSV writes one row a record. Nothing is recomputed and nothing
+is changed: the store is append-only. Failures are shown in the window's message line (never a crash),
+because the records stay as they were.
 
 File questions go through `ask_save_path`, a seam the tests replace (they cannot click a native dialog).
 """
@@ -37,16 +39,15 @@ from PySide6.QtWidgets import (
 )
 
 from mscdose.gui.history_model import (
-    RECORD_ROLE,
     STATUS_ALL,
     STATUS_OK,
     STATUS_SUPERSEDED,
     STATUS_WARNING,
-    HistoryFilterProxy,
     HistoryTableModel,
 )
 from mscdose.records.readable import record_text
 from mscdose.records.store import RecordStore, SavedRecord, StoreError
+from mscdose.records.summaries import RecordSummary
 
 STATUS_CHOICES = (("All statuses", STATUS_ALL), ("OK", STATUS_OK), ("Warning (overridden)", STATUS_WARNING),
                   ("Superseded by a correction", STATUS_SUPERSEDED))
@@ -92,22 +93,22 @@ class HistoryView(QDialog):
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.record_dialogs: list[RecordTextDialog] = []
 
-        self.model = HistoryTableModel(parent=self)
-        self.proxy = HistoryFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self.model = HistoryTableModel(store, parent=self)
+        self.model.failed.connect(lambda text: self.report(text, error=True))
+        self._columns_fitted = False
 
         self.patient_filter = QLineEdit()
         self.patient_filter.setObjectName("historyPatientFilter")
         self.patient_filter.setPlaceholderText("Patient ID or name")
         self.patient_filter.setClearButtonEnabled(True)
-        self.patient_filter.textChanged.connect(self.proxy.set_patient_filter)
+        self.patient_filter.textChanged.connect(lambda text: self._filter_changed(patient=text))
 
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("historyStatusFilter")
         for label, value in STATUS_CHOICES:
             self.status_filter.addItem(label, value)
         self.status_filter.currentIndexChanged.connect(
-            lambda _: self.proxy.set_status_filter(str(self.status_filter.currentData())))
+            lambda _: self._filter_changed(status=str(self.status_filter.currentData())))
 
         self.since_check = QCheckBox("Saved since")
         self.since_check.setObjectName("historySinceCheck")
@@ -121,15 +122,17 @@ class HistoryView(QDialog):
 
         self.table = QTableView()
         self.table.setObjectName("historyTable")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
+        self.table.setModel(self.model)
+        # newest first; the header's sort indicator sorts in the database (HistoryTableModel.sort)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # fitted once to the first page (issue 18: ResizeToContents measured 1,000 rows x 12 columns at every
+        # change), then the user's to widen
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _: self.show_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
@@ -180,64 +183,86 @@ class HistoryView(QDialog):
         layout.addLayout(actions)
         self.resize(1100, 560)
         self.refresh()
+        self.table.setSortingEnabled(True)  # after the first load: enabling sorts once more otherwise
 
     # -- state ---------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
         """Reload from the store (other windows may have saved since), keeping the selected record."""
         selected = self.selected_record()
-        try:
-            records = self.store.history()
-        except StoreError as error:
-            self.model.set_records([])
-            self.report(str(error), error=True)
-            self._update_buttons()
-            return
-        self.model.set_records(records)
-        self.report(f"{len(records)} saved record{'s' if len(records) != 1 else ''}.")
-        if selected is not None:
-            self.select_record(selected.id)
+        if self.model.reload():
+            self._count_message()
+            if selected is not None:
+                self.select_record(selected.id)
+        self._fit_columns()
+        self._update_buttons()
+
+    def _count_message(self) -> None:
+        total = self.model.total
+        text = f"{total} saved record{'s' if total != 1 else ''}"
+        if self.model.filtered:
+            try:
+                text = f"{total} of {self.store.count()} saved records match the filters"
+            except StoreError:
+                text += " match the filters"
+        self.report(text + ".")
+
+    def _fit_columns(self) -> None:
+        if not self._columns_fitted and self.model.rowCount():
+            self.table.resizeColumnsToContents()
+            self._columns_fitted = True
+
+    def _filter_changed(self, patient: str | None = None, status: str | None = None) -> None:
+        if self.model.set_filter(patient=patient, status=status):
+            self._count_message()
+        self._fit_columns()
         self._update_buttons()
 
     def _since_changed(self) -> None:
         self.since_filter.setEnabled(self.since_check.isChecked())
         day = self.since_filter.date().toPython() if self.since_check.isChecked() else None
-        self.proxy.set_since(day if isinstance(day, date) else None)
+        if self.model.set_since(day if isinstance(day, date) else None):
+            self._count_message()
         self._update_buttons()
 
     def _update_buttons(self) -> None:
         has_selection = self.selected_record() is not None
         self.show_button.setEnabled(has_selection)
         self.reprint_button.setEnabled(has_selection)
-        self.export_button.setEnabled(self.model.rowCount() > 0)
+        self.export_button.setEnabled(self.model.total > 0 or self.model.filtered)
 
     def report(self, text: str, error: bool = False) -> None:
         self.message.setText(text)
         self.message.setStyleSheet("color: #b00020; font-weight: bold;" if error else "")
         self.message.setProperty("isError", error)
 
-    def visible_records(self) -> list[SavedRecord]:
-        """The records as the table shows them now (filtered and sorted)."""
-        return [self.proxy.index(row, 0).data(RECORD_ROLE) for row in range(self.proxy.rowCount())]
+    def visible_records(self) -> list[RecordSummary]:
+        """The rows loaded so far, as the table shows them (filtered and sorted); more load as it scrolls."""
+        return self.model.loaded()
 
-    def selected_record(self) -> SavedRecord | None:
+    def selected_record(self) -> RecordSummary | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        if not rows:
+        if not rows or rows[0].row() >= self.model.rowCount():
             return None
-        source = self.proxy.mapToSource(rows[0])
-        return self.model.record(source.row()) if source.isValid() else None
+        return self.model.record(rows[0].row())
 
     def select_record(self, record_id: int) -> bool:
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            record = index.data(RECORD_ROLE)
-            if record is not None and record.id == record_id:
-                self.table.selectRow(row)
-                self.table.scrollTo(index)
-                return True
+        row = self.model.row_of(record_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+            return True
         self.table.clearSelection()
         self.table.setCurrentIndex(QModelIndex())
         return False
+
+    def full_record(self, summary: RecordSummary) -> SavedRecord | None:
+        """The whole saved record (its document) of a row: read only for Show, never for the table."""
+        try:
+            return self.store.get(summary.id)
+        except StoreError as error:
+            self.report(str(error), error=True)
+            return None
 
     # -- actions -------------------------------------------------------------------------------------
 
@@ -247,7 +272,8 @@ class HistoryView(QDialog):
         return path
 
     def show_selected(self) -> RecordTextDialog | None:
-        record = self.selected_record()
+        selected = self.selected_record()
+        record = self.full_record(selected) if selected is not None else None
         if record is None:
             return None
         dialog = RecordTextDialog(record, self)

@@ -22,10 +22,10 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mscdose.core.identifiers import canonical_key
 from mscdose.records import ledger, opening
@@ -42,6 +42,9 @@ from mscdose.records.model import (
 )
 from mscdose.records.schema import SCHEMA_VERSION, document_lots, record_keys
 from mscdose.records.verify import VerifyReport, verify_connection
+
+if TYPE_CHECKING:  # issue 18
+    from mscdose.records.summaries import RecordSummary, SummaryFilter
 
 __all__ = [
     "FINAL_STATUSES",
@@ -371,7 +374,13 @@ class RecordStore:
     def history(self, patient_id: str | None = None, since: date | datetime | None = None) -> list[SavedRecord]:
         """Records oldest first, optionally of one patient (ID compared by canonical key: case, spaces,
         hyphens, zero-width characters and full-width forms ignored) and saved at or after `since` (a date
-        means local midnight; a naive datetime is local time)."""
+        means local midnight; a naive datetime is local time). For many records use `iter_history`."""
+        return list(self.iter_history(patient_id, since))
+
+    def iter_history(self, patient_id: str | None = None, since: date | datetime | None = None
+                     ) -> Iterator[SavedRecord]:
+        """As `history()`, yielded a batch at a time from one consistent read (issue 18: constant memory at
+        100,000 records). Consume it before closing the store."""
         clauses: list[str] = []
         params: list[Any] = []
         if patient_id is not None and patient_id.strip():
@@ -380,12 +389,33 @@ class RecordStore:
         if since is not None:
             bound = _lower_bound(since)
             if bound is None:
-                return []  # later than any time a record can carry
+                return  # later than any time a record can carry
             if bound:
                 clauses.append("created_at >= ?")
                 params.append(bound)
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-        return self._query(where, tuple(params))
+        from mscdose.records.summaries import iter_records
+
+        with self._reading("read the records") as conn:
+            yield from iter_records(conn, f"{_SELECT_RECORDS} {where} ORDER BY id", params,
+                                    lambda row: _record_from_row(row, self.path))
+
+    # -- History window (issue 18): ids and summaries by SQL, no document parsed (records/summaries.py) --
+
+    def history_ids(self, selection: SummaryFilter | None = None, column: str = "Record",
+                    descending: bool = True) -> list[int]:
+        """Ids of the records the filter keeps, sorted by a History column (ties by record number)."""
+        from mscdose.records.summaries import SummaryFilter, ordered_ids
+
+        with self._reading("list the records") as conn:
+            return ordered_ids(conn, selection or SummaryFilter(), column, descending)
+
+    def history_summaries(self, ids: Sequence[int]) -> list[RecordSummary]:
+        """History's columns for these record ids, in the same order; `get(id)` reads a full record."""
+        from mscdose.records.summaries import summaries
+
+        with self._reading("read the records") as conn:
+            return summaries(conn, ids)
 
     def earlier_infusions(self, patient_id: str, protocol_id: str | None = None) -> list[SavedRecord]:
         """A patient's standing infusions oldest first, each once: a record superseded by a correction is
@@ -512,11 +542,10 @@ class RecordStore:
 
     def export_csv(self, path: Path | str) -> int:
         """One row a record for the trial's data manager; returns the number of rows written."""
-        from mscdose.records.csv_export import write_csv
+        from mscdose.records.export_stream import export_streamed
 
-        records = self.history()
         with self._reading("export the records"):
-            return write_csv(records, Path(path))
+            return export_streamed(self.iter_history(), Path(path))  # issue 18: rows streamed, not held
 
 
 def _connect(path: Path) -> sqlite3.Connection:

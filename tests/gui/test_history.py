@@ -51,8 +51,8 @@ def shown_ids(view: HistoryView) -> list[int]:
 
 def cell(view: HistoryView, record_id: int, header: str) -> str:
     column = [name for name, _, _ in COLUMNS].index(header)
-    row = next(r for r in range(view.proxy.rowCount()) if view.visible_records()[r].id == record_id)
-    return str(view.proxy.index(row, column).data())
+    row = next(r for r in range(view.model.rowCount()) if view.visible_records()[r].id == record_id)
+    return str(view.model.index(row, column).data())
 
 
 def test_widgets_have_their_object_names(view: HistoryView) -> None:
@@ -239,7 +239,8 @@ def test_an_empty_store(qtbot: QtBot, tmp_path: Path) -> None:
 
 
 def test_model_headers_and_roles(store: RecordStore) -> None:
-    model = HistoryTableModel(store.history())
+    model = HistoryTableModel(store)
+    model.sort(0, Qt.SortOrder.AscendingOrder)  # oldest first
     assert model.rowCount() == 3 and model.columnCount() == len(COLUMNS)
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Record"
     assert model.index(0, 1).data(Qt.ItemDataRole.UserRole + 2) < model.index(2, 1).data(Qt.ItemDataRole.UserRole + 2)

@@ -1,0 +1,139 @@
+"""Issue 18's table, measured before and after in one interleaved run: each figure printed with its ratio.
+
+Each measurement is a fresh process (`python -c`) with one source tree first on the path: this checkout
+("after") and, with --before DIR, an older checkout of mscdose ("before": e.g. `git archive <commit> | tar -x
+-C DIR`). Rounds interleave the two, so a busy moment of this shared machine hits both alike. Wall time, the
+child's CPU time (steadier on a shared machine) and its peak memory (max RSS) are printed, medians of the rounds.
+The 100,000-record store is made once with the store's own API (benchmarks/record_store.py) in --store.
+
+Run: PYTHONPATH=$PWD python benchmarks/scale.py --store /tmp/s100k.sqlite3 [--before DIR] [--rounds 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PROBE = """
+import json, resource, sys, time
+start_wall, start_cpu = time.perf_counter(), time.process_time()
+{body}
+usage = resource.getrusage(resource.RUSAGE_SELF)
+print(json.dumps({{"wall": time.perf_counter() - start_wall, "cpu": time.process_time() - start_cpu,
+                  "rss_mib": usage.ru_maxrss / 1024}}))
+"""
+TASKS = {
+    "audit verify": """
+from mscdose.records.store import RecordStore
+report = RecordStore.open_read_only(sys.argv[1]).verify()
+assert report.ok, report
+""",
+    "history (every record, as `mscdose history` prints them)": """
+import os
+from mscdose.records.readable import history_line
+from mscdose.records.store import RecordStore
+store = RecordStore.open_read_only(sys.argv[1])
+rows = getattr(store, "iter_history", store.history)()
+with open(os.devnull, "w") as sink:
+    for record in rows:
+        sink.write(history_line(record) + "\\n")
+""",
+    "export --csv": """
+import tempfile, pathlib
+from mscdose.records.store import RecordStore
+with tempfile.TemporaryDirectory() as folder:
+    RecordStore.open_read_only(sys.argv[1]).export_csv(pathlib.Path(folder) / "x.csv")
+""",
+    "History window: open -> painted": """
+import os
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+start_wall, start_cpu = time.perf_counter(), time.process_time()  # from the click: Qt itself is not counted
+from mscdose.gui.history_view import HistoryView
+from mscdose.records.store import RecordStore
+view = HistoryView(RecordStore.open_read_only(sys.argv[1]), owns_store=True)
+view.show()
+view.repaint()
+app.processEvents()
+""",
+}
+
+
+def measure(tree: Path, body: str, store: Path) -> dict[str, float]:
+    env = {**os.environ, "PYTHONPATH": str(tree), "PYTHONDONTWRITEBYTECODE": ""}
+    # cwd=tree as well: `python -c` puts the current folder before PYTHONPATH on sys.path
+    done = subprocess.run([sys.executable, "-c", PROBE.format(body=body), str(store)], capture_output=True,
+                          text=True, env=env, check=False, cwd=tree)
+    if done.returncode:
+        raise SystemExit(f"{tree}: {done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def whole_process(tree: Path, args: list[str]) -> dict[str, float]:
+    import resource
+    import time
+
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, *args], capture_output=True, env=env, check=False, cwd=tree)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"wall": time.perf_counter() - start, "cpu": after.ru_utime + after.ru_stime - before.ru_utime
+            - before.ru_stime, "rss_mib": 0.0}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--store", type=Path, required=True)
+    parser.add_argument("--before", type=Path, default=None)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--only", default="", help="run only the tasks whose name contains this text")
+    args = parser.parse_args()
+    if not args.store.exists():
+        subprocess.run([sys.executable, str(ROOT / "benchmarks" / "record_store.py"), str(args.store)], check=True)
+    trees = {"after": ROOT, **({"before": args.before} if args.before else {})}
+    calc = ["-m", "mscdose", "calc", "--weight", "62 kg", "--dose", "150 million cells", "--concentration",
+            "5 million cells/mL", "--viability", "92", "--bag-volume", "20 mL", "--bags", "2", "--json"]
+    with tempfile.TemporaryDirectory():
+        results: dict[tuple[str, str], list[dict[str, float]]] = {}
+        for _ in range(args.rounds):
+            for name, tree in trees.items():
+                results.setdefault(("python -c pass", name), []).append(whole_process(tree, ["-c", "pass"]))
+                results.setdefault(("`mscdose calc --json`, whole process", name), []).append(
+                    whole_process(tree, calc))
+                for task, body in TASKS.items():
+                    if args.only in task:
+                        results.setdefault((task, name), []).append(measure(tree, body, args.store))
+    print(f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, store {args.store} "
+          f"({args.store.stat().st_size / 2**20:.0f} MiB), medians of {args.rounds} interleaved rounds")
+    tasks = dict.fromkeys(task for task, _ in results)
+    for task in tasks:
+        line = f"{task:<58}"
+        figures = {}
+        for name in trees:
+            samples = results.get((task, name))
+            if not samples:
+                continue
+            figure = {key: statistics.median(s[key] for s in samples) for key in ("wall", "cpu", "rss_mib")}
+            figures[name] = figure
+            line += (f" | {name}: {figure['wall']:7.2f} s wall {figure['cpu']:7.2f} s CPU"
+                     + (f" {figure['rss_mib']:6.0f} MiB" if figure["rss_mib"] else ""))
+        if "before" in figures:
+            line += f" | after/before {figures['after']['wall'] / figures['before']['wall']:.2f}"
+        print(line)
+    for name in trees:
+        base = statistics.median(s["wall"] for s in results[("python -c pass", name)])
+        run = statistics.median(s["wall"] for s in results[("`mscdose calc --json`, whole process", name)])
+        print(f"{name}: `mscdose calc --json` = {run / base:.1f} x `python -c pass` (goal <= 7)")
+
+
+if __name__ == "__main__":
+    main()
