@@ -47,9 +47,12 @@ LABEL_SIZE: Option[str] = Option("print/label_size", "100x50mm", ("100x50mm", "4
 WRISTBAND_PATTERN: Option[str] = Option("bedside/wristband_pattern", "{id}",
                                         description="wristband barcode: {id}, or text around it such as MRN:{id}")
 # --- end issue 13 ---
+# issue 16: the language of the window and the worksheet ("system": the system locale when translated)
+LANGUAGE: Option[str] = Option("ui/language", "system", ("system", "en", "zh_CN"), "language: system, en or zh_CN")
 
 ALL_OPTIONS: tuple[Option[Any], ...] = (WINDOW_GEOMETRY, OPERATOR_INITIALS, SITE_NAME, PAPER_SIZE,
-                                        LABEL_SIZE, WRISTBAND_PATTERN)  # issue 13: the last two
+                                        LABEL_SIZE, WRISTBAND_PATTERN,  # issue 13: these two
+                                        LANGUAGE)  # issue 16
 
 
 class Settings:
