@@ -119,18 +119,29 @@ def language_from_settings() -> str | None:
 
 # ------------------------------------------------------------------ the translations themselves
 
-_current = ENGLISH  # the application's language, set once at start-up by set_language
+_current: str | None = None  # the application's language; None until set or first asked for
 _override: ContextVar[str | None] = ContextVar("mscdose_language", default=None)
 
 
 def set_language(language: str) -> None:
-    """Make `language` the application's language (start-up; the window also installs `qt_translators`)."""
+    """Make `language` the application's language (start-up: `--language`; the window also installs
+    `qt_translators`)."""
     global _current
     _current = require(language, "language")
 
 
 def current_language() -> str:
-    return _override.get() or _current
+    """The language in force: a `using` block's, else the application's. Worked out on first use (so a
+    command that prints nothing translated never reads the settings or the locale): MSCDOSE_LANGUAGE, the
+    setting, the system locale. A wrong MSCDOSE_LANGUAGE raises LanguageError here (entry.py checks it at
+    start-up, so it is reported as bad input, exit 2)."""
+    global _current
+    if _override.get():
+        return _override.get()  # type: ignore[return-value]
+    if _current is None:
+        environ_value = os.environ.get(ENVIRONMENT_VARIABLE, "").strip()
+        _current = choose_language(None, os.environ, None if environ_value else language_from_settings())
+    return _current
 
 
 @contextlib.contextmanager

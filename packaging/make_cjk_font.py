@@ -55,6 +55,23 @@ def wanted_code_points() -> set[int]:
     return points
 
 
+FAMILY = "Noto Sans SC mscdose"  # its own family name: a system Noto Sans CJK SC can never stand in for it
+
+
+def rename(font) -> None:  # type: ignore[no-untyped-def]
+    """Give the subset its own family name (the OFL allows it; Noto has no reserved font name). Qt would
+    otherwise pick a system-installed "Noto Sans CJK SC" of the same name, with other glyphs and mappings."""
+    names = font["name"]
+    for record in list(names.names):
+        if record.nameID in (1, 16):
+            names.setName(FAMILY, record.nameID, record.platformID, record.platEncID, record.langID)
+        elif record.nameID == 4:
+            names.setName(f"{FAMILY} Regular", 4, record.platformID, record.platEncID, record.langID)
+        elif record.nameID == 6:
+            names.setName("NotoSansSC-mscdose-Regular", 6, record.platformID, record.platEncID, record.langID)
+    font["CFF "].cff.fontNames = ["NotoSansSC-mscdose-Regular"]
+
+
 def make(source: Path = SOURCE, target: Path = TARGET) -> tuple[int, int]:
     """Write the subset; return (characters kept, bytes)."""
     collection = TTCollection(str(source))
@@ -80,6 +97,7 @@ def make(source: Path = SOURCE, target: Path = TARGET) -> tuple[int, int]:
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=keep)
     subsetter.subset(font)
+    rename(font)
     target.parent.mkdir(parents=True, exist_ok=True)
     font.save(str(target))
     return len(keep), target.stat().st_size
