@@ -27,6 +27,8 @@ def gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help="fill in the worked example of the protocol")
     parser.add_argument("--screenshot", metavar="FILE.png", help="render the window to a PNG and exit (no display "
                         "needed)")
+    parser.add_argument("--language", metavar="LANG", help="en or zh_CN (taken by mscdose.entry before this parser; "
+                        "also MSCDOSE_LANGUAGE or Preferences; default: the system locale)")  # issue 16
     return parser
 
 
@@ -60,8 +62,34 @@ def run_window(argv: Sequence[str]) -> int:
     return run_gui(args)
 
 
+def take_language(argv: list[str]) -> str | None:
+    """issue 16: remove `--language X` / `--language=X` (any position, any command) from argv and return X."""
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            return None
+        if arg.startswith("--language="):
+            del argv[index]
+            return arg.split("=", 1)[1]
+        if arg == "--language":
+            value = argv[index + 1] if index + 1 < len(argv) else ""
+            del argv[index: index + 2]
+            return value
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    # issue 16: --language zh_CN (or MSCDOSE_LANGUAGE) for the window and the worksheet; a language mscdose has
+    # no translation for is bad input (exit 2), named with the accepted ones, never a silent English.
+    from mscdose import i18n
+
+    try:
+        language = take_language(argv)
+        if language is not None or os.environ.get(i18n.ENVIRONMENT_VARIABLE, "").strip():
+            i18n.set_language(i18n.choose_language(language))
+    except i18n.LanguageError as error:
+        print(f"mscdose: {error}", file=sys.stderr)
+        return 2
     if not argv or argv[0] == "gui":
         return run_window(argv[1:])
     from mscdose.cli import main as command_line

@@ -50,9 +50,11 @@ WRISTBAND_PATTERN: Option[str] = Option("bedside/wristband_pattern", "{id}",
 # issue 14: a site may require the independent check before the bag is labelled
 CHECK_BEFORE_LABEL: Option[str] = Option("site/check_before_label", "no", ("no", "yes"),
                                          "refuse a bag label for a record not yet checked independently")
+# issue 16: the language of the window and the worksheet ("system": the system locale when translated)
+LANGUAGE: Option[str] = Option("ui/language", "system", ("system", "en", "zh_CN"), "language: system, en or zh_CN")
 
 ALL_OPTIONS: tuple[Option[Any], ...] = (WINDOW_GEOMETRY, OPERATOR_INITIALS, SITE_NAME, PAPER_SIZE,
-                                        LABEL_SIZE, WRISTBAND_PATTERN, CHECK_BEFORE_LABEL)
+                                        LABEL_SIZE, WRISTBAND_PATTERN, CHECK_BEFORE_LABEL, LANGUAGE)
 
 
 class Settings:

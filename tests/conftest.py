@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# English unless a test asks for another language: on a machine with a Chinese locale the worksheet would
+# otherwise follow the system (issue 16), and the English expectations would fail for the wrong reason.
+os.environ["MSCDOSE_LANGUAGE"] = "en"
 
 import pytest
 

@@ -26,7 +26,9 @@ if TYPE_CHECKING:
     from mscdose.core.protocol import Protocol
 
 SEVERITIES = ("hard", "soft")
-_ITEM_KEYS = {"text", "severity", "field"}
+# issue 16: a translation may stand beside each English text, under the key `<key>_<suffix>` (`text_zh`).
+TRANSLATION_SUFFIXES = {"zh": "zh_CN"}  # key suffix -> language
+_ITEM_KEYS = {"text", "severity", "field"} | {f"text_{suffix}" for suffix in TRANSLATION_SUFFIXES}
 _FIELDS = ("age",)
 _ID = re.compile(r"^\s*([IiEe])\s*(\d{1,3})\s*$", re.ASCII)
 
@@ -37,6 +39,7 @@ class Criteria:
     exclusion: tuple[str, ...] = ()
     hard: frozenset[str] = frozenset()
     age: frozenset[str] = frozenset()  # criteria decided by the age field
+    translations: tuple[tuple[str, str, str], ...] = ()  # issue 16: (language, English text, translation)
 
 
 def read_criteria(eligibility: dict[str, Any], file_name: str) -> Criteria:
@@ -45,6 +48,7 @@ def read_criteria(eligibility: dict[str, Any], file_name: str) -> Criteria:
         return ProtocolError(f"Protocol file {file_name}: key 'eligibility.{key}': {message}")
 
     texts: dict[str, tuple[str, ...]] = {}
+    translated: list[tuple[str, str, str]] = []  # issue 16
     hard: set[str] = set()
     age: set[str] = set()
     seen: set[str] = set()
@@ -67,6 +71,7 @@ def read_criteria(eligibility: dict[str, Any], file_name: str) -> Criteria:
                 field = item.get("field")
                 if field is not None and field not in _FIELDS:
                     raise error(f"{where}.field", f"must be one of {', '.join(_FIELDS)}, found {field!r}")
+                translated += translations_of(item, "text", f"eligibility.{where}", file_name)  # issue 16
                 item = item.get("text")
                 where = f"{where}.text"
             if not isinstance(item, str) or not item.strip():
@@ -80,7 +85,22 @@ def read_criteria(eligibility: dict[str, Any], file_name: str) -> Criteria:
             if field == "age":
                 age.add(item)
         texts[kind] = tuple(items)
-    return Criteria(texts["inclusion"], texts["exclusion"], frozenset(hard), frozenset(age))
+    return Criteria(texts["inclusion"], texts["exclusion"], frozenset(hard), frozenset(age), tuple(translated))
+
+
+def translations_of(table: dict[str, Any], key: str, where: str, file_name: str) -> list[tuple[str, str, str]]:
+    """issue 16: (language, English, translation) for `key` and its `key_<suffix>` entries of one table; a
+    translation without its English text, or an empty one, is refused naming the key."""
+    found = []
+    for suffix, language in TRANSLATION_SUFFIXES.items():
+        if f"{key}_{suffix}" not in table:
+            continue
+        english, text = table.get(key), table[f"{key}_{suffix}"]
+        if not isinstance(english, str) or not isinstance(text, str) or not text.strip():
+            raise ProtocolError(f"Protocol file {file_name}: key '{where}.{key}_{suffix}': must be non-empty text "
+                                f"beside a non-empty '{key}'")
+        found.append((language, english, text.strip()))
+    return found
 
 
 def check_standard_reasons(raw: Any, file_name: str) -> tuple[str, ...]:
@@ -90,8 +110,11 @@ def check_standard_reasons(raw: Any, file_name: str) -> tuple[str, ...]:
 
     if raw is None:
         return ()
+    if isinstance(raw, list):  # issue 16: a reason may be a table { text, text_zh }: its English text counts
+        raw = [r.get("text") if isinstance(r, dict) and set(r) <= {"text", *(f"text_{s}" for s in
+               TRANSLATION_SUFFIXES)} else r for r in raw]
     if not isinstance(raw, list) or not all(isinstance(r, str) and r.strip() for r in raw):
-        raise error("must be a list of non-empty texts")
+        raise error("must be a list of non-empty texts (or tables with text and a translation such as text_zh)")
     for reason in raw:
         if reason_problem(reason):
             raise error(f"{reason!r} is not a reason a reviewer could check (at least three words of three or "

@@ -10,14 +10,19 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from mscdose.core.eligibility import check_standard_reasons, read_criteria  # issue 11
+from mscdose.core.eligibility import (  # issue 11; issue 16: translated texts
+    TRANSLATION_SUFFIXES,
+    check_standard_reasons,
+    read_criteria,
+    translations_of,
+)
 from mscdose.core.errors import ProtocolError
 from mscdose.core.paths import resource
 from mscdose.core.plausibility import Plausibility, read_plausibility  # issue 11
@@ -35,6 +40,10 @@ _TOP_KEYS = {
 _TOP_KEYS |= {"plausibility", "override_reasons"}
 # --- end issue 11 ---
 _TOP_KEYS |= {"product_codes"}  # issue 13: the ISBT 128 product codes the protocol accepts
+# issue 16: translated texts beside the English ones (`title_zh`; `note_zh` in a setting; `text_zh` in criteria
+# and override reasons), exposed as Protocol.translations: language -> {English text: translation}.
+_TRANSLATED_TOP = ("title", "short_title", "sponsor", "product", "route")
+_TOP_KEYS |= {f"{key}_{suffix}" for key in _TRANSLATED_TOP for suffix in TRANSLATION_SUFFIXES}
 _REQUIRED_TOP = {"schema_version", "id", "version", "title", "dose", "site_defaults"}
 _WINDOW_KEYS = {"total_min", "total_max", "per_kg_min", "per_kg_max"}
 _DOSE_KEYS = {"basis", "bands"} | _WINDOW_KEYS
@@ -144,6 +153,12 @@ class Protocol:
     # --- end issue 11 ---
     # issue 13: accepted ISBT 128 product codes; None = the file lists none (only the S-prefix rule applies)
     product_codes: ProductCodes | None = None
+    # issue 16: language -> {English text of this file: its translation} (title, criteria, notes, reasons)
+    translations: Mapping[str, Mapping[str, str]] = field(default_factory=dict, hash=False, compare=False)
+
+    def translated(self, text: str, language: str) -> str:
+        """issue 16: `text` (an English text of this protocol) in `language`, or as it is."""
+        return self.translations.get(language, {}).get(text, text)
 
     @property
     def short_hash(self) -> str:
@@ -256,7 +271,8 @@ class _Reader:
         raw = table[key]
         source, note = "protocol", ""
         if isinstance(raw, dict):
-            self.check_keys(raw, {"value", "source", "note"}, f"{full_key}.", {"value"})
+            self.check_keys(raw, {"value", "source", "note", *(f"note_{s}" for s in TRANSLATION_SUFFIXES)},
+                            f"{full_key}.", {"value"})  # issue 16: note_zh
             source = raw.get("source", "protocol")
             if source not in ("protocol", "site"):
                 raise self.error(f"{full_key}.source", f"must be 'protocol' or 'site', found {source!r}")
@@ -364,7 +380,27 @@ def parse_protocol(data: bytes, name: str) -> Protocol:
         override_reasons=check_standard_reasons(doc.get("override_reasons"), name),
         # --- end issue 11 ---
         product_codes=read_product_codes(doc.get("product_codes"), name),  # issue 13
+        translations=_translations(doc, criteria.translations, name),  # issue 16
     )
+
+
+def _translations(doc: dict[str, Any], criteria: tuple[tuple[str, str, str], ...], name: str
+                  ) -> dict[str, dict[str, str]]:
+    """issue 16: every translated text of the file, as language -> {English: translation}."""
+    found = list(criteria)
+    for key in _TRANSLATED_TOP:
+        found += translations_of(doc, key, "", name)
+    for table in ("site_defaults", "checks"):
+        for key, value in (doc.get(table) or {}).items():
+            if isinstance(value, dict):
+                found += translations_of(value, "note", f"{table}.{key}", name)
+    for index, reason in enumerate(doc.get("override_reasons") or []):
+        if isinstance(reason, dict):
+            found += translations_of(reason, "text", f"override_reasons[{index}]", name)
+    out: dict[str, dict[str, str]] = {}
+    for language, english, text in found:
+        out.setdefault(language, {})[english] = text
+    return out
 
 
 def _infusions(reader: _Reader, doc: dict[str, Any]) -> int:

@@ -78,13 +78,17 @@ def shown(text: str, limit: int = 60) -> str:
     return visible
 
 
+# issue 16: the same hint in Chinese, for the person whose Chinese input method typed the full-width digits.
+HALF_WIDTH_ZH = "请切换到半角输入法（直接输入），用数字0–9重新输入。"
+
+
 def character_problem(text: str, *, allowed_spaces: str = " ") -> str | None:
     """What is wrong with the first wide form, foreign digit or hidden character in `text`, or None."""
     for char in text:
         if is_wide_form(char):
             return (f"“{shown(text)}” contains “{char}” ({character_name(char)}), a full-width or non-Latin "
                     "character. Switch the input method to half-width (direct input) and type it again with "
-                    "the digits 0–9.")
+                    "the digits 0–9. " + HALF_WIDTH_ZH)
         if is_hidden(char, allowed_spaces):
             return (f"“{shown(text)}” contains an invisible or control character ({character_name(char)}). "
                     "Delete the entry and type it again.")

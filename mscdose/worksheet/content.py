@@ -1,6 +1,7 @@
 """What the worksheet says, as text and Qt rich-text HTML, built only from the saved calculation document.
 
-Pure Python (no Qt) so the wording can be tested on its own. Nothing here computes a dose: every number
+Pure Python (no Qt) so the wording can be tested on its own; only a translated worksheet asks Qt's
+QTranslator for its words (mscdose.i18n). Nothing here computes a dose: every number
 comes out of the document (the saved one, for a reprint) and is shown through `mscdose.core.display`, so
 the ISMP rules (leading zero, no trailing zero, "million" written out) hold on paper as on screen.
 
@@ -15,8 +16,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from mscdose.core import display as show
-from mscdose.core.flags import CATALOGUE
 from mscdose.core.overrides import override_problem
+from mscdose.i18n import translate, units_for
 from mscdose.worksheet.marking import (
     NONE,
     PROGRAM,
@@ -32,23 +33,22 @@ from mscdose.worksheet.marking import (
     times_text,
     when,
 )
+from mscdose.worksheet.protocol_texts import protocol_text
+from mscdose.worksheet.terms import step_label
 
 # The running marks moved to marking.py; they stay importable from here for existing callers.
 __all__ = ["PROGRAM", "TITLE", "WATERMARK", "Marking", "blocked_reason", "body_html", "check_line",
-           "final_refusal", "footer_text", "moment_text", "number", "short_hash", "times_text", "when"]
+           "final_refusal", "footer_text", "moment_text", "number", "protocol_text", "short_hash", "times_text",
+           "when"]
 
-SEVERITY_WORDS = {"hard": "HARD", "soft": "SOFT", "info": "INFO"}
-SEVERITY_KEY = ("HARD: a protocol limit, cannot be overridden. SOFT: allowed only with a recorded reason and "
-                "initials. INFO: for information.")
 
-# Keys of `inputs.defaults_changed` -> what they are called on paper.
-_PREPARATION_VALUES = (
-    ("final_volume_ml", "Final volume", "final_volume", show.ml),
-    ("duration_min", "Infusion duration", "duration", show.minutes),
-    ("drop_factor_gtt_per_ml", "Drop factor", "drop_factor", lambda v: f"{show.plain(v)} gtt/mL"),
-    ("increment_ml", "Smallest volume step", "volume_increment", show.ml),
-)
 
+def _words() -> dict[str, str]:
+    """Headings and labels used inside f-strings, translated here (pyside6-lupdate reads no f-string)."""
+    return {
+        "VOLUME TO DRAW": translate("Worksheet", "VOLUME TO DRAW"),
+        "cell suspension, from the bag(s)": translate("Worksheet", "cell suspension, from the bag(s)"),
+    }
 
 def final_refusal(document: Mapping[str, Any]) -> str | None:
     """Why this document may not become a final (non-preview) worksheet, or None when it may.
@@ -78,9 +78,23 @@ def blocked_reason(document: Mapping[str, Any]) -> str:
 
 
 # ---------------------------------------------------------------- HTML body
+# Every heading, label and note is marked `translate("Worksheet", "...")` for pyside6-lupdate; values are
+# filled into `{named}` placeholders after translating. Program-written numbers go through `_u`
+# (i18n.units_for: one form of cell count per language); what a person typed is printed as typed.
 
 def _e(text: Any) -> str:
     return html.escape(str(text), quote=True)
+
+
+def _u(text: Any) -> str:
+    """A program-written text (a display value, a core step or message) escaped, units as the language
+    writes them (`149.96 × 10⁶ 个细胞` in Chinese)."""
+    return _e(units_for(str(text)))
+
+
+def _t(text: str) -> str:
+    """A translated text that was looked up already (a variable, not a literal), escaped."""
+    return _e(text)
 
 
 def _heading(text: str, *, page_break: bool = False) -> str:
@@ -109,7 +123,13 @@ def _grid(rows: Sequence[Sequence[tuple[str, str]]], label_width: int = 17) -> s
 
 def _setting_source(document: Mapping[str, Any], key: str) -> str:
     setting = document.get("protocol_settings", {}).get(key, {})
-    return "site value" if setting.get("source") == "site" else "protocol value"
+    if setting.get("source") == "site":
+        return translate("Worksheet", "site value")
+    return translate("Worksheet", "protocol value")
+
+
+def not_entered() -> str:
+    return translate("Worksheet", "not entered")
 
 
 def weight_text(inputs: Mapping[str, Any]) -> str:
@@ -121,17 +141,18 @@ def weight_text(inputs: Mapping[str, Any]) -> str:
     if not entered or entered.replace(" ", "") == kg.replace(" ", ""):
         return kg
     if entered.lower().replace(" ", "").endswith("kg"):  # "62.0 kg", "62kg": same unit, only written otherwise
-        return f"{kg} (entered as {entered})"
+        return translate("Worksheet", "{kg} (entered as {entered})").format(kg=kg, entered=entered)
     return f"{entered} = {kg}"
 
 
 def delivered_texts(document: Mapping[str, Any]) -> tuple[str, str]:
     """The dose delivered and per kg as the core wrote them beside the limits (`99.999 million cells`, never
-    a rounding that reads as inside a limit it is outside of); documents saved before issue 10 lack them."""
+    a rounding that reads as inside a limit it is outside of); documents saved before issue 10 lack them.
+    In the units of the current language (the digits as the core wrote them)."""
     total = document.get("delivered_dose_text") or show.cells(number(document["delivered_dose_cells"]))
     per_kg = document.get("delivered_dose_per_kg_text") or show.cells_per_kg(
         number(document["delivered_dose_cells_per_kg"]))
-    return str(total), str(per_kg)
+    return units_for(str(total)), units_for(str(per_kg))
 
 
 def start_finish(document: Mapping[str, Any]) -> tuple[str, str]:
@@ -140,7 +161,7 @@ def start_finish(document: Mapping[str, Any]) -> tuple[str, str]:
     finish = when(document.get("finish_by") or document.get("administer_before"))
     start = when(document.get("start_by"))
     if finish and not start and document.get("finish_by"):
-        start = "never: the infusion is longer than the post-thaw limit"
+        start = translate("Worksheet", "never: the infusion is longer than the post-thaw limit")
     return start or NONE, finish or NONE
 
 
@@ -149,242 +170,175 @@ def _order(document: Mapping[str, Any]) -> list[tuple[str, str]]:
     order = document.get("order") or {}
     reference = f"<b>{_e(order.get('reference') or NONE)}</b>"
     if order.get("date"):
-        reference += f" of {_e(order['date'])}"
-    return [("Prescriber", _e(order.get("prescriber") or NONE)), ("Order reference", reference)]
+        reference += translate("Worksheet", " of {date}").format(date=_e(order["date"]))
+    return [(translate("Worksheet", "Prescriber"), _e(order.get("prescriber") or NONE)),
+            (translate("Worksheet", "Order reference"), reference)]
+
+
+def prescription_text(inputs: Mapping[str, Any]) -> str:
+    """The prescription as written, unescaped: `150 million cells` (or `150 × 10⁶ 个细胞`)."""
+    if inputs["dose_mode"] == "per_kg":
+        return units_for(show.cells_per_kg(number(inputs["dose_cells_per_kg"]), 4))
+    return units_for(show.cells(number(inputs["dose_cells"]), 4))
 
 
 def _patient(document: Mapping[str, Any]) -> str:
     patient, inputs = document.get("patient", {}), document["inputs"]
     weight = f"<b>{_e(weight_text(inputs))}</b>"
-    age = _e(age_text(document) or "not entered")
+    age = _e(age_text(document) or not_entered())
     born = patient.get("date_of_birth")
+    prescribed = prescription_text(inputs)
     if inputs["dose_mode"] == "per_kg":
-        written = (f"{_e(show.cells_per_kg(number(inputs['dose_cells_per_kg']), 4))} (per kg)")
+        written = translate("Worksheet", "{dose} (per kg)").format(dose=_e(prescribed))
     else:
-        written = f"{_e(show.cells(number(inputs['dose_cells']), 4))} (a total)"
+        written = translate("Worksheet", "{dose} (a total)").format(dose=_e(prescribed))
     entered = str(inputs.get("dose_entered") or "")
-    if entered and entered.split() != html.unescape(written).split(" (")[0].split():
-        written += f" – written “{_e(entered)}”"
+    english = (show.cells_per_kg(number(inputs["dose_cells_per_kg"]), 4) if inputs["dose_mode"] == "per_kg"
+               else show.cells(number(inputs["dose_cells"]), 4))
+    if entered and entered.split() != english.split() and entered.split() != prescribed.split():
+        written += translate("Worksheet", " – written “{entered}”").format(entered=_e(entered))
     if inputs["dose_mode"] == "per_kg":  # the total it comes to; a total prescription is its own target
-        written += f" = <b>{_e(show.cells(number(document['target_dose_cells'])))}</b>"
-    return _heading("1  Patient, prescription and order") + _grid([
-        [("Patient ID", f"<b>{_e(patient.get('id', ''))}</b>"), ("Name", _e(patient.get("name", "")) or NONE)],
-        [("Date of birth", f"<b>{_e(born)}</b>" if born else "not recorded"), ("Age", age)],
-        [("Weight", weight), ("Prescription", written)],
+        written += f" = <b>{_u(show.cells(number(document['target_dose_cells'])))}</b>"
+    return _heading(translate("Worksheet", "1  Patient, prescription and order")) + _grid([
+        [(translate("Worksheet", "Patient ID"), f"<b>{_e(patient.get('id', ''))}</b>"),
+         (translate("Worksheet", "Name"), _e(patient.get("name", "")) or NONE)],
+        [(translate("Worksheet", "Date of birth"),
+          f"<b>{_e(born)}</b>" if born else _e(translate("Worksheet", "not recorded"))),
+         (translate("Worksheet", "Age"), age)],
+        [(translate("Worksheet", "Weight"), weight), (translate("Worksheet", "Prescription"), written)],
         _order(document),
     ])
+
+
+def count_basis_text(inputs: Mapping[str, Any]) -> str:
+    if inputs.get("count_basis") == "viable":
+        return translate("Worksheet", "count of viable cells")
+    return translate("Worksheet", "count of all cells")
+
+
+def dose_basis_text(document: Mapping[str, Any]) -> str:
+    if document["protocol"].get("dose_basis") == "viable":
+        return translate("Worksheet", "viable cells")
+    return translate("Worksheet", "all cells")
 
 
 def _product(document: Mapping[str, Any]) -> str:
     inputs = document["inputs"]
     din = inputs.get("din")
-    din_text = (f"<b>{_e(din)}</b> (check character {_e(din.split()[-1])})" if din else "not entered")
-    basis = "count of viable cells" if inputs.get("count_basis") == "viable" else "count of all cells"
-    dose_basis = "viable cells" if document["protocol"].get("dose_basis") == "viable" else "all cells"
+    din_text = (f"<b>{_e(din)}</b> " + translate("Worksheet", "(check character {char})").format(
+        char=_e(din.split()[-1])) if din else _e(not_entered()))
     settings = document.get("protocol_settings", {})
     minimum = settings.get("min_viability", {}).get("text", "")
     viability = _e(show.percent(number(inputs["viability_percent"])))
     if minimum:
-        viability += f" (minimum {_e(minimum)}, {_setting_source(document, 'min_viability')})"
+        viability += translate("Worksheet", " (minimum {minimum}, {source})").format(
+            minimum=_u(minimum), source=_e(_setting_source(document, "min_viability")))
     bag = number(inputs["bag_volume_ml"])
     limit = settings.get("post_thaw_limit", {}).get("text", "")
-    thawed = _e(when(inputs.get("thawed_at"))) or "not entered"
+    thawed = _e(when(inputs.get("thawed_at"))) or _e(not_entered())
     if limit:
-        thawed += f"; limit {_e(limit)} ({_setting_source(document, 'post_thaw_limit')})"
-    return _heading("2  Product lot") + _grid([
-        [("Lot number", _e(document.get("lot_number") or "not entered")), ("DIN (ISBT 128)", din_text)],
-        [("Concentration", f"{_e(show.concentration(number(inputs['concentration_cells_per_ml']), 4))} ({basis})"),
-         ("Viability", viability)],
-        [("Viable concentration", _e(show.concentration(number(document['viable_concentration_cells_per_ml']), 4))),
-         ("Protocol doses", dose_basis)],
-        [("Bags available", f"{inputs['bags_available']} × {_e(show.ml(bag))}"),
-         ("Thawed at", thawed)],
+        thawed += translate("Worksheet", "; limit {limit} ({source})").format(
+            limit=_u(limit), source=_e(_setting_source(document, "post_thaw_limit")))
+    concentration = _u(show.concentration(number(inputs["concentration_cells_per_ml"]), 4))
+    return _heading(translate("Worksheet", "2  Product lot")) + _grid([
+        [(translate("Worksheet", "Lot number"), _e(document.get("lot_number") or not_entered())),
+         (translate("Worksheet", "DIN (ISBT 128)"), din_text)],
+        [(translate("Worksheet", "Concentration"), f"{concentration} ({_e(count_basis_text(inputs))})"),
+         (translate("Worksheet", "Viability"), viability)],
+        [(translate("Worksheet", "Viable concentration"),
+          _u(show.concentration(number(document["viable_concentration_cells_per_ml"]), 4))),
+         (translate("Worksheet", "Protocol doses"), _e(dose_basis_text(document)))],
+        [(translate("Worksheet", "Bags available"), f"{inputs['bags_available']} × {_e(show.ml(bag))}"),
+         (translate("Worksheet", "Thawed at"), thawed)],
     ])
+
+
+def _preparation_values() -> tuple[tuple[str, str, str, Any], ...]:
+    """Keys of `inputs.defaults_changed` -> what they are called on paper."""
+    return (
+        ("final_volume_ml", translate("Worksheet", "Final volume"), "final_volume", show.ml),
+        ("duration_min", translate("Worksheet", "Infusion duration"), "duration", show.minutes),
+        ("drop_factor_gtt_per_ml", translate("Worksheet", "Drop factor"), "drop_factor",
+         lambda v: units_for(f"{show.plain(v)} gtt/mL")),
+        ("increment_ml", translate("Worksheet", "Smallest volume step"), "volume_increment", show.ml),
+    )
 
 
 def _steps(document: Mapping[str, Any]) -> str:
     # cellpadding 1: fourteen steps (weight in lb, start/finish by, DMSO) still leave page 1 room on Letter
-    out = [_heading("3  Calculation, step by step"),
+    out = [_heading(translate("Worksheet", "3  Calculation, step by step")),
            '<table width="100%" cellspacing="0" cellpadding="1" border="1" '
            'style="border-collapse: collapse; border-color: #808080">']
     for i, step in enumerate(document.get("steps", []), start=1):
         label, _, working = str(step).partition(": ")
-        out.append(f'<tr><td width="3%" align="right">{i}</td><td width="22%"><b>{_e(label)}</b></td>'
-                   f'<td width="75%">{_e(working)}</td></tr>')
+        out.append(f'<tr><td width="3%" align="right">{i}</td><td width="22%"><b>{_e(step_label(label))}</b></td>'
+                   f'<td width="75%">{_u(working)}</td></tr>')
     out.append("</table>")
     inputs, used = document["inputs"], []
     changed = set(inputs.get("defaults_changed", []))
-    for key, label, setting, fmt in _PREPARATION_VALUES:
+    for key, label, setting, fmt in _preparation_values():
         if inputs.get(key) is None:
             continue
-        source = "entered" if key in changed else _setting_source(document, setting)
-        used.append(f"{label} {_e(fmt(number(inputs[key])))} ({source})")
+        source = translate("Worksheet", "entered") if key in changed else _setting_source(document, setting)
+        used.append(f"{_e(label)} {_e(fmt(number(inputs[key])))} ({_e(source)})")
     if used:
-        out.append(f'<p style="margin-top: 2pt; font-size: 8pt">Preparation values used: {"; ".join(used)}.</p>')
+        out.append('<p style="margin-top: 2pt; font-size: 8pt">'
+                   + translate("Worksheet", "Preparation values used: {values}.").format(values="; ".join(used))
+                   + "</p>")
     return "".join(out)
 
 
 def _results(document: Mapping[str, Any]) -> str:
     inputs, settings = document["inputs"], document.get("protocol_settings", {})
     volume, exact = number(document["volume_to_draw_ml"]), number(document["volume_exact_ml"])
-    rounding = (f"exact {_e(show.ml(exact))}, rounded to the nearest {_e(show.ml(number(inputs['increment_ml'])))}"
-                if volume != exact else "exact: no rounding")
+    rounding = (translate("Worksheet", "exact {exact}, rounded to the nearest {step}").format(
+        exact=_e(show.ml(exact)), step=_e(show.ml(number(inputs["increment_ml"]))))
+        if volume != exact else _e(translate("Worksheet", "exact: no rounding")))
     diluent_note = settings.get("final_volume", {}).get("note", "")
-    note = f" {_e(diluent_note)}" if diluent_note else ""
-    diluent = (f"<b>{_e(show.ml(number(document['diluent_volume_ml'])))}</b>{note}"
-               f" to a final volume of <b>{_e(show.ml(number(document['final_volume_ml'])))}</b>")
+    note = f" {_e(protocol_text(document, diluent_note))}" if diluent_note else ""
+    diluent = translate("Worksheet", "<b>{diluent}</b>{note} to a final volume of <b>{final}</b>").format(
+        diluent=_e(show.ml(number(document["diluent_volume_ml"]))), note=note,
+        final=_e(show.ml(number(document["final_volume_ml"]))))
     start, finish = start_finish(document)
     total, per_kg = delivered_texts(document)
     rows = [
-        ("Dose delivered", f"<b>{_e(total)}</b> ({_e(per_kg)}) · target "
-                           f"{_e(show.cells(number(document['target_dose_cells'])))}"),
-        ("Bags to use", f"<b>{document['bags_needed']}</b> of {inputs['bags_available']} "
-                        f"(each {_e(show.ml(number(inputs['bag_volume_ml'])))})"),
-        ("Diluent", diluent),
-        ("Infusion rate", f"<b>{_e(show.ml_per_h(number(document['infusion_rate_ml_per_h'])))}</b> over "
-                          f"{_e(show.minutes(number(inputs['duration_min'])))}"),
-        ("Drip rate", f"<b>{_e(show.gtt_per_min(number(document['drip_rate_gtt_per_min'])))}</b> with a drop factor "
-                      f"of {_e(show.plain(number(inputs['drop_factor_gtt_per_ml'])))} gtt/mL"),
-        ("Time of use", f"start by <b>{_e(start)}</b> · finish by <b>{_e(finish)}</b>" if finish != NONE
-                        else "not checked: no thaw time entered"),
+        (translate("Worksheet", "Dose delivered"),
+         translate("Worksheet", "<b>{total}</b> ({per_kg}) · target {target}").format(
+             total=_e(total), per_kg=_e(per_kg), target=_u(show.cells(number(document["target_dose_cells"]))))),
+        (translate("Worksheet", "Bags to use"),
+         translate("Worksheet", "<b>{needed}</b> of {available} (each {volume})").format(
+             needed=document["bags_needed"], available=inputs["bags_available"],
+             volume=_e(show.ml(number(inputs["bag_volume_ml"]))))),
+        (translate("Worksheet", "Diluent"), diluent),
+        (translate("Worksheet", "Infusion rate"), translate("Worksheet", "<b>{rate}</b> over {duration}").format(
+            rate=_e(show.ml_per_h(number(document["infusion_rate_ml_per_h"]))),
+            duration=_e(show.minutes(number(inputs["duration_min"]))))),
+        (translate("Worksheet", "Drip rate"),
+         translate("Worksheet", "<b>{rate}</b> with a drop factor of {factor}").format(
+             rate=_u(show.gtt_per_min(number(document["drip_rate_gtt_per_min"]))),
+             factor=_u(f"{show.plain(number(inputs['drop_factor_gtt_per_ml']))} gtt/mL"))),
+        (translate("Worksheet", "Time of use"),
+         translate("Worksheet", "start by <b>{start}</b> · finish by <b>{finish}</b>").format(
+             start=_e(start), finish=_e(finish)) if finish != NONE
+         else _e(translate("Worksheet", "not checked: no thaw time entered"))),
     ]
-    out = [_heading("4  Results"),
+    out = [_heading(translate("Worksheet", "4  Results")),
            '<table width="100%" cellspacing="0" cellpadding="3" border="3" '
            'style="border-collapse: collapse; border-color: #000000; border-style: solid">',
-           '<tr><td width="26%" valign="middle"><b>VOLUME TO DRAW</b><br/>'
-           '<span style="font-size: 7.5pt">cell suspension, from the bag(s)</span></td>'
-           f'<td width="74%"><span style="font-size: 24pt; font-weight: bold">{_e(show.ml(volume))}</span>'
+           f'<tr><td width="26%" valign="middle"><b>{_e(_words()["VOLUME TO DRAW"])}</b><br/>'
+           f'<span style="font-size: 7.5pt">{_e(_words()["cell suspension, from the bag(s)"])}</span>'
+           f'</td><td width="74%"><span style="font-size: 24pt; font-weight: bold">{_e(show.ml(volume))}</span>'
            f'&nbsp;&nbsp;<span style="font-size: 8.5pt">({rounding})</span></td></tr>']
     out += [f'<tr><td><b>{_e(label)}</b></td><td>{value}</td></tr>' for label, value in rows]
     out.append("</table>")
     return "".join(out)
 
 
-def _flags(document: Mapping[str, Any]) -> str:
-    flags, overrides = list(document.get("flags", [])), {o["code"]: o for o in document.get("overrides", [])}
-    # Overrides of flags raised only at finalising (eligibility unconfirmed, same lot the same day) have no
-    # flag in the engine's list: they are printed as their own soft rows so no override goes unseen.
-    shown = {f.get("code") for f in flags}
-    flags += [{"code": code, "severity": CATALOGUE.get(code, ("soft", ""))[0],
-               "message": CATALOGUE.get(code, ("", "raised when the calculation was finalised"))[1].capitalize() + "."}
-              for code in overrides if code not in shown]
-    out = [_heading("5  Flags and overrides")]
-    if not flags:
-        return out[0] + "<p>No flags.</p>"
-    out.append('<table width="100%" cellspacing="0" cellpadding="2" border="1" '
-               'style="border-collapse: collapse; border-color: #808080">'
-               '<tr bgcolor="#eeeeee"><td width="9%"><b>Severity</b></td><td width="27%"><b>Flag</b></td>'
-               '<td width="64%"><b>Message; override (reason, initials)</b></td></tr>')
-    for flag in flags:
-        severity = SEVERITY_WORDS.get(flag.get("severity", ""), str(flag.get("severity", "")).upper())
-        text = _e(flag.get("message", ""))
-        override = overrides.get(flag.get("code"))
-        if override:
-            text += (f"<br/><b>Overridden:</b> “{_e(override.get('reason', ''))}” – "
-                     f"{_e(override.get('initials', ''))}")
-        elif flag.get("severity") == "soft":
-            text += "<br/><b>Not overridden.</b>"
-        weight = "bold" if flag.get("severity") in ("hard", "soft") else "normal"
-        out.append(f'<tr><td style="font-weight: {weight}">{_e(severity)}</td>'
-                   f'<td style="font-size: 8pt">{_e(flag.get("code", ""))}</td><td>{text}</td></tr>')
-    out.append(f'</table><p style="font-size: 7.5pt">{_e(SEVERITY_KEY)}</p>')
-    return "".join(out)
-
-
-def _state(kind: str, confirmed: bool | None) -> str:
-    if confirmed is None:
-        return "☐ not confirmed"
-    if kind == "inclusion":
-        return "☑ met" if confirmed else "☒ <b>NOT MET</b>"
-    return "☑ absent" if confirmed else "☒ <b>PRESENT</b>"
-
-
-def _eligibility(document: Mapping[str, Any]) -> str:
-    items = document.get("eligibility", [])
-    inclusion = [i for i in items if i.get("kind") == "inclusion"]
-    exclusion = [i for i in items if i.get("kind") == "exclusion"]
-    out = [_heading("6  Eligibility checklist", page_break=True)]
-    if not items:
-        return out[0] + "<p>The protocol lists no criteria.</p>"
-    out.append('<table width="100%" cellspacing="0" cellpadding="2" border="1" '
-               'style="border-collapse: collapse; border-color: #808080; font-size: 8pt">'
-               '<tr bgcolor="#eeeeee"><td width="36%"><b>Inclusion criterion</b></td><td width="14%"><b>Met?</b></td>'
-               '<td width="36%"><b>Exclusion criterion</b></td><td width="14%"><b>Absent?</b></td></tr>')
-    for row in range(max(len(inclusion), len(exclusion))):
-        cells = []
-        for column in (inclusion, exclusion):
-            if row < len(column):
-                item = column[row]
-                cells.append(f"<td>{_e(item.get('criterion', ''))}</td>"
-                             f"<td>{_state(item.get('kind', ''), item.get('confirmed'))}</td>")
-            else:
-                cells.append("<td></td><td></td>")
-        out.append(f"<tr>{''.join(cells)}</tr>")
-    out.append("</table>")
-    return "".join(out)
-
-
-_BOX = ('<td width="20%" height="28" style="border-width: 2px; border-style: solid; border-color: #000000">'
-        '<span style="font-size: 16pt">&nbsp;</span></td>')
-
-
-def _independent_check(document: Mapping[str, Any]) -> str:
-    inputs, patient = document["inputs"], document.get("patient") or {}
-    if inputs["dose_mode"] == "per_kg":
-        prescription = _e(show.cells_per_kg(number(inputs["dose_cells_per_kg"]), 4))
-    else:
-        prescription = _e(show.cells(number(inputs["dose_cells"]), 4))
-    basis = "viable cells" if inputs.get("count_basis") == "viable" else "all cells"
-    dose_basis = "viable cells" if document["protocol"].get("dose_basis") == "viable" else "all cells"
-    out = [_heading("7  Independent check (second person)"),
-           '<p style="margin-bottom: 3pt">Work out the volume and the dose yourself from the prescription and the '
-           'product label, <b>without looking at sections 3 and 4</b>. Write your own figures in the boxes, then '
-           'compare. Any difference: stop and resolve it before the product is released.</p>',
-           _grid([
-               [("Patient ID", f"<b>{_e(patient.get('id', ''))}</b>"),
-                ("Date of birth", f"<b>{_e(patient['date_of_birth'])}</b>" if patient.get("date_of_birth")
-                 else "not recorded")],
-               [("Weight", _e(weight_text(inputs))), ("Prescription", prescription)],
-               [("Concentration", f"{_e(show.concentration(number(inputs['concentration_cells_per_ml']), 4))} "
-                                  f"({basis})"),
-                ("Viability", _e(show.percent(number(inputs["viability_percent"]))))],
-               [("Protocol doses", dose_basis),
-                ("Volume step", f"{_e(show.ml(number(inputs['increment_ml'])))} (round to nearest, ties up)")],
-               [("Bags", f"{inputs['bags_available']} × {_e(show.ml(number(inputs['bag_volume_ml'])))}"),
-                ("Thawed at", _e(when(inputs.get("thawed_at"))) or "not entered")],
-               [("Final volume", _e(show.ml(number(inputs["final_volume_ml"])))),
-                ("Duration, drop factor", f"{_e(show.minutes(number(inputs['duration_min'])))}, "
-                                          f"{_e(show.plain(number(inputs['drop_factor_gtt_per_ml'])))} gtt/mL")],
-           ]),
-           '<table width="100%" cellspacing="4" cellpadding="3" style="margin-top: 4pt">',
-           f'<tr><td width="20%"><b>Your volume to draw</b></td>{_BOX}<td width="6%">mL</td>'
-           f'<td width="20%"><b>Your dose delivered</b></td>{_BOX}<td width="12%">million&nbsp;cells</td></tr>',
-           f'<tr><td><b>Your infusion rate</b></td>{_BOX}<td>mL/h</td>'
-           f'<td><b>Your drip rate</b></td>{_BOX}<td>gtt/min</td></tr>',
-           "</table>",
-           '<p style="margin-top: 6pt; margin-bottom: 4pt">Difference from the worksheet: '
-           '______________________________________ &nbsp;&nbsp; Figures agree: ☐ yes &nbsp; ☐ no</p>']
-    return "".join(out)
-
-
-def _signatures(document: Mapping[str, Any]) -> str:
-    rows = (("Prepared by", document.get("prepared_by", "")),
-            ("Independently checked by", document.get("checked_by", "")),
-            ("Administered by", ""))
-    out = [_heading("8  Signatures"),
-           '<table width="100%" cellspacing="0" cellpadding="4" border="1" '
-           'style="border-collapse: collapse; border-color: #000000">'
-           '<tr bgcolor="#eeeeee"><td width="27%"><b>Role</b></td><td width="25%"><b>Name</b></td>'
-           '<td width="27%"><b>Signature</b></td><td width="21%"><b>Date / time</b></td></tr>']
-    for role, name in rows:
-        out.append(f'<tr><td valign="middle"><b>{_e(role)}</b></td><td valign="middle">{_e(name)}</td>'
-                   '<td><span style="font-size: 20pt">&nbsp;</span></td><td></td></tr>')
-    out.append("</table>")
-    return "".join(out)
-
-
 def body_html(document: Mapping[str, Any], family: str = "DejaVu Sans Condensed") -> str:
-    """The worksheet body (everything but the running header and footer), in Qt's rich-text HTML."""
-    sections = (_patient, _product, _steps, _results, _flags, _eligibility, _independent_check, _signatures)
+    """The worksheet body (everything but the running header and footer), in Qt's rich-text HTML, in the
+    current language (`i18n.using`)."""
+    from mscdose.worksheet.sections import eligibility, flags, independent_check, signatures
+
+    parts = (_patient, _product, _steps, _results, flags, eligibility, independent_check, signatures)
     return (f'<html><body style="font-family: \'{_e(family)}\'; font-size: 9pt">'
-            + "".join(section(document) for section in sections) + "</body></html>")
+            + "".join(section(document) for section in parts) + "</body></html>")

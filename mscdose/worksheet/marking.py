@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 from mscdose.core import display as show
+from mscdose.i18n import translate
 
 TITLE = "UC-MSC dose worksheet"
 PROGRAM = "mscdose"
@@ -50,7 +51,9 @@ class Marking:
     @property
     def reprint_word(self) -> str:
         """`REPRINT 2`; plain `REPRINT` for a reprint whose copy number was not given (older callers)."""
-        return f"REPRINT {self.copy_number}" if self.copy_number > 0 else "REPRINT"
+        if self.copy_number > 0:
+            return translate("Worksheet", "REPRINT {n}").format(n=self.copy_number)
+        return translate("Worksheet", "REPRINT")
 
 
 def number(value: Any) -> Decimal:
@@ -77,7 +80,18 @@ def times_text(computed_at: str | None, generated: str) -> str:
     zone = generated[generated.rfind(" ("):] if generated.endswith(")") else ""
     if zone and calculated.endswith(zone):
         calculated = calculated[: -len(zone)]
-    return f"calculated {calculated} · generated {generated}"
+    return translate("Worksheet", "calculated {calculated} · generated {generated}").format(
+        calculated=calculated, generated=generated)
+
+
+def title() -> str:
+    """The worksheet's title (TITLE) in the current language."""
+    return translate("Worksheet", "UC-MSC dose worksheet")
+
+
+def watermark() -> str:
+    """WATERMARK in the current language (the Chinese translation keeps the English words beside it)."""
+    return translate("Worksheet", "NOT FOR ADMINISTRATION")
 
 
 def moment_text(moment: datetime) -> str:
@@ -91,7 +105,8 @@ def short_hash(document: Mapping[str, Any]) -> str:
 
 def check_line(document: Mapping[str, Any]) -> str:
     protocol = document["protocol"]
-    return f"values checked against protocol {protocol['id']} {short_hash(document)}"
+    return translate("Worksheet", "values checked against protocol {id} {hash}").format(
+        id=protocol["id"], hash=short_hash(document))
 
 
 def footer_text(document: Mapping[str, Any]) -> str:
@@ -101,21 +116,23 @@ def footer_text(document: Mapping[str, Any]) -> str:
 def audit_text(marking: Marking) -> str:
     """The footer's second line: what this copy is in the record store and how to check it."""
     if marking.preview_reason is not None or not marking.record_id:
-        return "Not a saved record: this copy cannot be checked against the record store."
+        return translate("Worksheet", "Not a saved record: this copy cannot be checked against the record store.")
     if not (marking.record_hash or marking.chain_head):
-        return f"Record {marking.record_id}"
-    return (f"Record {marking.record_id} · record hash {marking.record_hash or NONE} · chain head "
-            f"{marking.chain_head or NONE} · check: {CHECK_COMMAND}")
+        return translate("Worksheet", "Record {id}").format(id=marking.record_id)
+    return translate("Worksheet", "Record {id} · record hash {hash} · chain head {head} · check: {command}").format(
+        id=marking.record_id, hash=marking.record_hash or NONE, head=marking.chain_head or NONE,
+        command=CHECK_COMMAND)
 
 
 def patient_line(document: Mapping[str, Any]) -> str:
     """Both patient identifiers, for the running header of every page: id, name and date of birth."""
     patient = document.get("patient") or {}
-    parts = [f"Patient ID {patient.get('id', '')}"]
+    parts = [translate("Worksheet", "Patient ID {id}").format(id=patient.get("id", ""))]
     if patient.get("name"):
         parts.append(str(patient["name"]))
     born = patient.get("date_of_birth")
-    parts.append(f"born {born}" if born else "date of birth not recorded")
+    parts.append(translate("Worksheet", "born {date}").format(date=born) if born
+                 else translate("Worksheet", "date of birth not recorded"))
     age = age_text(document)
     if age:
         parts.append(age)
@@ -134,5 +151,7 @@ def age_text(document: Mapping[str, Any]) -> str:
         source = "typed" if age is not None else None
     if age is None:
         return ""
-    origin = "age from date of birth" if source == "date_of_birth" else "age as typed"
-    return f"{show.years(number(age))} ({origin})"
+    origin = (translate("Worksheet", "age from date of birth") if source == "date_of_birth"
+              else translate("Worksheet", "age as typed"))
+    years = translate("Worksheet", "{years} years").format(years=show.plain(number(age), 1))
+    return f"{years} ({origin})"

@@ -2,7 +2,12 @@
 
 Fonts come from `resources/fonts` (DejaVu Sans Condensed, Bitstream Vera licence) rather than the
 system, so a worksheet looks the same, and breaks lines at the same places, on every machine; QPdfWriter
-embeds them in the PDF.
+embeds them in the PDF (only the glyphs used).
+
+Chinese (issue 16): DejaVu has no CJK glyphs, so a subset of Noto Sans CJK SC (OFL; every GBK character, the
+CJK Unified Ideographs block and Extension A: GB 18030 level 1; made by packaging/make_cjk_font.py) is
+registered too and set as DejaVu's substitute: Qt takes any character DejaVu lacks from it, on a Chinese
+worksheet and on an English one with a Chinese patient name alike, never from whatever the system has.
 """
 
 from __future__ import annotations
@@ -11,12 +16,13 @@ import os
 from functools import cache
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase
 
 from mscdose.core.paths import resource
 
 FONT_FILES = ("DejaVuSansCondensed.ttf", "DejaVuSansCondensed-Bold.ttf")
 FALLBACK_FAMILY = "DejaVu Sans Condensed"
+CJK_FONT_FILE = "NotoSansSC-mscdose.otf"  # issue 16
 
 
 def ensure_app() -> QCoreApplication:
@@ -47,4 +53,16 @@ def font_family() -> str:
         families = QFontDatabase.applicationFontFamilies(font_id)
         if FALLBACK_FAMILY not in families and families:
             family = families[-1]
+    QFont.insertSubstitution(family, cjk_family())  # issue 16: CJK characters from the bundled font
     return family
+
+
+@cache
+def cjk_family() -> str:
+    """Register the bundled CJK font once (issue 16) and return its family name."""
+    ensure_app()
+    font_id = QFontDatabase.addApplicationFontFromData(resource("fonts", CJK_FONT_FILE).read_bytes())
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if not families:
+        raise RuntimeError(f"the bundled font {CJK_FONT_FILE} could not be loaded: the installation is incomplete")
+    return families[0]

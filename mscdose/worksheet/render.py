@@ -34,6 +34,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from mscdose.i18n import translate, units_for, using
 from mscdose.worksheet import content, marking
 from mscdose.worksheet.pdf_marker import marker_text
 from mscdose.worksheet.qt_setup import ensure_app, font_family
@@ -78,7 +79,8 @@ def _marking(document: Mapping[str, Any], record_id: int | str | None, site_name
         site_name=site_name or "",
         record_id="" if record_id is None else str(record_id),
         generated_at=content.moment_text(generated),
-        preview_reason=None if preview_reason is None else (preview_reason.strip() or "preview only"),
+        preview_reason=None if preview_reason is None else (
+            units_for(preview_reason.strip()) or translate("Worksheet", "preview only")),
         reprint_at=None if reprint_at is None else content.moment_text(reprint_at),
         copy_number=copy_number,
         record_hash=_short_hex("record_hash", record_hash),
@@ -110,11 +112,14 @@ class _Painter:
     def notices(self) -> list[tuple[str, bool]]:
         m, out = self.marking, []
         if m.preview_reason is not None:
-            out.append((f"{content.WATERMARK} – preview, not a worksheet to prepare or give from. "
-                        f"Reason: {m.preview_reason}", True))
+            out.append((translate("Worksheet", "{watermark} – preview, not a worksheet to prepare or give from. "
+                                               "Reason: {reason}").format(watermark=marking.watermark(),
+                                                                          reason=m.preview_reason), True))
         if m.is_reprint:
-            out.append((f"{m.reprint_word} · {m.reprint_at} – the numbers are those saved at "
-                        f"{content.when(self.document.get('computed_at'))}, not recomputed.", False))
+            out.append((translate("Worksheet", "{reprint} · {at} – the numbers are those saved at {saved}, not "
+                                               "recomputed.").format(
+                reprint=m.reprint_word, at=m.reprint_at, saved=content.when(self.document.get("computed_at"))),
+                False))
         return out
 
     def notice_height(self, text: str) -> float:
@@ -141,19 +146,23 @@ class _Painter:
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         line = self.pt(12.5)
         painter.setPen(QPen(QColor("black")))
-        self.text(painter, QRectF(0, 0, w * 0.4, self.pt(17)), left, content.TITLE, self.font(14, True))
+        self.text(painter, QRectF(0, 0, w * 0.4, self.pt(17)), left, marking.title(), self.font(14, True))
         # the page number is in the footer's corner; this corner says when the numbers were worked out
         self.text(painter, QRectF(w * 0.4, 0, w * 0.6, self.pt(17)), right,
                   content.times_text(d.get("computed_at"), m.generated_at), self.font(8))
         y = self.pt(17)
-        self.text(painter, QRectF(0, y, w * 0.5, line), left, m.site_name or "Site: not set", self.font(9, True))
-        record = f"Record {m.record_id}" if m.record_id else "Record: not saved"
+        self.text(painter, QRectF(0, y, w * 0.5, line), left, m.site_name or translate("Worksheet", "Site: not set"),
+                  self.font(9, True))
+        record = (translate("Worksheet", "Record {id}").format(id=m.record_id) if m.record_id
+                  else translate("Worksheet", "Record: not saved"))
         self.text(painter, QRectF(w * 0.5, y, w * 0.5, line), right,
-                  f"{record} · protocol file {content.short_hash(d)}", self.font(8.5, True))
+                  translate("Worksheet", "{record} · protocol file {hash}").format(
+                      record=record, hash=content.short_hash(d)), self.font(8.5, True))
         y += line
         self.text(painter, QRectF(0, y, w, line), left,
-                  f"Protocol {protocol['id']} version {protocol.get('version', '')} – {protocol.get('title', '')}",
-                  self.font(8.5))
+                  translate("Worksheet", "Protocol {id} version {version} – {title}").format(
+                      id=protocol["id"], version=protocol.get("version", ""),
+                      title=content.protocol_text(d, protocol.get("title", ""))), self.font(8.5))
         y += line
         # Both patient identifiers (id and date of birth, with the name) on a line of their own on every page,
         # so the checker's page 2 identifies the patient on its own (issue 19).
@@ -188,7 +197,8 @@ class _Painter:
         self.text(painter, QRectF(rect.x(), rect.y(), rect.width() * 0.8, line), left,
                   content.footer_text(self.document), self.font(7.5))
         self.text(painter, rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                  f"Page {page} of {pages}", self.font(7.5, True))
+                  translate("Worksheet", "Page {page} of {pages}").format(page=page, pages=pages),
+                  self.font(7.5, True))
         self.text(painter, QRectF(0, rect.y() + line, self.width, line), left, marking.audit_text(self.marking),
                   self.font(7.5, True))
 
@@ -197,7 +207,7 @@ class _Painter:
         translucent grey leaves every number under it black and legible. The banner under the header
         carries the same words as text."""
         if self.marking.preview_reason is not None:
-            word = content.WATERMARK
+            word = marking.watermark()
         elif self.marking.is_reprint:
             word = self.marking.reprint_word
         else:
@@ -261,8 +271,9 @@ def _setup_layout(device: QPagedPaintDevice, page_size: str | None) -> None:
 def write_worksheet_pdf(document: Mapping[str, Any], path: str | os.PathLike[str], *, page_size: str = "A4",
                         record_id: int | str | None = None, site_name: str = "", preview_reason: str | None = None,
                         reprint_at: datetime | None = None, copy_number: int = 0, record_hash: str = "",
-                        chain_head: str = "") -> int:
-    """Write the worksheet PDF (fonts embedded) and return its page count. Refuses (ValueError) a final
+                        chain_head: str = "", language: str | None = None) -> int:
+    """Write the worksheet PDF (fonts embedded) and return its page count, in `language` (`zh_CN` or `en`;
+    None: the application's language, mscdose.i18n). Refuses (ValueError) a final
     worksheet of a blocked document. The file appears whole or not at all: it is written beside the target,
     checked (not empty, a complete PDF, the pages drawn) and only then renamed; on a full disk QPdfWriter
     reports nothing and leaves a short file, which the check turns into OSError.
@@ -270,28 +281,29 @@ def write_worksheet_pdf(document: Mapping[str, Any], path: str | os.PathLike[str
     `copy_number` n > 0 marks the copy REPRINT n (`reprint_at` alone still marks it REPRINT). `record_hash`
     and `chain_head` (the record's `short_hash` and `short_head`) are printed in the footer of every page and,
     with the record id, written to the PDF metadata (pdf_marker.py) for `mscdose audit verify --worksheet`."""
-    ensure_app()
-    size = page_size_id(page_size)
-    mark = _marking(document, record_id, site_name, preview_reason, reprint_at, copy_number, record_hash,
-                    chain_head)
-    target = Path(path)
-    partial = target.with_name(target.name + ".part")
-    writer = QPdfWriter(str(partial))
-    writer.setResolution(PDF_DPI)
-    writer.setPageSize(QPageSize(size))
-    writer.setPageMargins(MARGINS_MM, QPageLayout.Unit.Millimeter)
-    patient = document.get("patient", {}).get("id", "")
-    writer.setTitle(f"{content.TITLE} – patient {patient}" + (f" – record {record_id}" if record_id else ""))
-    writer.setCreator(_creator(document, mark))
-    try:
-        pages = _Painter(writer, document, mark).run()
-        del writer  # flushes and closes the file
-        check_pdf_file(partial, pages)
-        os.replace(partial, target)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    return pages
+    with using(language):
+        ensure_app()
+        size = page_size_id(page_size)
+        mark = _marking(document, record_id, site_name, preview_reason, reprint_at, copy_number, record_hash,
+                        chain_head)
+        target = Path(path)
+        partial = target.with_name(target.name + ".part")
+        writer = QPdfWriter(str(partial))
+        writer.setResolution(PDF_DPI)
+        writer.setPageSize(QPageSize(size))
+        writer.setPageMargins(MARGINS_MM, QPageLayout.Unit.Millimeter)
+        patient = document.get("patient", {}).get("id", "")
+        writer.setTitle(f"{content.TITLE} – patient {patient}" + (f" – record {record_id}" if record_id else ""))
+        writer.setCreator(_creator(document, mark))
+        try:
+            pages = _Painter(writer, document, mark).run()
+            del writer  # flushes and closes the file
+            check_pdf_file(partial, pages)
+            os.replace(partial, target)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+        return pages
 
 
 def _creator(document: Mapping[str, Any], mark: content.Marking) -> str:
@@ -325,42 +337,53 @@ def check_pdf_file(path: Path, pages: int) -> None:
 def print_worksheet(document: Mapping[str, Any], printer: Any, *, page_size: str | None = None,
                     record_id: int | str | None = None, site_name: str = "", preview_reason: str | None = None,
                     reprint_at: datetime | None = None, copy_number: int = 0, record_hash: str = "",
-                    chain_head: str = "") -> None:
+                    chain_head: str = "", language: str | None = None) -> None:
     """Print on a QPrinter set up by the caller (usually through the system print dialog). `page_size`
     None keeps the paper the printer or the user chose. The keywords are those of write_worksheet_pdf."""
-    ensure_app()
-    mark = _marking(document, record_id, site_name, preview_reason, reprint_at, copy_number, record_hash,
-                    chain_head)
-    _setup_layout(printer, page_size)
-    _Painter(printer, document, mark).run()
+    with using(language):
+        ensure_app()
+        mark = _marking(document, record_id, site_name, preview_reason, reprint_at, copy_number, record_hash,
+                        chain_head)
+        _setup_layout(printer, page_size)
+        _Painter(printer, document, mark).run()
 
 
 def worksheet_html(document: Mapping[str, Any], *, page_size: str = "A4", record_id: int | str | None = None,
                    site_name: str = "", preview_reason: str | None = None,
                    reprint_at: datetime | None = None, copy_number: int = 0, record_hash: str = "",
-                   chain_head: str = "") -> str:
+                   chain_head: str = "", language: str | None = None) -> str:
     """The whole worksheet as one HTML page (header, body, footer; no page breaks), for an on-screen view.
     Same refusals and keywords as the PDF."""
-    page_size_id(page_size)
-    m = _marking(document, record_id, site_name, preview_reason, reprint_at, copy_number, record_hash, chain_head)
-    protocol = document["protocol"]
-    e = content.html.escape
-    notices = []
-    if m.preview_reason is not None:
-        notices.append(f'<p style="background-color: #000000; color: #ffffff; font-weight: bold">&nbsp;'
-                       f'{e(content.WATERMARK)} – preview. Reason: {e(m.preview_reason)}</p>')
-    if m.is_reprint:
-        notices.append(f'<p style="font-weight: bold">{e(m.reprint_word)} · {e(m.reprint_at or "")} – numbers '
-                       f'as saved at {e(content.when(document.get("computed_at")))}, not recomputed.</p>')
-    header = (f'<p style="font-size: 14pt; font-weight: bold">{e(content.TITLE)}</p>'
-              f'<p>{e(m.site_name + " · ") if m.site_name else ""}Protocol {e(protocol["id"])} '
-              f'v{e(protocol.get("version", ""))} – {e(protocol.get("title", ""))} · protocol file '
-              f'{e(content.short_hash(document))}<br/><b>{e(marking.patient_line(document))}</b><br/>'
-              f'{"Record " + e(m.record_id) if m.record_id else "Record: not saved"} · calculated '
-              f'{e(content.when(document.get("computed_at")))} · generated {e(m.generated_at)}</p>'
-              + "".join(notices))
-    body = content.body_html(document)
-    inner = body[body.index(">", body.index("<body")) + 1: body.rindex("</body>")]
-    return (body[: body.index(">", body.index("<body")) + 1] + header + inner
-            + f'<hr/><p style="font-size: 7.5pt">{e(content.footer_text(document))}<br/>'
-            f'<b>{e(marking.audit_text(m))}</b></p></body></html>')
+    with using(language):
+        page_size_id(page_size)
+        m = _marking(document, record_id, site_name, preview_reason, reprint_at, copy_number, record_hash, chain_head)
+        protocol = document["protocol"]
+        e = content.html.escape
+        notices = []
+        if m.preview_reason is not None:
+            notices.append('<p style="background-color: #000000; color: #ffffff; font-weight: bold">&nbsp;'
+                           + e(translate("Worksheet", "{watermark} – preview, not a worksheet to prepare or give "
+                                                      "from. Reason: {reason}").format(
+                               watermark=marking.watermark(), reason=m.preview_reason)) + "</p>")
+        if m.is_reprint:
+            notices.append('<p style="font-weight: bold">' + e(translate(
+                "Worksheet", "{reprint} · {at} – the numbers are those saved at {saved}, not recomputed.").format(
+                reprint=m.reprint_word, at=m.reprint_at or "", saved=content.when(document.get("computed_at"))))
+                + "</p>")
+        record = (translate("Worksheet", "Record {id}").format(id=m.record_id) if m.record_id
+                  else translate("Worksheet", "Record: not saved"))
+        header = (f'<p style="font-size: 14pt; font-weight: bold">{e(marking.title())}</p>'
+                  f'<p>{e(m.site_name + " · ") if m.site_name else ""}'
+                  + e(translate("Worksheet", "Protocol {id} version {version} – {title}").format(
+                      id=protocol["id"], version=protocol.get("version", ""),
+                      title=content.protocol_text(document, protocol.get("title", ""))))
+                  + " · " + e(translate("Worksheet", "{record} · protocol file {hash}").format(
+                      record=record, hash=content.short_hash(document)))
+                  + f'<br/><b>{e(marking.patient_line(document))}</b><br/>'
+                  + e(content.times_text(document.get("computed_at"), m.generated_at)) + "</p>"
+                  + "".join(notices))
+        body = content.body_html(document)
+        inner = body[body.index(">", body.index("<body")) + 1: body.rindex("</body>")]
+        return (body[: body.index(">", body.index("<body")) + 1] + header + inner
+                + f'<hr/><p style="font-size: 7.5pt">{e(content.footer_text(document))}<br/>'
+                f'<b>{e(marking.audit_text(m))}</b></p></body></html>')

@@ -1,0 +1,244 @@
+"""Which language mscdose speaks (English or Simplified Chinese), and the translations it speaks it with.
+
+Strings are translated by Qt's own machinery so that a translator can work in Qt Linguist: source strings
+are marked in the code as `translate("Context", "English text")` (this module's `translate`, or
+`QCoreApplication.translate` in the window) and `pyside6-lupdate` extracts them into
+`translations/mscdose_zh_CN.ts`; `pyside6-lrelease` compiles that into
+`resources/translations/mscdose_zh_CN.qm`, which is committed so that `pip install .` needs no Qt tools
+(`python packaging/build_translations.py` does both steps; a test fails when the .qm is stale).
+
+The language is chosen once at start-up, first found wins: `--language`, then `MSCDOSE_LANGUAGE`, then the
+`LANGUAGE` setting (Preferences), then the system locale when a translation for it exists, else English.
+A language that is asked for explicitly but does not exist is an error naming the accepted values, never a
+silent fall back to English (a Chinese-reading nurse must not get an English worksheet without being told).
+
+The worksheet may be drawn in another language than the window (`write_worksheet_pdf(language=...)`): the
+worksheet's `translate` asks a QTranslator of *its* language directly instead of the application's
+installed translators, so printing a Chinese worksheet never changes the window and the reverse.
+
+Numbers are never translated: digits stay ASCII, and cell counts take the one form chosen for Chinese
+(`cells_zh`, see docs/chinese.md): `149.96 × 10⁶ 个细胞`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import locale
+import os
+import re
+from collections.abc import Iterator, Mapping
+from contextvars import ContextVar
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+ENGLISH = "en"
+CHINESE = "zh_CN"
+LANGUAGES: dict[str, str] = {ENGLISH: "English", CHINESE: "简体中文"}  # each named in itself, for the menu
+SYSTEM = "system"  # the setting's value for "follow the system locale"
+ENVIRONMENT_VARIABLE = "MSCDOSE_LANGUAGE"
+CATALOGUE_NAME = "mscdose"  # resources/translations/mscdose_<language>.qm
+
+
+class LanguageError(ValueError):
+    """A language was asked for that mscdose has no translation for."""
+
+
+def normalise(name: str | None) -> str | None:
+    """`zh_CN`, `zh-CN`, `zh_CN.UTF-8`, `zh`, `zh_Hans_CN`, `zh-Hans` -> `zh_CN`; `en`, `en_GB`, `C`,
+    `POSIX` -> `en`; anything else (including traditional Chinese: zh_TW, zh_HK, zh_Hant) -> None."""
+    text = (name or "").strip().split(".")[0].split("@")[0].replace("-", "_")
+    if not text:
+        return None
+    parts = [p.casefold() for p in text.split("_")]
+    if parts[0] in ("c", "posix", "en"):
+        return ENGLISH
+    if parts[0] == "zh":
+        rest = set(parts[1:])
+        if rest & {"tw", "hk", "mo", "hant"}:
+            return None  # traditional characters: not this translation
+        return CHINESE
+    return None
+
+
+def accepted_text() -> str:
+    return ", ".join(f"{code} ({name})" for code, name in LANGUAGES.items())
+
+
+def require(name: str, where: str) -> str:
+    """The language `name` stands for, or LanguageError naming where it came from and what is accepted."""
+    language = normalise(name)
+    if language is None:
+        raise LanguageError(f"{where}: “{name}” is not a language mscdose is translated into. Accepted: "
+                            f"{accepted_text()}.")
+    return language
+
+
+def system_language() -> str:
+    """The system's UI language when mscdose has a translation for it, else English."""
+    candidates: list[str] = []
+    try:
+        from PySide6.QtCore import QLocale
+
+        candidates += [*QLocale.system().uiLanguages(), QLocale.system().name()]
+    except ImportError:  # pragma: no cover - Qt is a dependency; the environment is the fall back
+        pass
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        candidates += os.environ.get(variable, "").split(":")
+    with contextlib.suppress(ValueError):
+        candidates.append(locale.getlocale()[0] or "")
+    for candidate in candidates:
+        language = normalise(candidate)
+        if language is not None:
+            return language
+    return ENGLISH
+
+
+def choose_language(option: str | None = None, environ: Mapping[str, str] | None = None,
+                    setting: str | None = None) -> str:
+    """The language to run in: `--language`, else MSCDOSE_LANGUAGE, else the setting, else the system's."""
+    environ = os.environ if environ is None else environ
+    if option:
+        return require(option, "--language")
+    if environ.get(ENVIRONMENT_VARIABLE, "").strip():
+        return require(environ[ENVIRONMENT_VARIABLE], ENVIRONMENT_VARIABLE)
+    if setting and setting != SYSTEM:
+        return normalise(setting) or ENGLISH  # the setting only ever holds declared choices
+    return system_language()
+
+
+def language_from_settings() -> str | None:
+    """The `LANGUAGE` setting (None when settings cannot be read: the system locale then decides)."""
+    try:
+        from mscdose import settings
+
+        return settings.Settings().get(settings.LANGUAGE)
+    except Exception:  # a broken settings file must not stop the program from starting
+        return None
+
+
+# ------------------------------------------------------------------ the translations themselves
+
+_current: str | None = None  # the application's language; None until set or first asked for
+_override: ContextVar[str | None] = ContextVar("mscdose_language", default=None)
+
+
+def set_language(language: str) -> None:
+    """Make `language` the application's language (start-up: `--language`; the window also installs
+    `qt_translators`)."""
+    global _current
+    _current = require(language, "language")
+
+
+def current_language() -> str:
+    """The language in force: a `using` block's, else the application's. Worked out on first use (so a
+    command that prints nothing translated never reads the settings or the locale): MSCDOSE_LANGUAGE, the
+    setting, the system locale. A wrong MSCDOSE_LANGUAGE raises LanguageError here (entry.py checks it at
+    start-up, so it is reported as bad input, exit 2)."""
+    global _current
+    if _override.get():
+        return _override.get()  # type: ignore[return-value]
+    if _current is None:
+        environ_value = os.environ.get(ENVIRONMENT_VARIABLE, "").strip()
+        _current = choose_language(None, os.environ, None if environ_value else language_from_settings())
+    return _current
+
+
+@contextlib.contextmanager
+def using(language: str | None) -> Iterator[str]:
+    """Within the block, `translate` answers in `language` (None: the application's language)."""
+    token = _override.set(None if language is None else require(language, "language"))
+    try:
+        yield current_language()
+    finally:
+        _override.reset(token)
+
+
+_CATALOGUE_DATA: dict[str, bytes] = {}
+
+
+@cache
+def translator(language: str) -> Any:
+    """The loaded QTranslator of mscdose's own strings in `language` (None for English, the source)."""
+    if language == ENGLISH:
+        return None
+    from PySide6.QtCore import QTranslator
+
+    from mscdose.core.paths import resource
+
+    path = resource("translations", f"{CATALOGUE_NAME}_{language}.qm")
+    data = _CATALOGUE_DATA.setdefault(language, path.read_bytes())  # Qt reads it in place: keep it alive
+    catalogue = QTranslator()
+    if not catalogue.load(data, ""):
+        raise RuntimeError(f"the translation {path.name} could not be loaded: the installation is incomplete")
+    return catalogue
+
+
+def translate(context: str, text: str) -> str:
+    """`text` in the current language (the source text itself in English, or when it has no translation).
+
+    Marked strings must be literals, `translate("Worksheet", "Patient ID")`, so pyside6-lupdate finds them;
+    numbers go in through `{named}` placeholders filled afterwards with `.format`."""
+    language = current_language()
+    if language == ENGLISH:
+        return text
+    answer = translator(language).translate(context, text)
+    return answer or text
+
+
+def qt_translators(language: str) -> list[Any]:
+    """The translators the window installs with QCoreApplication.installTranslator, in order: Qt's own
+    (standard buttons and dialogs: qtbase_zh_CN.qm from PySide6) and mscdose's. Empty for English."""
+    if language == ENGLISH:
+        return []
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    found = []
+    qt_own = QTranslator()
+    if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        found.append(qt_own)
+    found.append(translator(language))
+    return found
+
+
+# ------------------------------------------------------------------ numbers in Chinese
+
+MILLION = Decimal(1_000_000)
+CELLS_ZH = "× 10⁶ 个细胞"  # the one form of a cell count on a Chinese window and worksheet (docs/chinese.md)
+
+_NUMBER = r"(\d[\d,]*(?:\.\d+)?)"
+_BILLION = re.compile(_NUMBER + r" billion")
+_UNITS_ZH = (
+    (re.compile(_NUMBER + r" million cells/kg"), r"\1 × 10⁶ 个细胞/kg"),
+    (re.compile(_NUMBER + r" million cells/mL"), r"\1 × 10⁶ 个细胞/mL"),
+    (re.compile(_NUMBER + r" million cells"), r"\1 × 10⁶ 个细胞"),
+    (re.compile(_NUMBER + r" million(?=/)"), r"\1 × 10⁶"),
+    (re.compile(_NUMBER + r" million\b"), r"\1 × 10⁶"),
+    (re.compile(r"\bgtt/min\b"), "滴/分"),
+    (re.compile(r"\bgtt/mL\b"), "滴/mL"),
+)
+
+
+def _billion_as_millions(match: re.Match[str]) -> str:
+    from mscdose.core.display import plain
+
+    return f"{plain(Decimal(match.group(1).replace(',', '')) * 1000, 10, grouping=True)} million"
+
+
+def units_for(text: str, language: str | None = None) -> str:
+    """A text written by the program (core's steps and flag messages, display values) with its cell counts
+    and drop rates in the form of `language`: `149.96 million cells` -> `149.96 × 10⁶ 个细胞`, `33 gtt/min`
+    -> `33 滴/分`. The digits are never touched, so the value cannot change; a count in billions is written
+    in millions first (exact decimal arithmetic) so one form only ever appears. Never apply it to text a
+    person typed (a name, a reason): that is printed as typed."""
+    if (language or current_language()) != CHINESE:
+        return text
+    text = _BILLION.sub(_billion_as_millions, text)
+    for pattern, replacement in _UNITS_ZH:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name pyside6-lupdate looks for
+    """Marks `text` for extraction into `context` without translating it (translate it later by value)."""
+    return text
