@@ -29,6 +29,10 @@ if TYPE_CHECKING:
     from mscdose.records.postgres.store import PostgresStore
 
 
+class SourceDoesNotVerify(StoreError):
+    """The workstation's file fails its own verify: nothing is copied from it."""
+
+
 @dataclass(frozen=True)
 class Migration:
     rows: dict[str, int]
@@ -47,7 +51,7 @@ def migrate_sqlite(source: Path, target: PostgresStore) -> Migration:
         copy.anchor_file = None  # the site's anchor file speaks of the shared store, not this file
         before = copy.verify()
         if not before.ok:
-            raise StoreError(f"Not migrated: {source} does not verify ({before.problem}). Nothing was copied; "
+            raise SourceDoesNotVerify(f"Not migrated: {source} does not verify ({before.problem}). Nothing was copied; "
                              "investigate the file first (`mscdose audit verify --database FILE`).")
         src = copy._conn  # the read-only (possibly migrated-in-memory) SQLite connection
         tables = [t for t in TABLES if src.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
