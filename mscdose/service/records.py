@@ -21,7 +21,7 @@ def open_store(path: str | Path | None = None, *, must_exist: bool = False) -> R
     """The record store at `path` (default: the shared PostgreSQL store when MSCDOSE_DATABASE_URL is set, else
     the data folder's SQLite file). `must_exist` refuses a file that is not there
     rather than creating an empty store (for --database, which names a copy that should exist)."""
-    from mscdose.records.store import RecordStore, StoreError
+    from mscdose.records.store import StoreError
 
     if path is not None and must_exist and not Path(path).is_file():
         raise InvalidInput(f"--database: “{path}” is not a file; give an existing record database (or leave "
@@ -29,16 +29,10 @@ def open_store(path: str | Path | None = None, *, must_exist: bool = False) -> R
     try:
         # --- issue 17 (pg): MSCDOSE_DATABASE_URL=postgresql://... chooses the shared PostgreSQL store when no
         # --database file is named; without it, the SQLite file as before. Both are a RecordStore. ---
-        if path is None:
-            from mscdose.records.postgres import database_url
+        from mscdose.records.postgres import open_record_store
 
-            url = database_url()
-            if url is not None:
-                from mscdose.records.postgres.store import PostgresStore
-
-                return PostgresStore(url)
+        return open_record_store(Path(path) if path is not None else None)
         # --- end issue 17 ---
-        return RecordStore(Path(path) if path is not None else None)
     except StoreError as error:
         raise StoreUnavailable(str(error), field="database", given=str(path or "")) from None
 

@@ -133,3 +133,14 @@ def test_the_service_reports_an_unreachable_server_as_store_unavailable(monkeypa
     monkeypatch.setenv("MSCDOSE_DATABASE_URL", "postgresql://mscdose_app:x@127.0.0.1:1/mscdose?connect_timeout=2")
     with pytest.raises(StoreUnavailable, match="cannot be reached"):
         open_store()
+
+
+def test_open_record_store_follows_the_url_for_audit_too(pg_url: str, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from mscdose.records.postgres import open_record_store
+
+    monkeypatch.setenv("MSCDOSE_DATABASE_URL", pg_url)
+    with open_record_store(read_only=True) as audit:
+        assert isinstance(audit, PostgresStore) and audit.read_only and audit.verify().ok
+    with open_record_store(tmp_path / "named.sqlite3") as named:  # a --database file still wins
+        assert type(named) is RecordStore

@@ -12,6 +12,10 @@ psycopg is imported only when PostgreSQL is configured, so a workstation without
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mscdose.records.store import RecordStore
 
 DATABASE_URL_ENV = "MSCDOSE_DATABASE_URL"
 
@@ -24,3 +28,20 @@ def database_url() -> str | None:
 
 def is_postgres_url(value: str) -> bool:
     return value.strip().lower().startswith(("postgresql://", "postgres://"))
+
+
+def open_record_store(path: object = None, *, read_only: bool = False) -> RecordStore:
+    """The store every front end should open: with no `path` (no --database file named) and
+    MSCDOSE_DATABASE_URL set, the shared PostgreSQL store; otherwise the SQLite file at `path` (default: the
+    data folder's), as before. `read_only` for audit, history and export. Raises StoreError."""
+    from pathlib import Path
+
+    from mscdose.records.store import RecordStore
+
+    url = database_url() if path is None else None
+    if url is not None:
+        from mscdose.records.postgres.store import PostgresStore
+
+        return PostgresStore(url, read_only=read_only)
+    location = Path(str(path)) if path is not None else None
+    return RecordStore.open_read_only(location) if read_only else RecordStore(location)
