@@ -87,7 +87,7 @@ def test_blocked_exits_3(run: Callable[..., Done]) -> None:
 
 
 def test_warning_exits_0(run: Callable[..., Done]) -> None:
-    done = run("calc", *WORKED, "--age", "13", "--json")
+    done = run("calc", *WORKED, "--weight", "25 kg", "--json")
     assert done.returncode == 0 and json.loads(done.stdout)["status"] == "warning"
 
 

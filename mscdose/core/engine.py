@@ -375,8 +375,12 @@ def _patient_flags(p: Protocol, r: DoseRequest, age_years: Decimal | None) -> li
         high = p.age_max is not None and age_years > p.age_max
         if low or high:
             window = f"{show.plain(p.age_min or 0)} to {show.plain(p.age_max) if p.age_max else 'any'} years"
-            flags.append(Flag.raise_("AGE_OUTSIDE_ELIGIBILITY", "age",
-                                     f"Age {show.years(age_years)} is outside the protocol's {window}."))
+            flag = Flag.raise_("AGE_OUTSIDE_ELIGIBILITY", "age",
+                               f"Age {show.years(age_years)} is outside the protocol's {window}.")
+            if p.age_criteria & p.hard_criteria:  # the age window is a hard inclusion criterion of this trial
+                flag = Flag(flag.code, "hard", flag.field, flag.message + " The age window is a hard inclusion "
+                            "criterion of this protocol: it cannot be overridden.")
+            flags.append(flag)
     low_w, high_w = p.usual_weight_min, p.usual_weight_max
     if (low_w and r.weight_kg < low_w.value) or (high_w and r.weight_kg > high_w.value):
         usual = f"{show.kg(low_w.value) if low_w else '0 kg'} to {show.kg(high_w.value) if high_w else 'any'}"

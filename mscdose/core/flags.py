@@ -44,6 +44,17 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "PRODUCT_CODE_NOT_LISTED": ("info", "the protocol lists no product codes: the scanned code was only checked "
                                         "to be a cellular therapy product"),
     # --- end issue 13 ---
+    # issue 11: plausibility of the lot and the preparation (core/plausibility.py) and hard eligibility
+    "CONCENTRATION_UNUSUAL": ("soft", "lot concentration outside the usual range for this product: often a ten-fold "
+                                      "typing slip"),
+    "LABEL_COUNT_MISMATCH": ("hard", "concentration × bag volume disagrees with the label's cells per bag"),
+    "DURATION_OUTSIDE_RANGE": ("hard", "infusion duration outside the site range"),
+    "DROP_FACTOR_NOT_IN_LIST": ("hard", "drop factor is not one of the site's giving sets"),
+    "INCREMENT_NOT_IN_LIST": ("hard", "volume increment is not a step the site can measure"),
+    "RATE_ABOVE_MAXIMUM": ("hard", "infusion rate above the site maximum"),
+    "VOLUME_ABOVE_MAXIMUM_PER_KG": ("hard", "total infusion volume per kg above the site maximum"),
+    "DMSO_ABOVE_LIMIT": ("hard", "DMSO delivered above the daily limit per kg"),
+    "ELIGIBILITY_HARD_UNMET": ("hard", "a hard eligibility criterion (consent, age window) is not confirmed as met"),
 }
 
 

@@ -1,28 +1,35 @@
 """The protocol's eligibility checklist, read from the protocol file, never written into the program.
 
 Each inclusion criterion is ticked when confirmed met, each exclusion criterion when confirmed absent.
-The age criterion is not ticked by hand: it follows the age field and the engine's age check. Whatever
-is left unticked is "not confirmed", which the window raises as a soft flag when finalising.
+The age criterion (the protocol's `age_criteria`, marked `field = "age"` in the file) is not ticked by
+hand: it follows the age (or date of birth) and the protocol's age window. A criterion the protocol makes
+hard (`hard_criteria`) is marked HARD with a ⛔ beside it, in words and a sign, never by colour alone: left
+unconfirmed it blocks finalising. Whatever else is left unticked is "not confirmed", a soft flag at
+finalising. The initials of the person who confirmed the list are kept with the record.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
-_AGE_CRITERION = re.compile(r"^\s*age\b", re.IGNORECASE)
+HARD_MARK = "⛔ HARD"
 # Qt.ItemDataRole.UserRole and the next role, as their values: the first use of PySide6's `Qt` namespace
 # builds its 93 enums (about 14 ms), which the window pays after its first paint rather than before it.
 # The methods that need `Qt` itself import it, and run only once a protocol is loaded.
 _TEXT_ROLE = 0x0100
 _KIND_ROLE = _TEXT_ROLE + 1
-
-
-def is_age_criterion(text: str) -> bool:
-    return bool(_AGE_CRITERION.match(text))
 
 
 class EligibilityPanel(QGroupBox):
@@ -47,6 +54,21 @@ class EligibilityPanel(QGroupBox):
         self.summary.setAccessibleDescription("How many criteria are confirmed.")
         for widget in (self.inclusion_caption, self.inclusion, self.exclusion_caption, self.exclusion, self.summary):
             layout.addWidget(widget)
+        line = QHBoxLayout()
+        self.confirmed_by_edit = QLineEdit()
+        self.confirmed_by_edit.setObjectName("confirmedByInput")
+        self.confirmed_by_edit.setMaxLength(6)
+        self.confirmed_by_edit.setPlaceholderText("e.g. JS")
+        self.confirmed_by_edit.setAccessibleName("Eligibility confirmed by")
+        self.confirmed_by_edit.setAccessibleDescription("Initials of the person who confirmed the criteria; "
+                                                        "kept with the record.")
+        confirmed_label = QLabel("Confirmed by (initials):")
+        confirmed_label.setBuddy(self.confirmed_by_edit)
+        line.addWidget(confirmed_label)
+        line.addWidget(self.confirmed_by_edit, 1)
+        layout.addLayout(line)
+        self.confirmed_by_edit.textChanged.connect(lambda _text: self.changed.emit())
+        self._hard: frozenset[str] = frozenset()
         layout.setStretch(1, 3)
         layout.setStretch(3, 3)
         self._age_state: bool | None = None
@@ -62,17 +84,23 @@ class EligibilityPanel(QGroupBox):
         widget.itemChanged.connect(self._item_changed)
         return widget
 
-    def set_criteria(self, inclusion: Sequence[str], exclusion: Sequence[str]) -> None:
-        """Rebuild both lists from a protocol; every criterion starts unconfirmed."""
+    def set_criteria(self, inclusion: Sequence[str], exclusion: Sequence[str], hard: Collection[str] = (),
+                     age: Collection[str] = ()) -> None:
+        """Rebuild both lists from a protocol (its `hard_criteria` and `age_criteria` say which are hard and
+        which follow the age); every criterion starts unconfirmed."""
         from PySide6.QtCore import Qt
 
         self._updating = True
+        self._hard = frozenset(hard)
         for widget, texts in ((self.inclusion, inclusion), (self.exclusion, exclusion)):
             widget.clear()
             for text in texts:
-                item = QListWidgetItem(text)
+                item = QListWidgetItem(self._shown(text))
                 item.setData(_TEXT_ROLE, text)
-                if is_age_criterion(text) and widget is self.inclusion:
+                if text in self._hard:
+                    item.setToolTip("A hard criterion: left unconfirmed or unmet it blocks finalising; it cannot "
+                                    "be overridden.")
+                if text in age:
                     item.setFlags(Qt.ItemFlag.ItemIsEnabled)
                     item.setData(_KIND_ROLE, "age")
                 else:
@@ -102,7 +130,7 @@ class EligibilityPanel(QGroupBox):
         mark = {True: "✔ met", False: "✖ NOT met", None: "not confirmed"}[self._age_state]
         for item in self._age_items():
             text = item.data(_TEXT_ROLE)
-            item.setText(f"{text}   [from the age field: {self._age_note} — {mark}]")
+            item.setText(f"{self._shown(text)}   [from the age field: {self._age_note} — {mark}]")
             item.setCheckState(Qt.CheckState.Checked if self._age_state else Qt.CheckState.Unchecked)
         self._updating = False
         self._update_summary()
@@ -112,6 +140,15 @@ class EligibilityPanel(QGroupBox):
             return
         self._update_summary()
         self.changed.emit()
+
+    def _shown(self, text: str) -> str:
+        return f"{HARD_MARK}  {text}" if text in self._hard else text
+
+    def hard_unconfirmed(self) -> list[str]:
+        return [text for text in self.unconfirmed() if text in self._hard]
+
+    def confirmed_by(self) -> str:
+        return self.confirmed_by_edit.text()
 
     def criteria(self) -> list[str]:
         return [w.item(i).data(_TEXT_ROLE) for w in (self.inclusion, self.exclusion) for i in range(w.count())]
@@ -144,8 +181,10 @@ class EligibilityPanel(QGroupBox):
                     item.setCheckState(Qt.CheckState.Checked if confirmed else Qt.CheckState.Unchecked)
 
     def reset(self) -> None:
-        from PySide6.QtCore import Qt
+        from PySide6.QtCore import QSignalBlocker, Qt
 
+        with QSignalBlocker(self.confirmed_by_edit):
+            self.confirmed_by_edit.clear()
         self._updating = True
         for widget in (self.inclusion, self.exclusion):
             for i in range(widget.count()):
@@ -161,7 +200,12 @@ class EligibilityPanel(QGroupBox):
             self.summary.setText("This protocol file lists no eligibility criteria.")
             return
         left = len(self.unconfirmed())
-        if left:
+        hard = len(self.hard_unconfirmed())
+        if hard:
+            others = f"; {left - hard} others not confirmed" if left > hard else ""
+            self.summary.setText(f"⛔ {total - left} of {total} confirmed; {hard} HARD criteria not confirmed "
+                                 f"(finalising is blocked until they are){others}.")
+        elif left:
             self.summary.setText(f"⚠ {total - left} of {total} confirmed; {left} not confirmed "
                                  "(a soft flag at finalising).")
         else:

@@ -1,21 +1,19 @@
-"""Finalising a calculation: soft-flag overrides, the finalising flags, signatures, one saved record.
+"""Finalising a calculation from the window: it asks the service what stands in the way, asks the person for
+what only a person can give (overrides of soft flags, signatures), and lets the service save the record.
 
-A controller composed into the main window (not a mixin): it is given the form, the eligibility panel,
-the settings, the window's questions and a way to read the current result, and tells the window what
-happened through signals. It is the one path of the window that writes a clinical record, so every
-clinical call sits in one method here, each named for what it decides:
-  `_override_problem`  → core.overrides.override_problem
-  `_finalising_flags`  → records.same_lot.same_day_same_lot + core.overrides.finalising_flags
-  `_finalise_problems` → core.overrides.finalise_problems
-  `_document`          → core.document.record_document (the draft for Preview uses it too)
-  `_save`              → records.store.RecordStore.save
-so that a use-case layer can replace them one by one. On any failure everything stays on screen.
+A controller composed into the main window (not a mixin). It keeps no copy of the finalising rules: the real
+clock, eligibility (hard criteria cannot be overridden), the one-infusion rule, the required fields and the
+free-text checks are all `mscdose.service.finalise` (`review`, `finalise`), the same calls `mscdose worksheet`
+makes. What it owns is the conversation: the overrides given so far for this calculation, the correction
+being made (if any), and the record this calculation became. Every refusal is said plainly and, when it is
+about one field, that field is marked and focused. On any failure everything stays on screen.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -27,20 +25,28 @@ if TYPE_CHECKING:
     from mscdose.core.flags import Flag
     from mscdose.core.overrides import Override
     from mscdose.gui.eligibility_panel import EligibilityPanel
-    from mscdose.gui.finalize_dialog import Signatures
     from mscdose.gui.override_dialog import PendingFlag
     from mscdose.gui.patient_form import PatientForm
     from mscdose.gui.questions import Questions
+    from mscdose.records.store import SavedRecord
+    from mscdose.service.finalise import Preparation
     from mscdose.settings import Settings
 
 logger = logging.getLogger(__name__)
 
-PATIENT_ID_MISSING = ("Patient ID: nothing was entered. Accepted: the patient's hospital or trial number "
-                      "as printed on the wristband, e.g. AA-014.")
+# A required field (core.required names) -> the form row that holds it; the signatures come from the
+# finalise dialog, so they are never "missing" from the form.
+REQUIRED_ROWS = {"patient_id": "patient_id", "patient_name": "patient_name", "date_of_birth_or_age": "date_of_birth",
+                 "date_of_birth": "date_of_birth", "age": "age", "order_reference": "order_reference",
+                 "prescriber": "prescriber", "order_date": "order_date", "lot_number": "lot", "din": "din",
+                 "thawed_at": "thawed_at"}
+SIGNED = ("prepared_by", "checked_by")
+# An error's field (service or core names) -> the form row to mark and focus.
+FIELD_ROWS = {**REQUIRED_ROWS, "lot": "lot", "patient": "patient_id", "order_date": "order_date"}
 
 
 class FinalizeController(QObject):
-    """Owns the overrides given for this calculation and the record it became (if it did)."""
+    """Owns the overrides given for this calculation, the correction being made and the saved record."""
 
     overrides_changed = Signal()
     finalised = Signal(int, str)  # record id, prepared-by initials
@@ -55,22 +61,30 @@ class FinalizeController(QObject):
         self.questions = questions
         self._result = result
         self.overrides: dict[str, tuple[Override, str]] = {}  # code -> (override, flag message it answered)
-        self.final_document: dict[str, Any] | None = None
-        self.final_record_id: int | None = None
+        self.final_record: SavedRecord | None = None
+        self.correcting: tuple[int, str] | None = None  # (record id superseded, reason) while correcting
 
     # -- state ----------------------------------------------------------------------------------------
 
+    @property
+    def final_document(self) -> dict[str, Any] | None:
+        return self.final_record.document if self.final_record is not None else None
+
+    @property
+    def final_record_id(self) -> int | None:
+        return self.final_record.id if self.final_record is not None else None
+
     def reset(self) -> None:
-        """A new patient or a new protocol: no overrides, no record."""
+        """A new patient or a new protocol: no overrides, no record, no correction."""
         self.overrides.clear()
+        self.correcting = None
         self.withdraw()
 
     def withdraw(self) -> bool:
         """The calculation changed after finalising: the saved record stays as it is, but this screen is
         no longer it. Returns whether there was a record to withdraw."""
-        had = self.final_document is not None
-        self.final_document = None
-        self.final_record_id = None
+        had = self.final_record is not None
+        self.final_record = None
         return had
 
     # -- overrides -----------------------------------------------------------------------------------
@@ -81,164 +95,186 @@ class FinalizeController(QObject):
         return {code: override for code, (override, message) in self.overrides.items()
                 if current.get(code) == message}
 
-    @staticmethod
-    def _override_problem(override: Override) -> str | None:
+    def apply_overrides(self, flags: Sequence[PendingFlag], overrides: Sequence[Override]) -> list[str]:
+        """Keep acceptable overrides; return the problems of any that are not (nothing kept for them). The
+        rule is the one the service applies when it saves (`core.overrides.override_problem`)."""
         from mscdose.core.overrides import override_problem
 
-        return override_problem(override.reason, override.initials)
-
-    def apply_overrides(self, flags: Sequence[PendingFlag], overrides: Sequence[Override]) -> list[str]:
-        """Keep valid overrides; return the problems of any that are not acceptable (nothing kept for them)."""
         messages = {f.code: f.message for f in flags}
         problems = []
         for override in overrides:
-            problem = self._override_problem(override)
+            problem = override_problem(override.reason, override.initials)
             if problem:
                 problems.append(f"{override.code}: {problem}")
             elif override.code in messages:
                 self.overrides[override.code] = (override, messages[override.code])
         return problems
 
-    def override_soft_flags(self) -> None:
-        from mscdose.gui.override_dialog import PendingFlag
-
-        result = self._result()
-        if result is None:
-            return
-        active = self.active_overrides(result.flags)
-        pending = [PendingFlag(f.code, f.message) for f in result.soft_flags if f.code not in active]
-        if not pending:
-            return
-        given = self.questions.ask_overrides(pending)
-        if given is not None:
-            self.apply_overrides(pending, given)
-            self.overrides_changed.emit()
-
-    # -- the clinical calls ------------------------------------------------------------------------------
-
-    def _finalising_flags(self, patient_id: str) -> list[Flag]:
-        """Eligibility not confirmed, and the same lot already given to this patient today."""
-        from mscdose.core.overrides import finalising_flags
-        from mscdose.records.same_lot import same_day_same_lot
-        from mscdose.records.store import RecordStore
-
-        earlier: set[int] = set()
-        store = RecordStore()
-        try:
-            for key in ("lot", "din"):
-                earlier |= {r.id for r in same_day_same_lot(store, patient_id, self.form.rows[key].text())}
-        finally:
-            store.close()
-        return finalising_flags(self.eligibility.states(), self.eligibility.criteria(), len(earlier))
-
-    @staticmethod
-    def _finalise_problems(result: DoseResult, overrides: list[Override], extra: list[Flag]) -> list[str]:
-        from mscdose.core.overrides import finalise_problems
-
-        return list(finalise_problems(result, overrides, extra))
-
-    def _document(self, result: DoseResult, overrides: list[Override], signatures: Signatures | None = None,
-                  extra: Sequence[Flag] = ()) -> dict[str, Any]:
-        """The record's document; without signatures it is the draft that Preview shows."""
-        from mscdose.core.document import record_document
-
-        rows = self.form.rows
-        signed: dict[str, Any] = {}
-        if signatures is not None:
-            signed = {"prepared_by": signatures.prepared_by, "checked_by": signatures.checked_by,
-                      "extra_flags": list(extra)}  # kept with the calculation beside the overrides that answer them
-        return record_document(
-            result,
-            patient_id=rows["patient_id"].text().strip(),
-            patient_name=rows["patient_name"].text().strip(),
-            lot_number=rows["lot"].text().strip(),
-            overrides=overrides,
-            eligibility=self.eligibility.states(),
-            **signed,
-        )
-
-    @staticmethod
-    def _save(document: dict[str, Any]) -> tuple[int, dict[str, Any]]:
-        """One record in the store; raises StoreError when it cannot be written (nothing is then saved)."""
-        from mscdose.records.store import RecordStore
-
-        store = RecordStore()
-        try:
-            saved = store.save(document)
-        finally:
-            store.close()
-        return saved.id, saved.document
-
-    # -- the flow -------------------------------------------------------------------------------------
-
-    def draft_document(self) -> dict[str, Any] | None:
-        """What Preview shows before finalising (the worksheet marks it NOT FOR ADMINISTRATION)."""
-        result = self._result()
-        if result is None:
-            return None
-        return self._document(result, list(self.active_overrides(result.flags).values()))
-
-    def _answer_soft_flags(self, soft: list[Flag]) -> dict[str, Override] | None:
-        """Ask for the overrides still missing; None when the user cancelled or one was not acceptable."""
+    def _ask(self, soft: Sequence[Flag]) -> bool:
+        """Ask for the overrides `soft` still lacks; False when cancelled or one was not acceptable."""
         from mscdose.gui.override_dialog import PendingFlag
 
         active = self.active_overrides(soft)
         pending = [PendingFlag(f.code, f.message) for f in soft if f.code not in active]
         if not pending:
-            return active
-        given = self.questions.ask_overrides(pending)
+            return True
+        given = self.questions.ask_overrides(pending, self._reasons())
         if given is None:
-            return None
+            return False
         problems = self.apply_overrides(pending, given)
         if problems:
             self.questions.show_message("Override not accepted", "\n".join(problems))
-            return None
-        return self.active_overrides(soft)
+            return False
+        self.overrides_changed.emit()
+        return True
 
-    def finalize(self) -> None:
-        """Overrides, signatures, then one record in the store; on any failure everything stays on screen."""
-        from PySide6.QtWidgets import QMessageBox
+    def _reasons(self) -> tuple[str, ...]:
+        result = self._result()
+        return result.protocol.override_reasons if result is not None else ()
 
-        from mscdose.core import display as show
-        from mscdose.records.store import StoreError
+    def override_soft_flags(self) -> None:
+        result = self._result()
+        if result is not None:
+            self._ask(result.soft_flags)
+
+    # -- what the person has given ---------------------------------------------------------------------
+
+    def preparation(self, prepared_by: str = "", checked_by: str = "",
+                    flags: Sequence[Flag] = ()) -> Preparation:
+        """The service's Preparation from the form, the checklist, the overrides answering `flags` and the
+        correction being made."""
+        from mscdose.service.finalise import Preparation
+
+        text = {key: row.text() for key, row in self.form.rows.items()}
+        supersedes, reason = self.correcting or (None, "")
+        return Preparation(
+            patient_id=text["patient_id"], patient_name=text["patient_name"], prepared_by=prepared_by,
+            checked_by=checked_by, lot_number=text["lot"],
+            overrides=tuple(self.active_overrides(flags).values()), eligibility=self.eligibility.states(),
+            prescriber=text["prescriber"], order_reference=text["order_reference"], order_date=text["order_date"],
+            confirmed_by=self.eligibility.confirmed_by(), supersedes=supersedes, correction_reason=reason)
+
+    def missing(self) -> list[str]:
+        """The protocol's required fields not yet given on the form (readable names), for the line beside
+        the Finalise button. Empty when there is no result (the results say what is awaited)."""
+        from mscdose.core.required import READABLE, missing_for_finalising
+        from mscdose.service.finalise import required_values
 
         result = self._result()
-        if result is None or result.hard_flags:
-            return
-        id_row = self.form.rows["patient_id"]
-        patient_id = id_row.text().strip()
-        if not patient_id:
-            id_row.set_error(PATIENT_ID_MISSING)
-            id_row.edit.setFocus()
-            return
-        id_row.set_error(None)
+        if result is None:
+            return []
+        values = required_values(result, self.preparation())
+        signed = {READABLE[name] for name in SIGNED}
+        return [name for name in missing_for_finalising(result.protocol, values) if name not in signed]
+
+    def draft_document(self) -> dict[str, Any] | None:
+        """What Preview shows before finalising (the worksheet marks it NOT FOR ADMINISTRATION)."""
+        from mscdose.core.errors import InputError
+        from mscdose.service.finalise import draft_document
+
+        result = self._result()
+        if result is None:
+            return None
         try:
-            extra = self._finalising_flags(patient_id)
-        except StoreError as error:
-            self.questions.show_message("Could not read the records", str(error), QMessageBox.Icon.Critical)
+            return draft_document(result, self.preparation(flags=result.flags))
+        except InputError as error:  # an order date that cannot be read: preview without it, say so beside it
+            self.mark_field(error.field, error.message)
+            return draft_document(result, replace(self.preparation(flags=result.flags), order_date=""))
+
+    # -- saying what went wrong --------------------------------------------------------------------------
+
+    def mark_field(self, field: str, message: str) -> bool:
+        """Mark and focus the form row an error is about; False when it is about no row of the form."""
+        if field == "initials" or field == "confirmed_by":
+            self.eligibility.confirmed_by_edit.setFocus()
+            return False
+        key = FIELD_ROWS.get(field, field)
+        row = self.form.rows.get(key)
+        if row is None:
+            return False
+        row.set_error(message)
+        row.edit.setFocus()
+        return True
+
+    def _refused(self, title: str, error: Exception) -> None:
+        """A service refusal said plainly; the field it names is marked and focused."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from mscdose.service.errors import StoreUnavailable
+
+        message = str(getattr(error, "message", "") or error)
+        field = getattr(error, "field", "")
+        if field:
+            self.mark_field(field, message)
+        icon = QMessageBox.Icon.Critical if isinstance(error, StoreUnavailable) else QMessageBox.Icon.Warning
+        self.questions.show_message(title, message, icon)
+
+    def _focus_missing(self, missing: Sequence[str]) -> None:
+        from mscdose.core.required import READABLE
+
+        by_name = {readable: name for name, readable in READABLE.items()}
+        for readable in missing:
+            row = self.form.rows.get(REQUIRED_ROWS.get(by_name.get(readable, ""), ""))
+            if row is not None:
+                row.edit.setFocus()
+                return
+
+    # -- the flow -------------------------------------------------------------------------------------
+
+    def finalize(self) -> None:
+        """Review (real clock, the records) → overrides for what is pending → signatures → finalise. The
+        service decides; this asks the person and reports."""
+        from mscdose.core import display as show
+        from mscdose.core.errors import InputError
+        from mscdose.service import finalise as service
+        from mscdose.service.errors import InvalidInput, ServiceError
+        from mscdose.service.records import opened_store
+
+        result = self._result()
+        if result is None or result.hard_flags or self.final_record is not None:
             return
-        active = self._answer_soft_flags([*result.soft_flags, *extra])
-        if active is None:
+        missing = self.missing()
+        if missing:
+            self.questions.show_message("Cannot finalise yet", "Still missing before finalising: "
+                                        + ", ".join(missing) + ".")
+            self._focus_missing(missing)
             return
-        overrides = list(active.values())
-        problems = self._finalise_problems(result, overrides, extra)
-        if problems:
-            self.questions.show_message("Cannot finalise yet", "\n".join(problems))
+        try:
+            preparation = service.check_texts(self.preparation(flags=result.flags))
+            with opened_store() as store:
+                review = service.review(store, result, preparation)
+        except ServiceError as error:
+            self._refused("Cannot finalise", error)
             return
-        summary = (f"Patient {patient_id}: draw {show.ml(result.volume_to_draw_ml)}, delivering "
-                   f"{show.cells(result.delivered_dose_cells)} ({result.status.upper()}).")
+        if review.blocked:
+            self.questions.show_message("Cannot finalise: a hard limit", "Checked again with the real clock and "
+                                        "the records:\n" + "\n".join(review.problems))
+            self.overrides_changed.emit()  # the window shows the calculation as it stands now
+            return
+        if not self._ask(review.soft):
+            return
+        summary = (f"Patient {preparation.patient_id.strip()}: draw {show.ml(review.result.volume_to_draw_ml)}, "
+                   f"delivering {review.result.delivered_dose_text} ({review.result.status.upper()}).")
+        if self.correcting:
+            summary += f"\nThis corrects record {self.correcting[0]}: {self.correcting[1]}"
         signatures = self.questions.ask_signatures(summary, self.settings.get(OPERATOR_INITIALS))
         if signatures is None:
             return
-        document = self._document(result, overrides, signatures, extra)
+        signed = self.preparation(signatures.prepared_by, signatures.checked_by, review.soft)
         try:
-            record_id, saved = self._save(document)
-        except StoreError as error:
-            logger.warning("Record not saved: %s", error)
-            self.questions.show_message("The record was not saved", str(error), QMessageBox.Icon.Critical)
+            with opened_store() as store:
+                record = service.finalise(store, result, signed)
+        except InvalidInput as error:
+            self._refused("Cannot finalise", error)
             return
-        logger.info("Record %s saved (status %s, protocol %s)", record_id, result.status, result.protocol.id)
-        self.final_document = saved
-        self.final_record_id = record_id
+        except InputError as error:  # the order date, read by the document
+            self._refused("Cannot finalise", InvalidInput(error.message, field=error.field, given=error.given))
+            return
+        except ServiceError as error:
+            logger.warning("Record not saved: %s", error)
+            self._refused("The record was not saved", error)
+            return
+        self.final_record = record
+        self.correcting = None
         self.settings.set(OPERATOR_INITIALS, signatures.prepared_by)
-        self.finalised.emit(record_id, signatures.prepared_by)
+        self.finalised.emit(record.id, signatures.prepared_by)

@@ -8,9 +8,9 @@ are compared with the protocol's to decide whether the protocol default is being
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal
 
 from mscdose.core import display, parsing
@@ -80,27 +80,52 @@ def _bare_number(parse: Callable[[], object]) -> bool:
     return False
 
 
-def read_form(texts: Mapping[str, str], units: Mapping[str, str], protocol: Protocol) -> Reading:
-    """Read every field and compute when all can be read. Empty required fields are `missing`, not errors."""
-    sent = {name: (text or "") for name, text in texts.items()}
+# Free-text fields of the form -> the Preparation field the service checks them as (issue 11: text that
+# cannot spoof what is printed). The rule itself is the service's (`service.finalise.check_texts`).
+FREE_TEXTS = {"patient_id": "patient_id", "patient_name": "patient_name", "lot": "lot_number",
+              "prescriber": "prescriber", "order_reference": "order_reference"}
+
+
+def text_errors(texts: Mapping[str, str]) -> dict[str, InputError]:
+    """The free-text fields that could spoof what is printed (control, bidi or hidden characters, over-long
+    text), each with the service's message, so that the window marks them as the person types."""
+    from mscdose.service.errors import InvalidInput
+    from mscdose.service.finalise import Preparation, check_texts
+
+    errors: dict[str, InputError] = {}
+    for key, name in FREE_TEXTS.items():
+        text = texts.get(key) or ""
+        if not text:
+            continue
+        fields = {"patient_id": ""} | {name: text}
+        try:
+            check_texts(Preparation(**fields))
+        except InvalidInput as error:
+            errors[key] = InputError(key, text[:200], str(error))
+    return errors
+
+
+def read_form(texts: Mapping[str, str], units: Mapping[str, str], protocol: Protocol,
+              now: datetime | None = None) -> Reading:
+    """Read every field and compute when all can be read. Empty required fields are `missing`, not errors.
+    `now` is the window's clock (injectable, so a test can move time without sleeping): the post-thaw limit
+    and the product expiry are checked against it."""
+    sent: dict[str, str | None] = {name: (text or "") for name, text in texts.items()}
     for name in PREPARATION_FIELDS:
-        text = sent.get(name, "").strip()
+        text = (sent.get(name) or "").strip()
         if not text or is_protocol_value(protocol, name, text):
             sent[name] = ""
-    all_units = {**FIXED_UNITS, **units}
-    request, errors = read_request(sent, all_units)
-    missing = [name for name in REQUIRED if not sent.get(name, "").strip()]
+    if now is not None:
+        sent["now"] = now.isoformat(timespec="seconds")
+    request, errors = read_request(sent, {**FIXED_UNITS, **units})
+    missing = [name for name in REQUIRED if not (sent.get(name) or "").strip()]
     shown = {name: error for name, error in errors.items() if name not in missing}
+    shown.update(text_errors(texts))
     if request is None:
         return Reading(None, shown, missing)
-    # Keep the unit with what was entered, so the record never holds a bare "62" of unknown unit.
-    weight_text, dose_text = sent["weight"].strip(), sent["dose"].strip()
-    if _bare_number(lambda: parsing.parse_weight(weight_text)):
-        weight_text = f"{weight_text} {all_units['weight']}"
-    if _bare_number(lambda: parsing.parse_dose(dose_text, None)):
-        dose_text = f"{dose_text} {all_units['dose']}"
-    request = dataclasses.replace(request, weight_entered=weight_text, dose_entered=dose_text)
-    return Reading(compute(request, protocol), {}, [])
+    # read_request keeps what was entered, with its unit and by the display rules ("62 kg", "150 million
+    # cells"): the record never holds a bare "62" of unknown unit.
+    return Reading(compute(request, protocol), shown, [])
 
 
 def parsing_has_unit(text: str) -> bool:

@@ -6,7 +6,10 @@ engine, and the panels show what comes back. The parts, each in its own module:
   `patient_form.PatientForm`         the input rows, their reading and filling, the weight unit
   `window_actions.WindowActions`     buttons, menus, shortcuts and when each may be used
   `finalizing.FinalizeController`    overrides, signatures, the one saved record
-  `record_outputs.OutputsController` preview, print, PDF, history
+  `record_outputs.OutputsController` preview, print, PDF, reprint, history (all through the service)
+While a thaw time or an expiry is entered the window reads its clock again about every 15 s, so a
+calculation turns BLOCKED the moment the post-thaw limit is reached, not when someone next types. The
+clock is `MainWindow.clock` (tests replace it; nothing sleeps).
   `questions.Questions`              every modal question (tests answer them instead)
 Everything beyond the first screen (engine, records, worksheet, history) is imported on first use, so
 the window appears quickly; `load_protocols` can run just after the first paint for the same reason.
@@ -17,8 +20,10 @@ from __future__ import annotations
 import itertools
 import logging
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
@@ -45,10 +50,12 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 # The worked example of ../shared/domain.md, for --demo and the README screenshot.
+CLOCK_INTERVAL_MS = 15_000  # issue 10: the post-thaw limit is re-read about every 15 s
+
 DEMO_TEXTS = {
     "patient_id": "DEMO-001",
     "patient_name": "Demonstration patient",
-    "age": "30",
+    "date_of_birth": "1995-06-15",
     "weight": "62",
     "dose": "150",
     "lot": "DEMO-LOT-01",
@@ -71,6 +78,11 @@ class MainWindow(QMainWindow):
         self._first_paint: FirstPaint | None = None
         self._protocols_tried = False
         self._completed = False
+        self._output_failed = False
+        self.clock: Callable[[], datetime] = lambda: datetime.now().astimezone()
+        self.clock_timer = QTimer(self)
+        self.clock_timer.setInterval(CLOCK_INTERVAL_MS)
+        self.clock_timer.timeout.connect(self.tick)
 
         self.protocol_bar = ProtocolBar()
         self.protocol_bar.protocol_changed.connect(self._protocol_changed)
@@ -87,8 +99,10 @@ class MainWindow(QMainWindow):
         self.finalizing.finalised.connect(self._finalised)
         self.flags.override_requested.connect(self.finalizing.override_soft_flags)
         self.outputs = OutputsController(self, self.finalizing, self.settings, self.questions)
+        self.outputs.output_failed.connect(self._output_failure)
         self.actions = WindowActions(self, self.finalizing, self.outputs, new_patient=self.new_patient,
-                                     edit_settings=self.edit_settings, show_help=self.show_help)
+                                     edit_settings=self.edit_settings, show_help=self.show_help,
+                                     correct_record=self.ask_correction)
 
         self._build()
         geometry = self.settings.get(WINDOW_GEOMETRY)
@@ -139,7 +153,8 @@ class MainWindow(QMainWindow):
 
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [self.protocol_bar.combo, *self.form.tab_chain(), self.eligibility.inclusion,
-                                self.eligibility.exclusion, self.flags.override_button, *self.actions.buttons()]
+                                self.eligibility.exclusion, self.eligibility.confirmed_by_edit,
+                                self.flags.override_button, *self.actions.buttons()]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -177,14 +192,17 @@ class MainWindow(QMainWindow):
             self.load_protocols()
 
     def load_protocols(self) -> None:
-        """Read the shipped protocol files and check the form against the default one. A damaged protocol
-        file is said plainly and nothing is calculated: there are no limits to check against."""
+        """List the approved protocols (shipped, and site files approved in the record store:
+        `service.protocols.available`) and check the form against the default one. A damaged protocol file
+        or a duplicate id is said plainly and nothing is calculated: there are no limits to check against."""
         from mscdose.core.errors import ProtocolError
-        from mscdose.core.protocol import DEFAULT_PROTOCOL_ID, shipped_protocols
+        from mscdose.core.protocol import DEFAULT_PROTOCOL_ID
+        from mscdose.service.errors import ServiceError
+        from mscdose.service.protocols import available
 
         try:
-            protocols = shipped_protocols()
-        except ProtocolError as error:
+            protocols = available()
+        except (ProtocolError, ServiceError) as error:
             from PySide6.QtWidgets import QMessageBox
 
             logger.error("Protocol files could not be read: %s", error)
@@ -209,7 +227,8 @@ class MainWindow(QMainWindow):
         if protocol is None:
             return
         self.form.prefill_preparation(protocol, previous)
-        self.eligibility.set_criteria(protocol.inclusion, protocol.exclusion)
+        self.eligibility.set_criteria(protocol.inclusion, protocol.exclusion, protocol.hard_criteria,
+                                      protocol.age_criteria)
         self.finalizing.overrides.clear()
         self.recompute()
 
@@ -220,6 +239,7 @@ class MainWindow(QMainWindow):
         return self.reading.result if self.reading else None
 
     def _input_changed(self) -> None:
+        self._output_failed = False
         if self.finalizing.withdraw():
             self.actions.finalized_label.setText("Changed after finalising: the saved record is unchanged; "
                                                  "finalise again to make a new one.")
@@ -235,7 +255,7 @@ class MainWindow(QMainWindow):
             return
         from mscdose.gui.form_reading import read_form
 
-        self.reading = read_form(self.form.texts(), self.form.units(), self._protocol)
+        self.reading = read_form(self.form.texts(), self.form.units(), self._protocol, now=self.clock())
         self.form.show_reading(self.reading, self._protocol)
         result = self.reading.result
         if result is None:
@@ -249,6 +269,7 @@ class MainWindow(QMainWindow):
             self.results.show_result(result)
             self.flags.show_flags(result.flags, self.finalizing.active_overrides(result.flags))
         self.details.setTabText(0, self.flags.count_text())
+        self._follow_the_clock()
         self._show_age_eligibility()
         self.layout_parts.show_eligibility_count()
         self._update_actions()
@@ -258,14 +279,28 @@ class MainWindow(QMainWindow):
         self.flags.clear()
         self._update_actions()
 
+    def _follow_the_clock(self) -> None:
+        """Read the clock again every 15 s while the calculation depends on it (a thaw time or an expiry)."""
+        timed = any(self.form.rows[key].text().strip() for key in ("thawed_at", "expires_at"))
+        if timed and not self.clock_timer.isActive():
+            self.clock_timer.start()
+        elif not timed and self.clock_timer.isActive():
+            self.clock_timer.stop()
+
+    def tick(self) -> None:
+        """The clock moved on: check the calculation again (a saved record is not touched)."""
+        if self.finalizing.final_document is None:
+            self.recompute()
+
     def _show_age_eligibility(self) -> None:
         from mscdose.core import display as show
+        from mscdose.core.eligibility import age_state
 
         result = self.result
-        age_text = self.form.rows["age"].text().strip()
-        if result is not None and result.request.age_years is not None:
-            outside = any(f.code == "AGE_OUTSIDE_ELIGIBILITY" for f in result.flags)
-            self.eligibility.set_age_state(not outside, show.years(result.request.age_years))
+        age_text = self.form.rows["age"].text().strip() or self.form.rows["date_of_birth"].text().strip()
+        if result is not None and result.age_years is not None:
+            state = age_state(result.protocol, result.age_years)
+            self.eligibility.set_age_state(state, show.years(result.age_years))
         elif not age_text:
             self.eligibility.set_age_state(None, "age not entered")
         elif self.reading is not None and "age" in self.reading.errors:
@@ -274,11 +309,35 @@ class MainWindow(QMainWindow):
             self.eligibility.set_age_state(None, "checked once the results are shown")
 
     def _update_actions(self) -> None:
-        self.actions.update(self.result, self.finalizing.final_document is not None)
+        finalised = self.finalizing.final_document is not None
+        missing = self.finalizing.missing() if self.result is not None and not finalised else []
+        self.actions.update(self.result, finalised, missing, self._output_failed)
 
     def _finalised(self, record_id: int, prepared_by: str) -> None:
+        self._output_failed = False
         self.actions.finalized_label.setText(f"✔ Finalised: record {record_id}, prepared by {prepared_by}.")
         self._update_actions()
+
+    def _output_failure(self, record_id: int) -> None:
+        self._output_failed = True
+        self.actions.finalized_label.setText(f"✖ Record {record_id} is saved but its worksheet was not made: use "
+                                             "Reprint… (do not finalise again).")
+        self._update_actions()
+
+    # -- corrections -------------------------------------------------------------------------------------
+
+    def ask_correction(self) -> None:
+        """File → Correct a record…: which record and why, then its inputs in the form."""
+        answer = self.questions.ask_correction()
+        if answer is not None:
+            self.start_correction(*answer)
+
+    def start_correction(self, record_id: int, reason: str) -> bool:
+        """Load record `record_id`'s inputs into the form; Finalise then saves a correction that supersedes it,
+        with `reason`. (The History window calls this too.) False, after saying why, when it cannot start."""
+        from mscdose.gui.correction import start_correction
+
+        return start_correction(self, record_id, reason)
 
     # -- new patient, settings, help, closing ----------------------------------------------------------
 
@@ -296,6 +355,7 @@ class MainWindow(QMainWindow):
         self.clear_form()
 
     def clear_form(self) -> None:
+        self._output_failed = False
         self.form.clear(self._protocol)
         self.eligibility.reset()
         self.finalizing.reset()

@@ -2,8 +2,9 @@
 
 The rule for what is acceptable is `mscdose.core.overrides.override_problem`, the same one the record
 store applies, so the dialog can never accept what the store would refuse. OK stays disabled, and the
-reason it is disabled is written under each row, until every row is acceptable. Initials are not
-prefilled: typing them is the act of taking responsibility.
+reason it is disabled is written under each row, until every row is acceptable. The protocol's standard
+reasons (`override_reasons`) are offered as choices that fill the reason in; a reason may always be written
+out instead. Initials are not prefilled: typing them is the act of taking responsibility.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -31,8 +33,11 @@ class PendingFlag:
     message: str
 
 
+WRITE_OWN = "— write a reason below —"
+
+
 class _Row:
-    def __init__(self, flag: PendingFlag, index: int) -> None:
+    def __init__(self, flag: PendingFlag, index: int, reasons: Sequence[str] = ()) -> None:
         self.flag = flag
         self.box = QGroupBox(f"⚠ {flag.code}")
         form = QFormLayout(self.box)
@@ -48,6 +53,19 @@ class _Row:
         self.initials.setAccessibleName(f"Your initials for overriding {flag.code}")
         self.initials.setMaxLength(6)
         self.initials.setPlaceholderText("e.g. JS")
+        self.choice = QComboBox()
+        self.choice.setObjectName(f"overrideChoice{index}")
+        self.choice.setAccessibleName(f"Standard reason for overriding {flag.code}")
+        self.choice.setAccessibleDescription("The protocol's standard reasons; choosing one fills in the reason.")
+        self.choice.addItem(WRITE_OWN)
+        self.choice.addItems(list(reasons))
+        self.choice.currentIndexChanged.connect(self._chosen)
+        if reasons:
+            choice_label = QLabel("Standard reason:")
+            choice_label.setBuddy(self.choice)
+            form.addRow(choice_label, self.choice)
+        else:
+            self.choice.hide()
         reason_label = QLabel("&Reason:")
         reason_label.setBuddy(self.reason)
         initials_label = QLabel("&Initials:")
@@ -60,6 +78,10 @@ class _Row:
         self.problem.setStyleSheet("font-weight: bold;")  # palette colours: readable in any theme
         form.addRow(self.problem)
 
+    def _chosen(self, index: int) -> None:
+        if index > 0:
+            self.reason.setText(self.choice.itemText(index))
+
     def check(self) -> str | None:
         problem = override_problem(self.reason.text(), self.initials.text())
         self.problem.setText(f"✖ {problem}" if problem else "✔ acceptable")
@@ -70,7 +92,8 @@ class _Row:
 
 
 class OverrideDialog(QDialog):
-    def __init__(self, flags: Sequence[PendingFlag], parent: QWidget | None = None) -> None:
+    def __init__(self, flags: Sequence[PendingFlag], parent: QWidget | None = None,
+                 reasons: Sequence[str] = ()) -> None:
         super().__init__(parent)
         self.setObjectName("overrideDialog")
         self.setWindowTitle("Override soft limits")
@@ -79,7 +102,7 @@ class OverrideDialog(QDialog):
                        "Both are kept with the calculation and printed on the worksheet.")
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.rows = [_Row(flag, i) for i, flag in enumerate(flags)]
+        self.rows = [_Row(flag, i, reasons) for i, flag in enumerate(flags)]
         for row in self.rows:
             layout.addWidget(row.box)
             row.reason.textChanged.connect(self._check)
@@ -105,9 +128,10 @@ class OverrideDialog(QDialog):
         return [row.override() for row in self.rows]
 
 
-def ask_overrides(flags: Sequence[PendingFlag], parent: QWidget | None) -> list[Override] | None:
+def ask_overrides(flags: Sequence[PendingFlag], parent: QWidget | None,
+                  reasons: Sequence[str] = ()) -> list[Override] | None:
     """Modal: the overrides given, or None if the user cancelled."""
-    dialog = OverrideDialog(flags, parent)
+    dialog = OverrideDialog(flags, parent, reasons)
     if dialog.exec() == QDialog.DialogCode.Accepted:
         return dialog.overrides()
     return None

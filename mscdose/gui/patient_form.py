@@ -27,6 +27,8 @@ DEFAULT_WEIGHT_UNIT = "kg"
 # Per kg is an explicit choice beside the number, never guessed from the size of the number.
 DOSE_UNITS = ("million cells", "million cells/kg")
 PREPARATION = ("final_volume", "duration", "drop_factor", "increment")
+# Typed into the record but not into the calculation (the order); read by the finalise controller.
+ORDER = ("prescriber", "order_reference", "order_date")
 
 
 class PatientForm(QWidget):
@@ -69,8 +71,12 @@ class PatientForm(QWidget):
                   hint="The patient's hospital or trial number; required to finalise.")
         self._row(form, "patient_name", "&Name:", "patientNameInput", placeholder="optional",
                   hint="The patient's name as on the wristband (optional).")
-        self._row(form, "age", "&Age:", "ageInput", unit="years", placeholder="e.g. 45",
-                  hint="Age in years; checked against the protocol's age window.")
+        # Two identifiers (issue 19): the date of birth, from which the age is worked out on the day.
+        self._row(form, "date_of_birth", "Date of birth:", "dateOfBirthInput", placeholder="YYYY-MM-DD",
+                  hint="The patient's date of birth (second identifier); the age is worked out from it.")
+        self._row(form, "age", "&Age:", "ageInput", unit="years", placeholder="only if no date of birth",
+                  hint="Age in years, typed only when the date of birth is unknown; checked against the "
+                       "protocol's age window and against the date of birth.")
         weight = self._row(form, "weight", "&Weight:", "weightInput", unit=WEIGHT_UNITS,
                            unit_object_name="weightUnit", placeholder="e.g. 62",
                            hint="Body weight; the unit is chosen beside the box (kg for every new patient).")
@@ -81,6 +87,13 @@ class PatientForm(QWidget):
 
     def _prescription(self) -> QGroupBox:
         box, form = self._group("2  Prescription", "prescriptionGroup")
+        self._row(form, "prescriber", "Prescriber:", "prescriberInput", placeholder="name on the order",
+                  hint="The prescriber named on the order; required to finalise.")
+        self._row(form, "order_reference", "Order reference:", "orderReferenceInput",
+                  placeholder="order or prescription number",
+                  hint="The hospital's order or prescription number; required to finalise.")
+        self._row(form, "order_date", "Order date:", "orderDateInput", placeholder="YYYY-MM-DD",
+                  hint="The date the order was written.")
         dose = self._row(form, "dose", "&Dose:", "doseInput", unit=DOSE_UNITS, unit_object_name="doseUnit",
                          placeholder="e.g. 150", hint="The prescribed dose: a total, or per kg of body weight.")
         assert dose.unit_combo is not None
@@ -111,6 +124,14 @@ class PatientForm(QWidget):
                   hint="Volume of one bag.")
         self._row(form, "bags", "Ba&gs available:", "bagsInput", unit="bags", placeholder="e.g. 2",
                   hint="Number of bags available for this patient.")
+        self._row(form, "label_cells", "Label cells per bag:", "labelCellsInput",
+                  placeholder="e.g. 100 million cells",
+                  hint="Total cells per bag as printed on the label, with its unit; checked against "
+                       "concentration × bag volume.")
+        self._row(form, "dmso", "DMSO:", "dmsoInput", unit="% v/v", placeholder="protocol default if empty",
+                  hint="DMSO concentration of the lot; the DMSO delivered per kg is checked against the limit.")
+        self._row(form, "expires_at", "Product expir&y:", "expiryInput", placeholder="e.g. 2026-12-31 23:59",
+                  hint="The product's expiry from its label; an expired product cannot be finalised.")
         thaw = self._row(form, "thawed_at", "&Thawed at:", "thawInput", placeholder="e.g. 2026-11-25 09:30",
                          hint="Date and time the bag was thawed (local time).")
         self.thaw_now = QPushButton("Now")  # Tab reaches it; every letter of "Now" is taken
@@ -137,13 +158,14 @@ class PatientForm(QWidget):
     def tab_chain(self) -> list[QWidget]:
         """The form's widgets in the order the work is done (the window adds what comes before and after)."""
         chain: list[QWidget] = []
-        for key in ("patient_id", "patient_name", "age", "weight", "dose", "lot", "din", "concentration"):
+        for key in ("patient_id", "patient_name", "date_of_birth", "age", "weight", *ORDER, "dose", "lot", "din",
+                    "concentration"):
             row = self.rows[key]
             chain.append(row.edit)
             if row.unit_combo is not None:
                 chain.append(row.unit_combo)
         chain.append(self.basis)
-        for key in ("viability", "bag_volume", "bags", "thawed_at"):
+        for key in ("viability", "bag_volume", "bags", "label_cells", "dmso", "expires_at", "thawed_at"):
             chain.append(self.rows[key].edit)
         chain.append(self.thaw_now)
         chain += [self.rows[key].edit for key in PREPARATION]

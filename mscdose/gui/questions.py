@@ -40,10 +40,31 @@ class Questions:
         """The question before an unsaved calculation is thrown away (New patient, closing the window)."""
         return self.confirm(title, text)
 
-    def ask_overrides(self, flags: Sequence[PendingFlag]) -> list[Override] | None:
+    def ask_overrides(self, flags: Sequence[PendingFlag], reasons: Sequence[str] = ()) -> list[Override] | None:
         from mscdose.gui.override_dialog import ask_overrides
 
-        return ask_overrides(flags, self.parent)
+        return ask_overrides(flags, self.parent, reasons)
+
+    def ask_correction(self) -> tuple[int, str] | None:
+        """Which record to correct and why (File → Correct a record…); None when cancelled."""
+        from PySide6.QtWidgets import QInputDialog
+
+        record_id, ok = QInputDialog.getInt(self.parent, "Correct a record", "Record number to correct:", 1, 1,
+                                            2_000_000_000)
+        if not ok:
+            return None
+        reason, ok = QInputDialog.getText(self.parent, "Correct a record",
+                                          f"Why is record {record_id} corrected? (at least three words)")
+        return (record_id, reason) if ok else None
+
+    def ask_save_path(self, title: str, suggested: str) -> str:
+        """A PDF file name chosen by the person ('' when cancelled)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, "PDF files (*.pdf)")
+        if path and not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        return path
 
     def ask_signatures(self, summary: str, prepared_by: str) -> Signatures | None:
         from mscdose.gui.finalize_dialog import ask_signatures

@@ -1,36 +1,38 @@
-"""The window's ways out to paper and to the past: Preview, Print…, Save PDF… and History.
+"""The window's ways out to paper and to the past: Preview, Print…, Save PDF…, Reprint… and History.
 
-A controller composed into the main window (not a mixin). What to print comes from the finalise
-controller: the saved record once there is one, before that a draft that the worksheet marks NOT FOR
-ADMINISTRATION. Each output has its one call into a lower layer, so that a use-case layer can take them
-over one by one:
-  `preview`        → gui.worksheet_actions.preview_worksheet
-  `print_worksheet`→ gui.worksheet_actions.print_worksheet_dialog   (then `report_printed`)
-  `save_pdf`       → gui.worksheet_actions.save_worksheet_pdf_dialog (then `report_printed`)
-  `report_printed` → records.store.RecordStore.mark_printed (every final print or PDF against its record)
-  `open_history`   → gui.history_view.HistoryView over records.store.RecordStore()
-The worksheet and history modules are imported on first use (start-up speed); every build ships them.
+A controller composed into the main window (not a mixin). Every printed or saved copy of a finalised record
+goes through the service path (`mscdose.service.outputs`), the same one `mscdose worksheet` and `mscdose
+reprint` take: the first copy is checked again against the post-thaw limit with the real clock, every copy
+after the first is marked REPRINT, and each one (or its failure) is logged against the record. That holds for
+Print from inside Preview too: the preview's own Print button is routed to `print_worksheet`. Before
+finalising, Preview shows a draft that the worksheet marks NOT FOR ADMINISTRATION.
+
+After an output fails the record is saved all the same: the window says so and offers Reprint… (never a
+second Finalise, which would be a second record).
 """
 
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
-
-from mscdose.settings import PAPER_SIZE, SITE_NAME
 
 if TYPE_CHECKING:
     from mscdose.gui.finalizing import FinalizeController
     from mscdose.gui.questions import Questions
+    from mscdose.service.outputs import PrintOptions
     from mscdose.settings import Settings
 
 logger = logging.getLogger(__name__)
 
 
 class OutputsController(QObject):
+    output_failed = Signal(int)  # record id whose worksheet could not be made: offer Reprint
+
     def __init__(self, window: QWidget, finalizing: FinalizeController, settings: Settings,
                  questions: Questions) -> None:
         super().__init__(window)
@@ -40,63 +42,133 @@ class OutputsController(QObject):
         self.questions = questions
         self.history: Any = None  # the History window while it is open
 
+    def options(self) -> PrintOptions:
+        from mscdose.service.outputs import print_options
+        from mscdose.settings import PAPER_SIZE, SITE_NAME
+
+        return print_options(self.settings.get(PAPER_SIZE), self.settings.get(SITE_NAME))
+
     def _worksheet_kwargs(self) -> dict[str, Any]:
-        return {"site_name": self.settings.get(SITE_NAME), "page_size": self.settings.get(PAPER_SIZE)}
+        options = self.options()
+        return {"site_name": options.site_name, "page_size": options.page_size}
+
+    def _failed(self, title: str, error: Exception) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        record_id = self.finalizing.final_record_id
+        text = str(error)
+        if record_id is not None and "is saved" not in text:
+            text += (f"\n\nRecord {record_id} is saved. Get its worksheet with Reprint… (or `mscdose reprint "
+                     f"{record_id} --output FILE.pdf`); do not finalise again.")
+        self.questions.show_message(title, text, QMessageBox.Icon.Critical)
+        if record_id is not None:
+            self.output_failed.emit(record_id)
+
+    # -- preview ---------------------------------------------------------------------------------------
 
     def preview(self) -> None:
-        """Preview the saved record, or before finalising a draft that the worksheet marks NOT FOR
-        ADMINISTRATION with the reason (the hard limits of a blocked calculation, or that it is a preview)."""
+        """Preview the saved record (its Print button goes through `print_worksheet`, logged and marked), or
+        before finalising a draft the worksheet marks NOT FOR ADMINISTRATION."""
         from mscdose.gui import worksheet_actions
 
         final = self.finalizing
         if final.final_document is not None:
-            document, record_id = final.final_document, final.final_record_id
-        else:
-            draft = final.draft_document()
-            if draft is None:
-                return
-            document, record_id = draft, None
-        worksheet_actions.preview_worksheet(self.window, document, record_id=record_id, preview_reason=None,
-                                            **self._worksheet_kwargs())
-
-    def report_printed(self, ok: bool, detail: str) -> None:
-        """Log a final print or PDF against the saved record (the audit trail of what left the building)."""
-        from PySide6.QtWidgets import QMessageBox
-
-        from mscdose.records.store import RecordStore, StoreError
-
-        record_id = self.finalizing.final_record_id
-        if record_id is None:
+            worksheet_actions.preview_worksheet(self.window, final.final_document, record_id=final.final_record_id,
+                                                preview_reason=None, on_print=self.print_worksheet,
+                                                **self._worksheet_kwargs())
             return
-        logger.info("Record %s output %s: %s", record_id, "ok" if ok else "FAILED", detail)
+        draft = final.draft_document()
+        if draft is not None:
+            worksheet_actions.preview_worksheet(self.window, draft, record_id=None, preview_reason=None,
+                                                **self._worksheet_kwargs())
+
+    # -- copies of the saved record ----------------------------------------------------------------------
+
+    def _next_copy(self, record_id: int) -> int | None:
+        """The copy number the next output will be (0 the first), after checking a first copy against the
+        post-thaw limit with the real clock; None (after saying why) when no copy may be made now."""
+        from mscdose.service.errors import ServiceError
+        from mscdose.service.outputs import copies_made, refuse_if_expired
+        from mscdose.service.records import opened_store
+
         try:
-            store = RecordStore()
+            with opened_store() as store:
+                copy = copies_made(store, record_id)
+            if copy == 0 and self.finalizing.final_document is not None:
+                refuse_if_expired(self.finalizing.final_document)
+        except ServiceError as error:
+            self._failed("No worksheet printed", error)
+            return None
+        return copy
+
+    def report(self, record_id: int, copy: int) -> Any:
+        """The logging callback of one copy: ok or failed, against the record, through the service."""
+        from mscdose.service.errors import ServiceError
+        from mscdose.service.outputs import log_output
+        from mscdose.service.records import opened_store
+
+        kind = f"reprint {copy}" if copy else "worksheet"
+
+        def _report(ok: bool, detail: str) -> None:
             try:
-                store.mark_printed(record_id, ok, detail)
-            finally:
-                store.close()
-        except StoreError as error:
-            logger.warning("Print of record %s not logged: %s", record_id, error)
-            self.questions.show_message("The print was not logged", str(error), QMessageBox.Icon.Warning)
+                with opened_store() as store:
+                    log_output(store, record_id, ok, f"{kind} {detail}")
+            except ServiceError as error:
+                logger.warning("Output of record %s not logged: %s", record_id, error)
+                self.questions.show_message("The print was not logged", str(error))
+            if not ok:
+                self.output_failed.emit(record_id)
 
-    def print_worksheet(self) -> None:
-        document = self.finalizing.final_document
-        if document is None:
-            return
+        return _report
+
+    def print_worksheet(self) -> bool:
+        """The system print dialog, then the saved record's worksheet: copy 0 unmarked, then REPRINT n."""
         from mscdose.gui import worksheet_actions
 
-        worksheet_actions.print_worksheet_dialog(self.window, document, record_id=self.finalizing.final_record_id,
-                                                 report=self.report_printed, **self._worksheet_kwargs())
+        record = self.finalizing.final_record
+        if record is None:
+            return False
+        copy = self._next_copy(record.id)
+        if copy is None:
+            return False
+        return worksheet_actions.print_worksheet_dialog(
+            self.window, record.document, record_id=record.id, reprint_at=datetime.now(UTC) if copy else None,
+            report=self.report(record.id, copy), copy_number=copy, record_hash=record.short_hash,
+            chain_head=record.short_head, **self._worksheet_kwargs())
 
-    def save_pdf(self) -> None:
-        document = self.finalizing.final_document
-        if document is None:
-            return
-        from mscdose.gui import worksheet_actions
+    def save_pdf(self, as_reprint: bool = False) -> bool:
+        """Ask where, then the service writes the saved record's worksheet PDF (checked, renamed into place,
+        logged; REPRINT n after the first copy)."""
+        from mscdose.gui.worksheet_actions import suggested_file_name
+        from mscdose.service.errors import OutputFailed, ServiceError
+        from mscdose.service.outputs import check_output_path, write_record_worksheet
+        from mscdose.service.records import opened_store
 
-        worksheet_actions.save_worksheet_pdf_dialog(self.window, document,
-                                                    record_id=self.finalizing.final_record_id,
-                                                    report=self.report_printed, **self._worksheet_kwargs())
+        record = self.finalizing.final_record
+        if record is None:
+            return False
+        path = self.questions.ask_save_path("Save worksheet PDF" if not as_reprint else "Reprint worksheet PDF",
+                                            suggested_file_name(record.document, record.id))
+        if not path:
+            return False
+        try:
+            output = check_output_path(path, force=True)  # the file dialog has asked about replacing it
+            with opened_store() as store:
+                copy = write_record_worksheet(store, record, Path(output), self.options(), as_reprint=as_reprint)
+        except OutputFailed as error:
+            self._failed("The worksheet was not saved", error)
+            return False
+        except ServiceError as error:
+            self._failed("The worksheet was not saved", error)
+            return False
+        logger.info("Record %s: %s written to %s", record.id, f"reprint {copy}" if copy else "worksheet", output)
+        return True
+
+    def reprint(self) -> bool:
+        """A copy marked REPRINT of the saved record (after a failed output, or for the file)."""
+        return self.save_pdf(as_reprint=True)
+
+    # -- history ---------------------------------------------------------------------------------------
 
     def open_history(self) -> None:
         """The records room's History window (non-modal, so the form stays usable beside it). One at a
@@ -110,11 +182,12 @@ class OutputsController(QObject):
         from PySide6.QtWidgets import QMessageBox
 
         from mscdose.gui.history_view import HistoryView
-        from mscdose.records.store import RecordStore, StoreError
+        from mscdose.service.errors import ServiceError
+        from mscdose.service.records import open_store
 
         try:
-            store = RecordStore()
-        except StoreError as error:
+            store = open_store()
+        except ServiceError as error:
             logger.warning("Records not opened: %s", error)
             self.questions.show_message("Could not open the records", str(error), QMessageBox.Icon.Critical)
             return

@@ -34,6 +34,9 @@ DESCRIPTIONS = {
     "roundingValue": "The exact volume and how it was rounded.",
     "weightValue": "The weight the dose is worked out for, in kg; a weight entered in lb is shown beside it.",
     "resultsNote": "Which fields are still needed before anything is calculated.",
+    "startByValue": "The latest start of the infusion so that it finishes within the post-thaw limit.",
+    "finishByValue": "The post-thaw limit: the infusion must have finished by then.",
+    "protocolUsedValue": "The protocol (id, version, short SHA-256 of its file) this calculation was checked against.",
 }
 
 STATUS_STYLES = {
@@ -145,12 +148,15 @@ class ResultsPanel(QGroupBox):
         self.diluent = _value_label("diluentValue", "Diluent")
         self.rate = _value_label("infusionRateValue", "Infusion rate")
         self.drip = _value_label("dripRateValue", "Drip rate")
-        self.before = _value_label("administerBeforeValue", "Administer before")
+        self.start_by = _value_label("startByValue", "Start by")
+        self.before = _value_label("finishByValue", "Finish by")
         for text, widget in (("Viable concentration", self.concentration), ("Bags needed", self.bags),
                              ("Diluent", self.diluent), ("Infusion rate", self.rate), ("Drip rate", self.drip),
-                             ("Administer before", self.before)):
+                             ("Start by", self.start_by), ("Finish by", self.before)):
             giving.addRow(_name_label(text, widget), widget)
 
+        self.protocol_used = _value_label("protocolUsedValue", "Protocol used")
+        outer.addWidget(self.protocol_used)
         self.note = _value_label("resultsNote", "What is missing")
         self.note.setStyleSheet("font-style: italic;")
         outer.addWidget(self.note)
@@ -172,7 +178,7 @@ class ResultsPanel(QGroupBox):
 
     def _values(self) -> tuple[QLabel, ...]:
         return (self.volume, self.rounding, self.weight, self.delivered, self.per_kg, self.target, self.concentration,
-                self.bags, self.diluent, self.rate, self.drip, self.before)
+                self.bags, self.diluent, self.rate, self.drip, self.start_by, self.before, self.protocol_used)
 
     def clear(self, waiting_for: str = "") -> None:
         for label in self._values():
@@ -219,7 +225,8 @@ class ResultsPanel(QGroupBox):
         else:
             self.rounding.setText(f"exact, no rounding (measured in {show.ml(result.increment_ml)} steps)")
         self.weight.setText(weight_text(result))
-        self.delivered.setText(show.cells(result.delivered_dose_cells))
+        # Enough figures that a dose outside the window never reads as inside it (99.999 million).
+        self.delivered.setText(result.delivered_dose_text)
         self.per_kg.setText(show.cells_per_kg(result.delivered_dose_cells_per_kg))
         self.target.setText(show.cells(result.target_dose_cells))
         self.concentration.setText(show.concentration(result.viable_concentration_cells_per_ml))
@@ -230,8 +237,12 @@ class ResultsPanel(QGroupBox):
         self.rate.setText(f"{show.ml_per_h(result.infusion_rate_ml_per_h)} over {show.minutes(result.duration_min)}")
         self.drip.setText(f"{show.gtt_per_min(result.drip_rate_gtt_per_min)} at "
                           f"{show.plain(result.drop_factor_gtt_per_ml)} gtt/mL")
-        self.before.setText(result.administer_before.strftime("%Y-%m-%d %H:%M")
-                            if result.administer_before else "thaw time not entered")
+        self.start_by.setText(show.moment(result.start_by) if result.start_by else "thaw time not entered")
+        self.before.setText(show.moment(result.finish_by) if result.finish_by else "thaw time not entered")
+        protocol = result.protocol
+        approval = "" if getattr(protocol, "approved", True) else " — NOT APPROVED"
+        self.protocol_used.setText(f"Checked against {protocol.id} version {protocol.version} "
+                                   f"(sha256 {protocol.short_hash}){approval}")
         self.note.setText("")
         self.note.hide()
         self.steps.setPlainText("\n".join(str(step) for step in result.steps))

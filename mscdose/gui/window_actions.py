@@ -10,7 +10,7 @@ namespace (about 14 ms). Nobody opens a menu or presses Ctrl+N within that momen
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMenu, QPushButton
@@ -37,11 +37,12 @@ def _button(text: str, object_name: str, slot: Slot, description: str) -> QPushB
 
 class WindowActions:
     def __init__(self, window: QMainWindow, finalizing: FinalizeController, outputs: OutputsController, *,
-                 new_patient: Slot, edit_settings: Slot, show_help: Slot) -> None:
+                 new_patient: Slot, edit_settings: Slot, show_help: Slot, correct_record: Slot) -> None:
         self.window = window
         self._slots = {"new": new_patient, "settings": edit_settings, "help": show_help,
                        "preview": outputs.preview, "print": outputs.print_worksheet, "pdf": outputs.save_pdf,
-                       "history": outputs.open_history, "quit": window.close}
+                       "reprint": outputs.reprint, "history": outputs.open_history, "correct": correct_record,
+                       "quit": window.close}
         self.new_button = _button("New patient", "newPatientButton", new_patient,
                                   "Clear the form for the next patient.")
         self.preview_button = _button("Preview", "previewButton", outputs.preview,
@@ -52,6 +53,18 @@ class WindowActions:
                                     "Print the finalised worksheet.")
         self.pdf_button = _button("Save PDF…", "savePdfButton", outputs.save_pdf,
                                   "Save the finalised worksheet as a PDF file.")
+        # Shown once a worksheet of the saved record could not be made: the way on is a reprint of that
+        # record, never a second Finalise (which would be a second record).
+        self.reprint_button = _button("Reprint…", "reprintButton", outputs.reprint,
+                                      "Write the saved record's worksheet again, marked REPRINT.")
+        self.reprint_button.hide()
+        self.missing_label = QLabel()
+        self.missing_label.setObjectName("missingValue")
+        self.missing_label.setAccessibleName("Missing before finalising")
+        self.missing_label.setAccessibleDescription("The fields the protocol requires before this calculation "
+                                                    "can be finalised.")
+        self.missing_label.setWordWrap(True)
+        self.missing_label.hide()
         self.history_button = _button("History…", "historyButton", outputs.open_history,
                                       "Earlier calculations and reprints.")
         self.history_button.setToolTip("Earlier calculations and reprints.")
@@ -63,7 +76,9 @@ class WindowActions:
         self.row = QHBoxLayout()
         self.row.addWidget(self.new_button)
         self.row.addWidget(self.finalized_label, 1)
-        for button in (self.preview_button, self.finalize_button, self.print_button, self.pdf_button,
+        self.row.addWidget(self.preview_button)
+        self.row.addWidget(self.missing_label, 1)
+        for button in (self.finalize_button, self.reprint_button, self.print_button, self.pdf_button,
                        self.history_button):
             self.row.addWidget(button)
 
@@ -73,8 +88,33 @@ class WindowActions:
 
     def buttons(self) -> list[QPushButton]:
         """In tab order: the one that matters first."""
-        return [self.finalize_button, self.preview_button, self.print_button, self.pdf_button,
+        return [self.finalize_button, self.preview_button, self.reprint_button, self.print_button, self.pdf_button,
                 self.history_button, self.new_button]
+
+    def _open_check_window(self) -> None:
+        """The blind independent check (issue 14): a second person re-enters the inputs of a saved record."""
+        from mscdose.gui.check_window import CheckWindow
+
+        self._open_with_store(CheckWindow)
+
+    def _open_users_window(self) -> None:
+        from mscdose.gui.users_window import UsersWindow
+
+        self._open_with_store(UsersWindow)
+
+    def _open_with_store(self, window_class: type) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from mscdose.service.errors import StoreUnavailable
+        from mscdose.service.records import open_store
+
+        try:
+            store = open_store()
+        except StoreUnavailable as error:
+            QMessageBox.critical(self.window, "Could not open the records", str(error))
+            return
+        opened = window_class(store, self.window, owns_store=True)
+        opened.show()
 
     def build_menu_actions(self) -> None:
         from PySide6.QtGui import QAction, QKeySequence
@@ -82,9 +122,12 @@ class WindowActions:
         from mscdose.gui.bedside_window import open_bedside_window  # issue 13 (identity2)
 
         self._slots.setdefault("bedside", lambda: open_bedside_window(self.window))  # issue 13
+        self._slots.setdefault("check", self._open_check_window)  # issue 14
+        self._slots.setdefault("users", self._open_users_window)  # issue 14
         entries = (("new", "&New patient"), ("preview", "Pre&view worksheet"), ("print", "&Print worksheet…"),
-                   ("pdf", "Save worksheet as P&DF…"), ("history", "&History…"),
-                   ("bedside", "&Bedside check…"),  # issue 13 (identity2)
+                   ("pdf", "Save worksheet as P&DF…"), ("reprint", "&Reprint worksheet…"), ("history", "&History…"),
+                   ("correct", "&Correct a record…"), ("check", "Chec&k a record (blind)…"),
+                   ("bedside", "&Bedside check…"), ("users", "&Users…"),  # issues 14 and 13
                    ("settings", "&Settings…"), ("quit", "&Quit"))
         for key, text in entries:
             action = QAction(text, self.window)
@@ -103,16 +146,26 @@ class WindowActions:
         if help_action.shortcut() != QKeySequence("F1"):
             help_action.setShortcuts([help_action.shortcut(), QKeySequence("F1")])
 
-    def update(self, result: DoseResult | None, finalised: bool) -> None:
-        """Finalise needs a result without a hard flag; Print and Save PDF need a saved record."""
+    def update(self, result: DoseResult | None, finalised: bool, missing: Sequence[str] = (),
+               output_failed: bool = False) -> None:
+        """Finalise needs a result without a hard flag, nothing required missing and no record made of it
+        yet; Print and Save PDF need a saved record; Reprint shows once an output of that record failed."""
         blocked = result is not None and bool(result.hard_flags)
-        self.finalize_button.setEnabled(result is not None and not blocked)
+        self.finalize_button.setEnabled(result is not None and not blocked and not missing and not finalised)
+        shown_missing = bool(missing) and result is not None and not blocked and not finalised
+        self.missing_label.setText("Missing before finalising: " + ", ".join(missing) + "." if shown_missing else "")
+        self.missing_label.setVisible(shown_missing)
         if result is None:
             self.finalize_button.setToolTip("Fill in every required field first.")
         elif blocked:
             self.finalize_button.setToolTip("A hard limit is breached: this calculation cannot be finalised.")
+        elif finalised:
+            self.finalize_button.setToolTip("Already saved as a record: print it, or reprint it if an output failed.")
+        elif missing:
+            self.finalize_button.setToolTip("Still missing before finalising: " + ", ".join(missing) + ".")
         else:
             self.finalize_button.setToolTip("Save this calculation as a record and enable printing.")
+        self.reprint_button.setVisible(finalised and output_failed)
         self.preview_button.setEnabled(result is not None)
         self.preview_button.setToolTip("Show the worksheet; before finalising it is marked as a draft.")
         can_print = finalised and not blocked
@@ -123,5 +176,5 @@ class WindowActions:
         self.pdf_button.setToolTip("Save the finalised worksheet as a PDF." if can_print else waiting)
         if self.menu_actions:  # the menus follow the buttons (their actions come just after the first paint)
             for key, button in (("preview", self.preview_button), ("print", self.print_button),
-                                ("pdf", self.pdf_button)):
+                                ("pdf", self.pdf_button), ("reprint", self.print_button)):
                 self.menu_actions[key].setEnabled(button.isEnabled())

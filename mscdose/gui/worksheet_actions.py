@@ -16,9 +16,9 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtGui import QPageSize
+from PySide6.QtGui import QAction, QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QToolBar, QWidget
 
 from mscdose.worksheet import content
 from mscdose.worksheet.render import page_size_id, print_worksheet, write_worksheet_pdf
@@ -68,12 +68,31 @@ def suggested_file_name(document: Mapping[str, Any], record_id: int | str | None
     return f"worksheet-{patient}" + (f"-record-{record_id}" if record_id is not None else "") + ".pdf"
 
 
+def print_actions(dialog: QPrintPreviewDialog) -> list[QAction]:
+    """The preview's own Print action(s) (Qt names it "Print" in its tool bar)."""
+    return [a for a in dialog.findChildren(QAction) if a.text().replace("&", "").strip().lower() == "print"]
+
+
+def _route_print(dialog: QPrintPreviewDialog, on_print: Callable[[], object], asked: list[bool]) -> None:
+    """Send the preview's Print button to `on_print` (after the preview closes) instead of Qt's own printing,
+    which would make a copy of a saved record with no REPRINT mark and no print event. Without a Print action
+    to reroute, the tool bar's printing is switched off rather than left unlogged."""
+    actions = print_actions(dialog)
+    for action in actions:
+        action.triggered.disconnect()
+        action.triggered.connect(lambda *_: (asked.append(True), dialog.accept()))
+    if not actions:  # pragma: no cover - every Qt 6 preview dialog has one
+        for bar in dialog.findChildren(QToolBar):
+            bar.setEnabled(False)
+
+
 def preview_worksheet(parent: QWidget | None, document: Mapping[str, Any], *, page_size: str = "A4",
                       record_id: int | str | None = None, site_name: str = "", preview_reason: str | None = None,
-                      reprint_at: datetime | None = None) -> bool:
+                      reprint_at: datetime | None = None, on_print: Callable[[], object] | None = None) -> bool:
     """Show the worksheet in a print preview. Only a saved record (a record id) that may be final is shown
     unmarked; anything else is marked NOT FOR ADMINISTRATION with the reason (the given one, the hard flags
-    of a blocked calculation, or that it is a preview)."""
+    of a blocked calculation, or that it is a preview). With `on_print` (a saved record), the preview's
+    Print button closes the preview and calls it: every copy of a record goes through the logged path."""
     if preview_reason is None and (record_id is None or content.final_refusal(document) is not None):
         preview_reason = content.blocked_reason(document) if document.get("status") == "blocked" else PREVIEW_NOTE
     dialog = QPrintPreviewDialog(parent)
@@ -89,18 +108,24 @@ def preview_worksheet(parent: QWidget | None, document: Mapping[str, Any], *, pa
             failures.append(str(error))
 
     dialog.paintRequested.connect(paint)
+    asked: list[bool] = []
+    if on_print is not None:
+        _route_print(dialog, on_print, asked)
     _run(dialog)
     dialog.deleteLater()
     if failures:
         _warn(parent, "Preview failed", failures[0])
+    if asked and on_print is not None:
+        on_print()
     return not failures
 
 
 def print_worksheet_dialog(parent: QWidget | None, document: Mapping[str, Any], *, page_size: str = "A4",
                            record_id: int | str | None = None, site_name: str = "",
                            preview_reason: str | None = None, reprint_at: datetime | None = None,
-                           report: Report | None = None) -> bool:
-    """The system print dialog, then the worksheet on the chosen printer and paper."""
+                           report: Report | None = None, **marks: Any) -> bool:
+    """The system print dialog, then the worksheet on the chosen printer and paper. `marks` are the
+    renderer's copy marks of a saved record (copy_number for REPRINT n, record_hash, chain_head)."""
     if _refused(parent, document, preview_reason):
         return False
     dialog = QPrintDialog(parent)
@@ -112,7 +137,7 @@ def print_worksheet_dialog(parent: QWidget | None, document: Mapping[str, Any], 
             return False
         where = printer.outputFileName() or printer.printerName() or where
         print_worksheet(document, printer, record_id=record_id, site_name=site_name,
-                        preview_reason=preview_reason, reprint_at=reprint_at)
+                        preview_reason=preview_reason, reprint_at=reprint_at, **marks)
     except (OSError, ValueError) as error:
         if report and preview_reason is None:
             report(False, f"print to {where}: {error}")

@@ -191,8 +191,9 @@ def test_post_thaw_limit_follows_time_zones() -> None:
                                               ("60.5", True)])
 def test_age_edge(age: str, flagged: bool) -> None:
     r = calc(age=age)
-    assert ("AGE_OUTSIDE_ELIGIBILITY" in codes(r, "soft")) is flagged
-    assert r.status == ("warning" if flagged else "ok")
+    # hard: the age window is a hard inclusion criterion of NCT03055078 (issue 11)
+    assert ("AGE_OUTSIDE_ELIGIBILITY" in codes(r, "hard")) is flagged
+    assert r.status == ("blocked" if flagged else "ok")
 
 
 def test_missing_age_is_only_noted() -> None:

@@ -63,7 +63,7 @@ def test_a_typed_age_that_disagrees_with_the_date_of_birth_is_a_hard_stop() -> N
 def test_eligibility_uses_the_age_from_the_date_of_birth() -> None:
     # born 2013-01-01: 13 on 2026-11-25, below the protocol's 14
     r = calc(age=None, date_of_birth="2013-01-01", now=NOW)
-    assert codes(r, "soft") == {"AGE_OUTSIDE_ELIGIBILITY"}
+    assert codes(r, "hard") == {"AGE_OUTSIDE_ELIGIBILITY"}  # a hard inclusion criterion of this trial
 
 
 def test_a_typed_age_without_date_of_birth_is_marked_typed() -> None:

@@ -61,3 +61,30 @@ def worked(window: MainWindow, type_into: Callable[[str, str], None]) -> MainWin
     for name, text in WORKED_TYPING.items():
         type_into(name, text)
     return window
+
+
+def thawed_minutes_ago(minutes: int = 10) -> str:
+    """A thaw time `minutes` ago as the thaw field reads it (local time): inside the 3 h limit for 10."""
+    from datetime import datetime, timedelta
+
+    return (datetime.now() - timedelta(minutes=minutes)).strftime("%Y-%m-%d %H:%M")
+
+
+def fill_required(window: MainWindow, type_into: Callable[[str, str], None], patient_id: str = "P-0001") -> None:
+    """Everything the protocol requires before finalising (issue 19): two patient identifiers, the order,
+    the lot, the DIN and the thaw time."""
+    type_into("patientIdInput", patient_id)
+    type_into("patientNameInput", "Test Patient")
+    type_into("dateOfBirthInput", "1990-05-01")
+    type_into("prescriberInput", "Dr A Prescriber")
+    type_into("orderReferenceInput", "ORD-123")
+    type_into("lotInput", "LOT-7")
+    type_into("dinInput", "G123498654321H")  # check character H (domain.md)
+    type_into("thawInput", thawed_minutes_ago())
+
+
+@pytest.fixture
+def ready(worked: MainWindow, type_into: Callable[[str, str], None]) -> MainWindow:
+    """The worked example with every field the protocol requires before finalising."""
+    fill_required(worked, type_into)
+    return worked

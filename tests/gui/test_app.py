@@ -204,13 +204,14 @@ def test_window_geometry_is_remembered(qtbot: QtBot, settings: Settings) -> None
 
 def test_a_damaged_protocol_file_is_said_plainly_and_nothing_is_calculated(
         qtbot: QtBot, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
-    from mscdose.core import protocol
+    from mscdose.core import approval, protocol
     from mscdose.core.errors import ProtocolError
 
     def broken() -> tuple[()]:
         raise ProtocolError("Protocol file nct03055078.toml: key 'dose.total_max': missing")
 
     monkeypatch.setattr(protocol, "shipped_protocols", broken)
+    monkeypatch.setattr(approval, "shipped_protocols", broken)  # the approved set starts from the shipped files
     window = MainWindow(settings, load_now=False)
     qtbot.addWidget(window)
     messages: list[str] = []
@@ -271,7 +272,7 @@ print(before, after)
 """
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True,
                           env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
-    assert done.stdout.strip() == "{'fields': 16, 'Qt': False, 'modules': []} {'shortcut': False, 'icon': False}"
+    assert done.stdout.strip() == "{'fields': 24, 'Qt': False, 'modules': []} {'shortcut': False, 'icon': False}"
 
 
 def test_the_eligibility_roles_are_qts_user_roles() -> None:

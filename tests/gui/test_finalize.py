@@ -19,6 +19,7 @@ from mscdose.gui.main_window import MainWindow
 from mscdose.gui.override_dialog import PendingFlag
 from mscdose.records.store import RecordStore, StoreError
 from mscdose.settings import OPERATOR_INITIALS
+from tests.gui.conftest import fill_required
 
 JS = Signatures("JS", "")
 
@@ -37,17 +38,16 @@ class Answers:
         monkeypatch.setattr(window.questions, "show_message",
                             lambda title, text, *a: self.messages.append((title, text)))
 
-    def ask_overrides(self, flags: list[PendingFlag]) -> list[Override] | None:
+    def ask_overrides(self, flags: list[PendingFlag], reasons: tuple[str, ...] = ()) -> list[Override] | None:
         self.override_questions.append([f.code for f in flags])
+        self.reasons_offered = tuple(reasons)
         if self.override_reason is None:
             return None
         return [Override(f.code, self.override_reason, "JS") for f in flags]
 
 
 def confirm_everything(window: MainWindow, type_into: Callable[[str, str], None]) -> None:
-    type_into("patientIdInput", "P-0001")
-    type_into("ageInput", "30")
-    type_into("lotInput", "LOT-7")
+    fill_required(window, type_into)
     for criterion in window.eligibility.criteria():
         window.eligibility.set_confirmed(criterion, True)
 
@@ -86,24 +86,25 @@ def test_finalising_saves_one_record_and_enables_printing(
 def test_unconfirmed_eligibility_is_a_soft_flag_at_finalising(
         worked: MainWindow, type_into: Callable[[str, str], None], monkeypatch: pytest.MonkeyPatch) -> None:
     answers = Answers(worked, monkeypatch)
-    type_into("patientIdInput", "P-0002")
-    type_into("ageInput", "30")
+    fill_required(worked, type_into, "P-0002")
+    worked.eligibility.set_confirmed("Written informed consent", True)  # a hard criterion: must be confirmed
     worked.finalizing.finalize()
     assert answers.override_questions == [["ELIGIBILITY_UNCONFIRMED"]]
+    assert "Weight confirmed on the ward scale today" in answers.reasons_offered  # the protocol's reasons
     document = saved_records()[0].document
     assert [o["code"] for o in document["overrides"]] == ["ELIGIBILITY_UNCONFIRMED"]
     assert "ELIGIBILITY_UNCONFIRMED" in [f["code"] for f in document["flags"]]
     assert document["status"] == "warning"  # an overridden soft flag, not a clean OK
-    # the age criterion came from the age field, the other 14 were left unconfirmed
+    # the age criterion came from the date of birth, consent was ticked, the other 13 were left unconfirmed
     confirmed = [item for item in document["eligibility"] if item["confirmed"] is True]
-    assert [item["criterion"] for item in confirmed] == ["Age 14 to 60 years"]
+    assert sorted(item["criterion"] for item in confirmed) == ["Age 14 to 60 years", "Written informed consent"]
 
 
 def test_cancelling_an_override_saves_nothing(
         worked: MainWindow, type_into: Callable[[str, str], None], monkeypatch: pytest.MonkeyPatch) -> None:
     answers = Answers(worked, monkeypatch)
     answers.override_reason = None
-    type_into("patientIdInput", "P-0003")
+    confirm_everything(worked, type_into)
     type_into("weightInput", "160")  # WEIGHT_UNUSUAL, soft
     worked.finalizing.finalize()
     assert answers.override_questions and "WEIGHT_UNUSUAL" in answers.override_questions[0]
@@ -123,11 +124,14 @@ def test_a_soft_engine_flag_is_saved_with_its_override(
 
 
 def test_without_a_patient_id_the_field_says_so_and_nothing_is_saved(
-        worked: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    Answers(worked, monkeypatch)
+        worked: MainWindow, type_into: Callable[[str, str], None], monkeypatch: pytest.MonkeyPatch) -> None:
+    answers = Answers(worked, monkeypatch)
+    confirm_everything(worked, type_into)
+    type_into("patientIdInput", "")
+    assert not worked.actions.finalize_button.isEnabled()
+    assert worked.actions.missing_label.text() == "Missing before finalising: patient id."
     worked.finalizing.finalize()
-    message = worked.findChild(QLabel, "patientIdInputMessage")
-    assert message is not None and "Patient ID" in message.text()
+    assert answers.messages and "patient id" in answers.messages[0][1]
     assert saved_records() == []
 
 
@@ -267,7 +271,7 @@ def test_a_final_print_is_logged_against_the_record(
         events = store.print_events(worked.final_record_id)
     finally:
         store.close()
-    assert [(e.ok, e.detail) for e in events] == [(True, "printed on ward printer")]
+    assert [(e.ok, e.detail) for e in events] == [(True, "worksheet printed on ward printer")]
 
 
 def test_history_opens_with_the_saved_record(

@@ -45,8 +45,9 @@ HARD_CASES = [
 
 @pytest.mark.parametrize(("code", "changes", "named"), HARD_CASES)
 def test_each_hard_flag_disables_finalising_with_a_red_banner(
-        worked: MainWindow, type_into: Callable[[str, str], None], code: str, changes: dict[str, str],
+        ready: MainWindow, type_into: Callable[[str, str], None], code: str, changes: dict[str, str],
         named: list[str]) -> None:
+    worked = ready
     finalize = worked.findChild(QPushButton, "finalizeButton")
     assert finalize is not None and finalize.isEnabled()
     for name, text in changes.items():
@@ -69,7 +70,8 @@ def test_each_hard_flag_disables_finalising_with_a_red_banner(
 
 
 def test_soft_flag_is_amber_and_finalising_stays_possible(
-        worked: MainWindow, type_into: Callable[[str, str], None]) -> None:
+        ready: MainWindow, type_into: Callable[[str, str], None]) -> None:
+    worked = ready
     type_into("weightInput", "160")  # outside the usual 30–150 kg of the protocol file: WEIGHT_UNUSUAL
     assert text_of(worked, "statusValue") == "WARNING"
     assert worked.actions.finalize_button.isEnabled()
@@ -103,7 +105,7 @@ def test_an_override_is_kept_and_lapses_when_the_flagged_value_changes(
     type_into("weightInput", "160")
     asked: list[list[str]] = []
 
-    def answer(flags: list[PendingFlag]) -> list[Override]:
+    def answer(flags: list[PendingFlag], reasons: tuple[str, ...] = ()) -> list[Override]:
         asked.append([f.code for f in flags])
         return [Override(f.code, "weight confirmed on ward scale", "JS") for f in flags]
 

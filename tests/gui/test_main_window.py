@@ -59,7 +59,11 @@ def test_typing_the_worked_example_shows_the_hand_worked_results(worked: MainWin
     assert label(worked, "dripRateValue") == "33 gtt/min at 20 gtt/mL"
     assert label(worked, "bagsNeededValue").startswith("2 of 2")
     assert label(worked, "statusValue") == "OK"
-    assert finalize_button(worked).isEnabled()
+    # Issue 19: nothing of the patient, order or product is entered yet, so Finalise says what is missing
+    assert not finalize_button(worked).isEnabled()
+    assert label(worked, "missingValue") == (
+        "Missing before finalising: patient id, patient name, date of birth or age, order reference, prescriber, "
+        "lot number, DIN (donation identification number), thaw time.")
 
 
 def test_results_show_a_dash_until_every_required_field_is_valid(
@@ -235,7 +239,7 @@ def test_the_age_criterion_follows_the_age_field(worked: MainWindow, type_into: 
     assert worked.eligibility.states()[age_criterion] is True
     type_into("ageInput", "61")
     assert worked.eligibility.states()[age_criterion] is False
-    assert label(worked, "statusValue") == "WARNING"  # age outside the window is a soft flag
+    assert label(worked, "statusValue") == "BLOCKED"  # the age window is a hard inclusion criterion (issue 11)
     type_into("ageInput", "")
     assert worked.eligibility.states()[age_criterion] is None
 
@@ -292,8 +296,10 @@ def test_the_worked_example_by_keyboard_alone(qtbot: QtBot, window: MainWindow) 
     qtbot.waitExposed(window)
     edit(window, "patientIdInput").setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is edit(window, "patientIdInput"))
-    sequence = [("P-1", 1), ("", 1), ("30", 1), ("62", 2), ("150", 2), ("L-7", 1), ("", 1), ("5", 2), ("92", 1),
-                ("20", 1), ("2", 1)]
+    # id, name, date of birth, age, weight (+ unit), prescriber, order reference, order date, dose (+ unit),
+    # lot, DIN, concentration (+ basis), viability, bag volume, bags
+    sequence = [("P-1", 1), ("", 1), ("1990-05-01", 1), ("", 1), ("62", 2), ("Dr A", 1), ("O-1", 1), ("", 1),
+                ("150", 2), ("L-7", 1), ("", 1), ("5", 2), ("92", 1), ("20", 1), ("2", 1)]
     for text, tabs in sequence:
         focused = QApplication.focusWidget()
         if text:
@@ -332,7 +338,7 @@ def test_thaw_now_fills_a_time_the_engine_accepts(worked: MainWindow) -> None:
     assert label(worked, "thawInputMessage") == ""
     assert worked.result is not None and worked.result.request.thawed_at is not None
     assert "POST_THAW_EXPIRED" not in {f.code for f in worked.result.flags}
-    assert label(worked, "administerBeforeValue") != "thaw time not entered"
+    assert label(worked, "finishByValue") != "thaw time not entered"
 
 
 def test_switching_units_with_no_weight_only_changes_the_unit(window: MainWindow) -> None:

@@ -24,8 +24,8 @@ def seeded() -> Iterator[RecordStore]:
     """Three records in the default store (MSCDOSE_DATA_DIR is a temp folder, tests/conftest.py)."""
     store = RecordStore()
     store.save(document("P1", patient_name="Ana Li", lot_number="L-7", din="G123498654321H"))
-    store.save(document("P2", prepared_by="CD", age="70", overrides=(
-        Override("AGE_OUTSIDE_ELIGIBILITY", "investigator approved this in writing", "JS"),)))
+    store.save(document("P2", prepared_by="CD", weight="25 kg", overrides=(
+        Override("WEIGHT_UNUSUAL", "investigator approved this in writing", "JS"),)))
     store.save(document("P1", patient_name="Ana Li", weight="63 kg"), supersedes=1,
                correction_reason="weight re-measured on the ward scale")
     yield store
@@ -92,9 +92,9 @@ def test_show_prints_the_saved_record_readably(seeded: RecordStore, capsys: pyte
     assert out.startswith("Record 2 — saved ")
     assert "status WARNING" in out
     assert "Volume to draw: 32.6 mL (exact 32.6087 mL)" in out
-    assert "Dose delivered: 149.96 million cells (2.419 million cells/kg)" in out  # 149.96 / 62 = 2.4187...
+    assert "Dose delivered: 149.96 million cells (5.998 million cells/kg)" in out  # 149.96 / 25 = 5.9984
     assert "Diluent: 67.4 mL to a final volume of 100 mL" in out
-    assert "AGE_OUTSIDE_ELIGIBILITY: investigator approved this in writing (JS)" in out
+    assert "WEIGHT_UNUSUAL: investigator approved this in writing (JS)" in out
     assert f"Record SHA-256: {seeded.get(2).sha256}" in out
     numbers = re.sub(r"\b[0-9a-f]{12,}\b", "", out)  # hashes are hex, not numbers
     assert not re.search(r"\d[eE][+-]?\d", numbers)  # never e notation
@@ -124,7 +124,7 @@ def test_export_writes_one_row_a_record(seeded: RecordStore, tmp_path: Path,
     assert first["target_dose_million_cells"] == "150" and first["concentration_million_cells_per_ml"] == "5"
     assert (first["lot_number"], first["din"], first["patient_name"]) == ("L-7", "G1234 98 654321 H", "Ana Li")
     assert (first["superseded_by"], rows[2]["supersedes"]) == ("3", "1")
-    assert rows[1]["overrides"] == "AGE_OUTSIDE_ELIGIBILITY: investigator approved this in writing (JS)"
+    assert rows[1]["overrides"] == "WEIGHT_UNUSUAL: investigator approved this in writing (JS)"
     assert first["sha256"] == seeded.get(1).sha256
     assert not list(target.parent.glob(".*partial"))
 

@@ -81,15 +81,15 @@ def test_the_database_itself_refuses_a_blocked_status(store: RecordStore, store_
 
 
 def test_a_soft_flag_needs_its_override_before_saving(store: RecordStore) -> None:
-    warning = document("P1", age="70")  # protocol ages 14 to 60: soft AGE_OUTSIDE_ELIGIBILITY
+    warning = document("P1", weight="25 kg")  # under the usual 30-150 kg: soft WEIGHT_UNUSUAL
     assert warning["status"] == "warning"
-    with pytest.raises(StoreError, match="AGE_OUTSIDE_ELIGIBILITY needs an override"):
+    with pytest.raises(StoreError, match="WEIGHT_UNUSUAL needs an override"):
         store.save(warning)
-    overridden = document("P1", age="70", overrides=(
-        Override("AGE_OUTSIDE_ELIGIBILITY", "investigator approved this patient in writing", "JS"),))
+    overridden = document("P1", weight="25 kg", overrides=(
+        Override("WEIGHT_UNUSUAL", "investigator approved this patient in writing", "JS"),))
     saved = store.save(overridden)
     assert saved.status == "warning"
-    assert saved.document["overrides"] == [{"code": "AGE_OUTSIDE_ELIGIBILITY",
+    assert saved.document["overrides"] == [{"code": "WEIGHT_UNUSUAL",
                                             "reason": "investigator approved this patient in writing",
                                             "initials": "JS"}]
 

@@ -134,14 +134,14 @@ def test_eligibility_is_confirmed_criterion_by_criterion(tmp_path: Path, capsys:
 
 
 @pytest.mark.parametrize(("override", "message"), [
-    ("AGE_OUTSIDE_ELIGIBILITY=ok", "at least 3 words"),
+    ("WEIGHT_UNUSUAL=ok", "at least 3 words"),
     ("no equals sign", "CODE=reason"),
-    ("WEIGHT_UNUSUAL=weight confirmed on ward scale", "no such soft flag"),
+    ("CONCENTRATION_UNUSUAL=lot certificate checked twice", "no such soft flag"),
 ])
 def test_bad_overrides_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str], override: str,
                                    message: str) -> None:
     out = tmp_path / "o.pdf"
-    assert worksheet(*WORKED, "--age", "70", *PATIENT, *CONFIRMED, "--output", str(out),
+    assert worksheet(*WORKED, "--weight", "25 kg", *PATIENT, *CONFIRMED, "--output", str(out),
                      "--override", override) == 2
     assert message in capsys.readouterr().err
     assert not out.exists() and records() == []
@@ -149,8 +149,8 @@ def test_bad_overrides_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture
 
 def test_override_needs_initials(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "o.pdf"
-    assert worksheet(*WORKED, "--age", "70", "--patient-id", "P-1", *CONFIRMED, "--output", str(out),
-                     "--override", "AGE_OUTSIDE_ELIGIBILITY=principal investigator approved by phone") == 2
+    assert worksheet(*WORKED, "--weight", "25 kg", "--patient-id", "P-1", *CONFIRMED, "--output", str(out),
+                     "--override", "WEIGHT_UNUSUAL=weight confirmed on the ward scale") == 2
     assert "--prepared-by" in capsys.readouterr().err
 
 

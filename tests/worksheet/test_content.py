@@ -34,9 +34,9 @@ def test_final_refusal() -> None:
     # A document claiming "ok" while carrying a hard flag is refused all the same.
     forged = changed(make_document(BLOCKED), status="ok")
     assert "hard limit" in (final_refusal(forged) or "")
-    assert "AGE_OUTSIDE_ELIGIBILITY" in (final_refusal(make_document(age="70")) or "")
-    weak = Override("AGE_OUTSIDE_ELIGIBILITY", "fine", "JS")
-    assert "AGE_OUTSIDE_ELIGIBILITY" in (final_refusal(make_document(age="70", overrides=(weak,))) or "")
+    assert "WEIGHT_UNUSUAL" in (final_refusal(make_document(weight="25 kg")) or "")
+    weak = Override("WEIGHT_UNUSUAL", "fine", "JS")
+    assert "WEIGHT_UNUSUAL" in (final_refusal(make_document(weight="25 kg", overrides=(weak,))) or "")
 
 
 def test_blocked_reason_lists_the_hard_flags() -> None:

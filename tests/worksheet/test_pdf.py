@@ -142,13 +142,13 @@ def test_reprint_is_marked_on_every_page_and_prints_the_saved_numbers(tmp_path: 
 
 def test_soft_flag_needs_an_override_and_the_override_is_printed(tmp_path: Path) -> None:
     path = tmp_path / "soft.pdf"
-    with pytest.raises(ValueError, match="AGE_OUTSIDE_ELIGIBILITY"):
-        write_worksheet_pdf(make_document(age="70"), path)
+    with pytest.raises(ValueError, match="WEIGHT_UNUSUAL"):
+        write_worksheet_pdf(make_document(weight="25 kg"), path)
     assert not path.exists()
-    override = Override("AGE_OUTSIDE_ELIGIBILITY", "principal investigator approved by phone", "JS")
-    write_worksheet_pdf(make_document(age="70", overrides=(override,)), path, record_id=3)
+    override = Override("WEIGHT_UNUSUAL", "principal investigator approved by phone", "JS")
+    write_worksheet_pdf(make_document(weight="25 kg", overrides=(override,)), path, record_id=3)
     first = pdf_pages(path)[0]
-    assert "SOFT AGE_OUTSIDE_ELIGIBILITY" in first
+    assert "SOFT WEIGHT_UNUSUAL" in first
     assert "Overridden: “principal investigator approved by phone” – JS" in first
 
 

@@ -38,7 +38,7 @@ def test_print_worksheet_on_a_printer_with_chosen_paper(tmp_path: Path) -> None:
 
 def test_long_content_flows_onto_more_pages_with_the_header_on_each(tmp_path: Path) -> None:
     reason = "confirmed with the principal investigator " * 12
-    document = changed(make_document(age="70", overrides=(Override("AGE_OUTSIDE_ELIGIBILITY", reason, "JS"),)),
+    document = changed(make_document(weight="25 kg", overrides=(Override("WEIGHT_UNUSUAL", reason, "JS"),)),
                        patient={"id": "P-LONG", "name": "A Very Long Patient Name " * 6})
     document["steps"] = document["steps"] * 4
     out = tmp_path / "long.pdf"
