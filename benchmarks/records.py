@@ -1,68 +1,105 @@
-"""Prints the median time to save one record (committed durably: WAL, synchronous=FULL) and the time to
-verify a chain of 10,000 records, plus history(), CSV export and backup of that chain.
+"""Record store figures, SQLite and PostgreSQL side by side (issue 17), plus the SQLite-only extras.
 
-Goal: verify 10,000 records in under 1 s. Run: python benchmarks/records.py
-The 10,000-record chain is built through RecordStore.save() with synchronous=OFF (build speed only; the
-records and hashes are exactly those a real save makes), in a temporary folder that is removed afterwards.
+Run: python benchmarks/records.py [--records N] [--concurrent] [--sqlite-only]
+- save: median time of one durable save (SQLite WAL + synchronous=FULL; PostgreSQL fsync on, synchronous
+  commit), and the total time to save the whole chain of N records (default 10,000) one by one;
+- verify: median of 3 full verifies of that chain (goal < 1 s for SQLite);
+- --concurrent: the issue's 8 processes x 200 saves into one PostgreSQL server (the suite runs 8 x 50), with
+  the checks of tests/records_pg/test_concurrency.py and the time taken.
+PostgreSQL is a throw-away server (tests/records_pg/server.py) in a temporary folder, durable (fsync on),
+on loopback: the network of a real clinic adds its round trips to every save.
 """
 
 from __future__ import annotations
 
+import argparse
 import statistics
+import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from mscdose.core.document import record_document
-from mscdose.core.engine import compute
-from mscdose.core.protocol import load_protocol
-from mscdose.core.request import read_request
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 from mscdose.records.store import RecordStore
-
-TEXTS = {"weight": "62 kg", "dose": "150 million cells", "concentration": "5 million cells/mL",
-         "viability": "92 %", "bag_volume": "20 mL", "bags": "2"}
-CHAIN = 10_000
+from tests.records.helpers import document
 
 
-def a_document(patient_id: str) -> dict[str, object]:
-    request, _ = read_request(TEXTS)
-    return record_document(compute(request, load_protocol()), patient_id=patient_id,  # type: ignore[arg-type]
-                           prepared_by="AB", lot_number="L-7")
-
-
-def timed(action: object) -> float:
+def timed(action: Callable[[], Any]) -> float:
     start = time.perf_counter()
-    action()  # type: ignore[operator]
+    action()
     return time.perf_counter() - start
 
 
-def main() -> None:
+def measure(store: RecordStore, records: int) -> dict[str, float]:
+    documents = [document(f"P{n % 500}") for n in range(50)]
+    saves = [timed(lambda n=n: store.save(documents[n % 50])) for n in range(records)]
+    verifies = []
+    for _ in range(3):
+        start = time.perf_counter()
+        report = store.verify()
+        verifies.append(time.perf_counter() - start)
+        assert report.ok and report.count == records, report
     with tempfile.TemporaryDirectory() as folder:
-        with RecordStore(Path(folder) / "save.sqlite3") as store:
-            document = a_document("P1")
-            store.save(document)  # warm
-            saves = [timed(lambda: store.save(document)) for _ in range(200)]
-        print(f"save one record (durable commit), median of {len(saves)}: {statistics.median(saves) * 1e3:.2f} ms "
-              f"(max {max(saves) * 1e3:.1f} ms); document {len(str(document))} characters")
+        extras = {"history_ms": timed(store.history) * 1e3,
+                  "earlier_ms": timed(lambda: store.earlier_infusions("P7")) * 1e3,
+                  "export_ms": timed(lambda: store.export_csv(Path(folder) / "x.csv")) * 1e3,
+                  "backup_ms": timed(lambda: store.backup(Path(folder) / "b.sqlite3")) * 1e3}
+    return {"save_median_ms": statistics.median(saves) * 1e3,
+            "save_p99_ms": sorted(saves)[int(len(saves) * .99)] * 1e3,
+            "save_total_s": sum(saves), "verify_ms": statistics.median(verifies) * 1e3, **extras}
 
-        with RecordStore(Path(folder) / "chain.sqlite3") as store:
-            store._conn.execute("PRAGMA synchronous = OFF")  # build speed only
-            build = timed(lambda: [store.save(a_document(f"P{n % 500}")) for n in range(CHAIN)])
-            print(f"built a chain of {store.count()} records in {build:.1f} s")
-            runs = []
-            for _ in range(5):
-                start = time.perf_counter()
-                report = store.verify()
-                runs.append(time.perf_counter() - start)
-                assert report.ok and report.count == CHAIN, report
-            print(f"verify {CHAIN} records, median of {len(runs)}: {statistics.median(runs) * 1e3:.0f} ms "
-                  f"(goal < 1000 ms)")
-            print(f"history() of {CHAIN} records: {timed(store.history) * 1e3:.0f} ms; "
-                  f"one patient's earlier infusions: {timed(lambda: store.earlier_infusions('P7')) * 1e3:.1f} ms")
-            print(f"export_csv of {CHAIN} records: "
-                  f"{timed(lambda: store.export_csv(Path(folder) / 'x.csv')) * 1e3:.0f} ms; "
-                  f"backup: {timed(lambda: store.backup(Path(folder) / 'b.sqlite3')) * 1e3:.0f} ms; "
-                  f"integrity_check: {timed(store.integrity_problems) * 1e3:.0f} ms")
+
+def concurrent(server: Any, processes: int = 8, saves: int = 200) -> None:
+    from mscdose.records.postgres.store import PostgresStore
+    from tests.records_pg.test_concurrency import run_savers
+
+    url = server.new_database()
+    start = time.perf_counter()
+    outputs = run_savers(url, saves, [f"P{n}" for n in range(processes)])
+    took = time.perf_counter() - start
+    ids = sorted(int(line.split()[1]) for lines in outputs for line in lines)
+    with PostgresStore(url) as store:
+        report = store.verify()
+    total = processes * saves
+    ok = ids == list(range(1, total + 1)) and report.ok and report.count == total
+    print(f"PostgreSQL, {processes} processes x {saves} saves at once: {took:.1f} s including start-up "
+          f"({total / took:.0f} saves/s); ids 1..{total} once each, "
+          f"verify {'OK' if ok else 'FAILED: ' + report.problem}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--records", type=int, default=10_000)
+    parser.add_argument("--concurrent", action="store_true")
+    parser.add_argument("--sqlite-only", action="store_true")
+    args = parser.parse_args()
+    results: dict[str, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory() as folder, RecordStore(Path(folder) / "bench.sqlite3", anchor_file=None) as s:
+        results["SQLite"] = measure(s, args.records)
+    server = None
+    if not args.sqlite_only:
+        from mscdose.records.postgres.store import PostgresStore
+        from tests.records_pg.server import ThrowawayServer
+
+        server = ThrowawayServer(durable=True)
+        try:
+            with PostgresStore(server.new_database(), anchor_file=None) as p:
+                results["PostgreSQL"] = measure(p, args.records)
+            if args.concurrent:
+                concurrent(server)
+        finally:
+            server.destroy()
+    print(f"\n{args.records} records, one process, durable commits:")
+    print(f"{'back end':<12}{'save median':>14}{'save p99':>12}{'all saves':>12}{'verify':>12}")
+    for name, r in results.items():
+        print(f"{name:<12}{r['save_median_ms']:>11.2f} ms{r['save_p99_ms']:>9.1f} ms{r['save_total_s']:>10.1f} s"
+              f"{r['verify_ms']:>9.0f} ms")
+    for name, r in results.items():
+        print(f"{name}: history() {r['history_ms']:.0f} ms; one patient's earlier infusions {r['earlier_ms']:.1f} ms; "
+              f"export_csv {r['export_ms']:.0f} ms; backup (to a verified SQLite file) {r['backup_ms']:.0f} ms")
 
 
 if __name__ == "__main__":

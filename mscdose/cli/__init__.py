@@ -40,6 +40,7 @@ COMMANDS: dict[str, CommandInfo] = {
     "check": CommandInfo("mscdose.cli.users", "check a saved record blind, by re-entering its inputs (issue 14)"),
     "label": CommandInfo("mscdose.cli.identity", "write the bag label of a saved record (PDF)"),  # issue 13
     "bedside": CommandInfo("mscdose.cli.identity", "bedside check of wristband and bag label: MATCH or MISMATCH"),
+    "db": CommandInfo("mscdose.cli.db", "set up the shared PostgreSQL record store, copy records in"),  # issue 17
 }
 
 

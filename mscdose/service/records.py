@@ -18,15 +18,21 @@ if TYPE_CHECKING:
 
 
 def open_store(path: str | Path | None = None, *, must_exist: bool = False) -> RecordStore:
-    """The record store at `path` (default: the data folder's). `must_exist` refuses a file that is not there
+    """The record store at `path` (default: the shared PostgreSQL store when MSCDOSE_DATABASE_URL is set, else
+    the data folder's SQLite file). `must_exist` refuses a file that is not there
     rather than creating an empty store (for --database, which names a copy that should exist)."""
-    from mscdose.records.store import RecordStore, StoreError
+    from mscdose.records.store import StoreError
 
     if path is not None and must_exist and not Path(path).is_file():
         raise InvalidInput(f"--database: “{path}” is not a file; give an existing record database (or leave "
                            "--database out to use the data folder's).", field="database", given=str(path))
     try:
-        return RecordStore(Path(path) if path is not None else None)
+        # --- issue 17 (pg): MSCDOSE_DATABASE_URL=postgresql://... chooses the shared PostgreSQL store when no
+        # --database file is named; without it, the SQLite file as before. Both are a RecordStore. ---
+        from mscdose.records.postgres import open_record_store
+
+        return open_record_store(Path(path) if path is not None else None)
+        # --- end issue 17 ---
     except StoreError as error:
         raise StoreUnavailable(str(error), field="database", given=str(path or "")) from None
 
