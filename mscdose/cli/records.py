@@ -135,9 +135,13 @@ def _reading(args: argparse.Namespace, *, not_a_store: ExitCode = ExitCode.BAD_I
     NotARecordStore gives `not_a_store` (exit 1 for the audit commands, whose check failed); every other store
     error is exit 2 with its one-line message."""
     from mscdose.records.errors import NotARecordStore, StoreError
-    from mscdose.records.store import RecordStore, default_path
+    from mscdose.records.postgres import database_url, open_record_store
+    from mscdose.records.store import default_path
 
-    if args.database is not None:
+    path: Path | None = None
+    if args.database is None and database_url() is not None:  # the clinic's shared store (issue 17)
+        pass
+    elif args.database is not None:
         path = Path(args.database)
         if not path.exists():
             raise Problem.bad_input("database", args.database, f"--database: “{args.database}” is not a file; give "
@@ -152,12 +156,12 @@ def _reading(args: argparse.Namespace, *, not_a_store: ExitCode = ExitCode.BAD_I
             yield None
             return
     try:
-        with RecordStore.open_read_only(path) as store:
+        with open_record_store(path, read_only=True) as store:
             yield store
     except NotARecordStore as error:
-        raise Problem(not_a_store, str(error), "database", str(path)) from None
+        raise Problem(not_a_store, str(error), "database", str(path or "")) from None
     except StoreError as error:
-        raise Problem(ExitCode.BAD_INPUT, str(error), "database", str(path)) from None
+        raise Problem(ExitCode.BAD_INPUT, str(error), "database", str(path or "")) from None
 
 
 def _json(value: Any) -> str:

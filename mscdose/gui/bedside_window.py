@@ -148,7 +148,8 @@ class BedsideWindow(QDialog):
         from mscdose.core.bedside import WristbandPattern
         from mscdose.core.errors import InputError
         from mscdose.records.bedside import check_and_log
-        from mscdose.records.store import RecordStore, StoreError
+        from mscdose.records.postgres import open_record_store
+        from mscdose.records.store import StoreError
 
         setting = self.settings.get(WRISTBAND_PATTERN)
         try:
@@ -158,7 +159,7 @@ class BedsideWindow(QDialog):
             return
         now = self._now or datetime.now().astimezone()
         try:
-            with RecordStore(self.store_path) as store:
+            with open_record_store(self.store_path) as store:
                 check, entry = check_and_log(store, self.wristband.text(), self.bag_label.text(), now=now,
                                              wristband_pattern=pattern, product_scan=self.product.text())
         except StoreError as error:

@@ -33,14 +33,15 @@ def site_folder() -> Path:
 def _approvals(store: RecordStore | None) -> list[tuple[str, str, str]]:
     """(id, version, sha256) of every approval in `store` (or in the data folder's store, read-only, when it
     exists; no store means no site approvals)."""
-    from mscdose.records.store import RecordStore, StoreError, default_path
+    from mscdose.records.postgres import database_url, open_record_store
+    from mscdose.records.store import StoreError, default_path
 
     try:
         if store is not None:
             return [(a.protocol_id, a.version, a.sha256) for a in store.approved_protocols()]
-        if not default_path().is_file():
+        if database_url() is None and not default_path().is_file():
             return []
-        with RecordStore.open_read_only(default_path()) as opened:
+        with open_record_store(None, read_only=True) as opened:
             return [(a.protocol_id, a.version, a.sha256) for a in opened.approved_protocols()]
     except StoreError as error:
         raise StoreUnavailable(str(error)) from None
