@@ -21,6 +21,7 @@ import sys
 import tomllib
 import venv
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -47,6 +48,17 @@ WORKED_EXAMPLE = [
     "--bags",
     "2",
 ]
+
+
+
+def final_options(patient_id: str, initials: str) -> list[str]:
+    """What a final worksheet must carry (issue 19: both identifiers, the order, the lot, the DIN, the thaw
+    time; issue 11: eligibility confirmed with the initials of who confirmed it)."""
+    thawed = (datetime.now().astimezone() - timedelta(minutes=10)).isoformat(timespec="minutes")
+    return ["--patient-id", patient_id, "--patient-name", "Frozen Test", "--age", "34", "--prescriber", "Dr Wang",
+            "--order-ref", "ORD-1", "--lot", "L-1", "--din", "G1234 98 654321 H", "--thawed-at", thawed,
+            "--prepared-by", initials, "--confirm", "all", "--confirmed-by", initials]
+
 
 # Platforms PyInstaller ships a bootloader for (its wheels): anything else cannot freeze at all.
 SUPPORTED = {
@@ -227,8 +239,7 @@ def test_worksheet_pdf_is_written_and_recorded(frozen: FrozenApp, tmp_path: Path
     resources/, and sqlite3 for the record store."""
     pdf = tmp_path / "worksheet.pdf"
     result = frozen.run(
-        "worksheet", *WORKED_EXAMPLE, "--patient-id", "P-001", "--prepared-by", "AB", "--eligibility-confirmed",
-        "--output", str(pdf),
+        "worksheet", *WORKED_EXAMPLE, *final_options("P-001", "AB"), "--output", str(pdf),
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     assert pdf.read_bytes()[:5] == b"%PDF-"
@@ -245,8 +256,8 @@ def test_records_made_frozen_pass_the_installed_audit(frozen: FrozenApp, tmp_pat
     last hash; a reprint must come from the saved record."""
     data = str(tmp_path / "records")
     made = frozen.run(
-        "worksheet", *WORKED_EXAMPLE, "--patient-id", "P-002", "--prepared-by", "CD", "--eligibility-confirmed",
-        "--output", str(tmp_path / "first.pdf"), MSCDOSE_DATA_DIR=data,
+        "worksheet", *WORKED_EXAMPLE, *final_options("P-002", "CD"), "--output", str(tmp_path / "first.pdf"),
+        MSCDOSE_DATA_DIR=data,
     )  # fmt: skip
     assert made.returncode == 0, made.stdout + made.stderr
     frozen_audit = frozen.run("audit", "verify", MSCDOSE_DATA_DIR=data)
@@ -254,7 +265,7 @@ def test_records_made_frozen_pass_the_installed_audit(frozen: FrozenApp, tmp_pat
         [sys.executable, "-m", "mscdose", "audit", "verify"], env=frozen.env(MSCDOSE_DATA_DIR=data), timeout=120
     )
     assert frozen_audit.returncode == 0, frozen_audit.stdout + frozen_audit.stderr
-    assert "hash chain unbroken" in frozen_audit.stdout
+    assert frozen_audit.stdout.startswith("Audit OK")
     assert frozen_audit.stdout == installed_audit.stdout
     reprint = frozen.run("reprint", "1", "--output", str(tmp_path / "reprint.pdf"), MSCDOSE_DATA_DIR=data)
     assert reprint.returncode == 0, reprint.stdout + reprint.stderr
