@@ -9,9 +9,32 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # otherwise follow the system (issue 16), and the English expectations would fail for the wrong reason.
 os.environ["MSCDOSE_LANGUAGE"] = "en"
 
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
 import pytest
+
+from mscdose.records.store import RecordStore
+from tests.cli_runner import Done, in_process
 
 
 @pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MSCDOSE_DATA_DIR", str(tmp_path_factory.mktemp("mscdose-data")))
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]) -> Callable[..., Done]:
+    """`mscdose ARGS...` in-process: `run("calc", ...)` gives its exit status, stdout and stderr."""
+    return in_process(capsys)
+
+
+@pytest.fixture
+def store_path(tmp_path: Path) -> Path:
+    return tmp_path / "records.sqlite3"
+
+
+@pytest.fixture
+def store(store_path: Path) -> Iterator[RecordStore]:
+    with RecordStore(store_path) as opened:
+        yield opened

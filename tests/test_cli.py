@@ -12,11 +12,10 @@ import re
 import subprocess
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import pytest
 
-from mscdose.cli import main
+from tests.cli_runner import Done
 
 WORKED = ["--weight", "62 kg", "--dose", "150 million cells", "--concentration", "5 million cells/mL",
           "--viability", "92 %", "--bag-volume", "20 mL", "--bags", "2", "--age", "30"]
@@ -25,21 +24,6 @@ KEYS = {"target_dose_cells", "viable_concentration_cells_per_ml", "volume_exact_
         "infusion_rate_ml_per_h", "drip_rate_gtt_per_min", "status", "flags", "steps", "inputs", "protocol"}
 
 
-@dataclass
-class Done:
-    returncode: int
-    stdout: str
-    stderr: str
-
-
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str]) -> Callable[..., Done]:
-    def run_in_process(*args: str) -> Done:
-        code = main(list(args))
-        captured = capsys.readouterr()
-        return Done(int(code), captured.out, captured.err)
-
-    return run_in_process
 
 
 def run_process(*args: str, **env: str) -> subprocess.CompletedProcess[str]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2
@@ -17,31 +16,16 @@ import pytest
 import zxingcpp
 from PySide6.QtGui import QImage
 
-from mscdose.cli import main
 from mscdose.core.label_code import parse_label_code
 from mscdose.records.bedside import bedside_checks
 from mscdose.records.store import RecordStore, default_path
+from tests.cli_runner import Done
 from tests.worked_example import WORKED_TEXTS, build_document
 
 SCAN = "=G12349865432177=<S1234A00&>0993652359"   # expiry 2099-12-31 23:59: this test never expires
 LABEL = "MSCDOSE1|R=1|P=AA-014|D=G123498654321"
 
 
-@dataclass
-class Done:
-    code: int
-    out: str
-    err: str
-
-
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str]) -> Callable[..., Done]:
-    def run_in_process(*args: str) -> Done:
-        code = main(list(args))
-        captured = capsys.readouterr()
-        return Done(int(code), captured.out, captured.err)
-
-    return run_in_process
 
 
 @pytest.fixture

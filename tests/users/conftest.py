@@ -7,9 +7,6 @@ so they lower N to 2**10 here; the stored hash carries its parameters, so verifi
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from mscdose.records.store import RecordStore
@@ -27,15 +24,6 @@ def fast_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(passwords, "MIN_N", 2**10)
 
 
-@pytest.fixture
-def store_path(tmp_path: Path) -> Path:
-    return tmp_path / "records.sqlite3"
-
-
-@pytest.fixture
-def store(store_path: Path) -> Iterator[RecordStore]:
-    with RecordStore(store_path) as opened:
-        yield opened
 
 
 @pytest.fixture
