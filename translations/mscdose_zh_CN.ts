@@ -362,6 +362,34 @@
         <translation>复苏时间</translation>
     </message>
     <message>
+        <source>scanned</source>
+        <translation>已扫描</translation>
+    </message>
+    <message>
+        <source>typed</source>
+        <translation>手工输入</translation>
+    </message>
+    <message>
+        <source>typed and scanned</source>
+        <translation>手工输入并经扫描核对</translation>
+    </message>
+    <message>
+        <source>the protocol lists no accepted codes</source>
+        <translation>方案未列出可接受的产品代码</translation>
+    </message>
+    <message>
+        <source>accepted: {codes} ({source})</source>
+        <translation>可接受：{codes}（{source}）</translation>
+    </message>
+    <message>
+        <source>Product code</source>
+        <translation>产品代码</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
         <source>Final volume</source>
         <translation>终体积</translation>
     </message>
@@ -626,6 +654,18 @@
         <translation>日期 / 时间</translation>
     </message>
     <message>
+        <source>Meaning</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <source>Signed by (user id)</source>
+        <translation>签名人（用户ID）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
         <source>HARD</source>
         <translation>硬限制</translation>
     </message>
@@ -704,6 +744,50 @@
     <message>
         <source>8  Signatures</source>
         <translation>8  签名</translation>
+    </message>
+    <message>
+        <source>Electronic signatures in the record (21 CFR Part 11 §11.50), as they were when this copy was made:</source>
+        <translation>记录中的电子签名（21 CFR Part 11 §11.50），以本副本生成时为准：</translation>
+    </message>
+    <message>
+        <source>No electronic signature: this record store has no user accounts. Sign the boxes below by hand.</source>
+        <translation>无电子签名：本记录库未启用用户账户。请在下方方框内手写签名。</translation>
+    </message>
+    <message>
+        <source>Prepared</source>
+        <translation>配制</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>核对</translation>
+    </message>
+    <message>
+        <source>Check mismatch</source>
+        <translation>核对不一致</translation>
+    </message>
+    <message>
+        <source>{initials} (initials only: no electronic signature)</source>
+        <translation>{initials}（仅姓名缩写：无电子签名）</translation>
+    </message>
+    <message>
+        <source>blind re-entry matched</source>
+        <translation>盲法重新录入一致</translation>
+    </message>
+    <message>
+        <source>blind re-entry differed:</source>
+        <translation>盲法重新录入不一致：</translation>
+    </message>
+    <message>
+        <source>no electronic signature</source>
+        <translation>无电子签名</translation>
+    </message>
+    <message>
+        <source>not checked when this copy was made</source>
+        <translation>本副本生成时尚未核对</translation>
+    </message>
+    <message>
+        <source>signed electronically (above)</source>
+        <translation>已电子签名（见上）</translation>
     </message>
 </context>
 </TS>

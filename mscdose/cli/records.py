@@ -288,6 +288,16 @@ def _counts(report: Any) -> str:
     return f"{_plural(report.count, 'record')} and {_plural(report.print_events, 'print event')} ({entries})"
 
 
+def _kinds(report: Any) -> str:
+    """Every kind of entry the audit walked, counted (0 too: a kind the site expected and the chain lacks is
+    seen at a glance, e.g. no signatures in a store whose records were all checked electronically)."""
+    counts = ((report.count, "record", "records"), (report.print_events, "print event", "print events"),
+              (report.approvals, "protocol approval", "protocol approvals"),
+              (report.user_events, "user event", "user events"), (report.signatures, "signature", "signatures"),
+              (report.bedside_checks, "bedside check", "bedside checks"))
+    return ", ".join(f"{count} {one if count == 1 else many}" for count, one, many in counts)
+
+
 def _audit(args: argparse.Namespace) -> int:
     if args.action == "anchor":
         if args.anchor is not None or args.worksheet:
@@ -331,6 +341,7 @@ def _audit_verify(args: argparse.Namespace) -> int:
               f"print event{'s' if report.print_events != 1 else ''}, hash chain unbroken "
               f"(last hash {report.last_sha256}; chain head {report.head[:12]} after {report.entries} "
               f"entries{anchored}).")
+        print(f"Checked in the chain: {_kinds(report)}.")
     else:
         where = f"record {report.first_bad_id}" if report.first_bad_id is not None else "the chain"
         print(f"Audit FAILED at {where}: {report.problem}. {report.count} record(s) before it verified. "

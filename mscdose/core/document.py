@@ -58,6 +58,9 @@ def record_document(
     order_day = order_date if isinstance(order_date, date) else (
         parse_date("order_date", order_date) if str(order_date).strip() else None)
     document = result_dict(result)
+    translations = protocol_translations(result.protocol.translations)
+    if translations:  # issue 16: a site protocol prints in Chinese too, and a reprint as it was saved
+        document["protocol"]["translations"] = translations
     known = {flag["code"] for flag in document["flags"]}
     added = [flag for flag in extra_flags if flag.code not in known]
     if added:
@@ -86,6 +89,16 @@ def record_document(
         }
     )
     return document
+
+
+def protocol_translations(translations: Mapping[str, Mapping[str, str]]) -> dict[str, dict[str, str]]:
+    """The protocol's translated texts (language -> {English text: translation}) as plain data for the
+    document. Why in the document: the worksheet prints a record's criteria, reasons and title in the
+    language of the copy, and a site's own protocol file is not shipped, so without its texts in the record
+    a Chinese worksheet of it would fall back to English; kept in the record, a reprint also prints the
+    translations that were approved when it was saved, not a later file's. Empty languages are left out."""
+    return {language: {str(english): str(text) for english, text in texts.items()}
+            for language, texts in sorted(translations.items()) if texts}
 
 
 def _date_of_birth(result: DoseResult, given: str | date) -> date | None:

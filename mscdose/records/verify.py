@@ -40,7 +40,11 @@ FINAL_STATUSES = ("ok", "warning")
 @dataclass(frozen=True)
 class VerifyReport:
     """ok, or the first problem. `head` is the ledger head (what anchors quote); `last_sha256` the last
-    record's hash. `unanchored`: entries after the newest anchor (0 when everything is anchored)."""
+    record's hash. `unanchored`: entries after the newest anchor (0 when everything is anchored).
+
+    The counts say how many of each kind of entry the walk checked (records, print events, protocol
+    approvals, user events, signatures and bedside checks): an auditor compares them with what the site
+    knows it did, since a chain whose every entry verifies can still be missing a whole kind it never had."""
 
     ok: bool
     count: int
@@ -53,6 +57,9 @@ class VerifyReport:
     head: str = GENESIS
     anchors_checked: int = 0
     unanchored: int = 0
+    user_events: int = 0  # issue 14
+    signatures: int = 0  # issue 14
+    bedside_checks: int = 0  # issue 13
 
 
 class _Failed(Exception):
@@ -226,6 +233,7 @@ def verify_connection(conn: sqlite3.Connection, anchors: list[tuple[str, Anchor]
     """The whole walk; sqlite3 errors are the caller's to translate."""
     progress: dict[str, Any] = {"count": 0, "last": GENESIS}
     events, approvals, entries, head = 0, 0, 0, GENESIS
+    kinds = {"user_events": 0, "signatures": 0, "bedside_checks": 0}
     try:
         records, _ = _records(conn, progress)
         prints, events = _prints(conn, records)
@@ -236,8 +244,11 @@ def verify_connection(conn: sqlite3.Connection, anchors: list[tuple[str, Anchor]
             bedside = verify_bedside(conn, records)
         except BedsideDamage as damage:
             raise _Failed(str(damage)) from None
+        people = _user_items(conn)  # issue 14: user events and signatures (users.py)
+        kinds.update(user_events=len(people.get("user", {})), signatures=len(people.get("signature", {})),
+                     bedside_checks=len(bedside))
         chain = _ledger(conn, {"record": records, "print": prints, "approval": approval_hashes, "bedside": bedside,
-                               **_user_items(conn)})  # issue 14: user events and signatures (users.py)
+                               **people})
         entries, head = len(chain), (chain[-1] if chain else GENESIS)
         for label, anchor in anchors:
             check_anchor(chain, anchor, label, partial_copy=partial_copy)
@@ -252,7 +263,7 @@ def verify_connection(conn: sqlite3.Connection, anchors: list[tuple[str, Anchor]
     except _Failed as failed:
         count, last = progress["count"], progress["last"]
         return VerifyReport(False, count, failed.record_id, failed.problem, last_sha256=last, print_events=events,
-                            approvals=approvals, entries=entries, head=head)
+                            approvals=approvals, entries=entries, head=head, **kinds)
     return VerifyReport(True, progress["count"], None, "", last_sha256=progress["last"], print_events=events,
                         approvals=approvals, entries=entries, head=head, anchors_checked=len(anchors),
-                        unanchored=unanchored)
+                        unanchored=unanchored, **kinds)

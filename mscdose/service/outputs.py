@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,6 +23,7 @@ from mscdose.service.records import store_errors
 
 if TYPE_CHECKING:
     from mscdose.records.store import RecordStore, SavedRecord
+    from mscdose.worksheet.signing import SignatureBlock
 
 log = logging.getLogger(__name__)
 
@@ -125,35 +127,105 @@ def write_preview(document: dict[str, Any], output: Path, options: PrintOptions,
                            given=str(output)) from None
 
 
+def worksheet_signatures(store: RecordStore, record_id: int) -> SignatureBlock:
+    """The record's signatures as the worksheet prints them (issue 14), read now: a copy made after the check
+    shows the check. Without accounts the worksheet says "no electronic signature" and keeps the paper boxes."""
+    from mscdose.service.accounts import accounts_enabled, signatures
+    from mscdose.worksheet.signing import SignatureBlock
+
+    return SignatureBlock.of(accounts_enabled(store), signatures(store, record_id))
+
+
+@dataclass(frozen=True)
+class WorksheetCopy:
+    """One copy about to be made: its number (0 the first, n for REPRINT n), and `render` — every keyword the
+    renderer needs for it (`write_worksheet_pdf(document, path, **copy.render)`, `print_worksheet(document,
+    printer, **copy.render)`, or the window's `print_worksheet_dialog(parent, document, **copy.render)`)."""
+
+    number: int
+    reprint_at: datetime | None
+    render: dict[str, Any]
+
+    @property
+    def kind(self) -> str:
+        """How the copy is logged: `worksheet` for the first, `reprint n` after."""
+        return f"reprint {self.number}" if self.number else "worksheet"
+
+
+Paint = Callable[[WorksheetCopy], "str | None"]
+
+
+def produce_copy(store: RecordStore, record: SavedRecord, paint: Paint, options: PrintOptions, *,
+                 as_reprint: bool = False, target: str = "") -> int | None:
+    """Make one copy of a saved record's worksheet, PDF or paper, the one way every front end does it.
+
+    Numbers the copy (0 the first; n for REPRINT n; `as_reprint` marks it REPRINT even when it is the first),
+    checks a first copy against the post-thaw limit with the real clock (`refuse_if_expired`: Blocked, nothing
+    logged), reads the record's signatures (issue 14), then calls `paint(copy)` which draws it with
+    `copy.render` and returns what it made, in words for the log ("PDF /path/w.pdf", "printed on Ward 3"), or
+    None when the person cancelled (nothing made, nothing logged: returns None). Whatever `paint` raises is
+    logged against the record as a failure of `target` and raised as OutputFailed; a success is logged
+    ("worksheet PDF ...", "reprint 2 printed on ..."). Returns the copy number."""
+    copy_number = copies_made(store, record.id)
+    if as_reprint:
+        copy_number = max(copy_number, 1)
+    if copy_number == 0:
+        refuse_if_expired(record.document)
+    reprint_at = datetime.now(UTC) if copy_number else None
+    render = {"page_size": options.page_size, "site_name": options.site_name, "record_id": record.id,
+              "reprint_at": reprint_at, "copy_number": copy_number, "record_hash": record.short_hash,
+              "chain_head": record.short_head, "signatures": worksheet_signatures(store, record.id)}
+    copy = WorksheetCopy(copy_number, reprint_at, render)
+    try:
+        made = paint(copy)
+    except Exception as error:  # whatever the renderer or the printer met is logged against the record
+        reason = _failure_text(error)
+        log_output(store, record.id, False, f"{copy.kind} {target or 'output'} failed: {reason}")
+        verb = "reprint" if copy_number else "write the worksheet of"
+        where = f" ({target})" if target else ""
+        raise OutputFailed(f"Could not {verb} record {record.id}{where}: {reason}. The record is saved and the "
+                           "failure is logged. Get the worksheet with `mscdose reprint "
+                           f"{record.id} --output FILE.pdf` (or Reprint in History).", record.id,
+                           given=target) from None
+    if made is None:
+        return None
+    log_output(store, record.id, True, f"{copy.kind} {made}")
+    return copy_number
+
+
+def reported(run: Callable[[WorksheetCopy, Callable[[bool, str], None]], object]) -> Paint:
+    """A `paint` for produce_copy from a drawing function that reports instead of raising (the window's
+    print dialog calls `report(ok, detail)` once, or not at all when cancelled): its success detail is
+    returned, its failure raised, its silence is a cancel."""
+    def paint(copy: WorksheetCopy) -> str | None:
+        said: list[tuple[bool, str]] = []
+        run(copy, lambda ok, detail: said.append((ok, detail)))
+        if not said:
+            return None
+        ok, detail = said[-1]
+        if not ok:
+            raise OSError(detail)
+        return detail
+
+    return paint
+
+
 def write_record_worksheet(store: RecordStore, record: SavedRecord, output: Path, options: PrintOptions, *,
                            as_reprint: bool = False) -> int:
-    """Write a saved record's worksheet PDF and log it; return the copy number (0 for the first, n for
-    REPRINT n). `as_reprint` marks it REPRINT even when no copy was made before (an explicit reprint).
-    Raises OutputFailed, after logging the failure, when the file could not be written whole."""
+    """Write a saved record's worksheet PDF and log it (through produce_copy); return the copy number (0 for
+    the first, n for REPRINT n). `as_reprint` marks it REPRINT even when no copy was made before (an explicit
+    reprint). Raises OutputFailed, after logging the failure, when the file could not be written whole (the
+    renderer writes beside the target and renames, so nothing is left behind)."""
     from mscdose.worksheet.render import write_worksheet_pdf
 
-    copy = copies_made(store, record.id)
-    if as_reprint:
-        copy = max(copy, 1)
-    if copy == 0:
-        refuse_if_expired(record.document)
-    reprint_at = datetime.now(UTC) if copy else None
-    kind = f"reprint {copy}" if copy else "worksheet"
-    try:
-        # worksheet owner (issue 10 §5, issue 12): REPRINT n, and the record's short hash and chain head printed
-        write_worksheet_pdf(record.document, output, page_size=options.page_size, record_id=record.id,
-                            site_name=options.site_name, reprint_at=reprint_at, copy_number=copy,
-                            record_hash=record.short_hash, chain_head=record.short_head)
-    except Exception as error:  # whatever the renderer met is logged against the record, then reported
-        reason = _failure_text(error)
-        log_output(store, record.id, False, f"{kind} PDF {output} failed: {reason}")
-        verb = "reprint" if copy else "write the worksheet of"
-        raise OutputFailed(f"Could not {verb} record {record.id} to “{output}”: {reason}. The record is saved and "
-                           "the failure is logged; nothing was left behind. Get the worksheet with `mscdose reprint "
-                           f"{record.id} --output FILE.pdf` (or Reprint in History).", record.id,
-                           given=str(output)) from None
-    log_output(store, record.id, True, f"{kind} PDF {output}")
-    return copy
+    def paint(copy: WorksheetCopy) -> str:
+        # worksheet owner (issue 10 §5, 12, 14): REPRINT n, the short hash and chain head, the signatures
+        write_worksheet_pdf(record.document, output, **copy.render)
+        return f"PDF {output}"
+
+    made = produce_copy(store, record, paint, options, as_reprint=as_reprint, target=f"PDF {output}")
+    assert made is not None  # a PDF is never cancelled
+    return made
 
 
 def reprint(store: RecordStore, record_id: int, output: Path, options: PrintOptions) -> int:

@@ -107,7 +107,9 @@ def _heading(text: str, *, page_break: bool = False) -> str:
 def _grid(rows: Sequence[Sequence[tuple[str, str]]], label_width: int = 17) -> str:
     """Label/value pairs, two pairs a row: labels in bold, values as given (already escaped HTML)."""
     value_width = 50 - label_width
-    out = ['<table width="100%" cellspacing="0" cellpadding="2" border="1" '
+    # cellpadding 1, like the steps: the product lot's identity row (issue 13) and a scan's info flag still
+    # leave page 1 room on Letter
+    out = ['<table width="100%" cellspacing="0" cellpadding="1" border="1" '
            'style="border-collapse: collapse; border-color: #808080">']
     for row in rows:
         out.append("<tr>")
@@ -226,7 +228,7 @@ def _product(document: Mapping[str, Any]) -> str:
     inputs = document["inputs"]
     din = inputs.get("din")
     din_text = (f"<b>{_e(din)}</b> " + translate("Worksheet", "(check character {char})").format(
-        char=_e(din.split()[-1])) if din else _e(not_entered()))
+        char=_e(din.split()[-1])) + _source(inputs, "din") if din else _e(not_entered()))
     settings = document.get("protocol_settings", {})
     minimum = settings.get("min_viability", {}).get("text", "")
     viability = _e(show.percent(number(inputs["viability_percent"])))
@@ -250,7 +252,47 @@ def _product(document: Mapping[str, Any]) -> str:
          (translate("Worksheet", "Protocol doses"), _e(dose_basis_text(document)))],
         [(translate("Worksheet", "Bags available"), f"{inputs['bags_available']} × {_e(show.ml(bag))}"),
          (translate("Worksheet", "Thawed at"), thawed)],
+        _identity(document),
     ])
+
+
+def source_word(source: str | None) -> str:
+    """Where a product value came from (issue 13, `inputs.sources`): scanned, typed, or typed and scanned."""
+    words = {"scan": translate("Worksheet", "scanned"), "typed": translate("Worksheet", "typed"),
+             "typed+scan": translate("Worksheet", "typed and scanned")}
+    return words.get(source or "", "")
+
+
+def _source(inputs: Mapping[str, Any], key: str) -> str:
+    word = source_word((inputs.get("sources") or {}).get(key))
+    return f" ({_e(word)})" if word else ""
+
+
+def accepted_codes_text(document: Mapping[str, Any]) -> str:
+    """`accepted: S1234, S1235 (site value)`; that the protocol lists none; "" for documents before issue 13."""
+    if "product_codes_accepted" not in document:
+        return ""
+    accepted = document.get("product_codes_accepted")
+    if not accepted:
+        return translate("Worksheet", "the protocol lists no accepted codes")
+    source = (translate("Worksheet", "site value") if accepted.get("source") == "site"
+              else translate("Worksheet", "protocol value"))
+    return translate("Worksheet", "accepted: {codes} ({source})").format(
+        codes=", ".join(str(code) for code in accepted.get("codes", [])), source=source)
+
+
+def _identity(document: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The product code with the codes the protocol accepts, and the expiry, each with where it came from: a
+    scanned value is marked scanned (issue 13), so the checker knows what was read from the label itself."""
+    inputs = document["inputs"]
+    code = inputs.get("product_code") or document.get("product_code")
+    code_text = (f"<b>{_e(code)}</b>{_source(inputs, 'product_code')}" if code else _e(not_entered()))
+    accepted = accepted_codes_text(document)
+    if accepted:
+        code_text += f" · {_e(accepted)}"
+    expires = inputs.get("expires_at")
+    expiry = f"<b>{_e(when(expires))}</b>{_source(inputs, 'expires_at')}" if expires else _e(not_entered())
+    return [(translate("Worksheet", "Product code"), code_text), (translate("Worksheet", "Expiry"), expiry)]
 
 
 def _preparation_values() -> tuple[tuple[str, str, str, Any], ...]:
@@ -334,11 +376,17 @@ def _results(document: Mapping[str, Any]) -> str:
     return "".join(out)
 
 
-def body_html(document: Mapping[str, Any], family: str = "DejaVu Sans Condensed") -> str:
+def body_html(document: Mapping[str, Any], family: str = "DejaVu Sans Condensed", *,
+              signatures: Any = None) -> str:
     """The worksheet body (everything but the running header and footer), in Qt's rich-text HTML, in the
-    current language (`i18n.using`)."""
-    from mscdose.worksheet.sections import eligibility, flags, independent_check, signatures
+    current language (`i18n.using`). `signatures`: the record's `signing.SignatureBlock` when the copy is
+    made (issue 14), None to print the paper boxes only (a preview)."""
+    from mscdose.worksheet.sections import eligibility, flags, independent_check
+    from mscdose.worksheet.sections import signatures as signature_section
+    from mscdose.worksheet.signing import block_from
 
-    parts = (_patient, _product, _steps, _results, flags, eligibility, independent_check, signatures)
+    block = block_from(signatures)
+    parts = (_patient, _product, _steps, _results, flags, eligibility, independent_check)
     return (f'<html><body style="font-family: \'{_e(family)}\'; font-size: 9pt">'
-            + "".join(section(document) for section in parts) + "</body></html>")
+            + "".join(section(document) for section in parts) + signature_section(document, block)
+            + "</body></html>")

@@ -38,6 +38,7 @@ from mscdose.i18n import translate, units_for, using
 from mscdose.worksheet import content, marking
 from mscdose.worksheet.pdf_marker import marker_text
 from mscdose.worksheet.qt_setup import ensure_app, font_family
+from mscdose.worksheet.signing import SignatureBlock, block_from
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "LETTER": QPageSize.PageSizeId.Letter}
 MARGINS_MM = QMarginsF(14, 11, 14, 11)
@@ -91,8 +92,10 @@ def _marking(document: Mapping[str, Any], record_id: int | str | None, site_name
 class _Painter:
     """Draws one worksheet on a paged device: header, body pages, footer and marking on every page."""
 
-    def __init__(self, device: QPagedPaintDevice, document: Mapping[str, Any], marking: content.Marking) -> None:
+    def __init__(self, device: QPagedPaintDevice, document: Mapping[str, Any], marking: content.Marking,
+                 signatures: SignatureBlock | None = None) -> None:
         self.device, self.document, self.marking = device, document, marking
+        self.signatures = block_from(signatures)
         self.family = font_family()
         self.dpi = device.logicalDpiY()
         self.width, self.height = float(device.width()), float(device.height())
@@ -236,7 +239,7 @@ class _Painter:
         body.documentLayout().setPaintDevice(self.device)
         body.setDefaultFont(self.font(9))
         body.setDocumentMargin(0)
-        body.setHtml(content.body_html(self.document, self.family))
+        body.setHtml(content.body_html(self.document, self.family, signatures=self.signatures))
         top = self.header_height() + self.pt(2)
         body_height = self.height - top - self.footer_height() - self.pt(2)
         body.setPageSize(QSizeF(self.width, body_height))
@@ -271,7 +274,8 @@ def _setup_layout(device: QPagedPaintDevice, page_size: str | None) -> None:
 def write_worksheet_pdf(document: Mapping[str, Any], path: str | os.PathLike[str], *, page_size: str = "A4",
                         record_id: int | str | None = None, site_name: str = "", preview_reason: str | None = None,
                         reprint_at: datetime | None = None, copy_number: int = 0, record_hash: str = "",
-                        chain_head: str = "", language: str | None = None) -> int:
+                        chain_head: str = "", language: str | None = None,
+                        signatures: SignatureBlock | None = None) -> int:
     """Write the worksheet PDF (fonts embedded) and return its page count, in `language` (`zh_CN` or `en`;
     None: the application's language, mscdose.i18n). Refuses (ValueError) a final
     worksheet of a blocked document. The file appears whole or not at all: it is written beside the target,
@@ -280,7 +284,10 @@ def write_worksheet_pdf(document: Mapping[str, Any], path: str | os.PathLike[str
 
     `copy_number` n > 0 marks the copy REPRINT n (`reprint_at` alone still marks it REPRINT). `record_hash`
     and `chain_head` (the record's `short_hash` and `short_head`) are printed in the footer of every page and,
-    with the record id, written to the PDF metadata (pdf_marker.py) for `mscdose audit verify --worksheet`."""
+    with the record id, written to the PDF metadata (pdf_marker.py) for `mscdose audit verify --worksheet`.
+    `signatures` (issue 14): the record's signatures when the copy is made (`service.outputs.
+    worksheet_signatures`), printed in section 8 with "no electronic signature" where there is none; None
+    (a preview) prints the paper boxes only."""
     with using(language):
         ensure_app()
         size = page_size_id(page_size)
@@ -296,7 +303,7 @@ def write_worksheet_pdf(document: Mapping[str, Any], path: str | os.PathLike[str
         writer.setTitle(f"{content.TITLE} – patient {patient}" + (f" – record {record_id}" if record_id else ""))
         writer.setCreator(_creator(document, mark))
         try:
-            pages = _Painter(writer, document, mark).run()
+            pages = _Painter(writer, document, mark, signatures).run()
             del writer  # flushes and closes the file
             check_pdf_file(partial, pages)
             os.replace(partial, target)
@@ -337,7 +344,8 @@ def check_pdf_file(path: Path, pages: int) -> None:
 def print_worksheet(document: Mapping[str, Any], printer: Any, *, page_size: str | None = None,
                     record_id: int | str | None = None, site_name: str = "", preview_reason: str | None = None,
                     reprint_at: datetime | None = None, copy_number: int = 0, record_hash: str = "",
-                    chain_head: str = "", language: str | None = None) -> None:
+                    chain_head: str = "", language: str | None = None,
+                    signatures: SignatureBlock | None = None) -> None:
     """Print on a QPrinter set up by the caller (usually through the system print dialog). `page_size`
     None keeps the paper the printer or the user chose. The keywords are those of write_worksheet_pdf."""
     with using(language):
@@ -345,13 +353,14 @@ def print_worksheet(document: Mapping[str, Any], printer: Any, *, page_size: str
         mark = _marking(document, record_id, site_name, preview_reason, reprint_at, copy_number, record_hash,
                         chain_head)
         _setup_layout(printer, page_size)
-        _Painter(printer, document, mark).run()
+        _Painter(printer, document, mark, signatures).run()
 
 
 def worksheet_html(document: Mapping[str, Any], *, page_size: str = "A4", record_id: int | str | None = None,
                    site_name: str = "", preview_reason: str | None = None,
                    reprint_at: datetime | None = None, copy_number: int = 0, record_hash: str = "",
-                   chain_head: str = "", language: str | None = None) -> str:
+                   chain_head: str = "", language: str | None = None,
+                   signatures: SignatureBlock | None = None) -> str:
     """The whole worksheet as one HTML page (header, body, footer; no page breaks), for an on-screen view.
     Same refusals and keywords as the PDF."""
     with using(language):
@@ -382,7 +391,7 @@ def worksheet_html(document: Mapping[str, Any], *, page_size: str = "A4", record
                   + f'<br/><b>{e(marking.patient_line(document))}</b><br/>'
                   + e(content.times_text(document.get("computed_at"), m.generated_at)) + "</p>"
                   + "".join(notices))
-        body = content.body_html(document)
+        body = content.body_html(document, signatures=block_from(signatures))
         inner = body[body.index(">", body.index("<body")) + 1: body.rindex("</body>")]
         return (body[: body.index(">", body.index("<body")) + 1] + header + inner
                 + f'<hr/><p style="font-size: 7.5pt">{e(content.footer_text(document))}<br/>'

@@ -27,6 +27,7 @@ from mscdose.worksheet.content import (
 )
 from mscdose.worksheet.marking import number, when
 from mscdose.worksheet.protocol_texts import protocol_text
+from mscdose.worksheet.signing import SignatureBlock, manifestation_rows, paper_cells
 from mscdose.worksheet.terms import flag_title
 
 
@@ -54,6 +55,9 @@ def _words() -> dict[str, str]:
         "Name": translate("Worksheet", "Name"),
         "Signature": translate("Worksheet", "Signature"),
         "Date / time": translate("Worksheet", "Date / time"),
+        "Meaning": translate("Worksheet", "Meaning"),
+        "Signed by (user id)": translate("Worksheet", "Signed by (user id)"),
+        "Note": translate("Worksheet", "Note"),
     }
 
 def severity_word(severity: str) -> str:
@@ -194,19 +198,48 @@ def independent_check(document: Mapping[str, Any]) -> str:
     return "".join(out)
 
 
-def signatures(document: Mapping[str, Any]) -> str:
-    rows = ((translate("Worksheet", "Prepared by"), document.get("prepared_by", "")),
-            (translate("Worksheet", "Independently checked by"), document.get("checked_by", "")),
-            (translate("Worksheet", "Administered by"), ""))
-    out = [_heading(translate("Worksheet", "8  Signatures")),
-           '<table width="100%" cellspacing="0" cellpadding="4" border="1" '
-           'style="border-collapse: collapse; border-color: #000000">'
-           f'<tr bgcolor="#eeeeee"><td width="27%"><b>{_e(_words()["Role"])}</b></td>'
-           f'<td width="25%"><b>{_e(_words()["Name"])}</b></td>'
-           f'<td width="27%"><b>{_e(_words()["Signature"])}</b></td>'
-           f'<td width="21%"><b>{_e(_words()["Date / time"])}</b></td></tr>']
-    for role, name in rows:
+def signatures(document: Mapping[str, Any], block: SignatureBlock | None = None) -> str:
+    """Section 8: the record's electronic signatures when the copy was made (issue 14; `block` None for a
+    preview or a caller that does not know them), then the paper table. The paper boxes stay: a site without
+    accounts signs there, and the administration is always signed by hand."""
+    rows = (("prepared", translate("Worksheet", "Prepared by"), document.get("prepared_by", "")),
+            ("checked", translate("Worksheet", "Independently checked by"), document.get("checked_by", "")),
+            ("", translate("Worksheet", "Administered by"), ""))
+    out = [_heading(translate("Worksheet", "8  Signatures"))]
+    if block is not None:
+        out.append(_electronic(block))
+    out.append('<table width="100%" cellspacing="0" cellpadding="4" border="1" '
+               'style="border-collapse: collapse; border-color: #000000">'
+               f'<tr bgcolor="#eeeeee"><td width="27%"><b>{_e(_words()["Role"])}</b></td>'
+               f'<td width="25%"><b>{_e(_words()["Name"])}</b></td>'
+               f'<td width="27%"><b>{_e(_words()["Signature"])}</b></td>'
+               f'<td width="21%"><b>{_e(_words()["Date / time"])}</b></td></tr>')
+    for meaning, role, name in rows:
+        signed = paper_cells(block, meaning) if meaning else None
+        mark = block.signed(meaning) if block is not None and signed else None
+        if signed and mark is not None:
+            name = mark.printed_name
+        sign_cell = (f'<td valign="middle">{_e(signed[0])}</td><td valign="middle">{_e(signed[1])}</td>' if signed
+                     else '<td><span style="font-size: 20pt">&nbsp;</span></td><td></td>')
         out.append(f'<tr><td valign="middle"><b>{_e(role)}</b></td><td valign="middle">{_e(name)}</td>'
-                   '<td><span style="font-size: 20pt">&nbsp;</span></td><td></td></tr>')
+                   f'{sign_cell}</tr>')
     out.append("</table>")
+    return "".join(out)
+
+
+def _electronic(block: SignatureBlock) -> str:
+    """The manifestation of every signature (21 CFR Part 11 §11.50): meaning, printed name and user id, date
+    and time, and the note of a check; "no electronic signature" where there is none."""
+    intro = (translate("Worksheet", "Electronic signatures in the record (21 CFR Part 11 §11.50), as they were "
+                                    "when this copy was made:") if block.accounts
+             else translate("Worksheet", "No electronic signature: this record store has no user accounts. "
+                                         "Sign the boxes below by hand."))
+    out = [f'<p style="margin-top: 2pt; margin-bottom: 2pt; font-size: 8pt">{_e(intro)}</p>',
+           _table(f'<tr bgcolor="#eeeeee"><td width="14%"><b>{_e(_words()["Meaning"])}</b></td>'
+                  f'<td width="34%"><b>{_e(_words()["Signed by (user id)"])}</b></td>'
+                  f'<td width="22%"><b>{_e(_words()["Date / time"])}</b></td>'
+                  f'<td width="30%"><b>{_e(_words()["Note"])}</b></td></tr>', "; font-size: 8pt")]
+    for meaning, signer, at, note in manifestation_rows(block):
+        out.append(f"<tr><td><b>{_e(meaning)}</b></td><td>{_e(signer)}</td><td>{_e(at)}</td><td>{_e(note)}</td></tr>")
+    out.append('</table><p style="margin-top: 0pt; margin-bottom: 2pt"></p>')
     return "".join(out)
