@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from mscdose.core.engine import DoseResult
@@ -109,3 +110,14 @@ def _date_of_birth(result: DoseResult, given: str | date) -> date | None:
         raise ValueError(f"date of birth {given} is not the one the calculation used ({carried}): pass it to "
                          "read_request as 'date_of_birth' so the engine computes and checks the age")
     return carried
+
+
+def decimal_of(value: Any) -> Decimal | None:
+    """A number of a saved document as Decimal, or None for a missing, boolean or unreadable value: the
+    worksheet, the label and the readable record print "—" for None rather than guess."""
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        return Decimal(str(value))
+    except ArithmeticError:
+        return None

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from mscdose.core import display as show
 from mscdose.core import parsing
 from mscdose.core.errors import InputError, ProtocolError
-from mscdose.core.flags import Flag, Severity
+from mscdose.core.flags import CATALOGUE, Flag, Severity
 from mscdose.core.units import registry
 
 if TYPE_CHECKING:
@@ -32,20 +32,14 @@ if TYPE_CHECKING:
 HUNDRED = Decimal(100)
 SIXTY = Decimal(60)
 
-# code -> (severity, why). To be merged into flags.CATALOGUE by its owner; the severities live here until then
-# so that `Flag`s built by this module carry them.
+# The flags this module raises, with their severity and wording from the one catalogue (core/flags.py).
 PLAUSIBILITY_CATALOGUE: dict[str, tuple[Severity, str]] = {
-    "CONCENTRATION_UNUSUAL": ("soft", "lot concentration outside the usual range for this product: often a "
-                                      "ten-fold typing slip"),
-    "LABEL_COUNT_MISMATCH": ("hard", "concentration × bag volume disagrees with the label's cells per bag"),
-    "DURATION_OUTSIDE_RANGE": ("hard", "infusion duration outside the site range"),
-    "DROP_FACTOR_NOT_IN_LIST": ("hard", "drop factor is not one of the site's giving sets"),
-    "INCREMENT_NOT_IN_LIST": ("hard", "volume increment is not a step the site can measure"),
-    "RATE_ABOVE_MAXIMUM": ("hard", "infusion rate above the site maximum"),
-    "VOLUME_ABOVE_MAXIMUM_PER_KG": ("hard", "total infusion volume per kg above the site maximum"),
-    "DMSO_ABOVE_LIMIT": ("hard", "DMSO delivered above the daily limit per kg"),
-    "PRODUCT_EXPIRED": ("hard", "the product's expiry (from its label) has passed"),
-}
+    code: CATALOGUE[code] for code in (
+        "CONCENTRATION_UNUSUAL", "LABEL_COUNT_MISMATCH", "DURATION_OUTSIDE_RANGE", "DROP_FACTOR_NOT_IN_LIST",
+        "INCREMENT_NOT_IN_LIST", "RATE_ABOVE_MAXIMUM", "VOLUME_ABOVE_MAXIMUM_PER_KG", "DMSO_ABOVE_LIMIT",
+        "PRODUCT_EXPIRED",
+    )
+}  # one wording of each flag: the catalogue in core/flags.py
 
 
 def _flag(code: str, field_name: str, message: str) -> Flag:

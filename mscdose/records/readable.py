@@ -10,28 +10,21 @@ before issue 19 have no date of birth or order: those lines show "—".
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from decimal import Decimal
 from typing import Any
 
 from mscdose.core import display as show
+from mscdose.core.document import decimal_of
 from mscdose.core.text import safe_for_terminal
 from mscdose.records.store import SavedRecord
 
 NONE = "—"
 
 
-def _dec(value: Any) -> Decimal | None:
-    if value is None or isinstance(value, bool):
-        return None
-    try:
-        return Decimal(str(value))
-    except ArithmeticError:
-        return None
 
 
 def number_text(value: Any, formatter: Any) -> str:
     """A saved JSON number through a mscdose.core.display formatter; an em dash when it is missing."""
-    number = _dec(value)
+    number = decimal_of(value)
     return NONE if number is None else str(formatter(number))
 
 
@@ -54,7 +47,7 @@ def _age(doc: dict[str, Any]) -> str:
     source = patient.get("age_source", doc.get("age_source"))
     if age is None:
         age, source = (doc.get("inputs") or {}).get("age_years"), "typed"
-    if _dec(age) is None:
+    if decimal_of(age) is None:
         return NONE
     origin = "age from date of birth" if source == "date_of_birth" else "age as typed"
     return f"{number_text(age, show.years)} ({origin})"

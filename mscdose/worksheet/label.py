@@ -15,7 +15,6 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +33,7 @@ from PySide6.QtGui import (
 )
 
 from mscdose.core import display
+from mscdose.core.document import decimal_of
 from mscdose.core.label_code import encode_label_code
 from mscdose.worksheet.qt_setup import ensure_app, font_family
 
@@ -65,13 +65,6 @@ def label_size(name: str) -> LabelSize:
     return LABEL_SIZES[key]
 
 
-def _number(value: Any) -> Decimal | None:
-    if value is None or isinstance(value, bool):
-        return None
-    try:
-        return Decimal(str(value))
-    except ArithmeticError:
-        return None
 
 
 def _moment(iso: Any) -> str:
@@ -90,13 +83,13 @@ def label_lines(document: Mapping[str, Any], record_id: int | str) -> list[tuple
     protocol = document.get("protocol", {}) or {}
 
     def volume(key: str) -> str:
-        value = _number(document.get(key))
+        value = decimal_of(document.get(key))
         return display.ml(value) if value is not None else DASH
 
-    rate = _number(document.get("infusion_rate_ml_per_h"))
-    drip = _number(document.get("drip_rate_gtt_per_min"))
-    factor = _number(inputs.get("drop_factor_gtt_per_ml"))
-    dose = _number(document.get("delivered_dose_cells"))
+    rate = decimal_of(document.get("infusion_rate_ml_per_h"))
+    drip = decimal_of(document.get("drip_rate_gtt_per_min"))
+    factor = decimal_of(inputs.get("drop_factor_gtt_per_ml"))
+    dose = decimal_of(document.get("delivered_dose_cells"))
     product = " · ".join(part for part in (
         f"Product {document['product_code']}" if document.get("product_code") else "",
         f"lot {document['lot_number']}" if document.get("lot_number") else "",

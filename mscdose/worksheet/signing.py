@@ -28,13 +28,19 @@ NO_SIGNATURE = "no electronic signature"  # the words of service.accounts.NO_SIG
 MEANINGS = ("prepared", "mismatch", "checked")
 
 
-class _StoredSignature(Protocol):  # records.users.Signature, without importing the store
-    meaning: str
-    user_id: str
-    printed_name: str
-    initials: str
-    at: datetime
-    detail: str
+class _StoredSignature(Protocol):  # records.users.Signature (frozen: read-only), without importing the store
+    @property
+    def meaning(self) -> str: ...
+    @property
+    def user_id(self) -> str: ...
+    @property
+    def printed_name(self) -> str: ...
+    @property
+    def initials(self) -> str: ...
+    @property
+    def at(self) -> datetime: ...
+    @property
+    def detail(self) -> str: ...
 
 
 @dataclass(frozen=True)
