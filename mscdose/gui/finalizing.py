@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from mscdose.gui.texts import translate
+from mscdose.gui.texts import required_names, translate
 from mscdose.settings import OPERATOR_INITIALS
 
 if TYPE_CHECKING:
@@ -246,7 +246,7 @@ class FinalizeController(QObject):
         if missing:
             self.questions.show_message(translate("Messages", "Cannot finalise yet"),
                                         translate("Actions", "Still missing before finalising: {fields}.")
-                                        .format(fields=translate("Actions", ", ").join(missing)))
+                                        .format(fields=translate("Actions", ", ").join(required_names(missing))))
             self._focus_missing(missing)
             return
         try:

@@ -382,7 +382,9 @@ class MainWindow(QMainWindow):
         self.form.fill(texts, dose_unit, weight_unit)
 
     def fill_demo(self) -> None:
-        self.fill(DEMO_TEXTS, dose_unit="million cells", weight_unit="kg")
+        # (a made-up name, in the window's language: the screenshots show a name as a nurse would type it)
+        texts = {**DEMO_TEXTS, "patient_name": translate("Window", "Demonstration patient")}
+        self.fill(texts, dose_unit="million cells", weight_unit="kg")
 
     def edit_settings(self) -> None:
         from mscdose.gui.settings_dialog import SettingsDialog

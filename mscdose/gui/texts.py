@@ -12,8 +12,11 @@ the words a person reads (and a screen reader says) in either language: "Weight"
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
+
+from mscdose.i18n import QT_TRANSLATE_NOOP
 
 _CHINESE_MNEMONIC = re.compile(r"\s*\(&[^&\s]\)")
 
@@ -55,3 +58,22 @@ def unit_text_in(text: str) -> str:
     from mscdose.i18n import units_for
 
     return units_for(text)
+
+
+# The core's names of the fields required before finalising (core/required.py READABLE), shown translated
+# where the window lists what is missing; the core keeps its English names (the record's wording).
+REQUIRED_NAMES = (
+    QT_TRANSLATE_NOOP("Required", "patient id"), QT_TRANSLATE_NOOP("Required", "patient name"),
+    QT_TRANSLATE_NOOP("Required", "date of birth or age"), QT_TRANSLATE_NOOP("Required", "date of birth"),
+    QT_TRANSLATE_NOOP("Required", "age"), QT_TRANSLATE_NOOP("Required", "order reference"),
+    QT_TRANSLATE_NOOP("Required", "prescriber"), QT_TRANSLATE_NOOP("Required", "order date"),
+    QT_TRANSLATE_NOOP("Required", "lot number"),
+    QT_TRANSLATE_NOOP("Required", "DIN (donation identification number)"),
+    QT_TRANSLATE_NOOP("Required", "thaw time"), QT_TRANSLATE_NOOP("Required", "prepared by"),
+    QT_TRANSLATE_NOOP("Required", "checked by"),
+)
+
+
+def required_names(names: Sequence[str]) -> list[str]:
+    """The core's names of missing required fields in the window's language."""
+    return [translate("Required", name) for name in names]

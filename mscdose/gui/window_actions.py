@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMenu, QPushButton
 
-from mscdose.gui.texts import plain, translate
+from mscdose.gui.texts import plain, required_names, translate
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -163,7 +163,7 @@ class WindowActions:
         blocked = result is not None and bool(result.hard_flags)
         self.finalize_button.setEnabled(result is not None and not blocked and not missing and not finalised)
         shown_missing = bool(missing) and result is not None and not blocked and not finalised
-        fields = translate("Actions", ", ").join(missing)
+        fields = translate("Actions", ", ").join(required_names(missing))
         self.missing_label.setText(translate("Actions", "Missing before finalising: {fields}.").format(fields=fields)
                                    if shown_missing else "")
         self.missing_label.setVisible(shown_missing)
