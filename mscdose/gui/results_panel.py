@@ -93,7 +93,9 @@ def step_text(label: str, working: str) -> str:
 
 
 def _name_label(text: str, value: QLabel) -> QLabel:
-    name = QLabel(translate("Results", "{name}:").format(name=translate("Results", text)))
+    # Wraps rather than being cut off when a translation is longer than the column (issue 16).
+    name = WrappingLabel(translate("Results", "{name}:").format(name=translate("Results", text)))
+    name.setWordWrap(True)
     name.setBuddy(value)
     return name
 
