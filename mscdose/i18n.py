@@ -28,7 +28,6 @@ import os
 import re
 from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
-from decimal import Decimal
 from functools import cache
 from typing import Any
 
@@ -203,7 +202,6 @@ def qt_translators(language: str) -> list[Any]:
 
 # ------------------------------------------------------------------ numbers in Chinese
 
-MILLION = Decimal(1_000_000)
 CELLS_ZH = "× 10⁶ 个细胞"  # the one form of a cell count on a Chinese window and worksheet (docs/chinese.md)
 
 _NUMBER = r"(\d[\d,]*(?:\.\d+)?)"
@@ -220,6 +218,8 @@ _UNITS_ZH = (
 
 
 def _billion_as_millions(match: re.Match[str]) -> str:
+    from decimal import Decimal  # here, not at the top: the window's first paint imports no decimal
+
     from mscdose.core.display import plain
 
     return f"{plain(Decimal(match.group(1).replace(',', '')) * 1000, 10, grouping=True)} million"

@@ -2,6 +2,311 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Actions</name>
+    <message>
+        <source>Still missing before finalising: {fields}.</source>
+        <translation>定稿前仍缺少：{fields}。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>New patient</source>
+        <translation>新患者</translation>
+    </message>
+    <message>
+        <source>Clear the form for the next patient.</source>
+        <translation>清空表单，录入下一位患者。</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Show the worksheet; before finalising it is marked as a draft.</source>
+        <translation>显示工作单；定稿前标为草稿。</translation>
+    </message>
+    <message>
+        <source>Finali&amp;se…</source>
+        <translation>定稿(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save this calculation as a record and enable printing.</source>
+        <translation>将本次计算保存为记录，并允许打印。</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Print the finalised worksheet.</source>
+        <translation>打印已定稿的工作单。</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>保存PDF…</translation>
+    </message>
+    <message>
+        <source>Save the finalised worksheet as a PDF file.</source>
+        <translation>将已定稿的工作单保存为PDF文件。</translation>
+    </message>
+    <message>
+        <source>Reprint…</source>
+        <translation>重印…</translation>
+    </message>
+    <message>
+        <source>Write the saved record&apos;s worksheet again, marked REPRINT.</source>
+        <translation>重新生成已保存记录的工作单，标注“重印 REPRINT”。</translation>
+    </message>
+    <message>
+        <source>Missing before finalising</source>
+        <translation>定稿前缺少的项目</translation>
+    </message>
+    <message>
+        <source>The fields the protocol requires before this calculation can be finalised.</source>
+        <translation>方案要求在本次计算定稿前填写的字段。</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>历史记录…</translation>
+    </message>
+    <message>
+        <source>Earlier calculations and reprints.</source>
+        <translation>以往的计算与重印。</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Whether this calculation has been saved as a record.</source>
+        <translation>本次计算是否已保存为记录。</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Could not open the records</source>
+        <translation>无法打开记录库</translation>
+    </message>
+    <message>
+        <source>&amp;New patient</source>
+        <translation>新患者(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view worksheet</source>
+        <translation>预览工作单(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Print worksheet…</source>
+        <translation>打印工作单(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save worksheet as P&amp;DF…</source>
+        <translation>将工作单保存为PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reprint worksheet…</source>
+        <translation>重印工作单(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>历史记录(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Correct a record…</source>
+        <translation>更正记录(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k a record (blind)…</source>
+        <translation>核对记录（盲核）(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>&amp;Bedside check…</source>
+        <translation>床旁核对(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Users…</source>
+        <translation>用户(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Help and about</source>
+        <translation>帮助与关于(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Missing before finalising: {fields}.</source>
+        <translation>定稿前缺少：{fields}。</translation>
+    </message>
+    <message>
+        <source>Fill in every required field first.</source>
+        <translation>请先填写所有必填字段。</translation>
+    </message>
+    <message>
+        <source>A hard limit is breached: this calculation cannot be finalised.</source>
+        <translation>已超出硬性限值：本次计算不能定稿。</translation>
+    </message>
+    <message>
+        <source>Already saved as a record: print it, or reprint it if an output failed.</source>
+        <translation>已保存为记录：请打印；如输出失败，请重印。</translation>
+    </message>
+    <message>
+        <source>Available once the calculation is finalised.</source>
+        <translation>计算定稿后可用。</translation>
+    </message>
+    <message>
+        <source>Print the finalised worksheet (Ctrl+P).</source>
+        <translation>打印已定稿的工作单（Ctrl+P）。</translation>
+    </message>
+    <message>
+        <source>Save the finalised worksheet as a PDF.</source>
+        <translation>将已定稿的工作单保存为PDF。</translation>
+    </message>
+</context>
+<context>
+    <name>Eligibility</name>
+    <message>
+        <source>⛔ HARD</source>
+        <translation>⛔ 硬性</translation>
+    </message>
+    <message>
+        <source>5  Eligibility (from the protocol file)</source>
+        <translation>5  入选资格（来自方案文件）</translation>
+    </message>
+    <message>
+        <source>Inclusion — tic&amp;k each criterion confirmed as met:</source>
+        <translation>纳入标准 — 勾选已确认符合的每一项(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Inclusion criteria</source>
+        <translation>纳入标准</translation>
+    </message>
+    <message>
+        <source>E&amp;xclusion — tick each criterion confirmed as absent:</source>
+        <translation>排除标准 — 勾选已确认不存在的每一项(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Exclusion criteria</source>
+        <translation>排除标准</translation>
+    </message>
+    <message>
+        <source>Eligibility summary</source>
+        <translation>入选资格汇总</translation>
+    </message>
+    <message>
+        <source>How many criteria are confirmed.</source>
+        <translation>已确认的标准数量。</translation>
+    </message>
+    <message>
+        <source>e.g. JS</source>
+        <translation>例如 ZS</translation>
+    </message>
+    <message>
+        <source>Eligibility confirmed by</source>
+        <translation>入选资格确认人</translation>
+    </message>
+    <message>
+        <source>Initials of the person who confirmed the criteria; kept with the record.</source>
+        <translation>确认各项标准者的姓名缩写；随记录保存。</translation>
+    </message>
+    <message>
+        <source>Confirmed by (initials):</source>
+        <translation>确认人（姓名缩写）：</translation>
+    </message>
+    <message>
+        <source>{list} from the protocol file; Space ticks the current one.</source>
+        <translation>来自方案文件的{list}；按空格键勾选当前项。</translation>
+    </message>
+    <message>
+        <source>A hard criterion: left unconfirmed or unmet it blocks finalising; it cannot be overridden.</source>
+        <translation>硬性标准：未确认或不符合时禁止定稿，且不能超越。</translation>
+    </message>
+    <message>
+        <source>✔ met</source>
+        <translation>✔ 符合</translation>
+    </message>
+    <message>
+        <source>✖ NOT met</source>
+        <translation>✖ 不符合</translation>
+    </message>
+    <message>
+        <source>not confirmed</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <source>   [from the age field: {note} — {mark}]</source>
+        <translation>   [依据年龄字段：{note} — {mark}]</translation>
+    </message>
+    <message>
+        <source>This protocol file lists no eligibility criteria.</source>
+        <translation>本方案文件未列出入选资格标准。</translation>
+    </message>
+    <message>
+        <source>; {count} others not confirmed</source>
+        <translation>；另有 {count} 项未确认</translation>
+    </message>
+    <message>
+        <source>⛔ {done} of {total} confirmed; {hard} HARD criteria not confirmed (finalising is blocked until they are){others}.</source>
+        <translation>⛔ 已确认 {done}/{total} 项；{hard} 项硬性标准未确认（确认前禁止定稿）{others}。</translation>
+    </message>
+    <message>
+        <source>⚠ {done} of {total} confirmed; {left} not confirmed (a soft flag at finalising).</source>
+        <translation>⚠ 已确认 {done}/{total} 项；{left} 项未确认（定稿时为软性警示）。</translation>
+    </message>
+    <message>
+        <source>✔ All {total} criteria confirmed.</source>
+        <translation>✔ 全部 {total} 项标准均已确认。</translation>
+    </message>
+</context>
+<context>
+    <name>Finalise</name>
+    <message>
+        <source>Finalise the calculation</source>
+        <translation>计算定稿</translation>
+    </message>
+    <message>
+        <source>Prepared by (initials)</source>
+        <translation>配制人（姓名缩写）</translation>
+    </message>
+    <message>
+        <source>Checked by (initials, optional)</source>
+        <translation>核对人（姓名缩写，可选）</translation>
+    </message>
+    <message>
+        <source>&amp;Prepared by (initials):</source>
+        <translation>配制人（姓名缩写）(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>C&amp;hecked by (initials, optional):</source>
+        <translation>核对人（姓名缩写，可选）(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Finalise and save</source>
+        <translation>定稿并保存</translation>
+    </message>
+    <message>
+        <source>Prepared by: {problem}</source>
+        <translation>配制人：{problem}</translation>
+    </message>
+    <message>
+        <source>Checked by: {problem}</source>
+        <translation>核对人：{problem}</translation>
+    </message>
+</context>
+<context>
     <name>FlagTitle</name>
     <message>
         <source>Dose below the protocol window</source>
@@ -137,6 +442,1052 @@
     </message>
 </context>
 <context>
+    <name>Flags</name>
+    <message>
+        <source>{title}: {message}</source>
+        <translation>{title}：{message}</translation>
+    </message>
+    <message>
+        <source>HARD LIMIT — {message}</source>
+        <translation>硬性限值 — {message}</translation>
+    </message>
+    <message>
+        <source>OVERRIDDEN by {initials} (“{reason}”) — {message}</source>
+        <translation>已由 {initials} 超越（“{reason}”）— {message}</translation>
+    </message>
+    <message>
+        <source>NEEDS OVERRIDE — {message}</source>
+        <translation>需超越 — {message}</translation>
+    </message>
+    <message>
+        <source>Info — {message}</source>
+        <translation>提示 — {message}</translation>
+    </message>
+    <message>
+        <source>hard</source>
+        <translation>硬性</translation>
+    </message>
+    <message>
+        <source>soft</source>
+        <translation>软性</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Hard limit</source>
+        <translation>硬性限值</translation>
+    </message>
+    <message>
+        <source>A limit that cannot be overridden: nothing can be finalised.</source>
+        <translation>不可超越的限值：无法定稿。</translation>
+    </message>
+    <message>
+        <source>Soft limit</source>
+        <translation>软性限值</translation>
+    </message>
+    <message>
+        <source>Limits that need a reason and initials before finalising.</source>
+        <translation>定稿前需填写理由和姓名缩写的限值。</translation>
+    </message>
+    <message>
+        <source>Override…</source>
+        <translation>超越…</translation>
+    </message>
+    <message>
+        <source>Override soft limits</source>
+        <translation>超越软性限值</translation>
+    </message>
+    <message>
+        <source>Give a reason and your initials to accept a soft limit.</source>
+        <translation>填写理由和您的姓名缩写以接受软性限值。</translation>
+    </message>
+    <message>
+        <source>Give a reason and your initials to accept a soft limit</source>
+        <translation>填写理由和您的姓名缩写以接受软性限值</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>警示</translation>
+    </message>
+    <message>
+        <source>Every flag of the calculation with its severity in words: HARD LIMIT, NEEDS OVERRIDE, OVERRIDDEN or Info.</source>
+        <translation>本次计算的每条警示及其严重程度文字：硬性限值、需超越、已超越或提示。</translation>
+    </message>
+    <message>
+        <source>No flags.</source>
+        <translation>无警示。</translation>
+    </message>
+    <message>
+        <source>✖ BLOCKED — hard limit, cannot be overridden: change the prescription or the product. Finalising and printing are off.</source>
+        <translation>✖ 已阻断 — 硬性限值，不可超越：请更改处方或产品。定稿和打印已停用。</translation>
+    </message>
+    <message>
+        <source>SOFT LIMIT — needs a reason and initials before finalising.</source>
+        <translation>软性限值 — 定稿前需填写理由和姓名缩写。</translation>
+    </message>
+    <message>
+        <source>✔ Soft limits overridden: {list}</source>
+        <translation>✔ 软性限值已超越：{list}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{code} by {initials}</source>
+        <translation>{code}（{initials}）</translation>
+    </message>
+    <message>
+        <source>Flags ({count})</source>
+        <translation>警示 ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>Form</name>
+    <message>
+        <source>{field} unit</source>
+        <translation>{field}单位</translation>
+    </message>
+    <message>
+        <source>The unit the {field} is read in.</source>
+        <translation>读取{field}所用的单位。</translation>
+    </message>
+    <message>
+        <source>{field} message</source>
+        <translation>{field}提示</translation>
+    </message>
+    <message>
+        <source>Why the text in the box cannot be read, and what is accepted.</source>
+        <translation>输入框中的文字为何无法读取，以及可接受的格式。</translation>
+    </message>
+    <message>
+        <source>{field} note</source>
+        <translation>{field}备注</translation>
+    </message>
+    <message>
+        <source>Whether the protocol&apos;s site value is used.</source>
+        <translation>是否使用方案的本中心设定值。</translation>
+    </message>
+    <message>
+        <source>Error: {message}</source>
+        <translation>错误：{message}</translation>
+    </message>
+</context>
+<context>
+    <name>Layout</name>
+    <message>
+        <source>Flags</source>
+        <translation>警示</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>计算步骤</translation>
+    </message>
+    <message>
+        <source>Eligibility</source>
+        <translation>入选资格</translation>
+    </message>
+    <message>
+        <source>How to give</source>
+        <translation>给药方法</translation>
+    </message>
+    <message>
+        <source>Eligibility ({count} to confirm)</source>
+        <translation>入选资格（{count} 项待确认）</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>Correct a record</source>
+        <translation>更正记录</translation>
+    </message>
+    <message>
+        <source>Reason for correcting record {record}: {problem}</source>
+        <translation>更正记录 {record} 的理由：{problem}</translation>
+    </message>
+    <message>
+        <source>Replace what is typed with the inputs of the record to correct? What has been typed has not been finalised and will be lost.</source>
+        <translation>用待更正记录的输入替换当前已输入的内容？当前输入尚未定稿，将会丢失。</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong inside mscdose.
+
+What happened: {what}
+
+Your entries are still on screen. Check the results again before using them; if this happens again, send the log file to your IT or pharmacy system contact.
+
+Log file: {log}</source>
+        <translation>mscdose 内部发生意外错误。
+
+发生了什么：{what}
+
+您输入的内容仍在屏幕上。使用结果前请再次核对；如再次发生，请将日志文件发送给信息科或药学系统联系人。
+
+日志文件：{log}</translation>
+    </message>
+    <message>
+        <source>Override not accepted</source>
+        <translation>超越未被接受</translation>
+    </message>
+    <message>
+        <source>Cannot finalise yet</source>
+        <translation>尚不能定稿</translation>
+    </message>
+    <message>
+        <source>Cannot finalise</source>
+        <translation>不能定稿</translation>
+    </message>
+    <message>
+        <source>Cannot finalise: a hard limit</source>
+        <translation>不能定稿：硬性限值</translation>
+    </message>
+    <message>
+        <source>Checked again with the real clock and the records:</source>
+        <translation>已按实际时间和记录重新核查：</translation>
+    </message>
+    <message>
+        <source>Patient {patient}: draw {volume}, delivering {dose} ({status}).</source>
+        <translation>患者 {patient}：抽取 {volume}，输注 {dose}（{status}）。</translation>
+    </message>
+    <message>
+        <source>This corrects record {record}: {reason}</source>
+        <translation>本次更正记录 {record}：{reason}</translation>
+    </message>
+    <message>
+        <source>The record was not saved</source>
+        <translation>记录未保存</translation>
+    </message>
+    <message>
+        <source>Record number to correct:</source>
+        <translation>待更正的记录编号：</translation>
+    </message>
+    <message>
+        <source>Why is record {record} corrected? (at least three words)</source>
+        <translation>为何更正记录 {record}？（至少三个英文单词）</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>No worksheet printed</source>
+        <translation>未打印工作单</translation>
+    </message>
+    <message>
+        <source>The print was not logged</source>
+        <translation>本次打印未记入日志</translation>
+    </message>
+    <message>
+        <source>Save worksheet PDF</source>
+        <translation>保存工作单PDF</translation>
+    </message>
+    <message>
+        <source>Reprint worksheet PDF</source>
+        <translation>重印工作单PDF</translation>
+    </message>
+    <message>
+        <source>The worksheet was not saved</source>
+        <translation>工作单未保存</translation>
+    </message>
+    <message>
+        <source>Could not open the records</source>
+        <translation>无法打开记录库</translation>
+    </message>
+    <message>
+        <source>No final worksheet</source>
+        <translation>无正式工作单</translation>
+    </message>
+    <message>
+        <source>Worksheet preview</source>
+        <translation>工作单预览</translation>
+    </message>
+    <message>
+        <source> – NOT FOR ADMINISTRATION</source>
+        <translation> – 不得用于输注 NOT FOR ADMINISTRATION</translation>
+    </message>
+    <message>
+        <source>Preview failed</source>
+        <translation>预览失败</translation>
+    </message>
+    <message>
+        <source>Print worksheet</source>
+        <translation>打印工作单</translation>
+    </message>
+    <message>
+        <source>Printing failed</source>
+        <translation>打印失败</translation>
+    </message>
+    <message>
+        <source>The worksheet could not be printed on {printer}: {error}</source>
+        <translation>工作单无法在 {printer} 上打印：{error}</translation>
+    </message>
+    <message>
+        <source>Saving failed</source>
+        <translation>保存失败</translation>
+    </message>
+    <message>
+        <source>The worksheet could not be saved as {path}: {error}</source>
+        <translation>工作单无法保存为 {path}：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>Override</name>
+    <message>
+        <source>— write a reason below —</source>
+        <translation>— 在下方填写理由 —</translation>
+    </message>
+    <message>
+        <source>Reason for overriding {code}</source>
+        <translation>超越 {code} 的理由</translation>
+    </message>
+    <message>
+        <source>why this is safe, e.g. weight confirmed on ward scale</source>
+        <translation>说明为何安全（至少三个英文单词），例如 weight confirmed on ward scale</translation>
+    </message>
+    <message>
+        <source>Your initials for overriding {code}</source>
+        <translation>超越 {code} 的您的姓名缩写</translation>
+    </message>
+    <message>
+        <source>Standard reason for overriding {code}</source>
+        <translation>超越 {code} 的标准理由</translation>
+    </message>
+    <message>
+        <source>The protocol&apos;s standard reasons; choosing one fills in the reason.</source>
+        <translation>方案的标准理由；选择一项即填入理由。</translation>
+    </message>
+    <message>
+        <source>Standard reason:</source>
+        <translation>标准理由：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>理由(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Initials:</source>
+        <translation>姓名缩写(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>✔ acceptable</source>
+        <translation>✔ 可接受</translation>
+    </message>
+    <message>
+        <source>Override soft limits</source>
+        <translation>超越软性限值</translation>
+    </message>
+    <message>
+        <source>A soft limit may be accepted only with a reason (at least three words) and your initials. Both are kept with the calculation and printed on the worksheet.</source>
+        <translation>只有填写理由（至少三个英文单词）和您的姓名缩写，才能接受软性限值。两者均随计算保存并打印在工作单上。</translation>
+    </message>
+    <message>
+        <source>Accept with these reasons</source>
+        <translation>按这些理由接受</translation>
+    </message>
+</context>
+<context>
+    <name>PatientForm</name>
+    <message>
+        <source>1  Patient</source>
+        <translation>1  患者</translation>
+    </message>
+    <message>
+        <source>Patient &amp;ID:</source>
+        <translation>患者ID(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>hospital or trial number</source>
+        <translation>住院号或试验编号</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s hospital or trial number; required to finalise.</source>
+        <translation>患者的住院号或试验编号；定稿必填。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s name as on the wristband (optional).</source>
+        <translation>与腕带一致的患者姓名（可选）。</translation>
+    </message>
+    <message>
+        <source>Date of birth:</source>
+        <translation>出生日期：</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日，如 1990-05-01</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s date of birth (second identifier); the age is worked out from it.</source>
+        <translation>患者出生日期（第二身份标识）；据此计算年龄。</translation>
+    </message>
+    <message>
+        <source>&amp;Age:</source>
+        <translation>年龄(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>years</source>
+        <translation>岁</translation>
+    </message>
+    <message>
+        <source>only if no date of birth</source>
+        <translation>仅在无出生日期时填写</translation>
+    </message>
+    <message>
+        <source>Age in years, typed only when the date of birth is unknown; checked against the protocol&apos;s age window and against the date of birth.</source>
+        <translation>年龄（岁），仅在出生日期未知时填写；将与方案的年龄范围及出生日期核对。</translation>
+    </message>
+    <message>
+        <source>&amp;Weight:</source>
+        <translation>体重(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>e.g. 62</source>
+        <translation>例如 62</translation>
+    </message>
+    <message>
+        <source>Body weight; the unit is chosen beside the box (kg for every new patient).</source>
+        <translation>体重；单位在输入框旁选择（每位新患者均为 kg）。</translation>
+    </message>
+    <message>
+        <source>2  Prescription</source>
+        <translation>2  处方</translation>
+    </message>
+    <message>
+        <source>Prescriber:</source>
+        <translation>处方医师：</translation>
+    </message>
+    <message>
+        <source>name on the order</source>
+        <translation>医嘱上的姓名</translation>
+    </message>
+    <message>
+        <source>The prescriber named on the order; required to finalise.</source>
+        <translation>医嘱上的处方医师；定稿必填。</translation>
+    </message>
+    <message>
+        <source>Order reference:</source>
+        <translation>医嘱编号：</translation>
+    </message>
+    <message>
+        <source>order or prescription number</source>
+        <translation>医嘱号或处方号</translation>
+    </message>
+    <message>
+        <source>The hospital&apos;s order or prescription number; required to finalise.</source>
+        <translation>医院的医嘱号或处方号；定稿必填。</translation>
+    </message>
+    <message>
+        <source>Order date:</source>
+        <translation>医嘱日期：</translation>
+    </message>
+    <message>
+        <source>The date the order was written.</source>
+        <translation>开具医嘱的日期。</translation>
+    </message>
+    <message>
+        <source>&amp;Dose:</source>
+        <translation>剂量(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>e.g. 150</source>
+        <translation>例如 150</translation>
+    </message>
+    <message>
+        <source>The prescribed dose: a total, or per kg of body weight.</source>
+        <translation>处方剂量：总量，或按每kg体重计。</translation>
+    </message>
+    <message>
+        <source>3  Product lot</source>
+        <translation>3  制剂批次</translation>
+    </message>
+    <message>
+        <source>&amp;Lot number:</source>
+        <translation>批号(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>as on the bag label</source>
+        <translation>与细胞袋标签一致</translation>
+    </message>
+    <message>
+        <source>The product lot number from the bag label.</source>
+        <translation>细胞袋标签上的制剂批号。</translation>
+    </message>
+    <message>
+        <source>ISBT 12&amp;8 DIN:</source>
+        <translation>ISBT 128 DIN(&amp;8)：</translation>
+    </message>
+    <message>
+        <source>optional, e.g. G1234 98 654321 H</source>
+        <translation>可选，例如 G1234 98 654321 H</translation>
+    </message>
+    <message>
+        <source>Donation identification number with its check character, or the barcode data.</source>
+        <translation>带校验字符的献血（捐献）识别号 DIN，或条码数据。</translation>
+    </message>
+    <message>
+        <source>&amp;Concentration:</source>
+        <translation>浓度(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>e.g. 5</source>
+        <translation>例如 5</translation>
+    </message>
+    <message>
+        <source>Cells per mL from the certificate of analysis.</source>
+        <translation>检验报告书（COA）上的每mL细胞数。</translation>
+    </message>
+    <message>
+        <source>Counting basis of the lot concentration</source>
+        <translation>批次浓度的计数基准</translation>
+    </message>
+    <message>
+        <source>Whether the lot concentration counts all cells or only viable ones.</source>
+        <translation>批次浓度按全部细胞还是仅按活细胞计数。</translation>
+    </message>
+    <message>
+        <source>total cells (viability is applied)</source>
+        <translation>总细胞（按活率折算）</translation>
+    </message>
+    <message>
+        <source>viable cells only (viability is not applied again)</source>
+        <translation>仅活细胞（不再按活率折算）</translation>
+    </message>
+    <message>
+        <source>Count &amp;basis:</source>
+        <translation>计数基准(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Viability:</source>
+        <translation>活率(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>e.g. 92</source>
+        <translation>例如 92</translation>
+    </message>
+    <message>
+        <source>Post-thaw viability in percent.</source>
+        <translation>复苏后细胞活率（%）。</translation>
+    </message>
+    <message>
+        <source>Bag v&amp;olume:</source>
+        <translation>每袋体积(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>e.g. 20</source>
+        <translation>例如 20</translation>
+    </message>
+    <message>
+        <source>Volume of one bag.</source>
+        <translation>单袋体积。</translation>
+    </message>
+    <message>
+        <source>Ba&amp;gs available:</source>
+        <translation>可用袋数(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>bags</source>
+        <translation>袋</translation>
+    </message>
+    <message>
+        <source>e.g. 2</source>
+        <translation>例如 2</translation>
+    </message>
+    <message>
+        <source>Number of bags available for this patient.</source>
+        <translation>该患者可用的细胞袋数。</translation>
+    </message>
+    <message>
+        <source>Label cells per bag:</source>
+        <translation>标签每袋细胞数：</translation>
+    </message>
+    <message>
+        <source>e.g. 100 million cells</source>
+        <translation>例如 100 million cells</translation>
+    </message>
+    <message>
+        <source>Total cells per bag as printed on the label, with its unit; checked against concentration × bag volume.</source>
+        <translation>标签上印的每袋总细胞数（带单位）；将与 浓度 × 每袋体积 核对。</translation>
+    </message>
+    <message>
+        <source>DMSO:</source>
+        <translation>DMSO：</translation>
+    </message>
+    <message>
+        <source>protocol default if empty</source>
+        <translation>留空则用方案默认值</translation>
+    </message>
+    <message>
+        <source>DMSO concentration of the lot; the DMSO delivered per kg is checked against the limit.</source>
+        <translation>该批次的DMSO浓度；每kg输入的DMSO量将与限值核对。</translation>
+    </message>
+    <message>
+        <source>Product expir&amp;y:</source>
+        <translation>制剂有效期(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-12-31 23:59</source>
+        <translation>例如 2026-12-31 23:59</translation>
+    </message>
+    <message>
+        <source>The product&apos;s expiry from its label; an expired product cannot be finalised.</source>
+        <translation>标签上的制剂有效期；过期制剂不能定稿。</translation>
+    </message>
+    <message>
+        <source>&amp;Thawed at:</source>
+        <translation>复苏时间(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-11-25 09:30</source>
+        <translation>例如 2026-11-25 09:30</translation>
+    </message>
+    <message>
+        <source>Date and time the bag was thawed (local time).</source>
+        <translation>细胞袋复苏的日期和时间（当地时间）。</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>Fill in the current date and time</source>
+        <translation>填入当前日期和时间</translation>
+    </message>
+    <message>
+        <source>Set thaw time to now</source>
+        <translation>将复苏时间设为现在</translation>
+    </message>
+    <message>
+        <source>Fills Thawed at with the current date and time.</source>
+        <translation>在复苏时间中填入当前日期和时间。</translation>
+    </message>
+    <message>
+        <source>4  Preparation (protocol site values)</source>
+        <translation>4  配制（方案本中心设定值）</translation>
+    </message>
+    <message>
+        <source>Final volu&amp;me:</source>
+        <translation>终体积(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Final infusion volume; prefilled from the protocol.</source>
+        <translation>输注终体积；按方案预填。</translation>
+    </message>
+    <message>
+        <source>D&amp;uration:</source>
+        <translation>输注时长(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Infusion duration; prefilled from the protocol.</source>
+        <translation>输注时长；按方案预填。</translation>
+    </message>
+    <message>
+        <source>D&amp;rop factor:</source>
+        <translation>滴系数(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Drops per mL of the giving set; prefilled from the protocol.</source>
+        <translation>输液器每mL滴数；按方案预填。</translation>
+    </message>
+    <message>
+        <source>Volume incr&amp;ement:</source>
+        <translation>体积刻度(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Smallest volume the syringe measures; prefilled from the protocol.</source>
+        <translation>注射器可量取的最小体积；按方案预填。</translation>
+    </message>
+    <message>
+        <source>Empty: the protocol&apos;s site value {value} is used.</source>
+        <translation>留空：使用方案的本中心设定值 {value}。</translation>
+    </message>
+    <message>
+        <source>✎ Changed from the protocol&apos;s site value ({value}).</source>
+        <translation>✎ 已改动，方案的本中心设定值为 {value}。</translation>
+    </message>
+</context>
+<context>
+    <name>Protocol</name>
+    <message>
+        <source>no maximum</source>
+        <translation>无上限</translation>
+    </message>
+    <message>
+        <source>{low} to {high}</source>
+        <translation>{low} 至 {high}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>limits by weight band</source>
+        <translation>按体重分段限值</translation>
+    </message>
+    <message>
+        <source> (+ {count} weight band(s))</source>
+        <translation>（+ {count} 个体重分段）</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source> · ages {low} to {high} years</source>
+        <translation> · 年龄 {low} 至 {high} 岁</translation>
+    </message>
+    <message>
+        <source>total cells</source>
+        <translation>总细胞</translation>
+    </message>
+    <message>
+        <source>viable cells</source>
+        <translation>活细胞</translation>
+    </message>
+    <message>
+        <source>{title} · {sponsor} · phase {phase} · dose {dose}, {basis}{ages} · v{version} · file {file} sha256 {hash}</source>
+        <translation>{title} · {sponsor} · {phase} 期 · 剂量 {dose}，按{basis}{ages} · 版本 {version} · 文件 {file} sha256 {hash}</translation>
+    </message>
+    <message>
+        <source>&amp;Protocol:</source>
+        <translation>方案(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>The protocol file whose limits the calculation is checked against.</source>
+        <translation>计算所依据限值的方案文件。</translation>
+    </message>
+    <message>
+        <source>loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <source>Protocol summary</source>
+        <translation>方案摘要</translation>
+    </message>
+    <message>
+        <source>Dose window, ages, version and the short hash of the protocol file.</source>
+        <translation>剂量范围、年龄、版本及方案文件的短哈希值。</translation>
+    </message>
+</context>
+<context>
+    <name>Required</name>
+    <message>
+        <source>patient id</source>
+        <translation>患者ID</translation>
+    </message>
+    <message>
+        <source>patient name</source>
+        <translation>患者姓名</translation>
+    </message>
+    <message>
+        <source>date of birth or age</source>
+        <translation>出生日期或年龄</translation>
+    </message>
+    <message>
+        <source>date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>order reference</source>
+        <translation>医嘱编号</translation>
+    </message>
+    <message>
+        <source>prescriber</source>
+        <translation>处方医师</translation>
+    </message>
+    <message>
+        <source>order date</source>
+        <translation>医嘱日期</translation>
+    </message>
+    <message>
+        <source>lot number</source>
+        <translation>批号</translation>
+    </message>
+    <message>
+        <source>DIN (donation identification number)</source>
+        <translation>DIN（捐献识别号）</translation>
+    </message>
+    <message>
+        <source>thaw time</source>
+        <translation>复苏时间</translation>
+    </message>
+    <message>
+        <source>prepared by</source>
+        <translation>配制人</translation>
+    </message>
+    <message>
+        <source>checked by</source>
+        <translation>核对人</translation>
+    </message>
+</context>
+<context>
+    <name>Results</name>
+    <message>
+        <source>OK, WARNING (a soft limit needs an override) or BLOCKED (a hard limit is breached).</source>
+        <translation>正常、警告（软性限值需超越）或已阻断（超出硬性限值）。</translation>
+    </message>
+    <message>
+        <source>What the status means for finalising.</source>
+        <translation>该状态对定稿的意义。</translation>
+    </message>
+    <message>
+        <source>The volume of product to draw into the syringe, rounded to the measurable increment.</source>
+        <translation>抽入注射器的制剂体积，已取整到可量取的刻度。</translation>
+    </message>
+    <message>
+        <source>The exact volume and how it was rounded.</source>
+        <translation>精确体积及其取整方式。</translation>
+    </message>
+    <message>
+        <source>The weight the dose is worked out for, in kg; a weight entered in lb is shown beside it.</source>
+        <translation>计算剂量所用的体重（kg）；以 lb 输入的体重显示在旁。</translation>
+    </message>
+    <message>
+        <source>Which fields are still needed before anything is calculated.</source>
+        <translation>计算前仍需填写的字段。</translation>
+    </message>
+    <message>
+        <source>The latest start of the infusion so that it finishes within the post-thaw limit.</source>
+        <translation>为在复苏后时限内结束输注的最晚开始时间。</translation>
+    </message>
+    <message>
+        <source>The post-thaw limit: the infusion must have finished by then.</source>
+        <translation>复苏后时限：输注必须在此之前结束。</translation>
+    </message>
+    <message>
+        <source>The protocol (id, version, short SHA-256 of its file) this calculation was checked against.</source>
+        <translation>本次计算所依据的方案（编号、版本、文件短 SHA-256）。</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>WARNING</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>BLOCKED</source>
+        <translation>已阻断</translation>
+    </message>
+    <message>
+        <source>No limit breached.</source>
+        <translation>未超出任何限值。</translation>
+    </message>
+    <message>
+        <source>A soft limit needs a reason and initials before finalising.</source>
+        <translation>软性限值：定稿前需填写理由和姓名缩写。</translation>
+    </message>
+    <message>
+        <source>A hard limit is breached: change the prescription or the product.</source>
+        <translation>超出硬性限值：请更改处方或产品。</translation>
+    </message>
+    <message>
+        <source>{value}, worked out by the engine.</source>
+        <translation>{value}，由计算引擎得出。</translation>
+    </message>
+    <message>
+        <source>{label}: {working}</source>
+        <translation>{label}：{working}</translation>
+    </message>
+    <message>
+        <source>{name}:</source>
+        <translation>{name}：</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Status mark</source>
+        <translation>状态标记</translation>
+    </message>
+    <message>
+        <source>✔ for OK, ⚠ for WARNING, ✖ for BLOCKED, beside the word.</source>
+        <translation>✔ 表示正常，⚠ 表示警告，✖ 表示已阻断，标在文字旁。</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Status meaning</source>
+        <translation>状态含义</translation>
+    </message>
+    <message>
+        <source>Volume to draw:</source>
+        <translation>抽取体积：</translation>
+    </message>
+    <message>
+        <source>Volume to draw</source>
+        <translation>抽取体积</translation>
+    </message>
+    <message>
+        <source>Rounding</source>
+        <translation>取整</translation>
+    </message>
+    <message>
+        <source>Dose delivered</source>
+        <translation>实际输注剂量</translation>
+    </message>
+    <message>
+        <source>Dose delivered per kg</source>
+        <translation>每kg实际输注剂量</translation>
+    </message>
+    <message>
+        <source>Target dose</source>
+        <translation>目标剂量</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>体重</translation>
+    </message>
+    <message>
+        <source>per kg</source>
+        <translation>每kg</translation>
+    </message>
+    <message>
+        <source>Viable concentration</source>
+        <translation>活细胞浓度</translation>
+    </message>
+    <message>
+        <source>Bags needed</source>
+        <translation>所需细胞袋数</translation>
+    </message>
+    <message>
+        <source>Diluent</source>
+        <translation>稀释液</translation>
+    </message>
+    <message>
+        <source>Infusion rate</source>
+        <translation>输注速度</translation>
+    </message>
+    <message>
+        <source>Drip rate</source>
+        <translation>滴速</translation>
+    </message>
+    <message>
+        <source>Start by</source>
+        <translation>最晚开始时间</translation>
+    </message>
+    <message>
+        <source>Finish by</source>
+        <translation>最晚结束时间</translation>
+    </message>
+    <message>
+        <source>Protocol used</source>
+        <translation>所用方案</translation>
+    </message>
+    <message>
+        <source>What is missing</source>
+        <translation>缺少的项目</translation>
+    </message>
+    <message>
+        <source>Calculation steps</source>
+        <translation>计算步骤</translation>
+    </message>
+    <message>
+        <source>Each step of the calculation with its numbers, for checking by hand.</source>
+        <translation>计算的每一步及其数值，便于手工核对。</translation>
+    </message>
+    <message>
+        <source>The calculation steps appear here once every required field can be read.</source>
+        <translation>所有必填字段均可读取后，计算步骤将显示在此处。</translation>
+    </message>
+    <message>
+        <source>Blocked by a hard limit: do not prepare.</source>
+        <translation>被硬性限值阻断：请勿配制。</translation>
+    </message>
+    <message>
+        <source>{exact} → {drawn} (nearest {step})</source>
+        <translation>{exact} → {drawn}（最接近的 {step} 刻度）</translation>
+    </message>
+    <message>
+        <source>exact, no rounding (measured in {step} steps)</source>
+        <translation>精确，未取整（按 {step} 刻度量取）</translation>
+    </message>
+    <message>
+        <source>{needed} of {available} available ({volume} each)</source>
+        <translation>需 {needed} 袋，共 {available} 袋可用（每袋 {volume}）</translation>
+    </message>
+    <message>
+        <source>{diluent} to a final volume of {final}</source>
+        <translation>{diluent}，至终体积 {final}</translation>
+    </message>
+    <message>
+        <source>{rate} over {duration}</source>
+        <translation>{rate}，输注 {duration}</translation>
+    </message>
+    <message>
+        <source>{drip} at {factor} gtt/mL</source>
+        <translation>{drip}，滴系数 {factor} gtt/mL</translation>
+    </message>
+    <message>
+        <source>thaw time not entered</source>
+        <translation>未填写复苏时间</translation>
+    </message>
+    <message>
+        <source> — NOT APPROVED</source>
+        <translation> — 未批准</translation>
+    </message>
+    <message>
+        <source>Checked against {id} version {version} (sha256 {hash})</source>
+        <translation>依据 {id} 版本 {version} 核查（sha256 {hash}）</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <source>mscdose settings</source>
+        <translation>mscdose 设置</translation>
+    </message>
+    <message>
+        <source>The language of the window and the worksheet; takes effect when mscdose is started again.</source>
+        <translation>窗口和工作单的语言；重新启动 mscdose 后生效。</translation>
+    </message>
+    <message>
+        <source>Your &amp;initials (prefill &apos;prepared by&apos;):</source>
+        <translation>您的姓名缩写（预填“配制人”）(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Site name (worksheet heading):</source>
+        <translation>中心名称（工作单抬头）(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Paper size:</source>
+        <translation>纸张大小(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>A change of language takes effect when mscdose is started again.</source>
+        <translation>更改语言后，需重新启动 mscdose 才能生效。</translation>
+    </message>
+</context>
+<context>
     <name>Step</name>
     <message>
         <source>Weight</source>
@@ -209,6 +1560,127 @@
     <message>
         <source>DMSO delivered</source>
         <translation>DMSO输入量</translation>
+    </message>
+</context>
+<context>
+    <name>Window</name>
+    <message>
+        <source>age not entered</source>
+        <translation>未填写年龄</translation>
+    </message>
+    <message>
+        <source>mscdose — UC-MSC infusion dose calculator</source>
+        <translation>mscdose — UC-MSC（脐带间充质干细胞）输注剂量计算器</translation>
+    </message>
+    <message>
+        <source>✖ No calculation is possible: {error}</source>
+        <translation>✖ 无法计算：{error}</translation>
+    </message>
+    <message>
+        <source>No protocol could be read, so nothing is calculated.</source>
+        <translation>无法读取任何方案，因此不进行计算。</translation>
+    </message>
+    <message>
+        <source>Protocol file problem</source>
+        <translation>方案文件问题</translation>
+    </message>
+    <message>
+        <source>{error}
+
+No dose can be checked without a valid protocol file. Ask the pharmacy to restore the protocol files.</source>
+        <translation>{error}
+
+没有有效的方案文件就无法核查剂量。请联系药学部门恢复方案文件。</translation>
+    </message>
+    <message>
+        <source>Changed after finalising: the saved record is unchanged; finalise again to make a new one.</source>
+        <translation>定稿后已改动：已保存的记录不变；如需新记录请再次定稿。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Waiting for: {fields}.</source>
+        <translation>等待填写：{fields}。</translation>
+    </message>
+    <message>
+        <source>Correct the fields marked ✖.</source>
+        <translation>请更正标有 ✖ 的字段。</translation>
+    </message>
+    <message>
+        <source>Waiting for the protocol to load.</source>
+        <translation>正在等待方案加载。</translation>
+    </message>
+    <message>
+        <source>{age} years</source>
+        <translation>{age} 岁</translation>
+    </message>
+    <message>
+        <source>age cannot be read</source>
+        <translation>无法读取年龄</translation>
+    </message>
+    <message>
+        <source>checked once the results are shown</source>
+        <translation>显示结果后核查</translation>
+    </message>
+    <message>
+        <source>✔ Finalised: record {record}, prepared by {initials}.</source>
+        <translation>✔ 已定稿：记录 {record}，配制人 {initials}。</translation>
+    </message>
+    <message>
+        <source>✖ Record {record} is saved but its worksheet was not made: use Reprint… (do not finalise again).</source>
+        <translation>✖ 记录 {record} 已保存，但工作单未生成：请使用“重印…”（不要再次定稿）。</translation>
+    </message>
+    <message>
+        <source>New patient</source>
+        <translation>新患者</translation>
+    </message>
+    <message>
+        <source>Clear this patient? What has been typed has not been finalised and will be lost.</source>
+        <translation>清空该患者？已输入的内容尚未定稿，将会丢失。</translation>
+    </message>
+    <message>
+        <source>Demonstration patient</source>
+        <translation>演示患者</translation>
+    </message>
+    <message>
+        <source>not loaded</source>
+        <translation>未加载</translation>
+    </message>
+    <message>
+        <source>mscdose {version}: dose calculator for one intravenous infusion of umbilical-cord mesenchymal stem cells.
+
+Work from top to bottom: patient, prescription, product lot, preparation, eligibility. Results update as you type; a field that cannot be read is marked ✖ with what is accepted.
+
+Keys: Tab or Enter moves to the next field; Alt + the underlined letter jumps to a field; Alt+F opens the File menu (preview, print, PDF, history); Ctrl+N new patient; Ctrl+P print (after finalising); F1 this help.
+
+A red BLOCKED banner is a hard limit: change the prescription or the product. An amber soft limit needs a reason and your initials.
+
+Protocol: {protocol}
+Log file: {log}</source>
+        <translation>mscdose {version}：脐带间充质干细胞单次静脉输注的剂量计算器。
+
+请自上而下填写：患者、处方、制剂批次、配制、入选资格。结果随输入实时更新；无法读取的字段标有 ✖ 并说明可接受的格式。
+
+按键：Tab 或 Enter 移到下一字段；Alt + 括号中的字母跳到对应字段；Alt+F 打开“文件”菜单（预览、打印、PDF、历史记录）；Ctrl+N 新患者；Ctrl+P 打印（定稿后）；F1 本帮助。
+
+红色“已阻断”横幅表示硬性限值：请更改处方或产品。琥珀色软性限值需填写理由和您的姓名缩写。
+
+方案：{protocol}
+日志文件：{log}</translation>
+    </message>
+    <message>
+        <source>mscdose help and about</source>
+        <translation>mscdose 帮助与关于</translation>
+    </message>
+    <message>
+        <source>Close mscdose</source>
+        <translation>关闭 mscdose</translation>
+    </message>
+    <message>
+        <source>Close mscdose? What has been typed has not been finalised and will be lost.</source>
+        <translation>关闭 mscdose？已输入的内容尚未定稿，将会丢失。</translation>
     </message>
 </context>
 <context>

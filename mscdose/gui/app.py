@@ -32,7 +32,26 @@ def _application() -> object:
         app.setApplicationName("mscdose")
         app.setOrganizationName("mscdose")
         app.setApplicationDisplayName("mscdose")
+    _install_translators(app)
     return app
+
+
+_TRANSLATORS: list[object] = []  # kept alive for the application's lifetime (issue 16)
+
+
+def _install_translators(app: object) -> None:
+    """The window's language (issue 16): `--language` / MSCDOSE_LANGUAGE (entry.py has set it), else the
+    Preferences setting, else the system locale when mscdose has that translation. Installed once, right
+    after the QApplication exists and before any widget is made, so every text is made in that language."""
+    from mscdose import i18n
+    from mscdose.gui.texts import install_translators
+
+    language = i18n.current_language()
+    if language == i18n.CHINESE:
+        from PySide6.QtCore import QLocale
+
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    _TRANSLATORS.extend(install_translators(app, language))
 
 
 def _probe(message: str) -> None:

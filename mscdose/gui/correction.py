@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from mscdose.gui.texts import translate
+
 if TYPE_CHECKING:
     from mscdose.gui.main_window import MainWindow
 
@@ -75,17 +77,20 @@ def start_correction(window: MainWindow, record_id: int, reason: str) -> bool:
 
     problem = reason_problem(reason)
     if problem:
-        window.questions.show_message("Correct a record", f"Reason for correcting record {record_id}: {problem}")
+        window.questions.show_message(translate("Messages", "Correct a record"),
+                                      translate("Messages", "Reason for correcting record {record}: {problem}")
+                                      .format(record=record_id, problem=problem))
         return False
     if window.has_unsaved_data() and not window.questions.confirm_discard(
-            "Correct a record", "Replace what is typed with the inputs of the record to correct? What has been "
-            "typed has not been finalised and will be lost."):
+            translate("Messages", "Correct a record"),
+            translate("Messages", "Replace what is typed with the inputs of the record to correct? What has been "
+                                  "typed has not been finalised and will be lost.")):
         return False
     try:
         with opened_store() as store:
             record = store.get(record_id)
     except ServiceError as error:
-        window.questions.show_message("Correct a record", str(error))
+        window.questions.show_message(translate("Messages", "Correct a record"), str(error))
         return False
     protocols = window.protocol_bar.protocols
     wanted = (record.document.get("protocol") or {}).get("id")

@@ -10,7 +10,7 @@ finalising. The initials of the person who confirmed the list are kept with the 
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -24,7 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-HARD_MARK = "⛔ HARD"
+from mscdose.gui.texts import translate
+from mscdose.i18n import QT_TRANSLATE_NOOP
+
+HARD_MARK = QT_TRANSLATE_NOOP("Eligibility", "⛔ HARD")  # translated where shown
 # Qt.ItemDataRole.UserRole and the next role, as their values: the first use of PySide6's `Qt` namespace
 # builds its 93 enums (about 14 ms), which the window pays after its first paint rather than before it.
 # The methods that need `Qt` itself import it, and run only once a protocol is loaded.
@@ -36,70 +39,79 @@ class EligibilityPanel(QGroupBox):
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("5  Eligibility (from the protocol file)", parent)
+        super().__init__(translate("Eligibility", "5  Eligibility (from the protocol file)"), parent)
         self.setObjectName("eligibilityPanel")
         layout = QVBoxLayout(self)
-        self.inclusion_caption = QLabel("Inclusion — tic&k each criterion confirmed as met:")
-        self.inclusion = self._list("inclusionList", "Inclusion criteria")
+        self.inclusion_caption = QLabel(translate("Eligibility", "Inclusion — tic&k each criterion confirmed as met:"))
+        self.inclusion = self._list("inclusionList", translate("Eligibility", "Inclusion criteria"))
         self.inclusion_caption.setBuddy(self.inclusion)
-        self.exclusion_caption = QLabel("E&xclusion — tick each criterion confirmed as absent:")
-        self.exclusion = self._list("exclusionList", "Exclusion criteria")
+        self.exclusion_caption = QLabel(translate("Eligibility",
+                                                  "E&xclusion — tick each criterion confirmed as absent:"))
+        self.exclusion = self._list("exclusionList", translate("Eligibility", "Exclusion criteria"))
         self.exclusion_caption.setBuddy(self.exclusion)
         for caption in (self.inclusion_caption, self.exclusion_caption):
             caption.setWordWrap(True)
         self.summary = QLabel()
         self.summary.setObjectName("eligibilitySummary")
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Eligibility summary")
-        self.summary.setAccessibleDescription("How many criteria are confirmed.")
+        self.summary.setAccessibleName(translate("Eligibility", "Eligibility summary"))
+        self.summary.setAccessibleDescription(translate("Eligibility", "How many criteria are confirmed."))
         for widget in (self.inclusion_caption, self.inclusion, self.exclusion_caption, self.exclusion, self.summary):
             layout.addWidget(widget)
         line = QHBoxLayout()
         self.confirmed_by_edit = QLineEdit()
         self.confirmed_by_edit.setObjectName("confirmedByInput")
         self.confirmed_by_edit.setMaxLength(6)
-        self.confirmed_by_edit.setPlaceholderText("e.g. JS")
-        self.confirmed_by_edit.setAccessibleName("Eligibility confirmed by")
-        self.confirmed_by_edit.setAccessibleDescription("Initials of the person who confirmed the criteria; "
-                                                        "kept with the record.")
-        confirmed_label = QLabel("Confirmed by (initials):")
+        self.confirmed_by_edit.setPlaceholderText(translate("Eligibility", "e.g. JS"))
+        self.confirmed_by_edit.setAccessibleName(translate("Eligibility", "Eligibility confirmed by"))
+        self.confirmed_by_edit.setAccessibleDescription(translate("Eligibility", "Initials of the person who "
+                                                                  "confirmed the criteria; kept with the record."))
+        confirmed_label = QLabel(translate("Eligibility", "Confirmed by (initials):"))
         confirmed_label.setBuddy(self.confirmed_by_edit)
         line.addWidget(confirmed_label)
         line.addWidget(self.confirmed_by_edit, 1)
         layout.addLayout(line)
         self.confirmed_by_edit.textChanged.connect(lambda _text: self.changed.emit())
         self._hard: frozenset[str] = frozenset()
+        self._translations: dict[str, str] = {}
         layout.setStretch(1, 3)
         layout.setStretch(3, 3)
         self._age_state: bool | None = None
-        self._age_note = "age not entered"
+        self._age_note = translate("Window", "age not entered")
         self._updating = False
 
     def _list(self, name: str, accessible: str) -> QListWidget:
         widget = QListWidget()
         widget.setObjectName(name)
         widget.setAccessibleName(accessible)
-        widget.setAccessibleDescription(f"{accessible} from the protocol file; Space ticks the current one.")
+        widget.setAccessibleDescription(translate("Eligibility", "{list} from the protocol file; Space ticks the "
+                                                                 "current one.").format(list=accessible))
         widget.setWordWrap(True)
         widget.itemChanged.connect(self._item_changed)
         return widget
 
     def set_criteria(self, inclusion: Sequence[str], exclusion: Sequence[str], hard: Collection[str] = (),
-                     age: Collection[str] = ()) -> None:
+                     age: Collection[str] = (), translations: Mapping[str, str] | None = None) -> None:
         """Rebuild both lists from a protocol (its `hard_criteria` and `age_criteria` say which are hard and
         which follow the age); every criterion starts unconfirmed."""
         from PySide6.QtCore import Qt
 
         self._updating = True
         self._hard = frozenset(hard)
+        self._translations = dict(translations or {})
         for widget, texts in ((self.inclusion, inclusion), (self.exclusion, exclusion)):
             widget.clear()
             for text in texts:
                 item = QListWidgetItem(self._shown(text))
                 item.setData(_TEXT_ROLE, text)
+                tips = []
                 if text in self._hard:
-                    item.setToolTip("A hard criterion: left unconfirmed or unmet it blocks finalising; it cannot "
-                                    "be overridden.")
+                    tips.append(translate("Eligibility", "A hard criterion: left unconfirmed or unmet it blocks "
+                                                         "finalising; it cannot be overridden."))
+                if text != self._protocol_text(text):  # the English text is the one confirmed and recorded
+                    tips.append(text)
+                if tips:
+                    item.setToolTip("\n".join(tips))
                 if text in age:
                     item.setFlags(Qt.ItemFlag.ItemIsEnabled)
                     item.setData(_KIND_ROLE, "age")
@@ -127,10 +139,12 @@ class EligibilityPanel(QGroupBox):
         from PySide6.QtCore import Qt
 
         self._updating = True
-        mark = {True: "✔ met", False: "✖ NOT met", None: "not confirmed"}[self._age_state]
+        mark = {True: translate("Eligibility", "✔ met"), False: translate("Eligibility", "✖ NOT met"),
+                None: translate("Eligibility", "not confirmed")}[self._age_state]
         for item in self._age_items():
             text = item.data(_TEXT_ROLE)
-            item.setText(f"{self._shown(text)}   [from the age field: {self._age_note} — {mark}]")
+            item.setText(self._shown(text) + translate("Eligibility", "   [from the age field: {note} — {mark}]")
+                         .format(note=self._age_note, mark=mark))
             item.setCheckState(Qt.CheckState.Checked if self._age_state else Qt.CheckState.Unchecked)
         self._updating = False
         self._update_summary()
@@ -142,7 +156,12 @@ class EligibilityPanel(QGroupBox):
         self.changed.emit()
 
     def _shown(self, text: str) -> str:
-        return f"{HARD_MARK}  {text}" if text in self._hard else text
+        shown = self._protocol_text(text)
+        return f"{translate('Eligibility', HARD_MARK)}  {shown}" if text in self._hard else shown
+
+    def _protocol_text(self, text: str) -> str:
+        """A criterion in the window's language: the protocol file's translation (issue 16), else as written."""
+        return self._translations.get(text, text)
 
     def hard_unconfirmed(self) -> list[str]:
         return [text for text in self.unconfirmed() if text in self._hard]
@@ -197,16 +216,19 @@ class EligibilityPanel(QGroupBox):
     def _update_summary(self) -> None:
         total = len(self.criteria())
         if not total:
-            self.summary.setText("This protocol file lists no eligibility criteria.")
+            self.summary.setText(translate("Eligibility", "This protocol file lists no eligibility criteria."))
             return
         left = len(self.unconfirmed())
         hard = len(self.hard_unconfirmed())
         if hard:
-            others = f"; {left - hard} others not confirmed" if left > hard else ""
-            self.summary.setText(f"⛔ {total - left} of {total} confirmed; {hard} HARD criteria not confirmed "
-                                 f"(finalising is blocked until they are){others}.")
+            others = (translate("Eligibility", "; {count} others not confirmed").format(count=left - hard)
+                      if left > hard else "")
+            self.summary.setText(translate("Eligibility", "⛔ {done} of {total} confirmed; {hard} HARD criteria not "
+                                                          "confirmed (finalising is blocked until they are){others}.")
+                                 .format(done=total - left, total=total, hard=hard, others=others))
         elif left:
-            self.summary.setText(f"⚠ {total - left} of {total} confirmed; {left} not confirmed "
-                                 "(a soft flag at finalising).")
+            self.summary.setText(translate("Eligibility", "⚠ {done} of {total} confirmed; {left} not confirmed (a soft "
+                                                          "flag at finalising).")
+                                 .format(done=total - left, total=total, left=left))
         else:
-            self.summary.setText(f"✔ All {total} criteria confirmed.")
+            self.summary.setText(translate("Eligibility", "✔ All {total} criteria confirmed.").format(total=total))

@@ -23,13 +23,15 @@ logger = logging.getLogger(__name__)
 def unexpected_error_text(exc_type: type[BaseException], exc: BaseException) -> str:
     """The dialog text: what happened, that nothing typed was lost, and where the details are."""
     what = f"{exc_type.__name__}: {exc}" if str(exc) else exc_type.__name__
-    return (
+    from mscdose.gui.texts import translate
+
+    return translate(
+        "Messages",
         "Something unexpected went wrong inside mscdose.\n\n"
-        f"What happened: {what}\n\n"
+        "What happened: {what}\n\n"
         "Your entries are still on screen. Check the results again before using them; if this happens again, "
         "send the log file to your IT or pharmacy system contact.\n\n"
-        f"Log file: {describe_log_location()}"
-    )
+        "Log file: {log}").format(what=what, log=describe_log_location())
 
 
 Shower = Callable[[str], None]

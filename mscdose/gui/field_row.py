@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from mscdose.gui.texts import plain, translate
+
 # Text colours come from the system palette (a high-contrast or dark theme stays readable); the error is
 # told by the ✖ mark, the words and a thick outline, never by a colour alone.
 ERROR_STYLE = "QLineEdit { border: 2px solid #c62828; border-radius: 3px; padding: 2px; }"
@@ -42,7 +44,7 @@ class FieldRow:
         label: str,
         object_name: str,
         *,
-        unit: str | Sequence[str] | None = None,
+        unit: str | Sequence[str | tuple[str, str]] | None = None,
         unit_object_name: str = "",
         placeholder: str = "",
         hint: str = "",
@@ -54,7 +56,7 @@ class FieldRow:
         self.edit.setObjectName(object_name)
         self.edit.setPlaceholderText(placeholder)
         self.edit.setClearButtonEnabled(False)
-        plain_label = label.replace("&", "")
+        plain_label = plain(label)
         self.edit.setAccessibleName(plain_label)
         self.edit.setAccessibleDescription(hint)
         self.edit.setToolTip(hint)
@@ -71,10 +73,15 @@ class FieldRow:
             line.addWidget(self.unit_label)
         elif unit is not None:
             self.unit_combo = QComboBox()
-            self.unit_combo.addItems(list(unit))
+            # An item is a unit the parser reads, or (the unit as shown, the unit the parser reads): the
+            # Chinese window shows `× 10⁶ 个细胞` and still hands `million cells` to the engine.
+            for choice in unit:
+                shown, value = choice if isinstance(choice, tuple) else (choice, choice)
+                self.unit_combo.addItem(shown, value)
             self.unit_combo.setObjectName(unit_object_name)
-            self.unit_combo.setAccessibleName(f"{plain_label} unit")
-            self.unit_combo.setAccessibleDescription(f"The unit the {plain_label.lower()} is read in.")
+            self.unit_combo.setAccessibleName(translate("Form", "{field} unit").format(field=plain_label))
+            self.unit_combo.setAccessibleDescription(
+                translate("Form", "The unit the {field} is read in.").format(field=plain_label.lower()))
             self.unit_combo.setMinimumWidth(110)
             line.addWidget(self.unit_combo)
 
@@ -97,14 +104,16 @@ class FieldRow:
 
             message = WrappingLabel()
             message.setObjectName(f"{self._object_name}Message")
-            message.setAccessibleName(f"{self.label.text().replace('&', '').rstrip(':')} message")
-            message.setAccessibleDescription("Why the text in the box cannot be read, and what is accepted.")
+            field = plain(self.label.text())
+            message.setAccessibleName(translate("Form", "{field} message").format(field=field))
+            message.setAccessibleDescription(translate("Form", "Why the text in the box cannot be read, and what "
+                                                               "is accepted."))
             message.setStyleSheet(ERROR_TEXT_STYLE)
             message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             note = WrappingLabel()
             note.setObjectName(f"{self._object_name}Note")
-            note.setAccessibleName(f"{self.label.text().replace('&', '').rstrip(':')} note")
-            note.setAccessibleDescription("Whether the protocol's site value is used.")
+            note.setAccessibleName(translate("Form", "{field} note").format(field=field))
+            note.setAccessibleDescription(translate("Form", "Whether the protocol's site value is used."))
             note.setStyleSheet(NOTE_TEXT_STYLE)
             for label in (message, note):
                 label.setWordWrap(True)
@@ -126,7 +135,8 @@ class FieldRow:
 
     def unit(self) -> str:
         if self.unit_combo is not None:
-            return self.unit_combo.currentText()
+            value = self.unit_combo.currentData()
+            return str(value) if value is not None else self.unit_combo.currentText()
         return self.unit_label.text() if self.unit_label is not None else ""
 
     def error_text(self) -> str:
@@ -140,7 +150,8 @@ class FieldRow:
         self.message.setText(shown)
         self.message.setVisible(bool(message))
         self.edit.setStyleSheet(ERROR_STYLE if message else "")
-        self.edit.setAccessibleDescription(f"Error: {message}" if message else self.hint)
+        self.edit.setAccessibleDescription(translate("Form", "Error: {message}").format(message=message)
+                                           if message else self.hint)
         self.edit.setToolTip(message or self.hint)
 
     def set_note(self, note: str | None) -> None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from mscdose.core.overrides import override_problem
+from mscdose.gui.texts import translate
 
 # override_problem checks a reason and initials together; a fixed three-word reason isolates the initials rule.
 _ANY_ACCEPTABLE_REASON = "initials rule only"
@@ -30,7 +31,7 @@ class FinalizeDialog(QDialog):
     def __init__(self, summary: str, prepared_by: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("finalizeDialog")
-        self.setWindowTitle("Finalise the calculation")
+        self.setWindowTitle(translate("Finalise", "Finalise the calculation"))
         layout = QVBoxLayout(self)
         text = QLabel(summary)
         text.setWordWrap(True)
@@ -38,15 +39,15 @@ class FinalizeDialog(QDialog):
         form = QFormLayout()
         self.prepared = QLineEdit(prepared_by)
         self.prepared.setObjectName("preparedByInput")
-        self.prepared.setAccessibleName("Prepared by (initials)")
+        self.prepared.setAccessibleName(translate("Finalise", "Prepared by (initials)"))
         self.prepared.setMaxLength(6)
         self.checked = QLineEdit()
         self.checked.setObjectName("checkedByInput")
-        self.checked.setAccessibleName("Checked by (initials, optional)")
+        self.checked.setAccessibleName(translate("Finalise", "Checked by (initials, optional)"))
         self.checked.setMaxLength(6)
-        prepared_label = QLabel("&Prepared by (initials):")
+        prepared_label = QLabel(translate("Finalise", "&Prepared by (initials):"))
         prepared_label.setBuddy(self.prepared)
-        checked_label = QLabel("C&hecked by (initials, optional):")
+        checked_label = QLabel(translate("Finalise", "C&hecked by (initials, optional):"))
         checked_label.setBuddy(self.checked)
         form.addRow(prepared_label, self.prepared)
         form.addRow(checked_label, self.checked)
@@ -58,7 +59,7 @@ class FinalizeDialog(QDialog):
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Finalise and save")
+        self.ok_button.setText(translate("Finalise", "Finalise and save"))
         self.ok_button.setObjectName("finalizeOkButton")
         buttons.accepted.connect(self._accept_if_valid)
         buttons.rejected.connect(self.reject)
@@ -70,11 +71,11 @@ class FinalizeDialog(QDialog):
     def _problem(self) -> str | None:
         problem = initials_problem(self.prepared.text())
         if problem:
-            return "Prepared by: " + problem
+            return translate("Finalise", "Prepared by: {problem}").format(problem=problem)
         if self.checked.text().strip():
             problem = initials_problem(self.checked.text())
             if problem:
-                return "Checked by: " + problem
+                return translate("Finalise", "Checked by: {problem}").format(problem=problem)
         return None
 
     def _check(self) -> None:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
+from mscdose.gui.texts import required_names, translate
 from mscdose.settings import OPERATOR_INITIALS
 
 if TYPE_CHECKING:
@@ -123,14 +124,22 @@ class FinalizeController(QObject):
             return False
         problems = self.apply_overrides(pending, given)
         if problems:
-            self.questions.show_message("Override not accepted", "\n".join(problems))
+            self.questions.show_message(translate("Messages", "Override not accepted"), "\n".join(problems))
             return False
         self.overrides_changed.emit()
         return True
 
-    def _reasons(self) -> tuple[str, ...]:
+    def _reasons(self) -> tuple[str | tuple[str, str], ...]:
+        """The protocol's standard reasons; a translated one as (shown in the window's language, the English
+        text recorded)."""
+        from mscdose.i18n import current_language
+
         result = self._result()
-        return result.protocol.override_reasons if result is not None else ()
+        if result is None:
+            return ()
+        protocol, language = result.protocol, current_language()
+        shown = {reason: protocol.translated(reason, language) for reason in protocol.override_reasons}
+        return tuple(reason if shown[reason] == reason else (shown[reason], reason) for reason in shown)
 
     def override_soft_flags(self) -> None:
         result = self._result()
@@ -235,8 +244,9 @@ class FinalizeController(QObject):
             return
         missing = self.missing()
         if missing:
-            self.questions.show_message("Cannot finalise yet", "Still missing before finalising: "
-                                        + ", ".join(missing) + ".")
+            self.questions.show_message(translate("Messages", "Cannot finalise yet"),
+                                        translate("Actions", "Still missing before finalising: {fields}.")
+                                        .format(fields=translate("Actions", ", ").join(required_names(missing))))
             self._focus_missing(missing)
             return
         try:
@@ -244,19 +254,26 @@ class FinalizeController(QObject):
             with opened_store() as store:
                 review = service.review(store, result, preparation)
         except ServiceError as error:
-            self._refused("Cannot finalise", error)
+            self._refused(translate("Messages", "Cannot finalise"), error)
             return
         if review.blocked:
-            self.questions.show_message("Cannot finalise: a hard limit", "Checked again with the real clock and "
-                                        "the records:\n" + "\n".join(review.problems))
+            self.questions.show_message(translate("Messages", "Cannot finalise: a hard limit"),
+                                        translate("Messages", "Checked again with the real clock and the records:")
+                                        + "\n" + "\n".join(review.problems))
             self.overrides_changed.emit()  # the window shows the calculation as it stands now
             return
         if not self._ask(review.soft):
             return
-        summary = (f"Patient {preparation.patient_id.strip()}: draw {show.ml(review.result.volume_to_draw_ml)}, "
-                   f"delivering {review.result.delivered_dose_text} ({review.result.status.upper()}).")
+        from mscdose.gui.results_panel import STATUS_STYLES
+        from mscdose.gui.texts import unit_text_in
+
+        summary = translate("Messages", "Patient {patient}: draw {volume}, delivering {dose} ({status}).").format(
+            patient=preparation.patient_id.strip(), volume=show.ml(review.result.volume_to_draw_ml),
+            dose=unit_text_in(review.result.delivered_dose_text),
+            status=translate("Results", STATUS_STYLES[review.result.status][0]))
         if self.correcting:
-            summary += f"\nThis corrects record {self.correcting[0]}: {self.correcting[1]}"
+            summary += "\n" + translate("Messages", "This corrects record {record}: {reason}").format(
+                record=self.correcting[0], reason=self.correcting[1])
         try:
             with opened_store() as store:
                 from mscdose.service.accounts import accounts_enabled
@@ -277,14 +294,15 @@ class FinalizeController(QObject):
                     record = service.finalise(store, result, signed)
                     initials = signatures.prepared_by
         except InvalidInput as error:
-            self._refused("Cannot finalise", error)
+            self._refused(translate("Messages", "Cannot finalise"), error)
             return
         except InputError as error:  # the order date, read by the document
-            self._refused("Cannot finalise", InvalidInput(error.message, field=error.field, given=error.given))
+            self._refused(translate("Messages", "Cannot finalise"),
+                          InvalidInput(error.message, field=error.field, given=error.given))
             return
         except ServiceError as error:
             logger.warning("Record not saved: %s", error)
-            self._refused("The record was not saved", error)
+            self._refused(translate("Messages", "The record was not saved"), error)
             return
         self.final_record = record
         self.correcting = None

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
+from mscdose.gui.texts import translate, unit_text_in
+
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
 
@@ -26,14 +28,32 @@ SOFT_STYLE = "background: #ffe0b2; color: #4e2a00; padding: 6px; border: 1px sol
 SOFT_TEXT_STYLE = "color: #4e2a00; background: transparent;"
 
 
+def flag_message(flag: Flag) -> str:
+    """The flag as the window shows it: in English the core's message; in another language the flag's title
+    by its code (worksheet/terms.py, the worksheet's own titles), then the core's detailed message, which
+    stays English as the record keeps it (docs/chinese.md), with its counts in the language's one form."""
+    from mscdose.worksheet.terms import flag_title
+
+    title = flag_title(flag.code)
+    message = unit_text_in(flag.message)
+    return translate("Flags", "{title}: {message}").format(title=title, message=message) if title else message
+
+
 def flag_caption(flag: Flag, override: Override | None) -> str:
+    message = flag_message(flag)
     if flag.severity == "hard":
-        return f"HARD LIMIT — {flag.message}"
+        return translate("Flags", "HARD LIMIT — {message}").format(message=message)
     if flag.severity == "soft":
         if override is not None:
-            return f"OVERRIDDEN by {override.initials} (“{override.reason}”) — {flag.message}"
-        return f"NEEDS OVERRIDE — {flag.message}"
-    return f"Info — {flag.message}"
+            return translate("Flags", "OVERRIDDEN by {initials} (“{reason}”) — {message}").format(
+                initials=override.initials, reason=override.reason, message=message)
+        return translate("Flags", "NEEDS OVERRIDE — {message}").format(message=message)
+    return translate("Flags", "Info — {message}").format(message=message)
+
+
+def severity_word(severity: str) -> str:
+    return {"hard": translate("Flags", "hard"), "soft": translate("Flags", "soft"),
+            "info": translate("Flags", "info")}.get(severity, severity)
 
 
 class FlagsPanel(QWidget):
@@ -56,8 +76,9 @@ class FlagsPanel(QWidget):
         self.hard_banner.setObjectName("hardBanner")
         self.hard_banner.setWordWrap(True)
         self.hard_banner.setStyleSheet(HARD_STYLE)
-        self.hard_banner.setAccessibleName("Hard limit")
-        self.hard_banner.setAccessibleDescription("A limit that cannot be overridden: nothing can be finalised.")
+        self.hard_banner.setAccessibleName(translate("Flags", "Hard limit"))
+        self.hard_banner.setAccessibleDescription(translate("Flags", "A limit that cannot be overridden: nothing "
+                                                                     "can be finalised."))
         self.hard_banner.hide()
         banner_column.addWidget(self.hard_banner)
 
@@ -69,13 +90,15 @@ class FlagsPanel(QWidget):
         self.soft_text = QLabel()
         self.soft_text.setObjectName("softBannerText")
         self.soft_text.setWordWrap(True)
-        self.soft_text.setAccessibleName("Soft limit")
-        self.soft_text.setAccessibleDescription("Limits that need a reason and initials before finalising.")
-        self.override_button = QPushButton("Override…")  # Tab reaches it; O is Bag volume's
+        self.soft_text.setAccessibleName(translate("Flags", "Soft limit"))
+        self.soft_text.setAccessibleDescription(translate("Flags", "Limits that need a reason and initials before "
+                                                                   "finalising."))
+        self.override_button = QPushButton(translate("Flags", "Override…"))  # Tab reaches it; O is Bag volume's
         self.override_button.setObjectName("overrideButton")
-        self.override_button.setAccessibleName("Override soft limits")
-        self.override_button.setAccessibleDescription("Give a reason and your initials to accept a soft limit.")
-        self.override_button.setToolTip("Give a reason and your initials to accept a soft limit")
+        self.override_button.setAccessibleName(translate("Flags", "Override soft limits"))
+        self.override_button.setAccessibleDescription(translate("Flags", "Give a reason and your initials to accept "
+                                                                         "a soft limit."))
+        self.override_button.setToolTip(translate("Flags", "Give a reason and your initials to accept a soft limit"))
         self.override_button.clicked.connect(self.override_requested)
         soft_line.addWidget(self.soft_text, 1)
         soft_line.addWidget(self.override_button)
@@ -84,9 +107,9 @@ class FlagsPanel(QWidget):
 
         self.list = QListWidget()
         self.list.setObjectName("flagsList")
-        self.list.setAccessibleName("Flags")
-        self.list.setAccessibleDescription("Every flag of the calculation with its severity in words: HARD LIMIT, "
-                                           "NEEDS OVERRIDE, OVERRIDDEN or Info.")
+        self.list.setAccessibleName(translate("Flags", "Flags"))
+        self.list.setAccessibleDescription(translate("Flags", "Every flag of the calculation with its severity in "
+                                                              "words: HARD LIMIT, NEEDS OVERRIDE, OVERRIDDEN or Info."))
         self.list.setWordWrap(True)
         self.list.setMinimumHeight(60)
         layout.addWidget(self.list, 1)
@@ -114,23 +137,28 @@ class FlagsPanel(QWidget):
         for flag in flags:
             self._add_item(flag, overrides.get(flag.code))
         if not flags:
-            self.list.addItem(QListWidgetItem("No flags."))
+            self.list.addItem(QListWidgetItem(translate("Flags", "No flags.")))
 
         hard = [f for f in flags if f.severity == "hard"]
         if hard:
-            lines = "\n".join(f"✖ {f.message}" for f in hard)
-            self.hard_banner.setText(f"✖ BLOCKED — hard limit, cannot be overridden: change the prescription or "
-                                     f"the product. Finalising and printing are off.\n{lines}")
+            lines = "\n".join(f"✖ {flag_message(f)}" for f in hard)
+            self.hard_banner.setText(translate("Flags", "✖ BLOCKED — hard limit, cannot be overridden: change the "
+                                                        "prescription or the product. Finalising and printing are "
+                                                        "off.") + "\n" + lines)
         self.hard_banner.setVisible(bool(hard))
 
         pending = [f for f in flags if f.severity == "soft" and f.code not in overrides]
         done = [f for f in flags if f.severity == "soft" and f.code in overrides]
         if pending:
-            lines = "\n".join(f"⚠ {f.message}" for f in pending)
-            self.soft_text.setText(f"SOFT LIMIT — needs a reason and initials before finalising.\n{lines}")
+            lines = "\n".join(f"⚠ {flag_message(f)}" for f in pending)
+            self.soft_text.setText(translate("Flags", "SOFT LIMIT — needs a reason and initials before "
+                                                      "finalising.") + "\n" + lines)
         elif done:
-            self.soft_text.setText("✔ Soft limits overridden: " + ", ".join(
-                f"{f.code} by {overrides[f.code].initials}" for f in done))
+            self.soft_text.setText(translate("Flags", "✔ Soft limits overridden: {list}").format(
+                list=translate("Flags", ", ").join(
+                    translate("Flags", "{code} by {initials}").format(code=f.code,
+                                                                      initials=overrides[f.code].initials)
+                    for f in done)))
         self.override_button.setVisible(bool(pending))
         self.soft_box.setVisible(bool(pending or done))
         self.banners.setVisible(bool(hard or pending or done))
@@ -140,7 +168,8 @@ class FlagsPanel(QWidget):
 
         item = QListWidgetItem(self._icon(flag.severity), flag_caption(flag, override))
         item.setData(Qt.ItemDataRole.UserRole, flag.code)
-        item.setToolTip(f"{flag.code} ({flag.severity})")  # the palette's text colour: icon and word tell it
+        # the palette's text colour: icon and word tell it
+        item.setToolTip(f"{flag.code} ({severity_word(flag.severity)})")
         self.list.addItem(item)
 
     def count_text(self) -> str:
@@ -149,4 +178,4 @@ class FlagsPanel(QWidget):
 
         items = [self.list.item(i) for i in range(self.list.count())]
         codes = [item for item in items if item.data(Qt.ItemDataRole.UserRole)]
-        return f"Flags ({len(codes)})"
+        return translate("Flags", "Flags ({count})").format(count=len(codes))

@@ -37,6 +37,7 @@ from mscdose.gui.protocol_bar import ProtocolBar
 from mscdose.gui.questions import Questions
 from mscdose.gui.record_outputs import OutputsController
 from mscdose.gui.results_panel import ResultsPanel
+from mscdose.gui.texts import translate
 from mscdose.gui.window_actions import WindowActions
 from mscdose.gui.window_layout import WindowLayout, fit_to_screen
 from mscdose.settings import WINDOW_GEOMETRY, Settings
@@ -70,7 +71,7 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: Settings | None = None, *, load_now: bool = True) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.setWindowTitle("mscdose — UC-MSC infusion dose calculator")
+        self.setWindowTitle(translate("Window", "mscdose — UC-MSC infusion dose calculator"))
         self.settings = settings or Settings()
         self.questions = Questions(self)
         self.reading: Reading | None = None
@@ -206,11 +207,14 @@ class MainWindow(QMainWindow):
             from PySide6.QtWidgets import QMessageBox
 
             logger.error("Protocol files could not be read: %s", error)
-            self.protocol_bar.summary.setText(f"✖ No calculation is possible: {error}")
-            self.results.clear("No protocol could be read, so nothing is calculated.")
-            self.questions.show_message("Protocol file problem", f"{error}\n\nNo dose can be checked without a "
-                                        "valid protocol file. Ask the pharmacy to restore the protocol files.",
-                                        QMessageBox.Icon.Critical)
+            self.protocol_bar.summary.setText(translate("Window", "✖ No calculation is possible: {error}")
+                                              .format(error=error))
+            self.results.clear(translate("Window", "No protocol could be read, so nothing is calculated."))
+            self.questions.show_message(
+                translate("Window", "Protocol file problem"),
+                translate("Window", "{error}\n\nNo dose can be checked without a valid protocol file. Ask the "
+                                    "pharmacy to restore the protocol files.").format(error=error),
+                QMessageBox.Icon.Critical)
             return
         self.protocol_bar.set_protocols(protocols, DEFAULT_PROTOCOL_ID)
         self._apply_protocol(self.protocol_bar.current(), previous=None)
@@ -227,8 +231,10 @@ class MainWindow(QMainWindow):
         if protocol is None:
             return
         self.form.prefill_preparation(protocol, previous)
+        from mscdose.i18n import current_language
+
         self.eligibility.set_criteria(protocol.inclusion, protocol.exclusion, protocol.hard_criteria,
-                                      protocol.age_criteria)
+                                      protocol.age_criteria, protocol.translations.get(current_language(), {}))
         self.finalizing.overrides.clear()
         self.recompute()
 
@@ -241,8 +247,8 @@ class MainWindow(QMainWindow):
     def _input_changed(self) -> None:
         self._output_failed = False
         if self.finalizing.withdraw():
-            self.actions.finalized_label.setText("Changed after finalising: the saved record is unchanged; "
-                                                 "finalise again to make a new one.")
+            self.actions.finalized_label.setText(translate("Window", "Changed after finalising: the saved record "
+                                                                     "is unchanged; finalise again to make a new one."))
         self.recompute()
 
     def _eligibility_changed(self) -> None:
@@ -260,9 +266,11 @@ class MainWindow(QMainWindow):
         result = self.reading.result
         if result is None:
             missing = self.form.field_names(self.reading.missing)
-            waiting = "Waiting for: " + ", ".join(missing) + "." if missing else ""
+            separator = translate("Window", ", ")
+            waiting = (translate("Window", "Waiting for: {fields}.").format(fields=separator.join(missing))
+                       if missing else "")
             if self.reading.errors:
-                waiting += (" " if waiting else "") + "Correct the fields marked ✖."
+                waiting += (" " if waiting else "") + translate("Window", "Correct the fields marked ✖.")
             self.results.clear(waiting)
             self.flags.clear()
         else:
@@ -275,7 +283,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def clear_results(self) -> None:
-        self.results.clear("Waiting for the protocol to load." if self._protocol is None else "")
+        self.results.clear(translate("Window", "Waiting for the protocol to load.") if self._protocol is None
+                           else "")
         self.flags.clear()
         self._update_actions()
 
@@ -300,13 +309,14 @@ class MainWindow(QMainWindow):
         age_text = self.form.rows["age"].text().strip() or self.form.rows["date_of_birth"].text().strip()
         if result is not None and result.age_years is not None:
             state = age_state(result.protocol, result.age_years)
-            self.eligibility.set_age_state(state, show.years(result.age_years))
+            self.eligibility.set_age_state(state, translate("Window", "{age} years").format(
+                age=show.plain(result.age_years, 1)))
         elif not age_text:
-            self.eligibility.set_age_state(None, "age not entered")
+            self.eligibility.set_age_state(None, translate("Window", "age not entered"))
         elif self.reading is not None and "age" in self.reading.errors:
-            self.eligibility.set_age_state(None, "age cannot be read")
+            self.eligibility.set_age_state(None, translate("Window", "age cannot be read"))
         else:
-            self.eligibility.set_age_state(None, "checked once the results are shown")
+            self.eligibility.set_age_state(None, translate("Window", "checked once the results are shown"))
 
     def _update_actions(self) -> None:
         finalised = self.finalizing.final_document is not None
@@ -315,13 +325,16 @@ class MainWindow(QMainWindow):
 
     def _finalised(self, record_id: int, prepared_by: str) -> None:
         self._output_failed = False
-        self.actions.finalized_label.setText(f"✔ Finalised: record {record_id}, prepared by {prepared_by}.")
+        self.actions.finalized_label.setText(translate("Window", "✔ Finalised: record {record}, prepared by "
+                                                                "{initials}.").format(record=record_id,
+                                                                                      initials=prepared_by))
         self._update_actions()
 
     def _output_failure(self, record_id: int) -> None:
         self._output_failed = True
-        self.actions.finalized_label.setText(f"✖ Record {record_id} is saved but its worksheet was not made: use "
-                                             "Reprint… (do not finalise again).")
+        self.actions.finalized_label.setText(translate("Window", "✖ Record {record} is saved but its worksheet was "
+                                                                "not made: use Reprint… (do not finalise again).")
+                                             .format(record=record_id))
         self._update_actions()
 
     # -- corrections -------------------------------------------------------------------------------------
@@ -350,7 +363,9 @@ class MainWindow(QMainWindow):
 
     def new_patient(self) -> None:
         if self.has_unsaved_data() and not self.questions.confirm_discard(
-                "New patient", "Clear this patient? What has been typed has not been finalised and will be lost."):
+                translate("Window", "New patient"),
+                translate("Window", "Clear this patient? What has been typed has not been finalised and will be "
+                                    "lost.")):
             return
         self.clear_form()
 
@@ -367,7 +382,9 @@ class MainWindow(QMainWindow):
         self.form.fill(texts, dose_unit, weight_unit)
 
     def fill_demo(self) -> None:
-        self.fill(DEMO_TEXTS, dose_unit="million cells", weight_unit="kg")
+        # (a made-up name, in the window's language: the screenshots show a name as a nurse would type it)
+        texts = {**DEMO_TEXTS, "patient_name": translate("Window", "Demonstration patient")}
+        self.fill(texts, dose_unit="million cells", weight_unit="kg")
 
     def edit_settings(self) -> None:
         from mscdose.gui.settings_dialog import SettingsDialog
@@ -378,10 +395,12 @@ class MainWindow(QMainWindow):
         from mscdose.datadir import log_path
 
         protocol = self._protocol
-        which = f"{protocol.id} v{protocol.version} (sha256 {protocol.short_hash})" if protocol else "not loaded"
-        return (
-            f"mscdose {__version__}: dose calculator for one intravenous infusion of umbilical-cord "
-            "mesenchymal stem cells.\n\n"
+        which = (f"{protocol.id} v{protocol.version} (sha256 {protocol.short_hash})" if protocol
+                 else translate("Window", "not loaded"))
+        return translate(
+            "Window",
+            "mscdose {version}: dose calculator for one intravenous infusion of umbilical-cord mesenchymal stem "
+            "cells.\n\n"
             "Work from top to bottom: patient, prescription, product lot, preparation, eligibility. Results "
             "update as you type; a field that cannot be read is marked ✖ with what is accepted.\n\n"
             "Keys: Tab or Enter moves to the next field; Alt + the underlined letter jumps to a field; "
@@ -389,18 +408,20 @@ class MainWindow(QMainWindow):
             "(after finalising); F1 this help.\n\n"
             "A red BLOCKED banner is a hard limit: change the prescription or the product. An amber soft limit "
             "needs a reason and your initials.\n\n"
-            f"Protocol: {which}\nLog file: {log_path()}"
-        )
+            "Protocol: {protocol}\nLog file: {log}").format(version=__version__, protocol=which, log=log_path())
 
     def show_help(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        self.questions.show_message("mscdose help and about", self.help_text(), QMessageBox.Icon.Information)
+        self.questions.show_message(translate("Window", "mscdose help and about"), self.help_text(),
+                                    QMessageBox.Icon.Information)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ask before an unsaved calculation is lost; a hidden window (never seen) has nothing to lose."""
         if self.isVisible() and self.has_unsaved_data() and not self.questions.confirm_discard(
-                "Close mscdose", "Close mscdose? What has been typed has not been finalised and will be lost."):
+                translate("Window", "Close mscdose"),
+                translate("Window", "Close mscdose? What has been typed has not been finalised and will be "
+                                    "lost.")):
             event.ignore()
             return
         self.outputs.close_history()

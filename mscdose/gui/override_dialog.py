@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from mscdose.core.overrides import Override, override_problem
+from mscdose.gui.texts import translate
+from mscdose.i18n import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
@@ -33,42 +35,53 @@ class PendingFlag:
     message: str
 
 
-WRITE_OWN = "— write a reason below —"
+WRITE_OWN = QT_TRANSLATE_NOOP("Override", "— write a reason below —")  # translated where shown
 
 
 class _Row:
-    def __init__(self, flag: PendingFlag, index: int, reasons: Sequence[str] = ()) -> None:
+    def __init__(self, flag: PendingFlag, index: int, reasons: Sequence[str | tuple[str, str]] = ()) -> None:
         self.flag = flag
         self.box = QGroupBox(f"⚠ {flag.code}")
         form = QFormLayout(self.box)
-        text = QLabel(flag.message)
+        from mscdose.gui.texts import unit_text_in
+        from mscdose.worksheet.terms import flag_title
+
+        title = flag_title(flag.code)
+        text = QLabel(f"{title}: {unit_text_in(flag.message)}" if title else flag.message)
         text.setWordWrap(True)
         form.addRow(text)
         self.reason = QLineEdit()
         self.reason.setObjectName(f"overrideReason{index}")
-        self.reason.setAccessibleName(f"Reason for overriding {flag.code}")
-        self.reason.setPlaceholderText("why this is safe, e.g. weight confirmed on ward scale")
+        self.reason.setAccessibleName(translate("Override", "Reason for overriding {code}").format(code=flag.code))
+        self.reason.setPlaceholderText(translate("Override", "why this is safe, e.g. weight confirmed on ward scale"))
         self.initials = QLineEdit()
         self.initials.setObjectName(f"overrideInitials{index}")
-        self.initials.setAccessibleName(f"Your initials for overriding {flag.code}")
+        self.initials.setAccessibleName(translate("Override", "Your initials for overriding {code}").format(
+            code=flag.code))
         self.initials.setMaxLength(6)
-        self.initials.setPlaceholderText("e.g. JS")
+        self.initials.setPlaceholderText(translate("Eligibility", "e.g. JS"))
         self.choice = QComboBox()
         self.choice.setObjectName(f"overrideChoice{index}")
-        self.choice.setAccessibleName(f"Standard reason for overriding {flag.code}")
-        self.choice.setAccessibleDescription("The protocol's standard reasons; choosing one fills in the reason.")
-        self.choice.addItem(WRITE_OWN)
-        self.choice.addItems(list(reasons))
+        self.choice.setAccessibleName(translate("Override", "Standard reason for overriding {code}").format(
+            code=flag.code))
+        self.choice.setAccessibleDescription(translate("Override", "The protocol's standard reasons; choosing one "
+                                                                   "fills in the reason."))
+        self.choice.addItem(translate("Override", WRITE_OWN))
+        # A standard reason is shown in the window's language (the protocol file's translation) and fills in
+        # its English text: the recorded reason is the file's own, which the store's rule accepts.
+        for reason in reasons:
+            shown, english = reason if isinstance(reason, tuple) else (reason, reason)
+            self.choice.addItem(shown, english)
         self.choice.currentIndexChanged.connect(self._chosen)
         if reasons:
-            choice_label = QLabel("Standard reason:")
+            choice_label = QLabel(translate("Override", "Standard reason:"))
             choice_label.setBuddy(self.choice)
             form.addRow(choice_label, self.choice)
         else:
             self.choice.hide()
-        reason_label = QLabel("&Reason:")
+        reason_label = QLabel(translate("Override", "&Reason:"))
         reason_label.setBuddy(self.reason)
-        initials_label = QLabel("&Initials:")
+        initials_label = QLabel(translate("Override", "&Initials:"))
         initials_label.setBuddy(self.initials)
         form.addRow(reason_label, self.reason)
         form.addRow(initials_label, self.initials)
@@ -80,11 +93,11 @@ class _Row:
 
     def _chosen(self, index: int) -> None:
         if index > 0:
-            self.reason.setText(self.choice.itemText(index))
+            self.reason.setText(str(self.choice.itemData(index)))
 
     def check(self) -> str | None:
         problem = override_problem(self.reason.text(), self.initials.text())
-        self.problem.setText(f"✖ {problem}" if problem else "✔ acceptable")
+        self.problem.setText(f"✖ {problem}" if problem else translate("Override", "✔ acceptable"))
         return problem
 
     def override(self) -> Override:
@@ -93,13 +106,14 @@ class _Row:
 
 class OverrideDialog(QDialog):
     def __init__(self, flags: Sequence[PendingFlag], parent: QWidget | None = None,
-                 reasons: Sequence[str] = ()) -> None:
+                 reasons: Sequence[str | tuple[str, str]] = ()) -> None:
         super().__init__(parent)
         self.setObjectName("overrideDialog")
-        self.setWindowTitle("Override soft limits")
+        self.setWindowTitle(translate("Override", "Override soft limits"))
         layout = QVBoxLayout(self)
-        intro = QLabel("A soft limit may be accepted only with a reason (at least three words) and your initials. "
-                       "Both are kept with the calculation and printed on the worksheet.")
+        intro = QLabel(translate("Override", "A soft limit may be accepted only with a reason (at least three words) "
+                                             "and your initials. Both are kept with the calculation and printed on the "
+                                             "worksheet."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.rows = [_Row(flag, i, reasons) for i, flag in enumerate(flags)]
@@ -110,7 +124,7 @@ class OverrideDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setObjectName("overrideOkButton")
-        self.ok_button.setText("Accept with these reasons")
+        self.ok_button.setText(translate("Override", "Accept with these reasons"))
         self.buttons.accepted.connect(self._accept_if_valid)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -129,7 +143,7 @@ class OverrideDialog(QDialog):
 
 
 def ask_overrides(flags: Sequence[PendingFlag], parent: QWidget | None,
-                  reasons: Sequence[str] = ()) -> list[Override] | None:
+                  reasons: Sequence[str | tuple[str, str]] = ()) -> list[Override] | None:
     """Modal: the overrides given, or None if the user cancelled."""
     dialog = OverrideDialog(flags, parent, reasons)
     if dialog.exec() == QDialog.DialogCode.Accepted:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from mscdose.gui.field_row import FieldRow
+from mscdose.gui.texts import plain, unit_text, unit_text_in
 
 if TYPE_CHECKING:
     from mscdose.core.protocol import Protocol
@@ -66,93 +67,108 @@ class PatientForm(QWidget):
         return row
 
     def _patient(self) -> QGroupBox:
-        box, form = self._group("1  Patient", "patientGroup")
-        self._row(form, "patient_id", "Patient &ID:", "patientIdInput", placeholder="hospital or trial number",
-                  hint="The patient's hospital or trial number; required to finalise.")
-        self._row(form, "patient_name", "&Name:", "patientNameInput", placeholder="optional",
-                  hint="The patient's name as on the wristband (optional).")
+        box, form = self._group(self.tr("1  Patient"), "patientGroup")
+        self._row(form, "patient_id", self.tr("Patient &ID:"), "patientIdInput",
+                  placeholder=self.tr("hospital or trial number"),
+                  hint=self.tr("The patient's hospital or trial number; required to finalise."))
+        self._row(form, "patient_name", self.tr("&Name:"), "patientNameInput", placeholder=self.tr("optional"),
+                  hint=self.tr("The patient's name as on the wristband (optional)."))
         # Two identifiers (issue 19): the date of birth, from which the age is worked out on the day.
-        self._row(form, "date_of_birth", "Date of birth:", "dateOfBirthInput", placeholder="YYYY-MM-DD",
-                  hint="The patient's date of birth (second identifier); the age is worked out from it.")
-        self._row(form, "age", "&Age:", "ageInput", unit="years", placeholder="only if no date of birth",
-                  hint="Age in years, typed only when the date of birth is unknown; checked against the "
-                       "protocol's age window and against the date of birth.")
-        weight = self._row(form, "weight", "&Weight:", "weightInput", unit=WEIGHT_UNITS,
-                           unit_object_name="weightUnit", placeholder="e.g. 62",
-                           hint="Body weight; the unit is chosen beside the box (kg for every new patient).")
+        self._row(form, "date_of_birth", self.tr("Date of birth:"), "dateOfBirthInput",
+                  placeholder=self.tr("YYYY-MM-DD"),
+                  hint=self.tr("The patient's date of birth (second identifier); the age is worked out from it."))
+        self._row(form, "age", self.tr("&Age:"), "ageInput", unit=self.tr("years"),
+                  placeholder=self.tr("only if no date of birth"),
+                  hint=self.tr("Age in years, typed only when the date of birth is unknown; checked against the "
+                       "protocol's age window and against the date of birth."))
+        weight = self._row(form, "weight", self.tr("&Weight:"), "weightInput", unit=WEIGHT_UNITS,
+                           unit_object_name="weightUnit", placeholder=self.tr("e.g. 62"),
+                           hint=self.tr("Body weight; the unit is chosen beside the box (kg for every new patient)."))
         assert weight.unit_combo is not None
         weight.unit_combo.setCurrentText(self._weight_unit)
         weight.unit_combo.currentTextChanged.connect(self._weight_unit_changed)
         return box
 
     def _prescription(self) -> QGroupBox:
-        box, form = self._group("2  Prescription", "prescriptionGroup")
-        self._row(form, "prescriber", "Prescriber:", "prescriberInput", placeholder="name on the order",
-                  hint="The prescriber named on the order; required to finalise.")
-        self._row(form, "order_reference", "Order reference:", "orderReferenceInput",
-                  placeholder="order or prescription number",
-                  hint="The hospital's order or prescription number; required to finalise.")
-        self._row(form, "order_date", "Order date:", "orderDateInput", placeholder="YYYY-MM-DD",
-                  hint="The date the order was written.")
-        dose = self._row(form, "dose", "&Dose:", "doseInput", unit=DOSE_UNITS, unit_object_name="doseUnit",
-                         placeholder="e.g. 150", hint="The prescribed dose: a total, or per kg of body weight.")
+        box, form = self._group(self.tr("2  Prescription"), "prescriptionGroup")
+        self._row(form, "prescriber", self.tr("Prescriber:"), "prescriberInput",
+                  placeholder=self.tr("name on the order"),
+                  hint=self.tr("The prescriber named on the order; required to finalise."))
+        self._row(form, "order_reference", self.tr("Order reference:"), "orderReferenceInput",
+                  placeholder=self.tr("order or prescription number"),
+                  hint=self.tr("The hospital's order or prescription number; required to finalise."))
+        self._row(form, "order_date", self.tr("Order date:"), "orderDateInput", placeholder=self.tr("YYYY-MM-DD"),
+                  hint=self.tr("The date the order was written."))
+        dose = self._row(form, "dose", self.tr("&Dose:"), "doseInput", unit=[(unit_text(u), u) for u in DOSE_UNITS],
+                         unit_object_name="doseUnit",
+                         placeholder=self.tr("e.g. 150"),
+                         hint=self.tr("The prescribed dose: a total, or per kg of body weight."))
         assert dose.unit_combo is not None
         dose.unit_combo.currentTextChanged.connect(self._text_changed)
         return box
 
     def _lot(self) -> QGroupBox:
-        box, form = self._group("3  Product lot", "lotGroup")
-        self._row(form, "lot", "&Lot number:", "lotInput", placeholder="as on the bag label",
-                  hint="The product lot number from the bag label.")
-        self._row(form, "din", "ISBT 12&8 DIN:", "dinInput", placeholder="optional, e.g. G1234 98 654321 H",
-                  hint="Donation identification number with its check character, or the barcode data.")
-        self._row(form, "concentration", "&Concentration:", "concentrationInput", unit="million cells/mL",
-                  placeholder="e.g. 5", hint="Cells per mL from the certificate of analysis.")
+        box, form = self._group(self.tr("3  Product lot"), "lotGroup")
+        self._row(form, "lot", self.tr("&Lot number:"), "lotInput", placeholder=self.tr("as on the bag label"),
+                  hint=self.tr("The product lot number from the bag label."))
+        self._row(form, "din", self.tr("ISBT 12&8 DIN:"), "dinInput",
+                  placeholder=self.tr("optional, e.g. G1234 98 654321 H"),
+                  hint=self.tr("Donation identification number with its check character, or the barcode data."))
+        self._row(form, "concentration", self.tr("&Concentration:"), "concentrationInput",
+                  unit=unit_text("million cells/mL"),
+                  placeholder=self.tr("e.g. 5"), hint=self.tr("Cells per mL from the certificate of analysis."))
         self.basis = QComboBox()
         self.basis.setObjectName("basisSelect")
-        self.basis.setAccessibleName("Counting basis of the lot concentration")
-        self.basis.setAccessibleDescription("Whether the lot concentration counts all cells or only viable ones.")
-        self.basis.addItem("total cells (viability is applied)", "total")
-        self.basis.addItem("viable cells only (viability is not applied again)", "viable")
+        self.basis.setAccessibleName(self.tr("Counting basis of the lot concentration"))
+        self.basis.setAccessibleDescription(self.tr("Whether the lot concentration counts all cells or "
+                                                              "only viable ones."))
+        self.basis.addItem(self.tr("total cells (viability is applied)"), "total")
+        self.basis.addItem(self.tr("viable cells only (viability is not applied again)"), "viable")
         self.basis.currentIndexChanged.connect(self._text_changed)
-        basis_label = QLabel("Count &basis:")
+        basis_label = QLabel(self.tr("Count &basis:"))
         basis_label.setBuddy(self.basis)
         form.addRow(basis_label, self.basis)
-        self._row(form, "viability", "&Viability:", "viabilityInput", unit="%", placeholder="e.g. 92",
-                  hint="Post-thaw viability in percent.")
-        self._row(form, "bag_volume", "Bag v&olume:", "bagVolumeInput", unit="mL", placeholder="e.g. 20",
-                  hint="Volume of one bag.")
-        self._row(form, "bags", "Ba&gs available:", "bagsInput", unit="bags", placeholder="e.g. 2",
-                  hint="Number of bags available for this patient.")
-        self._row(form, "label_cells", "Label cells per bag:", "labelCellsInput",
-                  placeholder="e.g. 100 million cells",
-                  hint="Total cells per bag as printed on the label, with its unit; checked against "
-                       "concentration × bag volume.")
-        self._row(form, "dmso", "DMSO:", "dmsoInput", unit="% v/v", placeholder="protocol default if empty",
-                  hint="DMSO concentration of the lot; the DMSO delivered per kg is checked against the limit.")
-        self._row(form, "expires_at", "Product expir&y:", "expiryInput", placeholder="e.g. 2026-12-31 23:59",
-                  hint="The product's expiry from its label; an expired product cannot be finalised.")
-        thaw = self._row(form, "thawed_at", "&Thawed at:", "thawInput", placeholder="e.g. 2026-11-25 09:30",
-                         hint="Date and time the bag was thawed (local time).")
-        self.thaw_now = QPushButton("Now")  # Tab reaches it; every letter of "Now" is taken
+        self._row(form, "viability", self.tr("&Viability:"), "viabilityInput", unit="%", placeholder=self.tr("e.g. 92"),
+                  hint=self.tr("Post-thaw viability in percent."))
+        self._row(form, "bag_volume", self.tr("Bag v&olume:"), "bagVolumeInput", unit="mL",
+                  placeholder=self.tr("e.g. 20"),
+                  hint=self.tr("Volume of one bag."))
+        self._row(form, "bags", self.tr("Ba&gs available:"), "bagsInput", unit=self.tr("bags"),
+                  placeholder=self.tr("e.g. 2"),
+                  hint=self.tr("Number of bags available for this patient."))
+        self._row(form, "label_cells", self.tr("Label cells per bag:"), "labelCellsInput",
+                  placeholder=self.tr("e.g. 100 million cells"),
+                  hint=self.tr("Total cells per bag as printed on the label, with its unit; checked against "
+                       "concentration × bag volume."))
+        self._row(form, "dmso", self.tr("DMSO:"), "dmsoInput", unit="% v/v",
+                  placeholder=self.tr("protocol default if empty"),
+                  hint=self.tr("DMSO concentration of the lot; the DMSO delivered per kg is checked against the "
+                               "limit."))
+        self._row(form, "expires_at", self.tr("Product expir&y:"), "expiryInput",
+                  placeholder=self.tr("e.g. 2026-12-31 23:59"),
+                  hint=self.tr("The product's expiry from its label; an expired product cannot be finalised."))
+        thaw = self._row(form, "thawed_at", self.tr("&Thawed at:"), "thawInput",
+                         placeholder=self.tr("e.g. 2026-11-25 09:30"),
+                         hint=self.tr("Date and time the bag was thawed (local time)."))
+        self.thaw_now = QPushButton(self.tr("Now"))  # Tab reaches it; every letter of "Now" is taken
         self.thaw_now.setObjectName("thawNowButton")
-        self.thaw_now.setToolTip("Fill in the current date and time")
-        self.thaw_now.setAccessibleName("Set thaw time to now")
-        self.thaw_now.setAccessibleDescription("Fills Thawed at with the current date and time.")
+        self.thaw_now.setToolTip(self.tr("Fill in the current date and time"))
+        self.thaw_now.setAccessibleName(self.tr("Set thaw time to now"))
+        self.thaw_now.setAccessibleDescription(self.tr("Fills Thawed at with the current date and time."))
         self.thaw_now.clicked.connect(self._thaw_now)
         thaw.extra_line.addWidget(self.thaw_now)
         return box
 
     def _preparation(self) -> QGroupBox:
-        box, form = self._group("4  Preparation (protocol site values)", "preparationGroup")
-        self._row(form, "final_volume", "Final volu&me:", "finalVolumeInput", unit="mL",
-                  hint="Final infusion volume; prefilled from the protocol.")
-        self._row(form, "duration", "D&uration:", "durationInput", unit="min",
-                  hint="Infusion duration; prefilled from the protocol.")
-        self._row(form, "drop_factor", "D&rop factor:", "dropFactorInput", unit="gtt/mL",
-                  hint="Drops per mL of the giving set; prefilled from the protocol.")
-        self._row(form, "increment", "Volume incr&ement:", "incrementInput", unit="mL",
-                  hint="Smallest volume the syringe measures; prefilled from the protocol.")
+        box, form = self._group(self.tr("4  Preparation (protocol site values)"), "preparationGroup")
+        self._row(form, "final_volume", self.tr("Final volu&me:"), "finalVolumeInput", unit="mL",
+                  hint=self.tr("Final infusion volume; prefilled from the protocol."))
+        self._row(form, "duration", self.tr("D&uration:"), "durationInput", unit="min",
+                  hint=self.tr("Infusion duration; prefilled from the protocol."))
+        self._row(form, "drop_factor", self.tr("D&rop factor:"), "dropFactorInput", unit=unit_text("gtt/mL"),
+                  hint=self.tr("Drops per mL of the giving set; prefilled from the protocol."))
+        self._row(form, "increment", self.tr("Volume incr&ement:"), "incrementInput", unit="mL",
+                  hint=self.tr("Smallest volume the syringe measures; prefilled from the protocol."))
         return box
 
     def tab_chain(self) -> list[QWidget]:
@@ -195,7 +211,7 @@ class PatientForm(QWidget):
 
     def field_names(self, keys: list[str]) -> list[str]:
         """The labels of `keys` as a person reads them ("Bag volume"), for the 'Waiting for' line."""
-        return [self.rows[key].label.text().replace("&", "").rstrip(":") for key in keys]
+        return [plain(self.rows[key].label.text()) for key in keys]
 
     def show_reading(self, reading: Reading, protocol: Protocol) -> None:
         """Mark each field with its error, and each preparation value with whether it is the protocol's."""
@@ -209,11 +225,13 @@ class PatientForm(QWidget):
             default = preparation_default_text(protocol, key)
             text = row.text().strip()
             if not text:
-                row.set_note(f"Empty: the protocol's site value {default} is used.")
+                row.set_note(self.tr("Empty: the protocol's site value {value} is used.")
+                             .format(value=unit_text_in(default)))
             elif key in reading.errors or is_protocol_value(protocol, key, text):
                 row.set_note(None)
             else:
-                row.set_note(f"✎ Changed from the protocol's site value ({default}).")
+                row.set_note(self.tr("✎ Changed from the protocol's site value ({value}).")
+                             .format(value=unit_text_in(default)))
 
     # -- filling -------------------------------------------------------------------------------------
 
@@ -264,7 +282,7 @@ class PatientForm(QWidget):
         if dose_unit is not None:
             combo = self.rows["dose"].unit_combo
             assert combo is not None
-            combo.setCurrentText(dose_unit)
+            combo.setCurrentIndex(max(0, combo.findData(dose_unit)))
         for key, text in texts.items():
             self.rows[key].edit.setText(text)
 

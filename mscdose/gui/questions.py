@@ -40,7 +40,8 @@ class Questions:
         """The question before an unsaved calculation is thrown away (New patient, closing the window)."""
         return self.confirm(title, text)
 
-    def ask_overrides(self, flags: Sequence[PendingFlag], reasons: Sequence[str] = ()) -> list[Override] | None:
+    def ask_overrides(self, flags: Sequence[PendingFlag],
+                      reasons: Sequence[str | tuple[str, str]] = ()) -> list[Override] | None:
         from mscdose.gui.override_dialog import ask_overrides
 
         return ask_overrides(flags, self.parent, reasons)
@@ -49,19 +50,24 @@ class Questions:
         """Which record to correct and why (File → Correct a record…); None when cancelled."""
         from PySide6.QtWidgets import QInputDialog
 
-        record_id, ok = QInputDialog.getInt(self.parent, "Correct a record", "Record number to correct:", 1, 1,
-                                            2_000_000_000)
+        from mscdose.gui.texts import translate
+
+        title = translate("Messages", "Correct a record")
+        record_id, ok = QInputDialog.getInt(self.parent, title, translate("Messages", "Record number to correct:"),
+                                            1, 1, 2_000_000_000)
         if not ok:
             return None
-        reason, ok = QInputDialog.getText(self.parent, "Correct a record",
-                                          f"Why is record {record_id} corrected? (at least three words)")
+        reason, ok = QInputDialog.getText(self.parent, title, translate(
+            "Messages", "Why is record {record} corrected? (at least three words)").format(record=record_id))
         return (record_id, reason) if ok else None
 
     def ask_save_path(self, title: str, suggested: str) -> str:
         """A PDF file name chosen by the person ('' when cancelled)."""
         from PySide6.QtWidgets import QFileDialog
 
-        path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, "PDF files (*.pdf)")
+        from mscdose.gui.texts import translate
+
+        path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, translate("Messages", "PDF files (*.pdf)"))
         if path and not path.lower().endswith(".pdf"):
             path += ".pdf"
         return path

@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from mscdose.gui.texts import translate
+
 if TYPE_CHECKING:
     from mscdose.gui.finalizing import FinalizeController
     from mscdose.gui.questions import Questions
@@ -97,7 +99,7 @@ class OutputsController(QObject):
             if copy == 0 and self.finalizing.final_document is not None:
                 refuse_if_expired(self.finalizing.final_document)
         except ServiceError as error:
-            self._failed("No worksheet printed", error)
+            self._failed(translate("Messages", "No worksheet printed"), error)
             return None
         return copy
 
@@ -115,7 +117,7 @@ class OutputsController(QObject):
                     log_output(store, record_id, ok, f"{kind} {detail}")
             except ServiceError as error:
                 logger.warning("Output of record %s not logged: %s", record_id, error)
-                self.questions.show_message("The print was not logged", str(error))
+                self.questions.show_message(translate("Messages", "The print was not logged"), str(error))
             if not ok:
                 self.output_failed.emit(record_id)
 
@@ -147,7 +149,8 @@ class OutputsController(QObject):
         record = self.finalizing.final_record
         if record is None:
             return False
-        path = self.questions.ask_save_path("Save worksheet PDF" if not as_reprint else "Reprint worksheet PDF",
+        path = self.questions.ask_save_path(translate("Messages", "Save worksheet PDF") if not as_reprint
+                                            else translate("Messages", "Reprint worksheet PDF"),
                                             suggested_file_name(record.document, record.id))
         if not path:
             return False
@@ -156,10 +159,10 @@ class OutputsController(QObject):
             with opened_store() as store:
                 copy = write_record_worksheet(store, record, Path(output), self.options(), as_reprint=as_reprint)
         except OutputFailed as error:
-            self._failed("The worksheet was not saved", error)
+            self._failed(translate("Messages", "The worksheet was not saved"), error)
             return False
         except ServiceError as error:
-            self._failed("The worksheet was not saved", error)
+            self._failed(translate("Messages", "The worksheet was not saved"), error)
             return False
         logger.info("Record %s: %s written to %s", record.id, f"reprint {copy}" if copy else "worksheet", output)
         return True
@@ -189,7 +192,8 @@ class OutputsController(QObject):
             store = open_store()
         except ServiceError as error:
             logger.warning("Records not opened: %s", error)
-            self.questions.show_message("Could not open the records", str(error), QMessageBox.Icon.Critical)
+            self.questions.show_message(translate("Messages", "Could not open the records"), str(error),
+                                        QMessageBox.Icon.Critical)
             return
         try:
             view = HistoryView(store, self.window, owns_store=True, **self._worksheet_kwargs())

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMenu, QPushButton
 
+from mscdose.gui.texts import plain, required_names, translate
+
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
 
@@ -28,7 +30,7 @@ Slot = Callable[[], None]
 def _button(text: str, object_name: str, slot: Slot, description: str) -> QPushButton:
     button = QPushButton(text)
     button.setObjectName(object_name)
-    button.setAccessibleName(text.replace("&", "").rstrip("…"))
+    button.setAccessibleName(plain(text))
     button.setAccessibleDescription(description)
     button.setAutoDefault(False)
     button.clicked.connect(slot)
@@ -43,35 +45,37 @@ class WindowActions:
                        "preview": outputs.preview, "print": outputs.print_worksheet, "pdf": outputs.save_pdf,
                        "reprint": outputs.reprint, "history": outputs.open_history, "correct": correct_record,
                        "quit": window.close}
-        self.new_button = _button("New patient", "newPatientButton", new_patient,
-                                  "Clear the form for the next patient.")
-        self.preview_button = _button("Preview", "previewButton", outputs.preview,
-                                      "Show the worksheet; before finalising it is marked as a draft.")
-        self.finalize_button = _button("Finali&se…", "finalizeButton", finalizing.finalize,
-                                       "Save this calculation as a record and enable printing.")
-        self.print_button = _button("Print…", "printButton", outputs.print_worksheet,
-                                    "Print the finalised worksheet.")
-        self.pdf_button = _button("Save PDF…", "savePdfButton", outputs.save_pdf,
-                                  "Save the finalised worksheet as a PDF file.")
+        self.new_button = _button(translate("Actions", "New patient"), "newPatientButton", new_patient,
+                                  translate("Actions", "Clear the form for the next patient."))
+        self.preview_button = _button(translate("Actions", "Preview"), "previewButton", outputs.preview,
+                                  translate("Actions", "Show the worksheet; before finalising it is marked as a "
+                                                       "draft."))
+        self.finalize_button = _button(translate("Actions", "Finali&se…"), "finalizeButton", finalizing.finalize,
+                                  translate("Actions", "Save this calculation as a record and enable printing."))
+        self.print_button = _button(translate("Actions", "Print…"), "printButton", outputs.print_worksheet,
+                                  translate("Actions", "Print the finalised worksheet."))
+        self.pdf_button = _button(translate("Actions", "Save PDF…"), "savePdfButton", outputs.save_pdf,
+                                  translate("Actions", "Save the finalised worksheet as a PDF file."))
         # Shown once a worksheet of the saved record could not be made: the way on is a reprint of that
         # record, never a second Finalise (which would be a second record).
-        self.reprint_button = _button("Reprint…", "reprintButton", outputs.reprint,
-                                      "Write the saved record's worksheet again, marked REPRINT.")
+        self.reprint_button = _button(translate("Actions", "Reprint…"), "reprintButton", outputs.reprint,
+                                  translate("Actions", "Write the saved record's worksheet again, marked REPRINT."))
         self.reprint_button.hide()
         self.missing_label = QLabel()
         self.missing_label.setObjectName("missingValue")
-        self.missing_label.setAccessibleName("Missing before finalising")
-        self.missing_label.setAccessibleDescription("The fields the protocol requires before this calculation "
-                                                    "can be finalised.")
+        self.missing_label.setAccessibleName(translate("Actions", "Missing before finalising"))
+        self.missing_label.setAccessibleDescription(translate("Actions", "The fields the protocol requires before "
+                                                                         "this calculation can be finalised."))
         self.missing_label.setWordWrap(True)
         self.missing_label.hide()
-        self.history_button = _button("History…", "historyButton", outputs.open_history,
-                                      "Earlier calculations and reprints.")
-        self.history_button.setToolTip("Earlier calculations and reprints.")
+        self.history_button = _button(translate("Actions", "History…"), "historyButton", outputs.open_history,
+                                  translate("Actions", "Earlier calculations and reprints."))
+        self.history_button.setToolTip(translate("Actions", "Earlier calculations and reprints."))
         self.finalized_label = QLabel()
         self.finalized_label.setObjectName("finalizedValue")
-        self.finalized_label.setAccessibleName("Record")
-        self.finalized_label.setAccessibleDescription("Whether this calculation has been saved as a record.")
+        self.finalized_label.setAccessibleName(translate("Actions", "Record"))
+        self.finalized_label.setAccessibleDescription(translate("Actions", "Whether this calculation has been saved "
+                                                                           "as a record."))
         self.finalized_label.setWordWrap(True)
         self.row = QHBoxLayout()
         self.row.addWidget(self.new_button)
@@ -82,8 +86,8 @@ class WindowActions:
                        self.history_button):
             self.row.addWidget(button)
 
-        self.file_menu: QMenu = window.menuBar().addMenu("&File")
-        self.help_menu: QMenu = window.menuBar().addMenu("&Help")
+        self.file_menu: QMenu = window.menuBar().addMenu(translate("Actions", "&File"))
+        self.help_menu: QMenu = window.menuBar().addMenu(translate("Actions", "&Help"))
         self.menu_actions: dict[str, QAction] = {}
 
     def buttons(self) -> list[QPushButton]:
@@ -111,7 +115,7 @@ class WindowActions:
         try:
             store = open_store()
         except StoreUnavailable as error:
-            QMessageBox.critical(self.window, "Could not open the records", str(error))
+            QMessageBox.critical(self.window, translate("Actions", "Could not open the records"), str(error))
             return
         opened = window_class(store, self.window, owns_store=True)
         opened.show()
@@ -124,17 +128,23 @@ class WindowActions:
         self._slots.setdefault("bedside", lambda: open_bedside_window(self.window))  # issue 13
         self._slots.setdefault("check", self._open_check_window)  # issue 14
         self._slots.setdefault("users", self._open_users_window)  # issue 14
-        entries = (("new", "&New patient"), ("preview", "Pre&view worksheet"), ("print", "&Print worksheet…"),
-                   ("pdf", "Save worksheet as P&DF…"), ("reprint", "&Reprint worksheet…"), ("history", "&History…"),
-                   ("correct", "&Correct a record…"), ("check", "Chec&k a record (blind)…"),
-                   ("bedside", "&Bedside check…"), ("users", "&Users…"),  # issues 14 and 13
-                   ("settings", "&Settings…"), ("quit", "&Quit"))
+        entries = (("new", translate("Actions", "&New patient")),
+                   ("preview", translate("Actions", "Pre&view worksheet")),
+                   ("print", translate("Actions", "&Print worksheet…")),
+                   ("pdf", translate("Actions", "Save worksheet as P&DF…")),
+                   ("reprint", translate("Actions", "&Reprint worksheet…")),
+                   ("history", translate("Actions", "&History…")),
+                   ("correct", translate("Actions", "&Correct a record…")),
+                   ("check", translate("Actions", "Chec&k a record (blind)…")),
+                   ("bedside", translate("Actions", "&Bedside check…")),
+                   ("users", translate("Actions", "&Users…")),  # issues 14 and 13
+                   ("settings", translate("Actions", "&Settings…")), ("quit", translate("Actions", "&Quit")))
         for key, text in entries:
             action = QAction(text, self.window)
             action.triggered.connect(self._slots[key])
             self.file_menu.addAction(action)
             self.menu_actions[key] = action
-        help_action = QAction("&Help and about", self.window)
+        help_action = QAction(translate("Actions", "&Help and about"), self.window)
         help_action.triggered.connect(self._slots["help"])
         self.help_menu.addAction(help_action)
         self.menu_actions["help"] = help_action
@@ -153,27 +163,36 @@ class WindowActions:
         blocked = result is not None and bool(result.hard_flags)
         self.finalize_button.setEnabled(result is not None and not blocked and not missing and not finalised)
         shown_missing = bool(missing) and result is not None and not blocked and not finalised
-        self.missing_label.setText("Missing before finalising: " + ", ".join(missing) + "." if shown_missing else "")
+        fields = translate("Actions", ", ").join(required_names(missing))
+        self.missing_label.setText(translate("Actions", "Missing before finalising: {fields}.").format(fields=fields)
+                                   if shown_missing else "")
         self.missing_label.setVisible(shown_missing)
         if result is None:
-            self.finalize_button.setToolTip("Fill in every required field first.")
+            self.finalize_button.setToolTip(translate("Actions", "Fill in every required field first."))
         elif blocked:
-            self.finalize_button.setToolTip("A hard limit is breached: this calculation cannot be finalised.")
+            self.finalize_button.setToolTip(translate("Actions", "A hard limit is breached: this calculation cannot be "
+                                                                 "finalised."))
         elif finalised:
-            self.finalize_button.setToolTip("Already saved as a record: print it, or reprint it if an output failed.")
+            self.finalize_button.setToolTip(translate("Actions", "Already saved as a record: print it, or reprint it "
+                                                                 "if an output failed."))
         elif missing:
-            self.finalize_button.setToolTip("Still missing before finalising: " + ", ".join(missing) + ".")
+            self.finalize_button.setToolTip(translate("Actions", "Still missing before finalising: {fields}.")
+                                            .format(fields=fields))
         else:
-            self.finalize_button.setToolTip("Save this calculation as a record and enable printing.")
+            self.finalize_button.setToolTip(translate("Actions", "Save this calculation as a record and enable "
+                                                                 "printing."))
         self.reprint_button.setVisible(finalised and output_failed)
         self.preview_button.setEnabled(result is not None)
-        self.preview_button.setToolTip("Show the worksheet; before finalising it is marked as a draft.")
+        self.preview_button.setToolTip(translate("Actions", "Show the worksheet; before finalising it is marked as a "
+                                                           "draft."))
         can_print = finalised and not blocked
         for button in (self.print_button, self.pdf_button):
             button.setEnabled(can_print)
-        waiting = "Available once the calculation is finalised."
-        self.print_button.setToolTip("Print the finalised worksheet (Ctrl+P)." if can_print else waiting)
-        self.pdf_button.setToolTip("Save the finalised worksheet as a PDF." if can_print else waiting)
+        waiting = translate("Actions", "Available once the calculation is finalised.")
+        self.print_button.setToolTip(translate("Actions", "Print the finalised worksheet (Ctrl+P).") if can_print
+                                     else waiting)
+        self.pdf_button.setToolTip(translate("Actions", "Save the finalised worksheet as a PDF.") if can_print
+                                   else waiting)
         if self.menu_actions:  # the menus follow the buttons (their actions come just after the first paint)
             for key, button in (("preview", self.preview_button), ("print", self.print_button),
                                 ("pdf", self.pdf_button), ("reprint", self.print_button)):

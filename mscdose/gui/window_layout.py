@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
+from mscdose.gui.texts import translate
+
 if TYPE_CHECKING:
     from mscdose.gui.main_window import MainWindow
 
@@ -46,8 +48,8 @@ class WindowLayout:
 
         self.details = QTabWidget()
         self.details.setObjectName("detailsTabs")
-        self.details.addTab(window.flags, "Flags")
-        self.details.addTab(self.results.steps, "Steps")
+        self.details.addTab(window.flags, translate("Layout", "Flags"))
+        self.details.addTab(self.results.steps, translate("Layout", "Steps"))
         self.results_column = QWidget()
         self.results_column.setObjectName("resultsColumn")
         self.results_column.setMinimumWidth(RESULTS_MIN_WIDTH)
@@ -95,7 +97,7 @@ class WindowLayout:
             self.columns.insertWidget(1, area, 8)
         else:
             self.columns.removeWidget(area)
-            self.details.insertTab(1, area, "Eligibility")
+            self.details.insertTab(1, area, translate("Layout", "Eligibility"))
         self.show_eligibility_count()
 
     def _place_giving(self, in_results: bool) -> None:
@@ -112,13 +114,14 @@ class WindowLayout:
             self.results.place_giving(giving)
         else:
             self.giving_area.setWidget(giving)
-            self.details.insertTab(1, self.giving_area, "How to give")
+            self.details.insertTab(1, self.giving_area, translate("Layout", "How to give"))
 
     def show_eligibility_count(self) -> None:
         index = self.details.indexOf(self.eligibility_area)
         if index >= 0:  # (no criteria before the protocol loads: `unconfirmed` would build Qt's enums)
             left = len(self.eligibility.unconfirmed()) if self.eligibility.criteria() else 0
-            self.details.setTabText(index, f"Eligibility ({left} to confirm)" if left else "Eligibility")
+            self.details.setTabText(index, translate("Layout", "Eligibility ({count} to confirm)").format(count=left)
+                                    if left else translate("Layout", "Eligibility"))
 
     def adapt(self, size: QSize) -> None:
         self._place_eligibility(beside=size.width() >= WIDE_LAYOUT_WIDTH)

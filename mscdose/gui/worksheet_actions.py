@@ -20,6 +20,7 @@ from PySide6.QtGui import QAction, QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QToolBar, QWidget
 
+from mscdose.gui.texts import translate
 from mscdose.worksheet import content
 from mscdose.worksheet.render import page_size_id, print_worksheet, write_worksheet_pdf
 
@@ -37,7 +38,8 @@ def _warn(parent: QWidget | None, title: str, text: str) -> None:
 
 
 def _ask_save_path(parent: QWidget | None, suggested: str) -> str:
-    path, _ = QFileDialog.getSaveFileName(parent, "Save worksheet PDF", suggested, "PDF files (*.pdf)")
+    path, _ = QFileDialog.getSaveFileName(parent, translate("Messages", "Save worksheet PDF"), suggested,
+                                          translate("Messages", "PDF files (*.pdf)"))
     return path
 
 
@@ -57,7 +59,7 @@ def _refused(parent: QWidget | None, document: Mapping[str, Any], preview_reason
         return False
     refusal = content.final_refusal(document)
     if refusal:
-        _warn(parent, "No final worksheet", refusal)
+        _warn(parent, translate("Messages", "No final worksheet"), refusal)
         return True
     return False
 
@@ -97,7 +99,8 @@ def preview_worksheet(parent: QWidget | None, document: Mapping[str, Any], *, pa
         preview_reason = content.blocked_reason(document) if document.get("status") == "blocked" else PREVIEW_NOTE
     dialog = QPrintPreviewDialog(parent)
     _set_up(dialog.printer(), page_size, document)
-    dialog.setWindowTitle("Worksheet preview" + (" – NOT FOR ADMINISTRATION" if preview_reason else ""))
+    dialog.setWindowTitle(translate("Messages", "Worksheet preview")
+                          + (translate("Messages", " – NOT FOR ADMINISTRATION") if preview_reason else ""))
     failures: list[str] = []
 
     def paint(printer: QPrinter) -> None:
@@ -114,7 +117,7 @@ def preview_worksheet(parent: QWidget | None, document: Mapping[str, Any], *, pa
     _run(dialog)
     dialog.deleteLater()
     if failures:
-        _warn(parent, "Preview failed", failures[0])
+        _warn(parent, translate("Messages", "Preview failed"), failures[0])
     if asked and on_print is not None:
         on_print()
     return not failures
@@ -130,7 +133,7 @@ def print_worksheet_dialog(parent: QWidget | None, document: Mapping[str, Any], 
         return False
     dialog = QPrintDialog(parent)
     printer = _set_up(dialog.printer(), page_size, document)
-    dialog.setWindowTitle("Print worksheet")
+    dialog.setWindowTitle(translate("Messages", "Print worksheet"))
     where = "the printer"
     try:
         if _run(dialog) != QDialog.DialogCode.Accepted:
@@ -141,7 +144,9 @@ def print_worksheet_dialog(parent: QWidget | None, document: Mapping[str, Any], 
     except (OSError, ValueError) as error:
         if report and preview_reason is None:
             report(False, f"print to {where}: {error}")
-        _warn(parent, "Printing failed", f"The worksheet could not be printed on {where}: {error}")
+        _warn(parent, translate("Messages", "Printing failed"),
+              translate("Messages", "The worksheet could not be printed on {printer}: {error}").format(
+                  printer=where, error=error))
         return False
     finally:
         dialog.deleteLater()
@@ -169,7 +174,9 @@ def save_worksheet_pdf_dialog(parent: QWidget | None, document: Mapping[str, Any
     except (OSError, ValueError) as error:
         if report and preview_reason is None:
             report(False, f"PDF {path}: {error}")
-        _warn(parent, "Saving failed", f"The worksheet could not be saved as {path}: {error}")
+        _warn(parent, translate("Messages", "Saving failed"),
+              translate("Messages", "The worksheet could not be saved as {path}: {error}").format(path=path,
+                                                                                                  error=error))
         return False
     if report and preview_reason is None:
         report(True, f"PDF {path}")
