@@ -14,7 +14,6 @@ second Finalise, which would be a second record).
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -86,57 +85,26 @@ class OutputsController(QObject):
 
     # -- copies of the saved record ----------------------------------------------------------------------
 
-    def _next_copy(self, record_id: int) -> int | None:
-        """The copy number the next output will be (0 the first), after checking a first copy against the
-        post-thaw limit with the real clock; None (after saying why) when no copy may be made now."""
-        from mscdose.service.errors import ServiceError
-        from mscdose.service.outputs import copies_made, refuse_if_expired
-        from mscdose.service.records import opened_store
-
-        try:
-            with opened_store() as store:
-                copy = copies_made(store, record_id)
-            if copy == 0 and self.finalizing.final_document is not None:
-                refuse_if_expired(self.finalizing.final_document)
-        except ServiceError as error:
-            self._failed(translate("Messages", "No worksheet printed"), error)
-            return None
-        return copy
-
-    def report(self, record_id: int, copy: int) -> Any:
-        """The logging callback of one copy: ok or failed, against the record, through the service."""
-        from mscdose.service.errors import ServiceError
-        from mscdose.service.outputs import log_output
-        from mscdose.service.records import opened_store
-
-        kind = f"reprint {copy}" if copy else "worksheet"
-
-        def _report(ok: bool, detail: str) -> None:
-            try:
-                with opened_store() as store:
-                    log_output(store, record_id, ok, f"{kind} {detail}")
-            except ServiceError as error:
-                logger.warning("Output of record %s not logged: %s", record_id, error)
-                self.questions.show_message(translate("Messages", "The print was not logged"), str(error))
-            if not ok:
-                self.output_failed.emit(record_id)
-
-        return _report
-
     def print_worksheet(self) -> bool:
-        """The system print dialog, then the saved record's worksheet: copy 0 unmarked, then REPRINT n."""
+        """The system print dialog, then the saved record's worksheet: copy 0 unmarked, then REPRINT n. Numbered,
+        checked against the post-thaw limit, signed and logged by the service's one copy path (produce_copy),
+        the same the PDFs take."""
         from mscdose.gui import worksheet_actions
+        from mscdose.service.errors import ServiceError
+        from mscdose.service.outputs import produce_copy, reported
+        from mscdose.service.records import opened_store
 
         record = self.finalizing.final_record
         if record is None:
             return False
-        copy = self._next_copy(record.id)
-        if copy is None:
+        paint = reported(lambda copy, report: worksheet_actions.print_worksheet_dialog(
+            self.window, record.document, report=report, **copy.render))
+        try:
+            with opened_store() as store:
+                return produce_copy(store, record, paint, self.options(), target="print") is not None
+        except ServiceError as error:
+            self._failed(translate("Messages", "No worksheet printed"), error)
             return False
-        return worksheet_actions.print_worksheet_dialog(
-            self.window, record.document, record_id=record.id, reprint_at=datetime.now(UTC) if copy else None,
-            report=self.report(record.id, copy), copy_number=copy, record_hash=record.short_hash,
-            chain_head=record.short_head, **self._worksheet_kwargs())
 
     def save_pdf(self, as_reprint: bool = False) -> bool:
         """Ask where, then the service writes the saved record's worksheet PDF (checked, renamed into place,
