@@ -148,3 +148,23 @@ def test_server_errors_are_worded_for_the_user(error: Exception, words: str) -> 
     message = str(pgc.explain(error, "postgresql://app@db/mscdose", "save the record"))
     assert message.startswith("Could not save the record:") and words in message
     assert message.count("Nothing was saved") == 1
+
+
+def test_no_postgresql_client_library_is_one_clear_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The frozen build leaves libpq to the machine (build.spec); without it, say what to install."""
+    import builtins
+
+    from mscdose.records.errors import StoreError
+    from mscdose.records.postgres import open_record_store
+
+    real_import = builtins.__import__
+
+    def no_libpq(name: str, *args: object, **kwargs: object) -> object:
+        if name == "mscdose.records.postgres.store":
+            raise ImportError("no pq wrapper available")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setenv("MSCDOSE_DATABASE_URL", "postgresql://app@db.example/mscdose")
+    monkeypatch.setattr(builtins, "__import__", no_libpq)
+    with pytest.raises(StoreError, match=r"no PostgreSQL client library .*apt install libpq5"):
+        open_record_store()

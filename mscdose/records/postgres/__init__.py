@@ -40,8 +40,16 @@ def open_record_store(path: object = None, *, read_only: bool = False) -> Record
 
     url = database_url() if path is None else None
     if url is not None:
-        from mscdose.records.postgres.store import PostgresStore
+        try:
+            from mscdose.records.postgres.store import PostgresStore
+        except ImportError as error:  # psycopg without a libpq it can load (the frozen build uses the machine's)
+            from mscdose.records.errors import StoreError
 
+            raise StoreError(
+                "MSCDOSE_DATABASE_URL names a shared PostgreSQL store, but this workstation has no PostgreSQL client "
+                f"library ({error}). Install libpq (Debian/Ubuntu: sudo apt install libpq5; Windows and macOS: the "
+                "PostgreSQL client), or unset MSCDOSE_DATABASE_URL to use this workstation's own record store."
+            ) from None
         return PostgresStore(url, read_only=read_only)
     location = Path(str(path)) if path is not None else None
     return RecordStore.open_read_only(location) if read_only else RecordStore(location)
