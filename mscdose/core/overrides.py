@@ -25,6 +25,8 @@ MIN_REASON_WORDS = 3
 MIN_WORD_LETTERS = 3
 _INITIALS = re.compile(r"^[A-Za-z][A-Za-z.\-]{1,5}$")
 _WORD = re.compile(r"[^\W\d_]+")  # letters only (any script); digits and punctuation split words
+MIN_HAN_CHARACTERS = 6
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # CJK ideographs (basic, Extension A, compatibility)
 
 # Flags raised here that flags.CATALOGUE does not hold yet (to be merged by its owner).
 ELIGIBILITY_HARD_UNMET = "ELIGIBILITY_HARD_UNMET"
@@ -42,13 +44,19 @@ class Override:
 
 def reason_problem(reason: str) -> str | None:
     """Why this text is not a reason, or None when it is. Counted words are runs of three or more letters
-    that are not one letter repeated ("aaa"); at least three of them, and not all the same word."""
+    that are not one letter repeated ("aaa"); at least three of them, and not all the same word.
+
+    Chinese is written without spaces (issue 16: "今日已用病房体重秤核实体重" is a reason), so a text of at least
+    MIN_HAN_CHARACTERS Chinese characters, of which at least three differ, counts as a reason too."""
+    han = _HAN.findall(reason or "")
+    if len(han) >= MIN_HAN_CHARACTERS and len(set(han)) >= 3:
+        return None
     words = [w.casefold() for w in _WORD.findall(reason or "")
              if len(w) >= MIN_WORD_LETTERS and len(set(w.casefold())) > 1]
     if len(words) < MIN_REASON_WORDS or len(set(words)) < 2:
         return (f"Reason: give at least {MIN_REASON_WORDS} words of {MIN_WORD_LETTERS} or more letters, not all "
-                "the same, saying why this is safe (e.g. 'weight confirmed on ward scale'), or choose one of "
-                "the protocol's standard reasons.")
+                "the same, saying why this is safe (e.g. 'weight confirmed on ward scale'; in Chinese at least "
+                f"{MIN_HAN_CHARACTERS} characters), or choose one of the protocol's standard reasons.")
     return None
 
 

@@ -97,7 +97,7 @@ def label_lines(document: Mapping[str, Any], record_id: int | str) -> list[tuple
     ) if part) or DASH
     return [
         (f"Patient ID {patient.get('id') or DASH}", True),
-        (patient.get("name") or DASH, True),
+        (f"{patient.get('name') or DASH} · born {patient.get('date_of_birth') or DASH}", True),
         (f"UC-MSC {display.cells(dose) if dose is not None else DASH}, intravenous", False),
         (product, False),
         (f"DIN {inputs.get('din') or DASH}", True),

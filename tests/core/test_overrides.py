@@ -80,3 +80,12 @@ def test_hard_criteria_raise_a_hard_finalising_flag_that_blocks() -> None:
                                  flags)
     assert len(problems) == 1 and problems[0].startswith("ELIGIBILITY_HARD_UNMET:")
     assert "cannot be overridden" in problems[0]
+
+
+def test_a_reason_written_in_chinese_counts_its_characters() -> None:
+    """Issue 16: Chinese has no spaces, so "3 words" refused every Chinese reason."""
+    from mscdose.core.overrides import reason_problem
+
+    assert reason_problem("今日已用病房体重秤核实体重") is None  # 13 characters: weight confirmed on the ward scale
+    assert reason_problem("体重核实") is not None  # 4 characters: too short to say why
+    assert reason_problem("好好好好好好好") is not None  # one character repeated says nothing

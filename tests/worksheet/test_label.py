@@ -111,3 +111,11 @@ def test_an_unknown_size_is_refused_with_the_choices(document: dict[str, Any], t
     with pytest.raises(ValueError, match="Accepted: 100x50mm or 4x2in"):
         write_label_pdf(document, RECORD_ID, tmp_path / "label.pdf", size="A4")
     assert label_image(document, RECORD_ID, size="4 × 2 in").width() == 1200  # 4 in at 300 dpi
+
+
+def test_the_label_carries_both_patient_identifiers() -> None:
+    """Issue 19: the worksheet, the label and the record show both identifiers (id and date of birth)."""
+    labelled = make_document(date_of_birth="1990-05-17", age=None)  # the age then comes from the date of birth
+    lines = [text for text, _ in label_lines(labelled, 3)]
+    assert "Patient ID P-0001" in lines and "Jane Example · born 1990-05-17" in lines
+    assert "Jane Example · born —" in [text for text, _ in label_lines(make_document(), 3)]  # an age was typed
