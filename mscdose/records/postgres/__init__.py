@@ -45,9 +45,10 @@ def open_record_store(path: object = None, *, read_only: bool = False) -> Record
         except ImportError as error:  # psycopg without a libpq it can load (the frozen build uses the machine's)
             from mscdose.records.errors import StoreError
 
+            reason = " ".join(str(error).split())  # psycopg lists its attempts on several lines: one line here
             raise StoreError(
                 "MSCDOSE_DATABASE_URL names a shared PostgreSQL store, but this workstation has no PostgreSQL client "
-                f"library ({error}). Install libpq (Debian/Ubuntu: sudo apt install libpq5; Windows and macOS: the "
+                f"library ({reason}). Install libpq (Debian/Ubuntu: sudo apt install libpq5; Windows and macOS: the "
                 "PostgreSQL client), or unset MSCDOSE_DATABASE_URL to use this workstation's own record store."
             ) from None
         return PostgresStore(url, read_only=read_only)
