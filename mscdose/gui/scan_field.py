@@ -56,7 +56,7 @@ class ScanField(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._scans: list[str] = []
-        self.label = QLabel(translate("Scan", "Product label s&can:"))
+        self.label = QLabel(translate("Scan", "Product label scan:"))
         self.hint = translate("Scan", "Scan the product bag's ISBT 128 barcode (the scanner ends with Enter); one "
                                       "scan per bag. The DIN, product and expiry are filled from it.")
         self.edit = QLineEdit()
