@@ -60,6 +60,14 @@
         <translation>重新生成已保存记录的工作单，标注“重印 REPRINT”。</translation>
     </message>
     <message>
+        <source>Print bag label…</source>
+        <translation>打印输液袋标签…</translation>
+    </message>
+    <message>
+        <source>Write the prepared bag&apos;s label (PDF) from the saved record; copies after the first are marked REPRINT.</source>
+        <translation>根据已保存的记录生成配制好的输液袋标签（PDF）；第一份之后的副本标记为 REPRINT。</translation>
+    </message>
+    <message>
         <source>Missing before finalising</source>
         <translation>定稿前缺少的项目</translation>
     </message>
@@ -114,6 +122,10 @@
     <message>
         <source>&amp;Reprint worksheet…</source>
         <translation>重印工作单(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Print bag &amp;label…</source>
+        <translation>打印输液袋标签(&amp;L)…</translation>
     </message>
     <message>
         <source>&amp;History…</source>
@@ -174,6 +186,105 @@
     <message>
         <source>Save the finalised worksheet as a PDF.</source>
         <translation>将已定稿的工作单保存为PDF。</translation>
+    </message>
+</context>
+<context>
+    <name>Bedside</name>
+    <message>
+        <source>Right patient, right bag, in time. Give this bag to this patient.</source>
+        <translation>患者正确、输液袋正确、在时限内。可将此袋输给此患者。</translation>
+    </message>
+    <message>
+        <source>Bedside check – mscdose</source>
+        <translation>床旁核对 – mscdose</translation>
+    </message>
+    <message>
+        <source>Scan the patient&apos;s wristband</source>
+        <translation>扫描患者腕带</translation>
+    </message>
+    <message>
+        <source>Scan the bag label printed by mscdose</source>
+        <translation>扫描 mscdose 打印的输液袋标签</translation>
+    </message>
+    <message>
+        <source>Product label (optional)</source>
+        <translation>产品标签（可选）</translation>
+    </message>
+    <message>
+        <source>&amp;Wristband:</source>
+        <translation>腕带(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Bag &amp;label:</source>
+        <translation>输液袋标签(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Product label:</source>
+        <translation>产品标签(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>核对(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Compare the wristband with the bag label and log the check.</source>
+        <translation>将腕带与输液袋标签比对，并记录本次核对。</translation>
+    </message>
+    <message>
+        <source>Bedside check result</source>
+        <translation>床旁核对结果</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss</source>
+        <translation>关闭结果(&amp;D)</translation>
+    </message>
+    <message>
+        <source>The site setting {problem} Fix it in Settings.</source>
+        <translation>站点设置有误：{problem} 请在设置中修正。</translation>
+    </message>
+    <message>
+        <source>The record store could not be used, so nothing was compared or logged: {error}</source>
+        <translation>无法使用记录库，因此未进行比对，也未记录：{error}</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>注意：{note}</translation>
+    </message>
+    <message>
+        <source>✔ MATCH</source>
+        <translation>✔ 相符 MATCH</translation>
+    </message>
+    <message>
+        <source>Patient {patient} · record {record}</source>
+        <translation>患者 {patient} · 记录 {record}</translation>
+    </message>
+    <message>
+        <source>Logged as bedside check {check}.</source>
+        <translation>已记录为床旁核对 {check}。</translation>
+    </message>
+    <message>
+        <source>✘ MISMATCH</source>
+        <translation>✘ 不符 MISMATCH</translation>
+    </message>
+    <message>
+        <source>Logged as bedside check {check}. Scanning again does not clear this.</source>
+        <translation>已记录为床旁核对 {check}。再次扫描不会清除此结果。</translation>
+    </message>
+    <message>
+        <source>✘ NOT CHECKED</source>
+        <translation>✘ 未核对 NOT CHECKED</translation>
+    </message>
+    <message>
+        <source>DO NOT GIVE THIS BAG until a bedside check says MATCH.</source>
+        <translation>床旁核对结果为“相符”之前，不得输注此袋。</translation>
+    </message>
+    <message>
+        <source>Scan the wristband, then the bag label.</source>
+        <translation>先扫描腕带，再扫描输液袋标签。</translation>
     </message>
 </context>
 <context>
@@ -677,10 +788,6 @@ Log file: {log}</source>
         <translation>未打印工作单</translation>
     </message>
     <message>
-        <source>The print was not logged</source>
-        <translation>本次打印未记入日志</translation>
-    </message>
-    <message>
         <source>Save worksheet PDF</source>
         <translation>保存工作单PDF</translation>
     </message>
@@ -691,6 +798,14 @@ Log file: {log}</source>
     <message>
         <source>The worksheet was not saved</source>
         <translation>工作单未保存</translation>
+    </message>
+    <message>
+        <source>Save bag label PDF</source>
+        <translation>保存输液袋标签 PDF</translation>
+    </message>
+    <message>
+        <source>No bag label written</source>
+        <translation>未生成输液袋标签</translation>
     </message>
     <message>
         <source>Could not open the records</source>
@@ -1114,6 +1229,18 @@ Log file: {log}</source>
         <source>✎ Changed from the protocol&apos;s site value ({value}).</source>
         <translation>✎ 已改动，方案的本中心设定值为 {value}。</translation>
     </message>
+    <message>
+        <source>▣ Read as a scan of the product label; press Enter to add it to the scans.</source>
+        <translation>▣ 按产品标签扫描读取；按 Enter 加入扫描列表。</translation>
+    </message>
+    <message>
+        <source>▣ Scanned from the product label: {value}</source>
+        <translation>▣ 来自产品标签扫描：{value}</translation>
+    </message>
+    <message>
+        <source>✔ Typed, and the scanned label agrees ({value}).</source>
+        <translation>✔ 手工输入，且与扫描的标签一致（{value}）。</translation>
+    </message>
 </context>
 <context>
     <name>Protocol</name>
@@ -1453,6 +1580,73 @@ Log file: {log}</source>
     </message>
 </context>
 <context>
+    <name>Scan</name>
+    <message>
+        <source>DIN {din}</source>
+        <translation>DIN {din}</translation>
+    </message>
+    <message>
+        <source>product {code}</source>
+        <translation>产品 {code}</translation>
+    </message>
+    <message>
+        <source>expires {when}</source>
+        <translation>有效期至 {when}</translation>
+    </message>
+    <message>
+        <source>collected {date}</source>
+        <translation>采集于 {date}</translation>
+    </message>
+    <message>
+        <source>no DIN, product or date</source>
+        <translation>无 DIN、产品或日期</translation>
+    </message>
+    <message>
+        <source>Bag {number} (scanned): {values}</source>
+        <translation>第 {number} 袋（扫描）：{values}</translation>
+    </message>
+    <message>
+        <source> · </source>
+        <translation> · </translation>
+    </message>
+    <message>
+        <source>Product label scan:</source>
+        <translation>产品标签扫描：</translation>
+    </message>
+    <message>
+        <source>Scan the product bag&apos;s ISBT 128 barcode (the scanner ends with Enter); one scan per bag. The DIN, product and expiry are filled from it.</source>
+        <translation>扫描产品袋上的 ISBT 128 条码（扫描枪以 Enter 结束）；每袋扫描一次。DIN、产品和有效期由此填入。</translation>
+    </message>
+    <message>
+        <source>scan the bag label, or paste and press Enter</source>
+        <translation>扫描袋上标签，或粘贴后按 Enter</translation>
+    </message>
+    <message>
+        <source>Clear scans</source>
+        <translation>清除扫描</translation>
+    </message>
+    <message>
+        <source>Remove every product label scan of this preparation.</source>
+        <translation>删除本次配制的所有产品标签扫描。</translation>
+    </message>
+    <message>
+        <source>Product label scans</source>
+        <translation>产品标签扫描记录</translation>
+    </message>
+    <message>
+        <source>One line per bag scanned, with the values read from its label.</source>
+        <translation>每扫描一袋一行，列出从其标签读取的值。</translation>
+    </message>
+    <message>
+        <source>Product label scan message</source>
+        <translation>产品标签扫描提示</translation>
+    </message>
+    <message>
+        <source>Why the scan was refused, and what is accepted.</source>
+        <translation>扫描被拒绝的原因，以及可接受的内容。</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>System language</source>
@@ -1631,6 +1825,14 @@ No dose can be checked without a valid protocol file. Ask the pharmacy to restor
     <message>
         <source>✖ Record {record} is saved but its worksheet was not made: use Reprint… (do not finalise again).</source>
         <translation>✖ 记录 {record} 已保存，但工作单未生成：请使用“重印…”（不要再次定稿）。</translation>
+    </message>
+    <message>
+        <source>✔ Bag label of record {record} written to {path}.</source>
+        <translation>✔ 记录 {record} 的输液袋标签已写入 {path}。</translation>
+    </message>
+    <message>
+        <source>✔ REPRINT {copy} of the bag label of record {record} written to {path}.</source>
+        <translation>✔ 记录 {record} 的输液袋标签 REPRINT {copy} 已写入 {path}。</translation>
     </message>
     <message>
         <source>New patient</source>

@@ -1,9 +1,9 @@
 """`mscdose label` (the prepared bag's label) and `mscdose bedside` (right patient, right bag, in time).
 
-Chain of identity, issue 13. The label is printed from the saved record only (never recomputed numbers) and
-logged like every output: through the store's print events, with a detail starting "label", the first copy
-plain and every later one marked REPRINT n. Label copies are counted apart from worksheet copies, so a label
-never makes the worksheet a reprint, nor the reverse.
+Chain of identity, issue 13. The label is written by the service (`mscdose.service.labels.write_record_label`,
+the same use case as the window's Print bag label…): printed from the saved record only, logged like every
+output, the first copy plain and every later one marked REPRINT n; refused for a superseded record and, where
+the site requires it, for a record not yet checked independently.
 
 The bedside check answers MATCH or MISMATCH in words a nurse cannot misread, and every check, either answer,
 is appended to the record chain before the answer is shown: a MISMATCH cannot be made to disappear by
@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import argparse
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from mscdose.cli.options import Parser, Problem, add_database, add_json, new_parser, say
 from mscdose.cli.status_codes import ExitCode
 
-LABEL_DETAIL = "label"  # every label print event's detail starts with this word
+# The label use case is the service's (`mscdose.service.labels`, shared with the window); kept importable here.
+from mscdose.service.labels import LABEL_DETAIL, label_copies_made, write_record_label  # noqa: F401
 
 
 def build_parser(name: str) -> Parser:
@@ -62,66 +62,14 @@ def _record_id(text: str) -> int:
     return int(stripped)
 
 
-def label_copies_made(store: Any, record_id: int) -> int:
-    """Label copies of this record written so far (print events whose detail starts with "label")."""
-    return sum(1 for event in store.print_events(record_id) if event.ok and event.detail.startswith(LABEL_DETAIL))
-
-
 def _label_size(given: str | None) -> str:
-    from mscdose.worksheet.label import label_size
-
-    if given is None:
-        from mscdose.settings import LABEL_SIZE, Settings
-
-        given = Settings().get(LABEL_SIZE)
-    try:
-        return label_size(given).key
-    except ValueError as error:
-        raise Problem.bad_input("size", given, str(error)) from None
-
-
-def _refuse_unchecked(store: Any, record: Any) -> None:
-    """Issue 14: where the site requires it (setting site/check_before_label = yes), no label before the
-    independent check of the record is in the chain."""
-    from mscdose.service.accounts import signatures
     from mscdose.service.errors import InvalidInput
-    from mscdose.settings import CHECK_BEFORE_LABEL, Settings
+    from mscdose.service.labels import label_size_key
 
-    if Settings().get(CHECK_BEFORE_LABEL) != "yes":
-        return
-    if not any(signature.meaning == "checked" for signature in signatures(store, record.id)):
-        raise InvalidInput(f"Record {record.id} has not been checked independently, and this site requires the "
-                           f"check before the bag is labelled: `mscdose check {record.id} ...` (or Check a record "
-                           "in the window) first.", field="record_id", given=str(record.id))
-
-
-def write_record_label(store: Any, record: Any, output: Path, size: str) -> int:
-    """Write a saved record's bag label and log it; return the copy number (0 first, n for REPRINT n).
-
-    Refuses a superseded record (its bag was prepared from numbers a correction replaced). A failure is
-    logged against the record, leaves no file, and raises OutputFailed."""
-    from mscdose.service.errors import InvalidInput, OutputFailed
-    from mscdose.service.outputs import log_output
-    from mscdose.worksheet.label import write_label_pdf
-
-    if record.superseded_by is not None:
-        raise InvalidInput(f"Record {record.id} was corrected by record {record.superseded_by}: no label is printed "
-                           f"for a superseded record. Print the label of record {record.superseded_by}.",
-                           field="record_id", given=str(record.id))
-    _refuse_unchecked(store, record)
-    copy = label_copies_made(store, record.id)
-    kind = f"{LABEL_DETAIL} reprint {copy}" if copy else LABEL_DETAIL
     try:
-        write_label_pdf(record.document, record.id, output, size=size, reprint=copy)
-    except ValueError as error:  # a document that can never have a label (blocked, unresolved)
-        raise InvalidInput(f"Record {record.id}: {error}", field="record_id", given=str(record.id)) from None
-    except Exception as error:  # whatever the renderer met is logged against the record, then reported
-        reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
-        log_output(store, record.id, False, f"{kind} PDF {output} ({size}) failed: {reason}")
-        raise OutputFailed(f"Could not write the bag label of record {record.id} to “{output}”: {reason}. The "
-                           "failure is logged; nothing was left behind.", record.id, given=str(output)) from None
-    log_output(store, record.id, True, f"{kind} PDF {output} ({size})")
-    return copy
+        return label_size_key(given)
+    except InvalidInput as error:
+        raise Problem.bad_input("size", error.given, str(error)) from None
 
 
 def _label(args: argparse.Namespace) -> int:

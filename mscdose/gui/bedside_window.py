@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mscdose.gui.texts import plain, translate
+from mscdose.i18n import QT_TRANSLATE_NOOP
 from mscdose.settings import WRISTBAND_PATTERN, Settings
 
 logger = logging.getLogger(__name__)
@@ -41,7 +43,7 @@ logger = logging.getLogger(__name__)
 GREEN = QColor("#1b6e34")  # white text on it: contrast 6.3:1
 RED = QColor("#b00020")    # white text on it: contrast 7.0:1
 WHITE = QColor("white")
-MATCH_WORDS = "Right patient, right bag, in time. Give this bag to this patient."
+MATCH_WORDS = QT_TRANSLATE_NOOP("Bedside", "Right patient, right bag, in time. Give this bag to this patient.")
 NOT_CHECKED = "NOT CHECKED"
 
 
@@ -62,7 +64,7 @@ class BedsideWindow(QDialog):
                  store_path: Path | str | None = None, now: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("bedsideWindow")
-        self.setWindowTitle("Bedside check – mscdose")
+        self.setWindowTitle(translate("Bedside", "Bedside check – mscdose"))
         self.settings = settings or Settings()
         self.store_path = store_path
         self._now = now
@@ -71,22 +73,26 @@ class BedsideWindow(QDialog):
         self.setAutoFillBackground(True)
         self._normal_palette = QPalette(self.palette())
 
-        self.wristband = _scan_field("wristbandScan", "Scan the patient's wristband")
-        self.bag_label = _scan_field("bagLabelScan", "Scan the bag label printed by mscdose")
-        self.product = _scan_field("productScan", "Product label (optional)")
+        self.wristband = _scan_field("wristbandScan", translate("Bedside", "Scan the patient's wristband"))
+        self.bag_label = _scan_field("bagLabelScan", translate("Bedside", "Scan the bag label printed by mscdose"))
+        self.product = _scan_field("productScan", translate("Bedside", "Product label (optional)"))
         self.wristband.returnPressed.connect(self.bag_label.setFocus)
         self.bag_label.returnPressed.connect(self._label_entered)
         self.product.returnPressed.connect(self.check)
         form = QFormLayout()
-        for text, edit in (("&Wristband:", self.wristband), ("Bag &label:", self.bag_label),
-                           ("&Product label:", self.product)):
+        for text, edit in ((translate("Bedside", "&Wristband:"), self.wristband),
+                           (translate("Bedside", "Bag &label:"), self.bag_label),
+                           (translate("Bedside", "&Product label:"), self.product)):
             label = QLabel(text)
             label.setBuddy(edit)
             form.addRow(label, edit)
-        self.check_button = QPushButton("&Check")
+        self.check_button = QPushButton(translate("Bedside", "&Check"))
         self.check_button.setObjectName("bedsideCheckButton")
         self.check_button.setAutoDefault(False)
         self.check_button.clicked.connect(self.check)
+        self.check_button.setAccessibleName(plain(self.check_button.text()))
+        self.check_button.setAccessibleDescription(translate("Bedside", "Compare the wristband with the bag label "
+                                                                        "and log the check."))
 
         self.panel = QFrame()
         self.panel.setObjectName("bedsideResult")
@@ -95,7 +101,7 @@ class BedsideWindow(QDialog):
         self.icon.setObjectName("bedsideIcon")
         self.word = QLabel()
         self.word.setObjectName("bedsideWord")
-        self.word.setAccessibleName("Bedside check result")
+        self.word.setAccessibleName(translate("Bedside", "Bedside check result"))
         big = QFont(self.font())
         big.setPointSizeF(max(self.font().pointSizeF(), 9) * 5)
         big.setBold(True)
@@ -109,9 +115,9 @@ class BedsideWindow(QDialog):
         self.headline.setFont(bold)
         self.reasons = QListWidget()
         self.reasons.setObjectName("bedsideReasons")
-        self.reasons.setAccessibleName("Reasons")
+        self.reasons.setAccessibleName(translate("Bedside", "Reasons"))
         self.reasons.setWordWrap(True)
-        self.dismiss_button = QPushButton("&Dismiss")
+        self.dismiss_button = QPushButton(translate("Bedside", "&Dismiss"))
         self.dismiss_button.setObjectName("bedsideDismissButton")
         self.dismiss_button.setAutoDefault(False)
         self.dismiss_button.setDefault(False)
@@ -155,7 +161,8 @@ class BedsideWindow(QDialog):
         try:
             pattern = WristbandPattern.from_setting(setting)
         except InputError as error:
-            self._show_not_checked(f"The site setting {error.message} Fix it in Settings.")
+            self._show_not_checked(translate("Bedside", "The site setting {problem} Fix it in Settings.")
+                                   .format(problem=error.message))
             return
         now = self._now or datetime.now().astimezone()
         try:
@@ -164,7 +171,8 @@ class BedsideWindow(QDialog):
                                              wristband_pattern=pattern, product_scan=self.product.text())
         except StoreError as error:
             logger.warning("Bedside check not made: %s", error)
-            self._show_not_checked(f"The record store could not be used, so nothing was compared or logged: {error}")
+            self._show_not_checked(translate("Bedside", "The record store could not be used, so nothing was "
+                                             "compared or logged: {error}").format(error=error))
             return
         logger.info("Bedside check %s: %s for record %s", entry.id, check.result, check.record_id or "?")
         self.last_entry = entry
@@ -173,7 +181,7 @@ class BedsideWindow(QDialog):
         else:
             self._show_mismatch(list(check.reasons), check.headline, entry)
         for note in check.notes:
-            self.reasons.addItem(f"Note: {note}")
+            self.reasons.addItem(translate("Bedside", "Note: {note}").format(note=note))
 
     # -- what is shown ----------------------------------------------------------------------------------
 
@@ -217,17 +225,21 @@ class BedsideWindow(QDialog):
         self.reasons.setFocus()  # nothing a scanner types next can act on the answer
 
     def _show_match(self, check: Any, entry: Any) -> None:
-        self._answer("MATCH", "✔ MATCH", MATCH_WORDS,
-                     [f"Patient {check.wristband_patient_id} · record {check.record_id}",
-                      f"Logged as bedside check {entry.id}."], GREEN, QStyle.StandardPixmap.SP_DialogApplyButton)
+        self._answer("MATCH", translate("Bedside", "✔ MATCH"), translate("Bedside", MATCH_WORDS),
+                     [translate("Bedside", "Patient {patient} · record {record}").format(
+                         patient=check.wristband_patient_id, record=check.record_id),
+                      translate("Bedside", "Logged as bedside check {check}.").format(check=entry.id)],
+                     GREEN, QStyle.StandardPixmap.SP_DialogApplyButton)
 
     def _show_mismatch(self, reasons: list[str], headline: str, entry: Any) -> None:
-        self._answer("MISMATCH", "✘ MISMATCH", headline,
-                     [*reasons, f"Logged as bedside check {entry.id}. Scanning again does not clear this."],
+        self._answer("MISMATCH", translate("Bedside", "✘ MISMATCH"), headline,
+                     [*reasons, translate("Bedside", "Logged as bedside check {check}. Scanning again does not "
+                                                     "clear this.").format(check=entry.id)],
                      RED, QStyle.StandardPixmap.SP_MessageBoxCritical)
 
     def _show_not_checked(self, problem: str) -> None:
-        self._answer(NOT_CHECKED, "✘ NOT CHECKED", "DO NOT GIVE THIS BAG until a bedside check says MATCH.",
+        self._answer(NOT_CHECKED, translate("Bedside", "✘ NOT CHECKED"),
+                     translate("Bedside", "DO NOT GIVE THIS BAG until a bedside check says MATCH."),
                      [problem], RED, QStyle.StandardPixmap.SP_MessageBoxCritical)
 
     def _show_nothing(self) -> None:
@@ -235,7 +247,7 @@ class BedsideWindow(QDialog):
         self.setProperty("result", "")
         self.word.setText("")
         self.icon.clear()
-        self.headline.setText("Scan the wristband, then the bag label.")
+        self.headline.setText(translate("Bedside", "Scan the wristband, then the bag label."))
         self.reasons.clear()
         self._colour(None)
         self._lock(False)

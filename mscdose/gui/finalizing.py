@@ -154,7 +154,7 @@ class FinalizeController(QObject):
         correction being made."""
         from mscdose.service.finalise import Preparation
 
-        text = {key: row.text() for key, row in self.form.rows.items()}
+        text = self.form.texts()  # (barcode data left in the lot field is a scan, never the lot number)
         supersedes, reason = self.correcting or (None, "")
         return Preparation(
             patient_id=text["patient_id"], patient_name=text["patient_name"], prepared_by=prepared_by,

@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         self.flags.override_requested.connect(self.finalizing.override_soft_flags)
         self.outputs = OutputsController(self, self.finalizing, self.settings, self.questions)
         self.outputs.output_failed.connect(self._output_failure)
+        self.outputs.label_written.connect(self._label_written)
         self.actions = WindowActions(self, self.finalizing, self.outputs, new_patient=self.new_patient,
                                      edit_settings=self.edit_settings, show_help=self.show_help,
                                      correct_record=self.ask_correction)
@@ -336,6 +337,11 @@ class MainWindow(QMainWindow):
                                                                 "not made: use Reprint… (do not finalise again).")
                                              .format(record=record_id))
         self._update_actions()
+
+    def _label_written(self, record_id: int, copy: int, path: str) -> None:
+        text = (translate("Window", "✔ Bag label of record {record} written to {path}.") if not copy else
+                translate("Window", "✔ REPRINT {copy} of the bag label of record {record} written to {path}."))
+        self.actions.finalized_label.setText(text.format(record=record_id, copy=copy, path=path))
 
     # -- corrections -------------------------------------------------------------------------------------
 

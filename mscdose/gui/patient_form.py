@@ -15,6 +15,7 @@ from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from mscdose.gui.field_row import FieldRow
+from mscdose.gui.scan_field import ScanField, looks_like_scan
 from mscdose.gui.texts import plain, unit_text, unit_text_in
 
 if TYPE_CHECKING:
@@ -30,6 +31,8 @@ DOSE_UNITS = ("million cells", "million cells/kg")
 PREPARATION = ("final_volume", "duration", "drop_factor", "increment")
 # Typed into the record but not into the calculation (the order); read by the finalise controller.
 ORDER = ("prescriber", "order_reference", "order_date")
+# Fields that accept a scan of the product label too (issue 13): ISBT 128 data there is read as a scan.
+SCANNABLE = ("lot", "din")
 
 
 class PatientForm(QWidget):
@@ -62,7 +65,7 @@ class PatientForm(QWidget):
         row = FieldRow(key, label, object_name, **kwargs)
         form.addRow(row.label, row.widget)
         row.edit.textChanged.connect(self._text_changed)
-        row.edit.returnPressed.connect(lambda: self.focusNextPrevChild(True))
+        row.edit.returnPressed.connect(lambda: self._return_pressed(key))
         self.rows[key] = row
         return row
 
@@ -109,6 +112,10 @@ class PatientForm(QWidget):
 
     def _lot(self) -> QGroupBox:
         box, form = self._group(self.tr("3  Product lot"), "lotGroup")
+        # issue 13: the bag's ISBT 128 label scanned first; the DIN, product and expiry come from it
+        self.scan = ScanField()
+        self.scan.changed.connect(self._text_changed)
+        form.addRow(self.scan.label, self.scan)
         self._row(form, "lot", self.tr("&Lot number:"), "lotInput", placeholder=self.tr("as on the bag label"),
                   hint=self.tr("The product lot number from the bag label."))
         self._row(form, "din", self.tr("ISBT 12&8 DIN:"), "dinInput",
@@ -174,8 +181,11 @@ class PatientForm(QWidget):
     def tab_chain(self) -> list[QWidget]:
         """The form's widgets in the order the work is done (the window adds what comes before and after)."""
         chain: list[QWidget] = []
-        for key in ("patient_id", "patient_name", "date_of_birth", "age", "weight", *ORDER, "dose", "lot", "din",
-                    "concentration"):
+        for key in ("patient_id", "patient_name", "date_of_birth", "age", "weight", *ORDER, "dose", "scan", "lot",
+                    "din", "concentration"):
+            if key == "scan":
+                chain += [self.scan.edit, self.scan.clear_button, self.scan.list]
+                continue
             row = self.rows[key]
             chain.append(row.edit)
             if row.unit_combo is not None:
@@ -192,6 +202,12 @@ class PatientForm(QWidget):
     def texts(self) -> dict[str, str]:
         texts = {key: row.text() for key, row in self.rows.items()}
         texts["basis"] = str(self.basis.currentData())
+        # issue 13: the scans, one per line; barcode data in the lot or DIN field is a scan, not typing
+        pending = [texts[key] for key in SCANNABLE if looks_like_scan(texts[key])]
+        for key in SCANNABLE:
+            if looks_like_scan(texts[key]):
+                texts[key] = ""
+        texts["scan"] = "\n".join([*self.scan.scans(), *(text.strip() for text in pending)])
         exact = self._weight_exact
         if exact is not None and (texts["weight"].strip(), self._weight_unit) == exact[:2]:
             # The text is the unit switch's rounded display (136.69 lb): compute with the weight as it was
@@ -207,7 +223,8 @@ class PatientForm(QWidget):
 
     def has_typed(self) -> bool:
         """Whether anything of this patient has been typed (the preparation values are the protocol's)."""
-        return any(row.text().strip() for key, row in self.rows.items() if key not in PREPARATION)
+        return bool(self.scan.scans()) or any(row.text().strip() for key, row in self.rows.items()
+                                              if key not in PREPARATION)
 
     def field_names(self, keys: list[str]) -> list[str]:
         """The labels of `keys` as a person reads them ("Bag volume"), for the 'Waiting for' line."""
@@ -232,6 +249,47 @@ class PatientForm(QWidget):
             else:
                 row.set_note(self.tr("✎ Changed from the protocol's site value ({value}).")
                              .format(value=unit_text_in(default)))
+        self._show_scanned()
+
+    def _show_scanned(self) -> None:
+        """Issue 13: a scan in the lot or DIN field that the core refuses is marked there with its reason;
+        the DIN and expiry that came from a scan are marked as scanned (or as confirmed by the scan)."""
+        from mscdose.core.errors import InputError
+        from mscdose.core.scan import parse_scan
+
+        read = []
+        for key in SCANNABLE:
+            text = self.rows[key].text()
+            if looks_like_scan(text):
+                try:
+                    read.append(parse_scan(text))
+                except InputError as error:
+                    self.rows[key].set_error(error.message)
+                else:
+                    self.rows[key].set_note(self.tr("▣ Read as a scan of the product label; press Enter to add "
+                                                    "it to the scans."))
+            elif key == "lot":
+                self.rows[key].set_note(None)
+        for text in self.scan.scans():
+            try:
+                read.append(parse_scan(text))
+            except InputError:
+                continue
+        din = next((scan.din for scan in read if scan.din is not None), None)
+        expiry = min((scan.expiry for scan in read if scan.expiry is not None), default=None)
+        for key, value in (("din", din.display if din else None),
+                           ("expires_at", f"{expiry:%Y-%m-%d %H:%M}" if expiry else None)):
+            row = self.rows[key]
+            if key == "din" and looks_like_scan(row.text()):
+                continue
+            if value is None:
+                row.set_note(None)
+            elif not row.text().strip():
+                row.set_note(self.tr("▣ Scanned from the product label: {value}").format(value=value))
+            elif not row.error_text():
+                row.set_note(self.tr("✔ Typed, and the scanned label agrees ({value}).").format(value=value))
+            else:
+                row.set_note(None)
 
     # -- filling -------------------------------------------------------------------------------------
 
@@ -256,6 +314,7 @@ class PatientForm(QWidget):
         for key in self.rows:
             if key not in PREPARATION:
                 self._set_quietly(key, "")
+        self.scan.reset()
         for combo in (self.rows["dose"].unit_combo, self.basis):
             assert combo is not None
             with QSignalBlocker(combo):
@@ -285,6 +344,19 @@ class PatientForm(QWidget):
             combo.setCurrentIndex(max(0, combo.findData(dose_unit)))
         for key, text in texts.items():
             self.rows[key].edit.setText(text)
+
+    def _return_pressed(self, key: str) -> None:
+        """Enter moves to the next field; in the lot or DIN field, Enter after barcode data (a scanner ends
+        with Enter) adds it to the scans and empties the field, or keeps it there with the reason."""
+        row = self.rows[key]
+        if key in SCANNABLE and looks_like_scan(row.text()):
+            reason = self.scan.add(row.text())
+            if reason is not None:
+                row.set_error(reason)
+                row.edit.selectAll()
+                return
+            row.edit.clear()
+        self.focusNextPrevChild(True)
 
     def focus_first(self) -> None:
         self.rows["patient_id"].edit.setFocus()

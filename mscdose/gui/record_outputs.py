@@ -33,6 +33,7 @@ logger = logging.getLogger(__name__)
 
 class OutputsController(QObject):
     output_failed = Signal(int)  # record id whose worksheet could not be made: offer Reprint
+    label_written = Signal(int, int, str)  # record id, copy number (0 first, n for REPRINT n), file
 
     def __init__(self, window: QWidget, finalizing: FinalizeController, settings: Settings,
                  questions: Questions) -> None:
@@ -138,6 +139,43 @@ class OutputsController(QObject):
     def reprint(self) -> bool:
         """A copy marked REPRINT of the saved record (after a failed output, or for the file)."""
         return self.save_pdf(as_reprint=True)
+
+    # -- the prepared bag's label (issue 13) -------------------------------------------------------------
+
+    def print_label(self) -> bool:
+        """Ask where, then the service writes the saved record's bag label PDF at the site's label size
+        (LABEL_SIZE) and logs it: the first copy plain, then REPRINT n. The service refuses a superseded
+        record and, where the site requires it (CHECK_BEFORE_LABEL), a record not yet checked independently:
+        its message is shown and nothing is written. A label failure is not a worksheet failure: no Reprint."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from mscdose.service.errors import InvalidInput, ServiceError
+        from mscdose.service.labels import label_size_key, write_record_label
+        from mscdose.service.outputs import check_output_path
+        from mscdose.service.records import opened_store
+        from mscdose.settings import CHECK_BEFORE_LABEL, LABEL_SIZE
+
+        record = self.finalizing.final_record
+        if record is None:
+            return False
+        path = self.questions.ask_save_path(translate("Messages", "Save bag label PDF"),
+                                            f"bag-label-record-{record.id}.pdf")
+        if not path:
+            return False
+        try:
+            size = label_size_key(self.settings.get(LABEL_SIZE))
+            output = check_output_path(path, force=True)  # the file dialog has asked about replacing it
+            with opened_store() as store:
+                copy = write_record_label(store, record, Path(output), size,
+                                          check_required=self.settings.get(CHECK_BEFORE_LABEL) == "yes")
+        except ServiceError as error:
+            logger.warning("Record %s: no bag label: %s", record.id, error)
+            icon = QMessageBox.Icon.Warning if isinstance(error, InvalidInput) else QMessageBox.Icon.Critical
+            self.questions.show_message(translate("Messages", "No bag label written"), str(error), icon)
+            return False
+        logger.info("Record %s: %s written to %s", record.id, f"label reprint {copy}" if copy else "label", output)
+        self.label_written.emit(record.id, copy, str(output))
+        return True
 
     # -- history ---------------------------------------------------------------------------------------
 

@@ -44,6 +44,7 @@ class WindowActions:
         self._slots = {"new": new_patient, "settings": edit_settings, "help": show_help,
                        "preview": outputs.preview, "print": outputs.print_worksheet, "pdf": outputs.save_pdf,
                        "reprint": outputs.reprint, "history": outputs.open_history, "correct": correct_record,
+                       "label": outputs.print_label,
                        "quit": window.close}
         self.new_button = _button(translate("Actions", "New patient"), "newPatientButton", new_patient,
                                   translate("Actions", "Clear the form for the next patient."))
@@ -61,6 +62,12 @@ class WindowActions:
         self.reprint_button = _button(translate("Actions", "Reprint…"), "reprintButton", outputs.reprint,
                                   translate("Actions", "Write the saved record's worksheet again, marked REPRINT."))
         self.reprint_button.hide()
+        # issue 13: the prepared bag's label, shown once there is a record to label (the row stays narrow
+        # enough for 1366 x 768 at 150 % before finalising)
+        self.label_button = _button(translate("Actions", "Print bag label…"), "printLabelButton", outputs.print_label,
+                                    translate("Actions", "Write the prepared bag's label (PDF) from the saved "
+                                                         "record; copies after the first are marked REPRINT."))
+        self.label_button.hide()
         self.missing_label = QLabel()
         self.missing_label.setObjectName("missingValue")
         self.missing_label.setAccessibleName(translate("Actions", "Missing before finalising"))
@@ -83,7 +90,7 @@ class WindowActions:
         self.row.addWidget(self.preview_button)
         self.row.addWidget(self.missing_label, 1)
         for button in (self.finalize_button, self.reprint_button, self.print_button, self.pdf_button,
-                       self.history_button):
+                       self.label_button, self.history_button):
             self.row.addWidget(button)
 
         self.file_menu: QMenu = window.menuBar().addMenu(translate("Actions", "&File"))
@@ -93,7 +100,7 @@ class WindowActions:
     def buttons(self) -> list[QPushButton]:
         """In tab order: the one that matters first."""
         return [self.finalize_button, self.preview_button, self.reprint_button, self.print_button, self.pdf_button,
-                self.history_button, self.new_button]
+                self.label_button, self.history_button, self.new_button]
 
     def _open_check_window(self) -> None:
         """The blind independent check (issue 14): a second person re-enters the inputs of a saved record."""
@@ -133,6 +140,7 @@ class WindowActions:
                    ("print", translate("Actions", "&Print worksheet…")),
                    ("pdf", translate("Actions", "Save worksheet as P&DF…")),
                    ("reprint", translate("Actions", "&Reprint worksheet…")),
+                   ("label", translate("Actions", "Print bag &label…")),  # issue 13
                    ("history", translate("Actions", "&History…")),
                    ("correct", translate("Actions", "&Correct a record…")),
                    ("check", translate("Actions", "Chec&k a record (blind)…")),
@@ -186,8 +194,9 @@ class WindowActions:
         self.preview_button.setToolTip(translate("Actions", "Show the worksheet; before finalising it is marked as a "
                                                            "draft."))
         can_print = finalised and not blocked
-        for button in (self.print_button, self.pdf_button):
+        for button in (self.print_button, self.pdf_button, self.label_button):
             button.setEnabled(can_print)
+        self.label_button.setVisible(can_print)
         waiting = translate("Actions", "Available once the calculation is finalised.")
         self.print_button.setToolTip(translate("Actions", "Print the finalised worksheet (Ctrl+P).") if can_print
                                      else waiting)
@@ -195,5 +204,6 @@ class WindowActions:
                                    else waiting)
         if self.menu_actions:  # the menus follow the buttons (their actions come just after the first paint)
             for key, button in (("preview", self.preview_button), ("print", self.print_button),
-                                ("pdf", self.pdf_button), ("reprint", self.print_button)):
+                                ("pdf", self.pdf_button), ("reprint", self.print_button),
+                                ("label", self.label_button)):
                 self.menu_actions[key].setEnabled(button.isEnabled())

@@ -272,7 +272,7 @@ print(before, after)
 """
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True,
                           env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
-    assert done.stdout.strip() == "{'fields': 24, 'Qt': False, 'modules': []} {'shortcut': False, 'icon': False}"
+    assert done.stdout.strip() == "{'fields': 25, 'Qt': False, 'modules': []} {'shortcut': False, 'icon': False}"
 
 
 def test_the_eligibility_roles_are_qts_user_roles() -> None:
