@@ -90,7 +90,7 @@ def _failure_text(error: BaseException) -> str:
 
 def copies_made(store: RecordStore, record_id: int) -> int:
     """How many copies of this record's worksheet were written or printed successfully so far (bag labels are
-    counted apart: `mscdose.cli.identity.label_copies_made`)."""
+    counted apart: `mscdose.service.labels.label_copies_made`)."""
     with store_errors():
         return sum(1 for event in store.print_events(record_id) if event.ok and not event.detail.startswith("label"))
 
