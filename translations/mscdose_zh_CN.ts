@@ -288,6 +288,157 @@
     </message>
 </context>
 <context>
+    <name>Check</name>
+    <message>
+        <source>&amp;Weight (kg):</source>
+        <translation>体重（kg）(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Prescribed &amp;dose, with its unit (million cells, or million cells/kg):</source>
+        <translation>处方剂量，须带单位（million cells 或 million cells/kg）(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Lot &amp;concentration (million cells/mL):</source>
+        <translation>批次浓度（× 10⁶ 个细胞/mL）(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Viability (%):</source>
+        <translation>细胞活率（%）(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Bag volume (mL):</source>
+        <translation>每袋体积（mL）(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>体重</translation>
+    </message>
+    <message>
+        <source>Prescribed dose</source>
+        <translation>处方剂量</translation>
+    </message>
+    <message>
+        <source>Lot concentration</source>
+        <translation>批次浓度</translation>
+    </message>
+    <message>
+        <source>Viability</source>
+        <translation>细胞活率</translation>
+    </message>
+    <message>
+        <source>Bag volume</source>
+        <translation>每袋体积</translation>
+    </message>
+    <message>
+        <source>Volume to draw</source>
+        <translation>抽取体积</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Record: “{value}” is not a record number or a bag label code. Accepted: the record number printed on the worksheet (e.g. 12) or a scan of the bag label.</source>
+        <translation>记录：“{value}”既不是记录编号，也不是输液袋标签码。可接受：工作单上打印的记录编号（如 12），或扫描输液袋标签。</translation>
+    </message>
+    <message>
+        <source>{id} version {version}</source>
+        <translation>{id}，版本 {version}</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>lot {lot}</source>
+        <translation>批号 {lot}</translation>
+    </message>
+    <message>
+        <source>✔ MATCH. {signature}.</source>
+        <translation>✔ 相符 MATCH。{signature}。</translation>
+    </message>
+    <message>
+        <source>{name} ({user})</source>
+        <translation>{name}（{user}）</translation>
+    </message>
+    <message>
+        <source>{name} (initials only: no electronic signature)</source>
+        <translation>{name}（仅姓名缩写：无电子签名）</translation>
+    </message>
+    <message>
+        <source>✔ MATCH. Checked by {who} at {when}: blind re-entry matched.</source>
+        <translation>✔ 相符 MATCH。核对人 {who}，{when}：盲法重新录入一致。</translation>
+    </message>
+    <message>
+        <source>Independent blind check</source>
+        <translation>独立盲法核对</translation>
+    </message>
+    <message>
+        <source>Record number or bag label scan</source>
+        <translation>记录编号或输液袋标签扫描</translation>
+    </message>
+    <message>
+        <source>&amp;Record number or scan:</source>
+        <translation>记录编号或扫描(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Checker</source>
+        <translation>核对人</translation>
+    </message>
+    <message>
+        <source>&amp;Open record</source>
+        <translation>打开记录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Record being checked</source>
+        <translation>正在核对的记录</translation>
+    </message>
+    <message>
+        <source>Re-enter from the prescription and the product label</source>
+        <translation>根据处方和产品标签重新录入</translation>
+    </message>
+    <message>
+        <source>Compare and &amp;sign</source>
+        <translation>比对并签名(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Check result</source>
+        <translation>核对结果</translation>
+    </message>
+    <message>
+        <source>Differences: entered and recorded side by side</source>
+        <translation>差异：录入值与记录值并列</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>You entered</source>
+        <translation>您的录入</translation>
+    </message>
+    <message>
+        <source>The record says</source>
+        <translation>记录中的值</translation>
+    </message>
+    <message>
+        <source>✖ The scanned label names patient {scanned}, but record {record} is for patient {patient}: this is not the label of that record.</source>
+        <translation>✖ 扫描的标签写的是患者 {scanned}，但记录 {record} 属于患者 {patient}：这不是该记录的标签。</translation>
+    </message>
+    <message>
+        <source>{id} ({name})</source>
+        <translation>{id}（{name}）</translation>
+    </message>
+    <message>
+        <source>Record {record}: patient {patient}; protocol {protocol}; product {product}.</source>
+        <translation>记录 {record}：患者 {patient}；方案 {protocol}；制剂 {product}。</translation>
+    </message>
+    <message>
+        <source>✖ MISMATCH: the check stops here ({count} difference(s)). Resolve them with the preparer against the source documents; the mismatch is kept in the record&apos;s chain.</source>
+        <translation>✖ 不符 MISMATCH：核对到此终止（{count} 处差异）。请与配制人对照原始文件解决；此次不符已保留在记录链中。</translation>
+    </message>
+</context>
+<context>
     <name>Eligibility</name>
     <message>
         <source>⛔ HARD</source>
@@ -1754,6 +1905,197 @@ Log file: {log}</source>
     <message>
         <source>DMSO delivered</source>
         <translation>DMSO输入量</translation>
+    </message>
+</context>
+<context>
+    <name>Users</name>
+    <message>
+        <source>User id</source>
+        <translation>用户ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Initials</source>
+        <translation>姓名缩写</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Failed sign-ins</source>
+        <translation>登录失败次数</translation>
+    </message>
+    <message>
+        <source>preparer</source>
+        <translation>配制人</translation>
+    </message>
+    <message>
+        <source>checker</source>
+        <translation>核对人</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>prepared</source>
+        <translation>已配制</translation>
+    </message>
+    <message>
+        <source>checked</source>
+        <translation>已核对</translation>
+    </message>
+    <message>
+        <source>{who}: user id</source>
+        <translation>{who}：用户ID</translation>
+    </message>
+    <message>
+        <source>{who}: password</source>
+        <translation>{who}：密码</translation>
+    </message>
+    <message>
+        <source>{who}: initials</source>
+        <translation>{who}：姓名缩写</translation>
+    </message>
+    <message>
+        <source>User id:</source>
+        <translation>用户ID：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Initials:</source>
+        <translation>姓名缩写：</translation>
+    </message>
+    <message>
+        <source>No user accounts on this record store: no electronic signature.</source>
+        <translation>本记录库未启用用户账户：无电子签名。</translation>
+    </message>
+    <message>
+        <source>Sign: {meaning}</source>
+        <translation>签名：{meaning}</translation>
+    </message>
+    <message>
+        <source>By signing you confirm the record as “{meaning}” under your name.</source>
+        <translation>签名即表示您以本人名义确认此记录为“{meaning}”。</translation>
+    </message>
+    <message>
+        <source>Your signature</source>
+        <translation>您的签名</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>Users of this record store</source>
+        <translation>本记录库的用户</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Admin making the change</source>
+        <translation>执行此更改的管理员</translation>
+    </message>
+    <message>
+        <source>New user</source>
+        <translation>新用户</translation>
+    </message>
+    <message>
+        <source>New user id</source>
+        <translation>新用户ID</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>全名</translation>
+    </message>
+    <message>
+        <source>Password or PIN</source>
+        <translation>密码或数字密码</translation>
+    </message>
+    <message>
+        <source>Password or PIN again</source>
+        <translation>再次输入密码或数字密码</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>全名：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>Password or PIN:</source>
+        <translation>密码或数字密码：</translation>
+    </message>
+    <message>
+        <source>Again:</source>
+        <translation>再次输入：</translation>
+    </message>
+    <message>
+        <source>&amp;Add user</source>
+        <translation>添加用户(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Disable selected</source>
+        <translation>停用所选用户(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock selected</source>
+        <translation>解锁所选用户(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Users: result</source>
+        <translation>用户：结果</translation>
+    </message>
+    <message>
+        <source>No user accounts yet: this record store works without electronic signatures. The first user you add must be an admin; adding them turns accounts on.</source>
+        <translation>尚无用户账户：本记录库目前不使用电子签名。添加的第一个用户必须是管理员；添加后即启用用户账户。</translation>
+    </message>
+    <message>
+        <source>✖ The two passwords typed differ; type them again.</source>
+        <translation>✖ 两次输入的密码不一致；请重新输入。</translation>
+    </message>
+    <message>
+        <source>✔ Added {role} {user} ({name}).</source>
+        <translation>✔ 已添加{role} {user}（{name}）。</translation>
+    </message>
+    <message>
+        <source>✖ Select the user to disable first.</source>
+        <translation>✖ 请先选择要停用的用户。</translation>
+    </message>
+    <message>
+        <source>✖ Select the user to unlock first.</source>
+        <translation>✖ 请先选择要解锁的用户。</translation>
+    </message>
+    <message>
+        <source>✔ User {user} is now {state}.</source>
+        <translation>✔ 用户 {user} 的状态现为：{state}。</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@ because after seeing the record's values a re-entry is no longer blind. The rule
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -26,22 +27,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mscdose.gui.texts import plain, translate, unit_text_in
 from mscdose.gui.users_window import SignInBox
+from mscdose.i18n import QT_TRANSLATE_NOOP
 from mscdose.service import accounts, checking
 from mscdose.service.errors import ServiceError
 
 if TYPE_CHECKING:
     from mscdose.records.store import RecordStore
 
-# field -> (label, object name, unit read for a bare number; None: the unit must be typed)
+# field -> (label, object name, unit read for a bare number; None: the unit must be typed). The labels are
+# translated where shown (context "Check"); the Chinese dose label names the unit as the parser reads it.
 INPUTS = {
-    "weight": ("&Weight (kg):", "checkWeightInput", "kg"),
+    "weight": (QT_TRANSLATE_NOOP("Check", "&Weight (kg):"), "checkWeightInput", "kg"),
     # no example number: an example can anchor the checker (it may even be the prescribed dose)
-    "dose": ("Prescribed &dose, with its unit (million cells, or million cells/kg):", "checkDoseInput", None),
-    "concentration": ("Lot &concentration (million cells/mL):", "checkConcentrationInput", "million cells/mL"),
-    "viability": ("&Viability (%):", "checkViabilityInput", "%"),
-    "bag_volume": ("&Bag volume (mL):", "checkBagVolumeInput", "mL"),
+    "dose": (QT_TRANSLATE_NOOP("Check", "Prescribed &dose, with its unit (million cells, or million cells/kg):"),
+             "checkDoseInput", None),
+    "concentration": (QT_TRANSLATE_NOOP("Check", "Lot &concentration (million cells/mL):"),
+                      "checkConcentrationInput", "million cells/mL"),
+    "viability": (QT_TRANSLATE_NOOP("Check", "&Viability (%):"), "checkViabilityInput", "%"),
+    "bag_volume": (QT_TRANSLATE_NOOP("Check", "&Bag volume (mL):"), "checkBagVolumeInput", "mL"),
 }
+# The service's names of the compared fields (service/checking.py LABELS), shown translated in the table.
+FIELD_NAMES = (
+    QT_TRANSLATE_NOOP("Check", "Weight"), QT_TRANSLATE_NOOP("Check", "Prescribed dose"),
+    QT_TRANSLATE_NOOP("Check", "Lot concentration"), QT_TRANSLATE_NOOP("Check", "Viability"),
+    QT_TRANSLATE_NOOP("Check", "Bag volume"), QT_TRANSLATE_NOOP("Check", "Volume to draw"),
+    QT_TRANSLATE_NOOP("Check", "nothing"),
+)
+TYPED_FIELDS = ("dose",)  # the text a person typed on both sides: shown as typed, units untouched
 
 
 def record_id_from(text: str) -> tuple[int, str]:
@@ -58,9 +72,51 @@ def record_id_from(text: str) -> tuple[int, str]:
         return int(code.record_id), code.patient_id
     digits = value.lstrip("#")
     if not digits.isascii() or not digits.isdigit() or not 1 <= int(digits) < 2**63:
-        raise ValueError(f"Record: “{value[:40]}” is not a record number or a bag label code. Accepted: the record "
-                         "number printed on the worksheet (e.g. 12) or a scan of the bag label.")
+        raise ValueError(translate("Check", "Record: “{value}” is not a record number or a bag label code. Accepted: "
+                                   "the record number printed on the worksheet (e.g. 12) or a scan of the bag "
+                                   "label.").format(value=value[:40]))
     return int(digits), ""
+
+
+_PROTOCOL = re.compile(r"(?P<id>.*) version (?P<version>.*)")
+_PRODUCT = re.compile(r"(?:lot (?P<lot>.+?))?(?: ?DIN (?P<din>.+))?")
+
+
+def identity_parts(protocol: str, product: str) -> tuple[str, str]:
+    """The session's protocol ("NCT03055078 version 1.0") and product ("lot L DIN D", "not recorded") in the
+    window's language; a text of another shape is shown as the service wrote it."""
+    found = _PROTOCOL.fullmatch(protocol)
+    if found:
+        protocol = translate("Check", "{id} version {version}").format(**found.groupdict())
+    if product == "not recorded":
+        return protocol, translate("Check", "not recorded")
+    found = _PRODUCT.fullmatch(product)
+    if found and (found["lot"] or found["din"]):
+        parts = ([translate("Check", "lot {lot}").format(lot=found["lot"])] if found["lot"] else []) + (
+            [f"DIN {found['din']}"] if found["din"] else [])
+        product = " ".join(parts)
+    return protocol, product
+
+
+def value_text(field: str, value: str) -> str:
+    """A compared value in the window's language: the program's units translated (the digits never touched);
+    the typed dose as typed."""
+    if value == "nothing":
+        return translate("Check", "nothing")
+    return value if field in TYPED_FIELDS else unit_text_in(value)
+
+
+def matched_text(signature) -> str:  # type: ignore[no-untyped-def]
+    """The MATCH line with the signature's manifestation (Part 11 §11.50: name, user id, date and time,
+    meaning) in the window's language; in English the manifestation the record keeps, word for word."""
+    if signature.meaning != "checked" or signature.detail != checking.MATCHED:
+        return translate("Check", "✔ MATCH. {signature}.").format(signature=signature.manifestation())
+    who = (translate("Check", "{name} ({user})").format(name=signature.printed_name, user=signature.user_id)
+           if signature.electronic else translate("Check", "{name} (initials only: no electronic signature)")
+           .format(name=signature.printed_name))
+    when = signature.at.astimezone().strftime("%Y-%m-%d %H:%M %Z").strip()
+    return translate("Check", "✔ MATCH. Checked by {who} at {when}: blind re-entry matched.").format(who=who,
+                                                                                                       when=when)
 
 
 class CheckWindow(QWidget):
@@ -69,48 +125,48 @@ class CheckWindow(QWidget):
     def __init__(self, store: RecordStore, parent: QWidget | None = None, *, owns_store: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("checkWindow")
-        self.setWindowTitle("Independent blind check")
+        self.setWindowTitle(translate("Check", "Independent blind check"))
         self.store, self.owns_store, self.session = store, owns_store, None
         self.outcome: checking.CheckOutcome | None = None
         layout = QVBoxLayout(self)
         top = QFormLayout()
         self.record = QLineEdit()
         self.record.setObjectName("checkRecordInput")
-        self.record.setAccessibleName("Record number or bag label scan")
+        self.record.setAccessibleName(translate("Check", "Record number or bag label scan"))
         self.record.setMaxLength(300)
         self.record.returnPressed.connect(self.open_record)  # a keyboard-wedge scanner ends with Enter
-        record_label = QLabel("&Record number or scan:")
+        record_label = QLabel(translate("Check", "&Record number or scan:"))
         record_label.setBuddy(self.record)
         top.addRow(record_label, self.record)
         layout.addLayout(top)
-        self.signer = SignInBox("Checker", accounts.accounts_enabled(store), "checker", self)
+        self.signer = SignInBox(translate("Check", "Checker"), accounts.accounts_enabled(store), "checker", self)
         layout.addWidget(self.signer)
-        self.open_button = QPushButton("&Open record")
+        self.open_button = QPushButton(translate("Check", "&Open record"))
         self.open_button.setObjectName("checkOpenButton")
         self.open_button.setAutoDefault(False)
         self.open_button.clicked.connect(self.open_record)
         layout.addWidget(self.open_button)
         self.identity = QLabel()
         self.identity.setObjectName("checkRecordIdentity")
-        self.identity.setAccessibleName("Record being checked")
+        self.identity.setAccessibleName(translate("Check", "Record being checked"))
         self.identity.setWordWrap(True)
         layout.addWidget(self.identity)
-        self.entries = QGroupBox("Re-enter from the prescription and the product label")
+        self.entries = QGroupBox(translate("Check", "Re-enter from the prescription and the product label"))
         form = QFormLayout(self.entries)
         self.inputs: dict[str, QLineEdit] = {}
         for field, (label, object_name, _) in INPUTS.items():
             edit = QLineEdit()
             edit.setObjectName(object_name)
-            edit.setAccessibleName(label.replace("&", "").rstrip(":"))
+            caption = QLabel(translate("Check", label))
+            edit.setAccessibleName(plain(caption.text()))
             edit.setMaxLength(60)
-            caption = QLabel(label)
             caption.setBuddy(edit)
             form.addRow(caption, edit)
             self.inputs[field] = edit
         self.entries.setEnabled(False)
         layout.addWidget(self.entries)
         row = QHBoxLayout()
-        self.compare_button = QPushButton("Compare and &sign")
+        self.compare_button = QPushButton(translate("Check", "Compare and &sign"))
         self.compare_button.setObjectName("checkCompareButton")
         self.compare_button.setAutoDefault(False)
         self.compare_button.setEnabled(False)
@@ -120,13 +176,14 @@ class CheckWindow(QWidget):
         layout.addLayout(row)
         self.verdict = QLabel()
         self.verdict.setObjectName("checkVerdict")
-        self.verdict.setAccessibleName("Check result")
+        self.verdict.setAccessibleName(translate("Check", "Check result"))
         self.verdict.setWordWrap(True)
         layout.addWidget(self.verdict)
         self.differences = QTableWidget(0, 3)
         self.differences.setObjectName("checkDifferences")
-        self.differences.setAccessibleName("Differences: entered and recorded side by side")
-        self.differences.setHorizontalHeaderLabels(("Field", "You entered", "The record says"))
+        self.differences.setAccessibleName(translate("Check", "Differences: entered and recorded side by side"))
+        self.differences.setHorizontalHeaderLabels((translate("Check", "Field"), translate("Check", "You entered"),
+                                                   translate("Check", "The record says")))
         self.differences.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.differences.hide()
         layout.addWidget(self.differences)
@@ -148,13 +205,17 @@ class CheckWindow(QWidget):
         from mscdose.core.identifiers import canonical_key
 
         if scanned_patient and canonical_key(scanned_patient) != canonical_key(session.patient_id):
-            self.verdict.setText(f"✖ The scanned label names patient {scanned_patient}, but record {record_id} is "
-                                 f"for patient {session.patient_id}: this is not the label of that record.")
+            self.verdict.setText(translate("Check", "✖ The scanned label names patient {scanned}, but record {record} "
+                                           "is for patient {patient}: this is not the label of that record.")
+                                 .format(scanned=scanned_patient, record=record_id, patient=session.patient_id))
             return
         self.session = session
-        name = f" ({session.patient_name})" if session.patient_name else ""
-        self.identity.setText(f"Record {session.record_id}: patient {session.patient_id}{name}; protocol "
-                              f"{session.protocol}; product {session.product}.")
+        patient = (translate("Check", "{id} ({name})").format(id=session.patient_id, name=session.patient_name)
+                   if session.patient_name else session.patient_id)
+        protocol, product = identity_parts(session.protocol, session.product)
+        self.identity.setText(translate("Check", "Record {record}: patient {patient}; protocol {protocol}; product "
+                                        "{product}.").format(record=session.record_id, patient=patient,
+                                                             protocol=protocol, product=product))
         self.record.setEnabled(False)
         self.signer.setEnabled(False)
         self.open_button.setEnabled(False)
@@ -178,14 +239,16 @@ class CheckWindow(QWidget):
         self.entries.setEnabled(False)
         self.compare_button.setEnabled(False)
         if outcome.matched:
-            self.verdict.setText(f"✔ MATCH. {outcome.signature.manifestation()}.")
+            self.verdict.setText(matched_text(outcome.signature))
             return
-        self.verdict.setText(f"✖ MISMATCH: the check stops here ({len(outcome.differences)} difference(s)). "
-                             "Resolve them with the preparer against the source documents; the mismatch is kept "
-                             "in the record's chain.")
+        self.verdict.setText(translate("Check", "✖ MISMATCH: the check stops here ({count} difference(s)). Resolve "
+                                       "them with the preparer against the source documents; the mismatch is kept "
+                                       "in the record's chain.").format(count=len(outcome.differences)))
         self.differences.setRowCount(len(outcome.differences))
         for row, difference in enumerate(outcome.differences):
-            for column, value in enumerate((difference.label, difference.entered, difference.recorded)):
+            shown = (translate("Check", difference.label), *(value_text(difference.field, value)
+                                                             for value in (difference.entered, difference.recorded)))
+            for column, value in enumerate(shown):
                 self.differences.setItem(row, column, QTableWidgetItem(value))
         self.differences.resizeColumnsToContents()
         self.differences.show()

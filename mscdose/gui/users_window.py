@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mscdose.gui.texts import plain, translate
+from mscdose.i18n import QT_TRANSLATE_NOOP
 from mscdose.service import accounts
 from mscdose.service.errors import ServiceError
 
@@ -35,7 +37,15 @@ if TYPE_CHECKING:
     from mscdose.records.store import RecordStore
     from mscdose.records.users import User
 
-COLUMNS = ("User id", "Name", "Initials", "Role", "State", "Failed sign-ins")
+COLUMNS = (QT_TRANSLATE_NOOP("Users", "User id"), QT_TRANSLATE_NOOP("Users", "Name"),
+           QT_TRANSLATE_NOOP("Users", "Initials"), QT_TRANSLATE_NOOP("Users", "Role"),
+           QT_TRANSLATE_NOOP("Users", "State"), QT_TRANSLATE_NOOP("Users", "Failed sign-ins"))
+# The store's words (records/users.py), kept in the store and the service in English, shown translated.
+ROLES = (QT_TRANSLATE_NOOP("Users", "preparer"), QT_TRANSLATE_NOOP("Users", "checker"),
+         QT_TRANSLATE_NOOP("Users", "admin"))
+STATES = (QT_TRANSLATE_NOOP("Users", "active"), QT_TRANSLATE_NOOP("Users", "disabled"),
+          QT_TRANSLATE_NOOP("Users", "locked"))
+MEANINGS = (QT_TRANSLATE_NOOP("Users", "prepared"), QT_TRANSLATE_NOOP("Users", "checked"))
 
 
 def _line(object_name: str, accessible: str, *, password: bool = False, max_length: int = 64) -> QLineEdit:
@@ -49,22 +59,26 @@ def _line(object_name: str, accessible: str, *, password: bool = False, max_leng
 
 
 class SignInBox(QGroupBox):
-    """User id and password (accounts on) or initials (accounts off); `credentials()` reads them."""
+    """User id and password (accounts on) or initials (accounts off); `credentials()` reads them. `title` is
+    already in the window's language (the caller translates it)."""
 
     def __init__(self, title: str, accounts_on: bool, prefix: str, parent: QWidget | None = None) -> None:
         super().__init__(title, parent)
         self.accounts_on = accounts_on
         form = QFormLayout(self)
-        self.user = _line(f"{prefix}UserInput", f"{title}: user id", max_length=32)
-        self.password = _line(f"{prefix}PasswordInput", f"{title}: password", password=True, max_length=200)
-        self.initials = _line(f"{prefix}InitialsInput", f"{title}: initials", max_length=6)
+        who = plain(title)
+        self.user = _line(f"{prefix}UserInput", translate("Users", "{who}: user id").format(who=who), max_length=32)
+        self.password = _line(f"{prefix}PasswordInput", translate("Users", "{who}: password").format(who=who),
+                              password=True, max_length=200)
+        self.initials = _line(f"{prefix}InitialsInput", translate("Users", "{who}: initials").format(who=who),
+                              max_length=6)
         if accounts_on:
-            form.addRow("User id:", self.user)
-            form.addRow("Password:", self.password)
+            form.addRow(translate("Users", "User id:"), self.user)
+            form.addRow(translate("Users", "Password:"), self.password)
             self.initials.hide()
         else:
-            form.addRow("Initials:", self.initials)
-            form.addRow(QLabel("No user accounts on this record store: no electronic signature."))
+            form.addRow(translate("Users", "Initials:"), self.initials)
+            form.addRow(QLabel(translate("Users", "No user accounts on this record store: no electronic signature.")))
             self.user.hide()
             self.password.hide()
 
@@ -81,22 +95,24 @@ class SignInDialog(QDialog):
     def __init__(self, store: RecordStore, meaning: str, summary: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("signInDialog")
-        self.setWindowTitle(f"Sign: {meaning}")
+        shown_meaning = translate("Users", meaning)  # the record keeps the English word
+        self.setWindowTitle(translate("Users", "Sign: {meaning}").format(meaning=shown_meaning))
         self.store, self.user = store, None
         layout = QVBoxLayout(self)
         if summary:
             text = QLabel(summary)
             text.setWordWrap(True)
             layout.addWidget(text)
-        layout.addWidget(QLabel(f"By signing you confirm the record as “{meaning}” under your name."))
-        self.box = SignInBox("Your signature", True, "sign", self)
+        layout.addWidget(QLabel(translate("Users", "By signing you confirm the record as “{meaning}” under your "
+                                          "name.").format(meaning=shown_meaning)))
+        self.box = SignInBox(translate("Users", "Your signature"), True, "sign", self)
         layout.addWidget(self.box)
         self.problem = QLabel()
         self.problem.setObjectName("signInProblem")
         self.problem.setWordWrap(True)
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Sign")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("Users", "Sign"))
         buttons.accepted.connect(self.try_sign_in)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -125,43 +141,49 @@ class UsersWindow(QWidget):
     def __init__(self, store: RecordStore, parent: QWidget | None = None, *, owns_store: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("usersWindow")
-        self.setWindowTitle("Users of this record store")
+        self.setWindowTitle(translate("Users", "Users of this record store"))
         self.store, self.owns_store = store, owns_store
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("usersTable")
-        self.table.setAccessibleName("Users")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setAccessibleName(translate("Users", "Users"))
+        self.table.setHorizontalHeaderLabels([translate("Users", column) for column in COLUMNS])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         layout.addWidget(self.table)
-        self.admin = SignInBox("Admin making the change", True, "admin", self)
+        self.admin = SignInBox(translate("Users", "Admin making the change"), True, "admin", self)
         layout.addWidget(self.admin)
-        new = QGroupBox("New user")
+        new = QGroupBox(translate("Users", "New user"))
         form = QFormLayout(new)
-        self.new_id = _line("newUserIdInput", "New user id", max_length=32)
-        self.new_name = _line("newUserNameInput", "Full name", max_length=120)
-        self.new_initials = _line("newUserInitialsInput", "Initials", max_length=6)
+        self.new_id = _line("newUserIdInput", translate("Users", "New user id"), max_length=32)
+        self.new_name = _line("newUserNameInput", translate("Users", "Full name"), max_length=120)
+        self.new_initials = _line("newUserInitialsInput", translate("Users", "Initials"), max_length=6)
         self.new_role = QComboBox()
         self.new_role.setObjectName("newUserRoleInput")
-        self.new_role.setAccessibleName("Role")
-        self.new_role.addItems(["preparer", "checker", "admin"])
-        self.new_password = _line("newUserPasswordInput", "Password or PIN", password=True, max_length=200)
-        self.new_confirm = _line("newUserConfirmInput", "Password or PIN again", password=True, max_length=200)
-        for label, widget in (("User id:", self.new_id), ("Full name:", self.new_name),
-                              ("Initials:", self.new_initials), ("Role:", self.new_role),
-                              ("Password or PIN:", self.new_password), ("Again:", self.new_confirm)):
+        self.new_role.setAccessibleName(translate("Users", "Role"))
+        for role in ROLES:  # shown translated; the English word (item data) is what the store keeps
+            self.new_role.addItem(translate("Users", role), role)
+        self.new_password = _line("newUserPasswordInput", translate("Users", "Password or PIN"), password=True,
+                                  max_length=200)
+        self.new_confirm = _line("newUserConfirmInput", translate("Users", "Password or PIN again"), password=True,
+                                 max_length=200)
+        for label, widget in ((translate("Users", "User id:"), self.new_id),
+                              (translate("Users", "Full name:"), self.new_name),
+                              (translate("Users", "Initials:"), self.new_initials),
+                              (translate("Users", "Role:"), self.new_role),
+                              (translate("Users", "Password or PIN:"), self.new_password),
+                              (translate("Users", "Again:"), self.new_confirm)):
             form.addRow(label, widget)
         layout.addWidget(new)
         row = QHBoxLayout()
-        self.add_button = QPushButton("&Add user")
+        self.add_button = QPushButton(translate("Users", "&Add user"))
         self.add_button.setObjectName("addUserButton")
         self.add_button.clicked.connect(self.add_user)
-        self.disable_button = QPushButton("&Disable selected")
+        self.disable_button = QPushButton(translate("Users", "&Disable selected"))
         self.disable_button.setObjectName("disableUserButton")
         self.disable_button.clicked.connect(lambda: self.change_selected("disable"))
-        self.unlock_button = QPushButton("&Unlock selected")
+        self.unlock_button = QPushButton(translate("Users", "&Unlock selected"))
         self.unlock_button.setObjectName("unlockUserButton")
         self.unlock_button.clicked.connect(lambda: self.change_selected("unlock"))
         for button in (self.add_button, self.disable_button, self.unlock_button):
@@ -170,7 +192,7 @@ class UsersWindow(QWidget):
         layout.addLayout(row)
         self.status = QLabel()
         self.status.setObjectName("usersStatus")
-        self.status.setAccessibleName("Users: result")
+        self.status.setAccessibleName(translate("Users", "Users: result"))
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         self.refresh()
@@ -184,17 +206,18 @@ class UsersWindow(QWidget):
             return
         self.table.setRowCount(len(found))
         for row, user in enumerate(found):
-            for column, value in enumerate((user.user_id, user.full_name, user.initials, user.role, user.state,
-                                            str(user.failed_attempts))):
+            for column, value in enumerate((user.user_id, user.full_name, user.initials, translate("Users", user.role),
+                                            translate("Users", user.state), str(user.failed_attempts))):
                 self.table.setItem(row, column, QTableWidgetItem(value))
         first = not found
         self.admin.setVisible(not first)
         self.disable_button.setEnabled(not first)
         self.unlock_button.setEnabled(not first)
         if first:
-            self.new_role.setCurrentText("admin")
-            self.status.setText("No user accounts yet: this record store works without electronic signatures. "
-                                "The first user you add must be an admin; adding them turns accounts on.")
+            self.new_role.setCurrentIndex(self.new_role.findData("admin"))
+            self.status.setText(translate("Users", "No user accounts yet: this record store works without electronic "
+                                          "signatures. The first user you add must be an admin; adding them turns "
+                                          "accounts on."))
 
     def _clear_passwords(self) -> None:
         for edit in (self.new_password, self.new_confirm):
@@ -204,12 +227,12 @@ class UsersWindow(QWidget):
     def add_user(self) -> None:
         if self.new_password.text() != self.new_confirm.text():
             self._clear_passwords()
-            self.status.setText("✖ The two passwords typed differ; type them again.")
+            self.status.setText(translate("Users", "✖ The two passwords typed differ; type them again."))
             return
         by_admin = self.admin.credentials() if self.admin.isVisibleTo(self) else None
         try:
             user = accounts.add_user(self.store, self.new_id.text(), self.new_name.text(), self.new_initials.text(),
-                                     self.new_role.currentText(), self.new_password.text(), by_admin=by_admin)
+                                     self.new_role.currentData(), self.new_password.text(), by_admin=by_admin)
         except ServiceError as error:
             self.status.setText(f"✖ {error}")
             return
@@ -218,7 +241,8 @@ class UsersWindow(QWidget):
         for edit in (self.new_id, self.new_name, self.new_initials):
             edit.clear()
         self.refresh()
-        self.status.setText(f"✔ Added {user.role} {user.user_id} ({user.full_name}).")
+        self.status.setText(translate("Users", "✔ Added {role} {user} ({name}).").format(
+            role=translate("Users", user.role), user=user.user_id, name=user.full_name))
 
     def selected_user_id(self) -> str:
         rows = self.table.selectionModel().selectedRows()
@@ -228,7 +252,8 @@ class UsersWindow(QWidget):
     def change_selected(self, action: str) -> None:
         user_id = self.selected_user_id()
         if not user_id:
-            self.status.setText(f"✖ Select the user to {action} first.")
+            self.status.setText(translate("Users", "✖ Select the user to disable first.") if action == "disable"
+                                else translate("Users", "✖ Select the user to unlock first."))
             return
         change = accounts.disable_user if action == "disable" else accounts.unlock_user
         try:
@@ -239,7 +264,8 @@ class UsersWindow(QWidget):
         finally:
             self.admin.clear_password()
         self.refresh()
-        self.status.setText(f"✔ User {user.user_id} is now {user.state}.")
+        self.status.setText(translate("Users", "✔ User {user} is now {state}.").format(
+            user=user.user_id, state=translate("Users", user.state)))
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         if self.owns_store:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QMenu,
+    QTableWidget,
     QTabWidget,
     QWidget,
 )
@@ -38,6 +39,7 @@ ALLOWED = [
     r"mL/h", r"mL", r"kg", r"lb", r"min", r"v/v", r"gtt/mL",  # units as on Chinese labels
     r"Ctrl\+\w", r"Alt\+\w", r"Alt", r"Tab", r"Enter", r"F1",  # key names
     r"G1234 98 654321 H", r"100 million cells",  # examples of what the parser reads as typed
+    r"million cells(?:/kg)?",  # the dose unit as the parser reads it (the blind check's dose label names it)
     r"weight confirmed on ward scale",  # an example reason: the store's rule wants English words (report)
     r"ZS", r"DEMO-\d+", r"DEMO-LOT-\d+",  # initials, demo ids
 ]
@@ -67,7 +69,9 @@ def language(name: str) -> Iterator[None]:
 
 def shown_texts(window: QMainWindow) -> Iterator[tuple[str, str]]:
     """(where, text) for every text the window shows or says: labels, buttons, group boxes, tabs, menus and
-    actions, placeholders, combo items, list items, tooltips, accessible names and descriptions."""
+    actions, placeholders, combo items, list items, table headers and cells, tooltips, accessible names and
+    descriptions. A table cell is `"{name} cell {row},{column}"`, so a test can leave out the columns that hold
+    what a person typed (a user id, a name)."""
     yield "window title", window.windowTitle()
     for widget in [window, *window.findChildren(QWidget)]:
         name = widget.objectName() or type(widget).__name__
@@ -92,6 +96,14 @@ def shown_texts(window: QMainWindow) -> Iterator[tuple[str, str]]:
             for index in range(widget.count()):
                 item = widget.item(index)
                 yield f"{name} item {index}", item.text()
+        elif isinstance(widget, QTableWidget):
+            for column in range(widget.columnCount()):
+                header = widget.horizontalHeaderItem(column)
+                yield f"{name} header {column}", header.text() if header else ""
+            for row in range(widget.rowCount()):
+                for column in range(widget.columnCount()):
+                    cell = widget.item(row, column)
+                    yield f"{name} cell {row},{column}", cell.text() if cell else ""
         elif isinstance(widget, QMenu):
             yield f"menu {widget.title()}", widget.title()
             for action in widget.actions():
