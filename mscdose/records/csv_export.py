@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import json
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -91,9 +90,18 @@ COLUMNS: list[tuple[str, Callable[[SavedRecord], str]]] = [
 ]
 
 
-def write_csv(records: Sequence[SavedRecord], path: Path) -> int:
-    """Write the records to `path` (UTF-8 with a byte-order mark so spreadsheets read accents right)."""
-    temporary = path.with_name(f".{path.name}.partial")
+def partial_path(path: Path) -> Path:
+    """Where the export is written before it is renamed into place."""
+    return path.with_name(f".{path.name}.partial")
+
+
+def write_csv(records: Iterable[SavedRecord], path: Path) -> int:
+    """Write the records to `path` (UTF-8 with a byte-order mark so spreadsheets read accents right); returns
+    the rows written. `records` is iterated once and may be a generator (`RecordStore.iter_history`: issue 18,
+    never all held at once). Streaming means a record that cannot be read can be met halfway: whatever is
+    raised, the temporary file is removed and the requested name never holds a partial export."""
+    temporary = partial_path(path)
+    count = 0
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(temporary, "w", encoding="utf-8-sig", newline="") as handle:
@@ -101,11 +109,14 @@ def write_csv(records: Sequence[SavedRecord], path: Path) -> int:
             writer.writerow([name for name, _ in COLUMNS])
             for record in records:
                 writer.writerow([cell(record) for _, cell in COLUMNS])
+                count += 1
         os.replace(temporary, path)
-    except OSError as error:
+    except BaseException as error:
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
-        raise explain(error, path, "write the CSV export") from None
-    except (ValueError, TypeError, json.JSONDecodeError) as error:  # pragma: no cover - documents are checked
-        raise StoreError(f"Could not write the CSV export {path}: {error}") from None
-    return len(records)
+        if isinstance(error, OSError):
+            raise explain(error, path, "write the CSV export") from None
+        if isinstance(error, (ValueError, TypeError)) and not isinstance(error, StoreError):
+            raise StoreError(f"Could not write the CSV export {path}: {error}") from None
+        raise
+    return count

@@ -542,10 +542,10 @@ class RecordStore:
 
     def export_csv(self, path: Path | str) -> int:
         """One row a record for the trial's data manager; returns the number of rows written."""
-        from mscdose.records.export_stream import export_streamed
+        from mscdose.records.csv_export import write_csv
 
         with self._reading("export the records"):
-            return export_streamed(self.iter_history(), Path(path))  # issue 18: rows streamed, not held
+            return write_csv(self.iter_history(), Path(path))  # issue 18: rows streamed, never all held
 
 
 def _connect(path: Path) -> sqlite3.Connection:
