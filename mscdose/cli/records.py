@@ -188,12 +188,18 @@ def _summary(record: Any) -> dict[str, Any]:
     }
 
 
+# the document keys `_summary` and readable.history_line read (tests/records/test_cli_streaming.py compares the
+# output with that of full records)
+_LISTED = ("volume_to_draw_ml", "delivered_dose_text", "delivered_dose_cells", "patient", "order", "lot_number",
+           "inputs")
+
+
 def _history(args: argparse.Namespace) -> int:
     """Records printed as they are read (issue 18: `iter_history` streams them a batch at a time, so 100,000
     records never sit in memory); the output is byte for byte what printing the whole list gave."""
     since = _since(args.since)
     with _reading(args, missing_is_empty=True) as store:
-        records = store.iter_history(args.patient, since) if store is not None else iter(())
+        records = store.iter_history(args.patient, since, document_keys=_LISTED) if store is not None else iter(())
         if args.json:
             _print_json_list(_summary(r) for r in records)
             return ExitCode.OK

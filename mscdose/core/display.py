@@ -14,10 +14,13 @@ from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 MILLION = Decimal(1_000_000)
 
 
+_QUANTA = {places: Decimal(1).scaleb(-places) for places in range(13)}  # issue 18: made once, not per call
+
+
 def plain(value: Decimal | int, places: int = 4, grouping: bool = False) -> str:
     """`value` rounded half-up to at most `places` decimals, trailing zeros dropped, never in `e` notation."""
     number = Decimal(value)
-    quantum = Decimal(1).scaleb(-places)
+    quantum = _QUANTA.get(places) or Decimal(1).scaleb(-places)
     rounded = number.quantize(quantum, rounding=ROUND_HALF_UP) if places >= 0 else number
     text = f"{rounded:,f}" if grouping else f"{rounded:f}"
     if "." in text:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import functools
 import os
 from collections.abc import Callable, Iterable
 from decimal import Decimal
@@ -22,9 +23,21 @@ from mscdose.records.store import SavedRecord
 
 
 def _number(value: Any, scale: Decimal = Decimal(1), places: int = 6) -> str:
+    try:
+        return _number_cached(value, scale, places)
+    except TypeError:  # an unhashable value (a damaged document): the same answer, uncached
+        return _number_of(value, scale, places)
+
+
+def _number_of(value: Any, scale: Decimal, places: int) -> str:
     if value is None or isinstance(value, bool):
         return ""
     return plain(Decimal(str(value)) / scale, places)
+
+
+# Issue 18: the same few volumes and doses recur in thousands of rows. typed=True keeps True apart from 1 and 1
+# from 1.0; equal values of one type have the same text (±0.0 both give "0").
+_number_cached = functools.lru_cache(maxsize=8192, typed=True)(_number_of)
 
 
 def _text(value: Any) -> str:
@@ -88,6 +101,15 @@ COLUMNS: list[tuple[str, Callable[[SavedRecord], str]]] = [
     ("order_reference", lambda r: _text(_part(r, "order").get("reference"))),
     ("order_date", lambda r: _text(_part(r, "order").get("date"))),
 ]
+
+
+# The document keys the columns above read: the export asks the store for only these (issue 18: a listing
+# need not parse each 5 KB document whole). tests/records/test_streaming.py proves the file is byte-identical
+# to the one written from full records, so a column reading a key missing here fails there.
+DOCUMENT_KEYS = ("inputs", "target_dose_cells", "volume_exact_ml", "volume_to_draw_ml", "delivered_dose_cells",
+                 "delivered_dose_cells_per_kg", "bags_needed", "diluent_volume_ml", "final_volume_ml",
+                 "infusion_rate_ml_per_h", "drip_rate_gtt_per_min", "flags", "overrides", "computed_at", "patient",
+                 "order", "lot_number")
 
 
 def partial_path(path: Path) -> Path:

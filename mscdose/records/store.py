@@ -377,10 +377,15 @@ class RecordStore:
         means local midnight; a naive datetime is local time). For many records use `iter_history`."""
         return list(self.iter_history(patient_id, since))
 
-    def iter_history(self, patient_id: str | None = None, since: date | datetime | None = None
-                     ) -> Iterator[SavedRecord]:
+    def iter_history(self, patient_id: str | None = None, since: date | datetime | None = None, *,
+                     document_keys: Sequence[str] | None = None) -> Iterator[SavedRecord]:
         """As `history()`, yielded a batch at a time from one consistent read (issue 18: constant memory at
-        100,000 records). Consume it before closing the store."""
+        100,000 records). Consume it before closing the store.
+
+        `document_keys` (for listings: `history`, the CSV export): each record's `document` holds only these
+        top-level keys (one that the document lacks reads as None), picked out by SQLite, so a 5 KB document
+        is not parsed whole for the few values a listing prints. A damaged document is still named as
+        `history()` names it."""
         clauses: list[str] = []
         params: list[Any] = []
         if patient_id is not None and patient_id.strip():
@@ -396,9 +401,24 @@ class RecordStore:
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
         from mscdose.records.summaries import iter_records
 
+        select, build = f"{_SELECT_RECORDS} {where} ORDER BY id", lambda row: _record_from_row(row, self.path)
+        if document_keys is not None:
+            from mscdose.records.summaries import projected_select
+
+            select = projected_select(_SELECT_RECORDS, document_keys) + f" {where} ORDER BY id"
+            build = self._projected_builder(tuple(document_keys))
         with self._reading("read the records") as conn:
-            yield from iter_records(conn, f"{_SELECT_RECORDS} {where} ORDER BY id", params,
-                                    lambda row: _record_from_row(row, self.path))
+            yield from iter_records(conn, select, params, build)
+
+    def _projected_builder(self, keys: tuple[str, ...]) -> Any:
+        def build(row: tuple[Any, ...]) -> SavedRecord:
+            picked = row[13]
+            if picked is None:  # not JSON, or not an object: read it whole, which names the damage
+                return self.get(row[0])
+            values = json.loads(picked)[: len(keys)]
+            return _record_from_row((*row[:13], None, *row[14:]), self.path,
+                                    document=dict(zip(keys, values, strict=True)))
+        return build
 
     # -- History window (issue 18): ids and summaries by SQL, no document parsed (records/summaries.py) --
 
@@ -542,10 +562,10 @@ class RecordStore:
 
     def export_csv(self, path: Path | str) -> int:
         """One row a record for the trial's data manager; returns the number of rows written."""
-        from mscdose.records.csv_export import write_csv
+        from mscdose.records.csv_export import DOCUMENT_KEYS, write_csv
 
-        with self._reading("export the records"):
-            return write_csv(self.iter_history(), Path(path))  # issue 18: rows streamed, never all held
+        with self._reading("export the records"):  # issue 18: rows streamed, never all held
+            return write_csv(self.iter_history(document_keys=DOCUMENT_KEYS), Path(path))
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -576,12 +596,13 @@ def _lower_bound(since: date | datetime) -> str | None:
         return "" if since.year < 5000 else None
 
 
-def _record_from_row(row: tuple[Any, ...], path: Path) -> SavedRecord:
+def _record_from_row(row: tuple[Any, ...], path: Path, document: dict[str, Any] | None = None) -> SavedRecord:
+    """`document`: already read (a projection, see iter_history); otherwise the row's JSON is parsed."""
     (record_id, created_at, app_version, protocol_id, protocol_version, protocol_sha256, patient_id, patient_name,
-     prepared_by, checked_by, status, supersedes, correction_reason, document, prev_sha256, sha256, printed,
+     prepared_by, checked_by, status, supersedes, correction_reason, stored, prev_sha256, sha256, printed,
      superseded_by, chain_head) = row
     try:
-        parsed = json.loads(document)
+        parsed = json.loads(stored) if document is None else document
         if not isinstance(parsed, dict):
             raise ValueError("the document is not an object")
         return SavedRecord(

@@ -153,3 +153,16 @@ def iter_records(conn: sqlite3.Connection, select: str, params: Sequence[Any],
                 yield build(row)
     finally:
         cursor.close()  # a caller that stops early ends the statement (and its read snapshot) at once
+
+
+def projected_select(select_records: str, keys: Sequence[str]) -> str:
+    """store._SELECT_RECORDS with its `document` column replaced by a JSON array of the document's values at
+    these top-level keys (one parse in SQLite, in C), or NULL when the document is not a JSON object."""
+    if not keys:
+        raise ValueError("a projection needs at least one document key")
+    padded = list(keys) * 2 if len(keys) == 1 else keys  # one path would give the bare value, not an array
+    paths = ", ".join("'$.\"" + key.replace('"', "").replace("'", "") + "\"'" for key in padded)
+    picked = (f"CASE WHEN NOT json_valid(document) THEN NULL WHEN json_type(document) = 'object' "
+              f"THEN json_extract(document, {paths}) END")
+    head, tail = select_records.split(", document, ", 1)
+    return f"{head}, {picked}, {tail}"

@@ -104,3 +104,19 @@ def test_write_csv_removes_its_temporary_file_whatever_is_raised(seeded: RecordS
         write_csv(failing(), target)
     assert not target.exists() and not partial_path(target).exists()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_history_lines_equal_those_of_the_full_records(seeded: RecordStore, capsys: pytest.CaptureFixture[str]
+                                                       ) -> None:
+    from mscdose.records.readable import history_line
+
+    seeded.mark_printed(2, True, "test")
+    assert main(["history"]) == 0
+    assert capsys.readouterr().out == "".join(history_line(r) + "\n" for r in seeded.history())
+
+
+def test_a_projection_holds_only_the_keys_asked(seeded: RecordStore) -> None:
+    first = next(seeded.iter_history(document_keys=("lot_number", "absent_key")))
+    assert first.document == {"lot_number": "L-7", "absent_key": None}
+    assert first.lot_number == "L-7" and first.sha256 == seeded.get(1).sha256
+    assert next(seeded.iter_history(document_keys=("status",))).document == {"status": "ok"}  # one key: not an array
