@@ -262,6 +262,10 @@ class RecordStore:
                  supersedes, correction_reason, document_json, prev, digest),
             )
             conn.execute("INSERT INTO record_keys VALUES (?, ?, ?, ?, ?)", (header["id"], *keys))
+            if isinstance(conn, sqlite3.Connection):  # issue 18: History's sort keys (schema version 6)
+                from mscdose.records.summaries import add_summary
+
+                add_summary(conn, header["id"])
             _, chain_head = ledger.append_entry(conn, "record", header["id"], digest)
         # Built from what was written, not read back: once committed, a failed read must not look like a
         # failed save (the caller would save again).
@@ -382,10 +386,10 @@ class RecordStore:
         """As `history()`, yielded a batch at a time from one consistent read (issue 18: constant memory at
         100,000 records). Consume it before closing the store.
 
-        `document_keys` (for listings: `history`, the CSV export): each record's `document` holds only these
+        `document_keys` (for listings: `history`, the CSV export): each record's `document` may hold only these
         top-level keys (one that the document lacks reads as None), picked out by SQLite, so a 5 KB document
-        is not parsed whole for the few values a listing prints. A damaged document is still named as
-        `history()` names it."""
+        is not parsed whole for the few values a listing prints (other back ends give the whole document).
+        A damaged document is still named as `history()` names it."""
         clauses: list[str] = []
         params: list[Any] = []
         if patient_id is not None and patient_id.strip():
@@ -402,7 +406,7 @@ class RecordStore:
         from mscdose.records.summaries import iter_records
 
         select, build = f"{_SELECT_RECORDS} {where} ORDER BY id", lambda row: _record_from_row(row, self.path)
-        if document_keys is not None:
+        if document_keys is not None and isinstance(self._conn, sqlite3.Connection):  # SQLite's JSON functions
             from mscdose.records.summaries import projected_select
 
             select = projected_select(_SELECT_RECORDS, document_keys) + f" {where} ORDER BY id"
