@@ -40,6 +40,7 @@ from mscdose.records.model import (
     header_from_document,
     refusal,
 )
+from mscdose.records.same_lot_rule import check_same_lot, pending_check
 from mscdose.records.schema import SCHEMA_VERSION, document_lots, record_keys
 from mscdose.records.verify import VerifyReport, verify_connection
 
@@ -243,10 +244,13 @@ class RecordStore:
             raise StoreError(f"Cannot save: the document is not plain JSON data ({error}).") from None
         header = header_from_document(document)
         header.update(supersedes=supersedes, correction_reason=correction_reason)
-        keys = record_keys(header["patient_id"], header["protocol_id"], *document_lots(document_json))
+        lots = document_lots(document_json)
+        keys = record_keys(header["patient_id"], header["protocol_id"], *lots)
+        same_lot = pending_check(document, lots, supersedes)
         with self._write("save the record") as conn:
             if supersedes is not None:
                 self._check_supersedable(conn, supersedes)
+            check_same_lot(conn, same_lot)  # a same-lot record saved since the review (records/same_lot_rule.py)
             if infusion_limit is not None:
                 self._check_infusion_limit(conn, keys, infusion_limit, supersedes, header)
             last = conn.execute("SELECT id, sha256 FROM records ORDER BY id DESC LIMIT 1").fetchone()
