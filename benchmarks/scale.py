@@ -35,21 +35,55 @@ from mscdose.records.store import RecordStore
 report = RecordStore.open_read_only(sys.argv[1]).verify()
 assert report.ok, report
 """,
-    "history (every record, as `mscdose history` prints them)": """
-import os
-from mscdose.records.readable import history_line
+    "`mscdose history` (the CLI, every record, to /dev/null)": """
+import contextlib, os
+from mscdose.cli import main
+with open(os.devnull, "w") as sink, contextlib.redirect_stdout(sink):
+    assert main(["history", "--database", sys.argv[1]]) == 0
+""",
+    "`mscdose export --csv` (the CLI)": """
+import contextlib, os, tempfile
+from mscdose.cli import main
+with tempfile.TemporaryDirectory() as folder, open(os.devnull, "w") as sink, contextlib.redirect_stdout(sink):
+    assert main(["export", "--database", sys.argv[1], "--csv", os.path.join(folder, "x.csv")]) == 0
+""",
+    "History sort by Volume to draw, then by Lot / DIN (100,000 ids each)": """
 from mscdose.records.store import RecordStore
 store = RecordStore.open_read_only(sys.argv[1])
-rows = getattr(store, "iter_history", store.history)()
-with open(os.devnull, "w") as sink:
-    for record in rows:
-        sink.write(history_line(record) + "\\n")
+store.history_ids()  # the window's first, default order: not counted
+start_wall, start_cpu = time.perf_counter(), time.process_time()
+assert len(store.history_ids(column="Volume to draw")) == len(store.history_ids(column="Lot / DIN", descending=False))
 """,
-    "export --csv": """
-import tempfile, pathlib
-from mscdose.records.store import RecordStore
-with tempfile.TemporaryDirectory() as folder:
-    RecordStore.open_read_only(sys.argv[1]).export_csv(pathlib.Path(folder) / "x.csv")
+    "engine: 1,000 calculations, each weight different (read_request + compute)": """
+from mscdose.core.engine import compute
+from mscdose.core.protocol import load_protocol
+from mscdose.core.request import read_request
+texts = {"weight": "62 kg", "dose": "150 million cells", "concentration": "5 million cells/mL", "viability": "92 %",
+         "bag_volume": "20 mL", "bags": "2", "age": "30"}
+protocol = load_protocol()
+compute(read_request(texts)[0], protocol)
+start_wall, start_cpu = time.perf_counter(), time.process_time()
+for n in range(1000):
+    compute(read_request({**texts, "weight": f"{50 + n / 100:.2f} kg"})[0], protocol)
+""",
+    "keystroke: 300 in the weight field, each text different": """
+import os
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from PySide6.QtWidgets import QApplication
+from mscdose.gui.main_window import MainWindow
+app = QApplication([])
+window = MainWindow(load_now=True)
+window.show()
+app.processEvents()
+for key, text in {"weight": "62", "dose": "150", "concentration": "5", "viability": "92", "bag_volume": "20",
+                  "bags": "2", "age": "30"}.items():
+    if key in window.form.rows:
+        window.form.rows[key].edit.setText(text)
+app.processEvents()
+edit = window.form.rows["weight"].edit
+start_wall, start_cpu = time.perf_counter(), time.process_time()
+for n in range(300):
+    edit.setText(f"{60 + n / 10:.1f}")  # textChanged -> recompute, synchronously
 """,
     "History window: open -> painted": """
 import os
@@ -68,7 +102,7 @@ app.processEvents()
 
 
 def measure(tree: Path, body: str, store: Path) -> dict[str, float]:
-    env = {**os.environ, "PYTHONPATH": str(tree), "PYTHONDONTWRITEBYTECODE": ""}
+    env = {**os.environ, "PYTHONPATH": str(tree), "PYTHONDONTWRITEBYTECODE": "", "QT_QPA_PLATFORM": "offscreen"}
     # cwd=tree as well: `python -c` puts the current folder before PYTHONPATH on sys.path
     done = subprocess.run([sys.executable, "-c", PROBE.format(body=body), str(store)], capture_output=True,
                           text=True, env=env, check=False, cwd=tree)
@@ -81,7 +115,7 @@ def whole_process(tree: Path, args: list[str]) -> dict[str, float]:
     import resource
     import time
 
-    env = {**os.environ, "PYTHONPATH": str(tree)}
+    env = {**os.environ, "PYTHONPATH": str(tree), "PYTHONDONTWRITEBYTECODE": ""}  # compiled once, as installed
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run([sys.executable, *args], capture_output=True, env=env, check=False, cwd=tree)
@@ -94,6 +128,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--store", type=Path, required=True)
     parser.add_argument("--before", type=Path, default=None)
+    parser.add_argument("--before-store", type=Path, default=None,
+                        help="the store for the before tree when the after tree's schema is newer (the after tree "
+                             "migrates a copy: RecordStore(PATH) once, outside the timing)")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--only", default="", help="run only the tasks whose name contains this text")
     args = parser.parse_args()
@@ -102,16 +139,25 @@ def main() -> None:
     trees = {"after": ROOT, **({"before": args.before} if args.before else {})}
     calc = ["-m", "mscdose", "calc", "--weight", "62 kg", "--dose", "150 million cells", "--concentration",
             "5 million cells/mL", "--viability", "92", "--bag-volume", "20 mL", "--bags", "2", "--json"]
-    with tempfile.TemporaryDirectory():
+    stores = {"after": args.store, "before": args.before_store or args.store}
+    with tempfile.TemporaryDirectory() as folder:
+        cases = Path(folder) / "cases.csv"
+        lines = (ROOT / "resources" / "reference_cases.csv").read_text(encoding="utf-8").splitlines()
+        cases.write_text("\n".join([lines[0], *(lines[1 + n % (len(lines) - 1)] for n in range(10_000))]) + "\n",
+                         encoding="utf-8")
+        for tree in trees.values():  # compile each tree once, as an installed program is
+            whole_process(tree, calc)
         results: dict[tuple[str, str], list[dict[str, float]]] = {}
         for _ in range(args.rounds):
             for name, tree in trees.items():
                 results.setdefault(("python -c pass", name), []).append(whole_process(tree, ["-c", "pass"]))
                 results.setdefault(("`mscdose calc --json`, whole process", name), []).append(
                     whole_process(tree, calc))
+                results.setdefault(("`mscdose validate` 10,000 rows, whole process", name), []).append(
+                    whole_process(tree, ["-m", "mscdose", "validate", str(cases)]))
                 for task, body in TASKS.items():
                     if args.only in task:
-                        results.setdefault((task, name), []).append(measure(tree, body, args.store))
+                        results.setdefault((task, name), []).append(measure(tree, body, stores[name]))
     print(f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, store {args.store} "
           f"({args.store.stat().st_size / 2**20:.0f} MiB), medians of {args.rounds} interleaved rounds")
     tasks = dict.fromkeys(task for task, _ in results)

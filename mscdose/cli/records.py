@@ -188,24 +188,42 @@ def _summary(record: Any) -> dict[str, Any]:
     }
 
 
+# the document keys `_summary` and readable.history_line read (tests/records/test_cli_streaming.py compares the
+# output with that of full records)
+_LISTED = ("volume_to_draw_ml", "delivered_dose_text", "delivered_dose_cells", "patient", "order", "lot_number",
+           "inputs")
+
+
 def _history(args: argparse.Namespace) -> int:
+    """Records printed as they are read (issue 18: `iter_history` streams them a batch at a time, so 100,000
+    records never sit in memory); the output is byte for byte what printing the whole list gave."""
     since = _since(args.since)
     with _reading(args, missing_is_empty=True) as store:
-        records = store.history(args.patient, since) if store is not None else []
-    if args.json:
-        print(_json([_summary(r) for r in records]))
-        return ExitCode.OK
-    if not records:
+        records = store.iter_history(args.patient, since, document_keys=_LISTED) if store is not None else iter(())
+        if args.json:
+            _print_json_list(_summary(r) for r in records)
+            return ExitCode.OK
+        from mscdose.records.readable import history_line
+
+        write, printed = sys.stdout.write, 0
+        for record in records:
+            write(history_line(record) + "\n")
+            printed += 1
+    if not printed:
         from mscdose.core.text import safe_for_terminal
 
         print(safe_for_terminal("No records" + (f" for patient {args.patient}" if args.patient else "")
                                 + (f" since {args.since}" if args.since else "") + "."))
-        return ExitCode.OK
-    from mscdose.records.readable import history_line
-
-    for record in records:
-        print(history_line(record))
     return ExitCode.OK
+
+
+def _print_json_list(items: Iterator[Any]) -> None:
+    """`print(_json(list(items)))` written one item at a time: the same bytes, without holding the list."""
+    write, first = sys.stdout.write, True
+    for item in items:
+        write(("[\n  " if first else ",\n  ") + _json(item).replace("\n", "\n  "))
+        first = False
+    write("[]\n" if first else "\n]\n")
 
 
 def _show(args: argparse.Namespace) -> int:

@@ -7,6 +7,7 @@ rules live in one place.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
@@ -14,10 +15,20 @@ from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 MILLION = Decimal(1_000_000)
 
 
+_QUANTA = {places: Decimal(1).scaleb(-places) for places in range(13)}  # issue 18: made once, not per call
+
+
 def plain(value: Decimal | int, places: int = 4, grouping: bool = False) -> str:
     """`value` rounded half-up to at most `places` decimals, trailing zeros dropped, never in `e` notation."""
+    try:
+        return _plain_cached(value, places, grouping)
+    except TypeError:  # unhashable (a signalling NaN): the same answer, uncached
+        return _plain(value, places, grouping)
+
+
+def _plain(value: Decimal | int, places: int, grouping: bool) -> str:
     number = Decimal(value)
-    quantum = Decimal(1).scaleb(-places)
+    quantum = _QUANTA.get(places) or Decimal(1).scaleb(-places)
     rounded = number.quantize(quantum, rounding=ROUND_HALF_UP) if places >= 0 else number
     text = f"{rounded:,f}" if grouping else f"{rounded:f}"
     if "." in text:
@@ -25,6 +36,13 @@ def plain(value: Decimal | int, places: int = 4, grouping: bool = False) -> str:
     if text in ("-0", ""):
         text = "0"
     return text
+
+
+# Issue 18: a calculation writes about 40 numbers into its steps, many of them the protocol's own (100 mL,
+# 60 min, 20 gtt/mL...). The text depends only on the value, not on how its Decimal is written (rounded to a
+# fixed number of places, then trailing zeros dropped: tests/core/test_display_cache.py), so equal values share
+# one entry.
+_plain_cached = functools.lru_cache(maxsize=4096)(_plain)
 
 
 def millions(cells: Decimal | int, places: int = 2) -> str:

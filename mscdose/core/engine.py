@@ -111,6 +111,15 @@ class DoseResult:
         }
 
 
+def entered_in_kg(entered: str, weight: Decimal) -> bool:
+    r"""Whether `entered` is the weight written in kg: `re.fullmatch(rf"{re.escape(plain)}\s*kg", entered,
+    re.IGNORECASE)` without compiling a new pattern for every weight (issue 18: a compile per calculation).
+    `lstrip()` strips what `\s` matches; `lower()` maps every letter IGNORECASE matches to k or g (K, and
+    the Kelvin sign U+212A, to k). tests/core/test_engine_speed.py checks it against the pattern."""
+    number = show.plain(weight, 10)
+    return entered.startswith(number) and entered[len(number):].lstrip().lower() == "kg"
+
+
 def round_half_up(value: Decimal, increment: Decimal) -> Decimal:
     """Nearest multiple of `increment`, exact ties upwards (12.25 → 12.3 at 0.1)."""
     steps = (value / increment).quantize(Decimal(1), rounding=ROUND_HALF_UP)
@@ -134,7 +143,7 @@ def _compute(r: DoseRequest, p: Protocol) -> DoseResult:
 
     # Weight, when it was not entered in kg: the exact conversion, so a checker can redo it
     entered = r.weight_entered.strip()
-    if entered and not re.fullmatch(rf"{re.escape(show.plain(weight, 10))}\s*kg", entered, re.IGNORECASE):
+    if entered and not entered_in_kg(entered, weight):
         steps.append(Step("Weight", f"{entered} = {show.kg(weight, 10)}"
                           + (" (1 lb = 0.45359237 kg)" if re.search(r"lbs?\b", entered, re.IGNORECASE) else "")))
 

@@ -18,6 +18,7 @@ itself is not imported here).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -208,6 +209,14 @@ def read_quantity(
     typed in the box must be of the same kind. `bare_unit` is the unit a bare number always means in this
     field (viability: percent). With neither, a bare number is refused with `missing_unit`.
     """
+    try:
+        return _read_quantity_cached(field, text, kinds, default_unit, bare_unit, missing_unit, allow_zero)
+    except TypeError:  # an unhashable argument: read it uncached (the same answer)
+        return _read_quantity(field, text, kinds, default_unit, bare_unit, missing_unit, allow_zero)
+
+
+def _read_quantity(field: str, text: str | None, kinds: tuple[str, ...], default_unit: str | None,
+                   bare_unit: str | None, missing_unit: str | None, allow_zero: bool) -> Entry:
     given = _screened(field, text)
     shown = free_text.shown(given.strip())
     normal = _normalise(given)
@@ -273,6 +282,12 @@ def read_quantity(
     if value > high:
         raise _fail(field, given, f"“{shown}” is more than {high_text}: check the entry.")
     return Entry(value, kind, _echo(value, kind, number, spelling))
+
+
+# Issue 18: reading a quantity is a pure function of its arguments and an Entry cannot change, so a text read
+# once (the window re-reads every field at each keystroke; `validate` repeats cases) is not read again. Only
+# successful readings are kept: an InputError is raised afresh each time.
+_read_quantity_cached = functools.lru_cache(maxsize=4096)(_read_quantity)
 
 
 def read_weight(text: str | None, default_unit: str | None = None) -> Entry:

@@ -121,6 +121,28 @@ _QUANTITY_TEXT = re.compile(r"^\s*(?P<number>\d+(?:\.\d+)?)\s*(?P<word>million|b
 _WORDS = {"million": Decimal("1e6"), "billion": Decimal("1e9")}
 
 
+def fast_value(number: str, word: str | None, unit: str, canonical: str) -> Decimal | None:
+    """Issue 18: the value pint gives for "number [million|billion] unit" in `canonical`, without importing
+    pint, when the unit is the canonical unit itself (pint returns the magnitude unchanged) or a spelling in
+    the table generated from pint (core/unit_table.py) of the canonical unit's kind; None for any other unit
+    text, which pint then decides. tests/core/test_plausibility_fast.py proves it equals pint digit for digit
+    (the record keeps these values as text, so even the exponent must be pint's)."""
+    if unit == canonical:
+        factor = None
+    else:
+        from mscdose.core.unit_table import FACTORS
+        from mscdose.core.units import SPELLINGS
+
+        found = FACTORS.get(unit)
+        if found is None or SPELLINGS[found[0]][0] != canonical:
+            return None
+        factor = found[1]
+    value = Decimal(number)
+    if word:
+        value = value * _WORDS[word]
+    return value if factor is None else value * Decimal(factor)
+
+
 class _TableReader:
     """Reads `[plausibility]`; every error names the file and the key, as the rest of the loader does."""
 
@@ -138,6 +160,18 @@ class _TableReader:
         match = _QUANTITY_TEXT.match(raw)
         if not match or not _UNIT_TEXT.match(match["unit"]):
             raise self.error(key, f"cannot read {raw!r} as a number and a unit (no arithmetic, no e notation)")
+        value = fast_value(match["number"], match["word"], match["unit"], canonical)
+        if value is None:
+            value = self._convert_with_pint(key, raw, match, dimension, canonical)
+        if not (value > low and value <= high):
+            lowest = "0" if low < 0 else f"more than {show.plain(low)}"
+            raise self.error(key, f"{raw!r} is not plausible (accepted: {lowest} to {show.plain(high, 4)} "
+                                  f"{canonical})")
+        return value
+
+    def _convert_with_pint(self, key: str, raw: str, match: re.Match[str], dimension: str, canonical: str
+                           ) -> Decimal:
+        """pint decides every unit text outside the fast path (issue 18: importing it costs ~150 ms)."""
         ureg = registry()
         try:
             unit = ureg.parse_units(match["unit"]) if match["unit"] else ureg.parse_units("")
@@ -149,12 +183,7 @@ class _TableReader:
         wanted = ureg.get_dimensionality(dimension) if dimension else ureg.Quantity(Decimal(1)).dimensionality
         if quantity.dimensionality != wanted:
             raise self.error(key, f"{raw!r} has the wrong unit (expected something convertible to {canonical})")
-        value = Decimal(quantity.to(canonical).magnitude)
-        if not (value > low and value <= high):
-            lowest = "0" if low < 0 else f"more than {show.plain(low)}"
-            raise self.error(key, f"{raw!r} is not plausible (accepted: {lowest} to {show.plain(high, 4)} "
-                                  f"{canonical})")
-        return value
+        return Decimal(quantity.to(canonical).magnitude)
 
     def unwrap(self, key: str, raw: Any) -> tuple[Any, str, str]:
         if not isinstance(raw, dict):

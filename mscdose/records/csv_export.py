@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import json
+import functools
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -23,9 +23,21 @@ from mscdose.records.store import SavedRecord
 
 
 def _number(value: Any, scale: Decimal = Decimal(1), places: int = 6) -> str:
+    try:
+        return _number_cached(value, scale, places)
+    except TypeError:  # an unhashable value (a damaged document): the same answer, uncached
+        return _number_of(value, scale, places)
+
+
+def _number_of(value: Any, scale: Decimal, places: int) -> str:
     if value is None or isinstance(value, bool):
         return ""
     return plain(Decimal(str(value)) / scale, places)
+
+
+# Issue 18: the same few volumes and doses recur in thousands of rows. typed=True keeps True apart from 1 and 1
+# from 1.0; equal values of one type have the same text (±0.0 both give "0").
+_number_cached = functools.lru_cache(maxsize=8192, typed=True)(_number_of)
 
 
 def _text(value: Any) -> str:
@@ -91,9 +103,27 @@ COLUMNS: list[tuple[str, Callable[[SavedRecord], str]]] = [
 ]
 
 
-def write_csv(records: Sequence[SavedRecord], path: Path) -> int:
-    """Write the records to `path` (UTF-8 with a byte-order mark so spreadsheets read accents right)."""
-    temporary = path.with_name(f".{path.name}.partial")
+# The document keys the columns above read: the export asks the store for only these (issue 18: a listing
+# need not parse each 5 KB document whole). tests/records/test_streaming.py proves the file is byte-identical
+# to the one written from full records, so a column reading a key missing here fails there.
+DOCUMENT_KEYS = ("inputs", "target_dose_cells", "volume_exact_ml", "volume_to_draw_ml", "delivered_dose_cells",
+                 "delivered_dose_cells_per_kg", "bags_needed", "diluent_volume_ml", "final_volume_ml",
+                 "infusion_rate_ml_per_h", "drip_rate_gtt_per_min", "flags", "overrides", "computed_at", "patient",
+                 "order", "lot_number")
+
+
+def partial_path(path: Path) -> Path:
+    """Where the export is written before it is renamed into place."""
+    return path.with_name(f".{path.name}.partial")
+
+
+def write_csv(records: Iterable[SavedRecord], path: Path) -> int:
+    """Write the records to `path` (UTF-8 with a byte-order mark so spreadsheets read accents right); returns
+    the rows written. `records` is iterated once and may be a generator (`RecordStore.iter_history`: issue 18,
+    never all held at once). Streaming means a record that cannot be read can be met halfway: whatever is
+    raised, the temporary file is removed and the requested name never holds a partial export."""
+    temporary = partial_path(path)
+    count = 0
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(temporary, "w", encoding="utf-8-sig", newline="") as handle:
@@ -101,11 +131,14 @@ def write_csv(records: Sequence[SavedRecord], path: Path) -> int:
             writer.writerow([name for name, _ in COLUMNS])
             for record in records:
                 writer.writerow([cell(record) for _, cell in COLUMNS])
+                count += 1
         os.replace(temporary, path)
-    except OSError as error:
+    except BaseException as error:
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
-        raise explain(error, path, "write the CSV export") from None
-    except (ValueError, TypeError, json.JSONDecodeError) as error:  # pragma: no cover - documents are checked
-        raise StoreError(f"Could not write the CSV export {path}: {error}") from None
-    return len(records)
+        if isinstance(error, OSError):
+            raise explain(error, path, "write the CSV export") from None
+        if isinstance(error, (ValueError, TypeError)) and not isinstance(error, StoreError):
+            raise StoreError(f"Could not write the CSV export {path}: {error}") from None
+        raise
+    return count

@@ -15,6 +15,9 @@ Version 4 (issue 14, users.py): user accounts as append-only events (added, disa
            failed sign-in, locked, unlocked) and electronic signatures of records (prepared, checked, a
            blind-check mismatch), each a ledger entry of kind "user" or "signature". No old row changes.
 Version 5: bedside checks (records/bedside.py), ledger kind "bedside" (issue 13).
+Version 6 (issue 18, records/summaries.py): `record_summaries`, History's document columns (volume to draw,
+           dose delivered, lot / DIN) as indexed sort keys, one row a record, filled for existing records by
+           INSERTs only and for each new record in its save's transaction. Not hashed: derived, like an index.
 
 A migration step is an SQL statement or a function of the connection (for steps that need Python, such as
 hashing). A PostgreSQL back end would keep its own DDL but the same tables, columns and hash rules.
@@ -27,6 +30,7 @@ from collections.abc import Callable
 
 from mscdose.core.identifiers import canonical_key, lot_key
 from mscdose.records import bedside as _bedside  # issue 13: migration 5
+from mscdose.records import summaries as _summaries  # issue 18: migration 6
 from mscdose.records.ledger import backfill
 
 APPLICATION_ID = 0x4D534344  # "MSCD": marks the file as an mscdose record database
@@ -193,6 +197,8 @@ MIGRATIONS: list[list[Step]] = [
     # --- 5 (issue 13, identity2): bedside checks, one append-only hashed table chained in the ledger ---
     _bedside.MIGRATION,
     # --- end 5 ---
+    # 6 (issue 18): History's sort keys (records/summaries.py)
+    _summaries.MIGRATION_6,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

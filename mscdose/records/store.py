@@ -40,6 +40,7 @@ from mscdose.records.model import (
     header_from_document,
     refusal,
 )
+from mscdose.records.same_lot_rule import check_same_lot, pending_check
 from mscdose.records.schema import SCHEMA_VERSION, document_lots, record_keys
 from mscdose.records.verify import VerifyReport, verify_connection
 
@@ -243,10 +244,13 @@ class RecordStore:
             raise StoreError(f"Cannot save: the document is not plain JSON data ({error}).") from None
         header = header_from_document(document)
         header.update(supersedes=supersedes, correction_reason=correction_reason)
-        keys = record_keys(header["patient_id"], header["protocol_id"], *document_lots(document_json))
+        lots = document_lots(document_json)
+        keys = record_keys(header["patient_id"], header["protocol_id"], *lots)
+        same_lot = pending_check(document, lots, supersedes)
         with self._write("save the record") as conn:
             if supersedes is not None:
                 self._check_supersedable(conn, supersedes)
+            check_same_lot(conn, same_lot)  # a same-lot record saved since the review (records/same_lot_rule.py)
             if infusion_limit is not None:
                 self._check_infusion_limit(conn, keys, infusion_limit, supersedes, header)
             last = conn.execute("SELECT id, sha256 FROM records ORDER BY id DESC LIMIT 1").fetchone()
@@ -262,6 +266,10 @@ class RecordStore:
                  supersedes, correction_reason, document_json, prev, digest),
             )
             conn.execute("INSERT INTO record_keys VALUES (?, ?, ?, ?, ?)", (header["id"], *keys))
+            if isinstance(conn, sqlite3.Connection):  # issue 18: History's sort keys (schema version 6)
+                from mscdose.records.summaries import add_summary
+
+                add_summary(conn, header["id"])
             _, chain_head = ledger.append_entry(conn, "record", header["id"], digest)
         # Built from what was written, not read back: once committed, a failed read must not look like a
         # failed save (the caller would save again).
@@ -377,10 +385,15 @@ class RecordStore:
         means local midnight; a naive datetime is local time). For many records use `iter_history`."""
         return list(self.iter_history(patient_id, since))
 
-    def iter_history(self, patient_id: str | None = None, since: date | datetime | None = None
-                     ) -> Iterator[SavedRecord]:
+    def iter_history(self, patient_id: str | None = None, since: date | datetime | None = None, *,
+                     document_keys: Sequence[str] | None = None) -> Iterator[SavedRecord]:
         """As `history()`, yielded a batch at a time from one consistent read (issue 18: constant memory at
-        100,000 records). Consume it before closing the store."""
+        100,000 records). Consume it before closing the store.
+
+        `document_keys` (for listings: `history`, the CSV export): each record's `document` may hold only these
+        top-level keys (one that the document lacks reads as None), picked out by SQLite, so a 5 KB document
+        is not parsed whole for the few values a listing prints (other back ends give the whole document).
+        A damaged document is still named as `history()` names it."""
         clauses: list[str] = []
         params: list[Any] = []
         if patient_id is not None and patient_id.strip():
@@ -396,9 +409,24 @@ class RecordStore:
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
         from mscdose.records.summaries import iter_records
 
+        select, build = f"{_SELECT_RECORDS} {where} ORDER BY id", lambda row: _record_from_row(row, self.path)
+        if document_keys is not None and isinstance(self._conn, sqlite3.Connection):  # SQLite's JSON functions
+            from mscdose.records.summaries import projected_select
+
+            select = projected_select(_SELECT_RECORDS, document_keys) + f" {where} ORDER BY id"
+            build = self._projected_builder(tuple(document_keys))
         with self._reading("read the records") as conn:
-            yield from iter_records(conn, f"{_SELECT_RECORDS} {where} ORDER BY id", params,
-                                    lambda row: _record_from_row(row, self.path))
+            yield from iter_records(conn, select, params, build)
+
+    def _projected_builder(self, keys: tuple[str, ...]) -> Any:
+        def build(row: tuple[Any, ...]) -> SavedRecord:
+            picked = row[13]
+            if picked is None:  # not JSON, or not an object: read it whole, which names the damage
+                return self.get(row[0])
+            values = json.loads(picked)[: len(keys)]
+            return _record_from_row((*row[:13], None, *row[14:]), self.path,
+                                    document=dict(zip(keys, values, strict=True)))
+        return build
 
     # -- History window (issue 18): ids and summaries by SQL, no document parsed (records/summaries.py) --
 
@@ -542,10 +570,10 @@ class RecordStore:
 
     def export_csv(self, path: Path | str) -> int:
         """One row a record for the trial's data manager; returns the number of rows written."""
-        from mscdose.records.export_stream import export_streamed
+        from mscdose.records.csv_export import DOCUMENT_KEYS, write_csv
 
-        with self._reading("export the records"):
-            return export_streamed(self.iter_history(), Path(path))  # issue 18: rows streamed, not held
+        with self._reading("export the records"):  # issue 18: rows streamed, never all held
+            return write_csv(self.iter_history(document_keys=DOCUMENT_KEYS), Path(path))
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -576,12 +604,13 @@ def _lower_bound(since: date | datetime) -> str | None:
         return "" if since.year < 5000 else None
 
 
-def _record_from_row(row: tuple[Any, ...], path: Path) -> SavedRecord:
+def _record_from_row(row: tuple[Any, ...], path: Path, document: dict[str, Any] | None = None) -> SavedRecord:
+    """`document`: already read (a projection, see iter_history); otherwise the row's JSON is parsed."""
     (record_id, created_at, app_version, protocol_id, protocol_version, protocol_sha256, patient_id, patient_name,
-     prepared_by, checked_by, status, supersedes, correction_reason, document, prev_sha256, sha256, printed,
+     prepared_by, checked_by, status, supersedes, correction_reason, stored, prev_sha256, sha256, printed,
      superseded_by, chain_head) = row
     try:
-        parsed = json.loads(document)
+        parsed = json.loads(stored) if document is None else document
         if not isinstance(parsed, dict):
             raise ValueError("the document is not an object")
         return SavedRecord(

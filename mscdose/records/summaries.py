@@ -111,13 +111,75 @@ def _where(selection: SummaryFilter) -> tuple[str, list[Any]]:
 def ordered_ids(conn: sqlite3.Connection, selection: SummaryFilter, column: str = "Record",
                 descending: bool = True) -> list[int]:
     """The ids of the records the filter keeps, in the column's order (ties by record number, so the order is
-    the same every time). Ids only: 100,000 of them are under 4 MB."""
+    the same every time). Ids only: 100,000 of them are under 4 MB. The document columns sort on the indexed
+    summary table (schema version 6) when it covers every record; else on the documents themselves."""
     register_functions(conn)
     where, params = _where(selection)
     direction = "DESC" if descending else "ASC"
+    if (column in SUMMARY_SORT_KEYS or (column == "Record" and not where)) and _summaries_complete(conn):
+        key = SUMMARY_SORT_KEYS.get(column, "record_id")
+        order = f"s.{key} {direction}" + (f", s.record_id {direction}" if key != "record_id" else "")
+        # unfiltered: the summary index alone (a few MB), never the records' pages (hundreds of MB at 100,000)
+        joined = f"JOIN records r ON r.id = s.record_id {where} " if where else ""
+        return [row[0] for row in conn.execute(
+            f"SELECT s.record_id FROM {SUMMARY_TABLE} s {joined}ORDER BY {order}", params)]
     keys = ", ".join(f"{key} {direction}" for key in SORT_KEYS[column])
     order = f"r.id {direction}" if column == "Record" else f"{keys}, r.id {direction}"
     return [row[0] for row in conn.execute(f"SELECT r.id FROM records r {where} ORDER BY {order}", params)]
+
+
+# --- schema version 6 (issue 18): History's document columns as sort keys, one row a record --------------
+
+SUMMARY_TABLE = "record_summaries"
+SUMMARY_SORT_KEYS = {"Volume to draw": "volume_key", "Dose delivered": "dose_key", "Lot / DIN": "lot_din_key"}
+# The values are exactly SORT_KEYS' expressions for that record (a damaged document: -1, -1, ""), so sorting on
+# them gives the same order. Computed once when the record is saved (in its transaction) or by the migration.
+_SUMMARY_VALUES = (
+    "SELECT r.id, "
+    f"CASE WHEN json_valid(r.document) THEN {SORT_KEYS['Volume to draw'][0]} ELSE -1 END, "
+    f"CASE WHEN json_valid(r.document) THEN {SORT_KEYS['Dose delivered'][0]} ELSE -1 END, "
+    f"CASE WHEN json_valid(r.document) THEN {SORT_KEYS['Lot / DIN'][0]} ELSE '' END "
+    "FROM records r"
+)
+MIGRATION_6: list[Any] = [
+    f"""
+    CREATE TABLE {SUMMARY_TABLE} (
+        record_id INTEGER PRIMARY KEY REFERENCES records(id),
+        volume_key REAL NOT NULL,
+        dose_key REAL NOT NULL,
+        lot_din_key TEXT NOT NULL
+    )
+    """,
+    f"CREATE TRIGGER {SUMMARY_TABLE}_no_update BEFORE UPDATE ON {SUMMARY_TABLE} "
+    f"BEGIN SELECT RAISE(ABORT, '{SUMMARY_TABLE} are append-only: they follow their record'); END",
+    f"CREATE TRIGGER {SUMMARY_TABLE}_no_delete BEFORE DELETE ON {SUMMARY_TABLE} "
+    f"BEGIN SELECT RAISE(ABORT, '{SUMMARY_TABLE} are append-only: they follow their record'); END",
+    f"CREATE INDEX {SUMMARY_TABLE}_by_volume ON {SUMMARY_TABLE} (volume_key, record_id)",
+    f"CREATE INDEX {SUMMARY_TABLE}_by_dose ON {SUMMARY_TABLE} (dose_key, record_id)",
+    f"CREATE INDEX {SUMMARY_TABLE}_by_lot ON {SUMMARY_TABLE} (lot_din_key, record_id)",
+    lambda conn: backfill_summaries(conn),
+]
+
+
+def backfill_summaries(conn: sqlite3.Connection) -> None:
+    """Migration 6: one summary row for every existing record, by INSERTs only (no record is touched)."""
+    register_functions(conn)
+    conn.execute(f"INSERT INTO {SUMMARY_TABLE} {_SUMMARY_VALUES} ORDER BY r.id")
+
+
+def add_summary(conn: sqlite3.Connection, record_id: int) -> None:
+    """The summary row of a record just inserted, in the save's transaction."""
+    register_functions(conn)
+    conn.execute(f"INSERT INTO {SUMMARY_TABLE} {_SUMMARY_VALUES} WHERE r.id = ?", (record_id,))
+
+
+def _summaries_complete(conn: sqlite3.Connection) -> bool:
+    """The table exists (version 6) and has a row for every record (it always should: same transaction)."""
+    if not isinstance(conn, sqlite3.Connection) or conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (SUMMARY_TABLE,)).fetchone() is None:
+        return False
+    return bool(conn.execute(f"SELECT (SELECT COUNT(*) FROM records) = (SELECT COUNT(*) FROM {SUMMARY_TABLE})"
+                             ).fetchone()[0])
 
 
 def summaries(conn: sqlite3.Connection, ids: Sequence[int]) -> list[RecordSummary]:
@@ -153,3 +215,16 @@ def iter_records(conn: sqlite3.Connection, select: str, params: Sequence[Any],
                 yield build(row)
     finally:
         cursor.close()  # a caller that stops early ends the statement (and its read snapshot) at once
+
+
+def projected_select(select_records: str, keys: Sequence[str]) -> str:
+    """store._SELECT_RECORDS with its `document` column replaced by a JSON array of the document's values at
+    these top-level keys (one parse in SQLite, in C), or NULL when the document is not a JSON object."""
+    if not keys:
+        raise ValueError("a projection needs at least one document key")
+    padded = list(keys) * 2 if len(keys) == 1 else keys  # one path would give the bare value, not an array
+    paths = ", ".join("'$.\"" + key.replace('"', "").replace("'", "") + "\"'" for key in padded)
+    picked = (f"CASE WHEN NOT json_valid(document) THEN NULL WHEN json_type(document) = 'object' "
+              f"THEN json_extract(document, {paths}) END")
+    head, tail = select_records.split(", document, ", 1)
+    return f"{head}, {picked}, {tail}"

@@ -22,13 +22,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from mscdose.records import users
+from mscdose.records import verify_walk as walk  # issue 18: the fast path
 from mscdose.records.bedside import BedsideDamage, verify_bedside  # issue 13
 from mscdose.records.canonical import (
     GENESIS,
     RECORD_FIELDS,
     approval_hash,
-    ledger_hash,
-    print_event_hash,
     record_hash,
 )
 from mscdose.records.ledger import KINDS, Anchor
@@ -106,44 +105,63 @@ def _lots(document: dict[str, Any]) -> tuple[str, str]:
 
 
 def _records(conn: sqlite3.Connection, progress: dict[str, Any]) -> tuple[dict[int, str], str]:
-    keys = {row[0]: tuple(row[1:]) for row in conn.execute(
-        "SELECT record_id, patient_key, protocol_key, lot_key, din_key FROM record_keys")}
+    """Issue 18: one statement reads each record with the few document fields the rules need (verify_walk.py);
+    a record not plainly fine there is checked again by `_check_record`, which decides and words the problem."""
+    try:
+        return _walk_records(conn, progress, walk.RECORD_SELECT)
+    except sqlite3.OperationalError:  # SQLite met a document that is not JSON: every record the original way
+        return _walk_records(conn, progress, f"SELECT {', '.join(RECORD_FIELDS)}, NULL, prev_sha256, sha256 "
+                                             "FROM records ORDER BY id")
+
+
+def _walk_records(conn: sqlite3.Connection, progress: dict[str, Any], select: str) -> tuple[dict[int, str], str]:
     prev, expected, hashes = GENESIS, 1, {}
-    columns = ", ".join(RECORD_FIELDS)
-    for row in conn.execute(f"SELECT {columns}, document, prev_sha256, sha256 FROM records ORDER BY id"):
-        header = dict(zip(RECORD_FIELDS, row[: len(RECORD_FIELDS)], strict=True))
-        document_json, stored_prev, stored = row[len(RECORD_FIELDS):]
-        rid = header["id"]
+    cache = walk.KeyCache()
+    for row in conn.execute(select):
+        rid, (document_utf8, stored_prev, stored) = row[0], row[walk.HEADER_COLUMNS: walk.HEADER_COLUMNS + 3]
         if rid != expected:
             raise _Failed(f"record {expected} is missing (deleted?): the record after record {expected - 1} "
                           f"is record {rid}", expected)
         if stored_prev != prev:
             raise _Failed(f"record {rid} does not follow on from record {rid - 1}: its stored previous hash "
                           "differs (a record was deleted, reordered or rewritten)", rid)
-        if not isinstance(document_json, str) or record_hash(header, document_json, stored_prev) != stored:
-            raise _Failed(f"record {rid} was changed after it was saved: its content no longer matches its "
-                          "SHA-256", rid)
-        # issue 18: each document parsed once (it was twice: 6.7 s at 100,000 records)
-        try:
-            document = json.loads(document_json)
-        except ValueError:
-            document, problem = None, "its stored document is not readable JSON"
-        else:
-            problem = _parsed_problem(document, str(header["status"]))
-        if problem:
-            raise _Failed(f"record {rid} cannot be a final record: {problem}", rid)
-        expected_keys = record_keys(header["patient_id"], header["protocol_id"], *_lots(document))
-        if keys.get(rid) != expected_keys:
-            raise _Failed(f"record {rid}'s patient/lot keys (used by the one-infusion check) were changed or "
-                          "removed", rid)
+        if not (isinstance(document_utf8, bytes) and walk.plainly_final(row, cache, _parsed_problem)
+                and walk.record_hash(row[:walk.HEADER_COLUMNS], document_utf8, stored_prev) == stored):
+            _check_record(conn, rid)
         hashes[rid] = stored
         prev, expected = stored, expected + 1
-        progress.update(count=len(hashes), last=prev)
+        progress["count"], progress["last"] = len(hashes), prev
     allocated = _sequence(conn, "records")
     if allocated > len(hashes):
         raise _Failed(f"record {len(hashes) + 1} is missing (deleted?): records up to {allocated} were saved "
                       f"but only {len(hashes)} are there", len(hashes) + 1)
     return hashes, prev
+
+
+def _check_record(conn: sqlite3.Connection, rid: int) -> None:
+    """The original checks of one record (its order in the chain is already checked): its hash, that its
+    document is final, that its keys are its own. Raises _Failed naming the problem."""
+    columns = ", ".join(RECORD_FIELDS)
+    row = conn.execute(f"SELECT {columns}, document, prev_sha256, sha256 FROM records WHERE id = ?", (rid,)).fetchone()
+    header = dict(zip(RECORD_FIELDS, row[: len(RECORD_FIELDS)], strict=True))
+    document_json, stored_prev, stored = row[len(RECORD_FIELDS):]
+    if not isinstance(document_json, str) or record_hash(header, document_json, stored_prev) != stored:
+        raise _Failed(f"record {rid} was changed after it was saved: its content no longer matches its "
+                      "SHA-256", rid)
+    try:
+        document = json.loads(document_json)
+    except ValueError:
+        document, problem = None, "its stored document is not readable JSON"
+    else:
+        problem = _parsed_problem(document, str(header["status"]))
+    if problem:
+        raise _Failed(f"record {rid} cannot be a final record: {problem}", rid)
+    expected_keys = record_keys(header["patient_id"], header["protocol_id"], *_lots(document))
+    stored_keys = conn.execute("SELECT patient_key, protocol_key, lot_key, din_key FROM record_keys "
+                               "WHERE record_id = ?", (rid,)).fetchone()
+    if stored_keys is None or tuple(stored_keys) != expected_keys:
+        raise _Failed(f"record {rid}'s patient/lot keys (used by the one-infusion check) were changed or "
+                      "removed", rid)
 
 
 def _prints(conn: sqlite3.Connection, records: dict[int, str]) -> tuple[dict[int, tuple[str, int]], int]:
@@ -152,7 +170,7 @@ def _prints(conn: sqlite3.Connection, records: dict[int, str]) -> tuple[dict[int
         event = dict(zip(("id", "record_id", "at", "ok", "detail"), row[:5], strict=True))
         stored_prev, stored = row[5:]
         if (event["id"] != expected or stored_prev != prev or event["record_id"] not in records
-                or print_event_hash(event, stored_prev) != stored):
+                or walk.print_event_hash(row[:5], stored_prev) != stored):
             raise _Failed(f"print event {event['id']} of record {event['record_id']} was changed, deleted or "
                           "reordered", event["record_id"] if isinstance(event["record_id"], int) else None)
         hashes[event["id"]] = (stored, event["record_id"])
@@ -184,8 +202,7 @@ def _ledger(conn: sqlite3.Connection, items: dict[str, dict[int, Any]]) -> list[
         record_id = ref if kind == "record" else None
         if seq != len(chain) + 1:
             raise _Failed(f"ledger entry {len(chain) + 1} is missing (deleted?)", record_id)
-        if stored_prev != prev or ledger_hash({"seq": seq, "kind": kind, "ref": ref, "item_sha256": item_sha256},
-                                              stored_prev) != stored:
+        if stored_prev != prev or walk.ledger_hash((seq, kind, ref, item_sha256), stored_prev) != stored:
             raise _Failed(f"{where} was changed, removed or reordered: its hash does not match", record_id)
         item = items.get(kind, {}).get(ref)
         item_hash = item[0] if isinstance(item, tuple) else item

@@ -151,7 +151,7 @@ def test_a_version_1_database_is_migrated_and_its_records_still_verify(store_pat
     with closing(raw(store_path)) as conn:
         assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'print_events'").fetchone() is None
     with RecordStore(store_path) as store:
-        assert store.schema_version == SCHEMA_VERSION == 5  # 4: user accounts and signatures, 5: bedside checks
+        assert store.schema_version == SCHEMA_VERSION == 6  # 4: users and signatures, 5: bedside checks, 6: sort keys
         assert store.get(1).patient_id == "OLD" and store.get(1).sha256 == old_hash
         store.mark_printed(1, True, "now possible: print events came with version 2")
         new = store.save(document("NEW"))

@@ -183,7 +183,7 @@ def test_connection_settings_are_durable(store: RecordStore) -> None:
     assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
-    assert store.schema_version == 5  # 4: user accounts and signatures (issue 14), 5: bedside checks (issue 13)
+    assert store.schema_version == 6  # 4: users, signatures (issue 14); 5: bedside checks (13); 6: sort keys (18)
 
 
 def test_default_path_is_in_the_data_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

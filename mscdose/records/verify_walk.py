@@ -1,0 +1,146 @@
+"""The fast path of `verify()`'s walk over records (issue 18: 100,000 records in seconds, memory flat).
+
+Where the time went: Python's `json.loads` of every 5 KB document (about 70 µs each), a new JSON encoder for
+every hash (`json.dumps` with options builds one per call), Unicode normalisation of every identifier, and
+turning every document into a Python string only to encode it back to UTF-8 for its SHA-256.
+
+What this does instead, without changing what verify proves:
+- the document's SHA-256 is taken over the stored UTF-8 bytes (`CAST(document AS BLOB)`): the same bytes
+  `sha256_text` hashes, since SQLite stores the text as UTF-8;
+- the hashes are computed by ONE encoder made with exactly the options of `canonical.canonical_json` (what
+  `json.dumps` builds on each call), so they are the same strings;
+- the few document fields the final-record rule reads (status, flags, lot number, DIN, and their JSON types)
+  are read by SQLite's JSON functions in C, in the same statement;
+- identifiers that are plain ASCII letters and digits get their canonical key as `lower()` (which is what
+  NFKC + case folding + dropping separators gives them); every other identifier goes through
+  `identifiers.canonical_key`.
+
+The fast path can only ACCEPT a record. Whenever anything is not plainly as mscdose writes it (hash
+mismatch, a value of an unexpected JSON type, an escape in the flags, keys that differ, a document that is
+not text), verify.py re-reads that record and the original checks decide, with their own messages.
+What SQLite's JSON reading cannot mirror is a document with a key written twice (Python keeps the last,
+SQLite the first): mscdose never writes one (its canonical JSON has each key once), and a document rewritten
+together with its hashes is what the chain's anchors catch, not this rule (docs/audit.md).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from typing import Any
+
+from mscdose.core.identifiers import canonical_key, lot_key
+from mscdose.records.canonical import LEDGER_FIELDS, PRINT_FIELDS, RECORD_FIELDS
+
+# json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False) is
+# JSONEncoder(...same options...).encode(value): one encoder, the same text (tests/records/test_verify_walk.py)
+_ENCODE = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode
+_SHA256 = hashlib.sha256
+# the string encoder JSONEncoder uses with ensure_ascii=False (C when available, as json.dumps uses it)
+_STRING = json.encoder.encode_basestring  # type: ignore[attr-defined]
+
+# One JSON parse of the document for the four values the rules read (a JSON array of them, in this order),
+# one for the type of `inputs`; NULL when the document is not text. A document that is not JSON makes SQLite
+# stop the statement: verify.py then walks every record the original way (a damaged store only).
+RECORD_SELECT = (
+    f"SELECT {', '.join(RECORD_FIELDS)}, CAST(document AS BLOB), prev_sha256, sha256, "
+    "CASE WHEN typeof(document) = 'text' THEN json_extract(document, '$.status', '$.flags', '$.lot_number', "
+    "'$.inputs.din') END, "
+    "CASE WHEN typeof(document) = 'text' THEN json_type(document, '$.inputs') END, "
+    "k.patient_key, k.protocol_key, k.lot_key, k.din_key "
+    "FROM records LEFT JOIN record_keys k ON k.record_id = records.id ORDER BY records.id"
+)
+HEADER_COLUMNS = len(RECORD_FIELDS)
+
+
+# The canonical JSON of the three hashed shapes when every value has the type mscdose writes (text, whole
+# numbers, null), keys in sorted order: the text json.dumps(sort_keys=True, ...) gives, without building a dict
+# and sorting it (proven equal by tests/records/test_verify_walk.py). Any other type goes through _ENCODE.
+_RECORD_TEMPLATE = ('{"app_version":%s,"checked_by":%s,"correction_reason":%s,"created_at":%s,"document_sha256":"%s",'
+                    '"id":%d,"patient_id":%s,"patient_name":%s,"prepared_by":%s,"prev_sha256":%s,"protocol_id":%s,'
+                    '"protocol_sha256":%s,"protocol_version":%s,"status":%s,"supersedes":%s}')
+_LEDGER_TEMPLATE = '{"item_sha256":%s,"kind":%s,"prev_sha256":%s,"ref":%d,"seq":%d}'
+_TEXT_FIELDS = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12)  # of RECORD_FIELDS: all but id (0) and supersedes (11)
+
+
+def record_hash(header: tuple[Any, ...], document_utf8: bytes, prev_sha256: str) -> str:
+    """canonical.record_hash of these header values (in RECORD_FIELDS order) and the document's UTF-8 bytes."""
+    document_sha256 = _SHA256(document_utf8).hexdigest()
+    (rid, created_at, app_version, protocol_id, protocol_version, protocol_sha256, patient_id, patient_name,
+     prepared_by, checked_by, status, supersedes, correction_reason) = header
+    if (type(rid) is int and (supersedes is None or type(supersedes) is int) and type(prev_sha256) is str
+            and all(type(header[i]) is str for i in _TEXT_FIELDS)):
+        text = _RECORD_TEMPLATE % (
+            _STRING(app_version), _STRING(checked_by), _STRING(correction_reason), _STRING(created_at),
+            document_sha256, rid, _STRING(patient_id), _STRING(patient_name), _STRING(prepared_by),
+            _STRING(prev_sha256), _STRING(protocol_id), _STRING(protocol_sha256), _STRING(protocol_version),
+            _STRING(status), "null" if supersedes is None else supersedes)
+    else:
+        content = dict(zip(RECORD_FIELDS, header, strict=True))
+        content["document_sha256"] = document_sha256
+        content["prev_sha256"] = prev_sha256
+        text = _ENCODE(content)
+    return _SHA256(text.encode("utf-8")).hexdigest()
+
+
+def print_event_hash(event: tuple[Any, ...], prev_sha256: str) -> str:
+    """canonical.print_event_hash of (id, record_id, at, ok, detail)."""
+    content = dict(zip(PRINT_FIELDS, event, strict=True))
+    content["prev_sha256"] = prev_sha256
+    return _SHA256(_ENCODE(content).encode("utf-8")).hexdigest()
+
+
+def ledger_hash(entry: tuple[Any, ...], prev_sha256: str) -> str:
+    """canonical.ledger_hash of (seq, kind, ref, item_sha256)."""
+    seq, kind, ref, item_sha256 = entry
+    if type(seq) is int and type(ref) is int and type(kind) is str and type(item_sha256) is str \
+            and type(prev_sha256) is str:
+        text = _LEDGER_TEMPLATE % (_STRING(item_sha256), _STRING(kind), _STRING(prev_sha256), ref, seq)
+    else:
+        content = dict(zip(LEDGER_FIELDS, entry, strict=True))
+        content["prev_sha256"] = prev_sha256
+        text = _ENCODE(content)
+    return _SHA256(text.encode("utf-8")).hexdigest()
+
+
+def key(text: Any) -> str:
+    """identifiers.canonical_key, with plain ASCII letters and digits (most patient ids) taken the short way."""
+    if isinstance(text, str) and text.isascii() and text.isalnum():
+        return text.lower()
+    return canonical_key(text)
+
+
+class KeyCache:
+    """Protocol ids and lot numbers repeat across records: each distinct text is keyed once per walk."""
+
+    def __init__(self) -> None:
+        self.protocols: dict[Any, str] = {}
+        self.lots: dict[str, str] = {}
+
+    def protocol(self, text: Any) -> str:
+        found = self.protocols.get(text)
+        if found is None:
+            found = self.protocols[text] = canonical_key(text)
+        return found
+
+    def lot(self, text: str) -> str:
+        found = self.lots.get(text)
+        if found is None:
+            found = self.lots[text] = lot_key(text)
+        return found
+
+
+def plainly_final(row: tuple[Any, ...], cache: KeyCache, problem_of: Callable[[Any, str], str | None]) -> bool:
+    """True when the row (RECORD_SELECT's) is plainly a final record whose keys are its own, by the same rule
+    (`problem_of`: verify._parsed_problem) applied to the values SQLite read; False means: let verify.py's
+    original checks decide (they may still accept it)."""
+    header = row[:HEADER_COLUMNS]
+    fields, inputs_type, patient_key, protocol_key, stored_lot_key, stored_din_key = row[HEADER_COLUMNS + 3:]
+    if fields is None or inputs_type not in (None, "null", "object"):
+        return False  # not JSON text, or `inputs` of a type whose reading Python and SQLite might not share
+    status, flags, lot, din = json.loads(fields)
+    if not isinstance(status, str) or problem_of({"status": status, "flags": flags}, str(header[10])):
+        return False
+    return (patient_key == key(header[6]) and protocol_key == cache.protocol(header[3])
+            and stored_lot_key == cache.lot(str(lot or "")) and stored_din_key == cache.lot(str(din or "")))
