@@ -107,11 +107,13 @@ def _lots(document: dict[str, Any]) -> tuple[str, str]:
 def _records(conn: sqlite3.Connection, progress: dict[str, Any]) -> tuple[dict[int, str], str]:
     """Issue 18: one statement reads each record with the few document fields the rules need (verify_walk.py);
     a record not plainly fine there is checked again by `_check_record`, which decides and words the problem."""
+    original_way = f"SELECT {', '.join(RECORD_FIELDS)}, NULL, prev_sha256, sha256 FROM records ORDER BY id"
+    if not isinstance(conn, sqlite3.Connection):  # the PostgreSQL store: its SQL has no BLOB or json_extract
+        return _walk_records(conn, progress, original_way)
     try:
         return _walk_records(conn, progress, walk.RECORD_SELECT)
     except sqlite3.OperationalError:  # SQLite met a document that is not JSON: every record the original way
-        return _walk_records(conn, progress, f"SELECT {', '.join(RECORD_FIELDS)}, NULL, prev_sha256, sha256 "
-                                             "FROM records ORDER BY id")
+        return _walk_records(conn, progress, original_way)
 
 
 def _walk_records(conn: sqlite3.Connection, progress: dict[str, Any], select: str) -> tuple[dict[int, str], str]:
