@@ -13,6 +13,7 @@ File questions go through `ask_save_path`, a seam the tests replace (they cannot
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -81,9 +82,12 @@ class HistoryView(QDialog):
     it is closed; otherwise the store stays the caller's to close."""
 
     def __init__(self, store: RecordStore, parent: QWidget | None = None, *, page_size: str = "A4",
-                 site_name: str = "", owns_store: bool = False) -> None:
+                 site_name: str = "", owns_store: bool = False,
+                 on_correct: Callable[[int, str], bool] | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        # issue 10: Correct… hands the record to the main window, whose Finalise saves the superseding record
+        self.on_correct = on_correct
         self.owns_store = owns_store
         if owns_store:
             self.finished.connect(self._close_store)
@@ -149,6 +153,12 @@ class HistoryView(QDialog):
         self.page_size.setObjectName("historyPageSize")
         self.page_size.addItems(PAGE_SIZES)
         self.page_size.setCurrentText(page_size if page_size in PAGE_SIZES else "A4")
+        self.correct_button = QPushButton("C&orrect…")
+        self.correct_button.setObjectName("historyCorrectButton")
+        self.correct_button.setToolTip("Load this record into the form; finalising then saves a correction that "
+                                       "supersedes it, with your reason. The record itself is never changed.")
+        self.correct_button.clicked.connect(self.correct_selected)
+        self.correct_button.setVisible(on_correct is not None)
         self.export_button = QPushButton("Export &CSV…")
         self.export_button.setObjectName("historyExportButton")
         self.export_button.setToolTip("All records, one row each, for the trial's data manager.")
@@ -172,8 +182,8 @@ class HistoryView(QDialog):
             filters.addWidget(widget)
         filters.addStretch(1)
         actions = QHBoxLayout()
-        for widget in (self.show_button, self.reprint_button, QLabel("Paper:"), self.page_size, self.export_button,
-                       self.refresh_button):
+        for widget in (self.show_button, self.reprint_button, self.correct_button, QLabel("Paper:"), self.page_size,
+                       self.export_button, self.refresh_button):
             actions.addWidget(widget)
         actions.addStretch(1)
         layout = QVBoxLayout(self)
@@ -229,6 +239,7 @@ class HistoryView(QDialog):
         has_selection = self.selected_record() is not None
         self.show_button.setEnabled(has_selection)
         self.reprint_button.setEnabled(has_selection)
+        self.correct_button.setEnabled(has_selection)
         self.export_button.setEnabled(self.model.total > 0 or self.model.filtered)
 
     def report(self, text: str, error: bool = False) -> None:
@@ -286,6 +297,28 @@ class HistoryView(QDialog):
     def _forget(self, dialog: RecordTextDialog) -> None:
         if dialog in self.record_dialogs:
             self.record_dialogs.remove(dialog)
+
+    def ask_reason(self, record_id: int) -> str | None:
+        """Why the record is corrected (None when cancelled); a method so tests can answer it."""
+        from PySide6.QtWidgets import QInputDialog
+
+        reason, ok = QInputDialog.getText(self, "Correct a record",
+                                          f"Why is record {record_id} corrected? (at least three words)")
+        return reason if ok else None
+
+    def correct_selected(self) -> bool:
+        """The selected record into the main window's form as a correction (issue 10 §3); the window says why
+        when it cannot start (a reason that is not one, a record already corrected)."""
+        record = self.selected_record()
+        if record is None or self.on_correct is None:
+            return False
+        reason = self.ask_reason(record.id)
+        if reason is None:
+            return False
+        started = self.on_correct(record.id, reason)
+        if started:
+            self.report(f"Record {record.id} is in the form: check it, then Finalise saves the correction.")
+        return started
 
     def reprint_selected(self) -> bool:
         record = self.selected_record()

@@ -202,7 +202,8 @@ class OutputsController(QObject):
                                         QMessageBox.Icon.Critical)
             return
         try:
-            view = HistoryView(store, self.window, owns_store=True, **self._worksheet_kwargs())
+            view = HistoryView(store, self.window, owns_store=True, on_correct=self.window.start_correction,
+                               **self._worksheet_kwargs())
         except BaseException:
             store.close()
             raise

@@ -320,3 +320,27 @@ def test_a_view_given_a_store_it_does_not_own_leaves_it_open(qtbot: QtBot, store
     widget.show()
     widget.close()
     assert store.count() == 3  # still usable: the caller closes it
+
+
+def test_correct_hands_the_selected_record_to_the_form(qtbot: QtBot, store: RecordStore,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 10 §3: a Correct… button in History (the record stays; the form saves the superseding one)."""
+    asked: list[tuple[int, str]] = []
+    view = HistoryView(store, on_correct=lambda rid, reason: asked.append((rid, reason)) or True)
+    qtbot.addWidget(view)
+    assert not view.correct_button.isEnabled()
+    view.select_record(1)
+    assert view.correct_button.isEnabled()
+    monkeypatch.setattr(view, "ask_reason", lambda record_id: None)  # cancelled: nothing happens
+    assert view.correct_selected() is False and asked == []
+    monkeypatch.setattr(view, "ask_reason", lambda record_id: "bag volume was entered wrongly")
+    assert view.correct_selected() is True
+    assert asked == [(1, "bag volume was entered wrongly")] and "Record 1 is in the form" in view.message.text()
+    assert store.count() == 3  # nothing saved by History itself
+
+
+def test_without_a_form_to_correct_in_there_is_no_correct_button(qtbot: QtBot, store: RecordStore
+                                                                 ) -> None:
+    view = HistoryView(store)
+    qtbot.addWidget(view)
+    assert view.correct_button.isHidden()
