@@ -161,3 +161,21 @@ def test_a_site_that_requires_the_check_gets_no_label_before_it(run: Callable[..
     with RecordStore(default_path()) as store:
         sign(store, 1, None, "checked", initials="CK", detail="blind re-entry matched")
     assert run("label", "1", "--output", str(tmp_path / "a.pdf")).code == 0
+
+
+def test_a_site_that_requires_the_check_gives_no_unchecked_bag(run: Callable[..., Done], saved: dict) -> None:
+    """Issue 14: the bedside check refuses a record not yet checked where the site requires the check."""
+    from mscdose.service.accounts import sign
+    from mscdose.settings import CHECK_BEFORE_LABEL, Settings
+
+    settings = Settings()
+    settings.set(CHECK_BEFORE_LABEL, "yes")
+    settings.sync()
+    unchecked = run("bedside", "--wristband", "AA-014", "--label", LABEL)
+    assert unchecked.code == 3 and "NOT CHECKED: record 1 has no independent check" in unchecked.out
+    with RecordStore(default_path()) as store:
+        sign(store, 1, None, "checked", initials="CK", detail="blind re-entry matched")
+    assert run("bedside", "--wristband", "AA-014", "--label", LABEL).code == 0
+    with RecordStore.open_read_only(default_path()) as store:
+        assert [e.result for e in bedside_checks(store)] == ["MISMATCH", "MATCH"]  # both attempts kept
+    assert run("audit", "verify").code == 0

@@ -137,6 +137,14 @@ def _wristband_pattern() -> Any:
                                 "checked or logged: fix the setting (Settings, or settings.ini).") from None
 
 
+def _check_required() -> bool:
+    """Issue 14: the site setting that refuses a bag label before the independent check refuses the bag at
+    the bedside too."""
+    from mscdose.settings import CHECK_BEFORE_LABEL, Settings
+
+    return Settings().get(CHECK_BEFORE_LABEL) == "yes"
+
+
 def _bedside(args: argparse.Namespace) -> int:
     from mscdose.records.bedside import check_and_log
     from mscdose.service.records import opened_store
@@ -145,7 +153,7 @@ def _bedside(args: argparse.Namespace) -> int:
     now = datetime.now().astimezone()  # always the real clock: no option may move a bedside check in time
     with opened_store(args.database, must_exist=args.database is not None) as store:
         check, entry = check_and_log(store, args.wristband, args.label, now=now, wristband_pattern=pattern,
-                                     product_scan=args.product or "")
+                                     product_scan=args.product or "", require_check=_check_required())
     say(args.json, {"result": check.result, "reasons": list(check.reasons), "notes": list(check.notes),
                     "record_id": check.record_id, "bedside_check_id": entry.id, "ledger_seq": entry.ledger_seq,
                     "checked_at": check.checked_at.isoformat(timespec="seconds")}, bedside_text(check, entry))

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from mscdose.gui.texts import plain, translate
 from mscdose.i18n import QT_TRANSLATE_NOOP
-from mscdose.settings import WRISTBAND_PATTERN, Settings
+from mscdose.settings import CHECK_BEFORE_LABEL, WRISTBAND_PATTERN, Settings
 
 logger = logging.getLogger(__name__)
 
@@ -168,7 +168,8 @@ class BedsideWindow(QDialog):
         try:
             with open_record_store(self.store_path) as store:
                 check, entry = check_and_log(store, self.wristband.text(), self.bag_label.text(), now=now,
-                                             wristband_pattern=pattern, product_scan=self.product.text())
+                                             wristband_pattern=pattern, product_scan=self.product.text(),
+                                             require_check=self.settings.get(CHECK_BEFORE_LABEL) == "yes")
         except StoreError as error:
             logger.warning("Bedside check not made: %s", error)
             self._show_not_checked(translate("Bedside", "The record store could not be used, so nothing was "

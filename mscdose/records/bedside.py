@@ -15,6 +15,7 @@ without gaps, the result agreeing with its reasons, the record named existing.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 from dataclasses import dataclass
@@ -108,8 +109,8 @@ def append_check(store: RecordStore, check: BedsideCheck) -> BedsideEntry:
 
 
 def check_and_log(store: RecordStore, wristband_scan: str, bag_label_scan: str, *, now: datetime,
-                  wristband_pattern: WristbandPattern | None = None, product_scan: str = ""
-                  ) -> tuple[BedsideCheck, BedsideEntry]:
+                  wristband_pattern: WristbandPattern | None = None, product_scan: str = "",
+                  require_check: bool = False) -> tuple[BedsideCheck, BedsideEntry]:
     """The whole bedside check: find the record the bag label names, compare (core.bedside), log the result.
 
     A label that cannot be read, or names a record this store does not have, is a MISMATCH and logged too.
@@ -139,7 +140,18 @@ def check_and_log(store: RecordStore, wristband_scan: str, bag_label_scan: str, 
             check = bedside_check(wristband_scan, bag_label_scan, record.document, record_id=record.id,
                                   superseded=record.superseded_by is not None, now=now,
                                   wristband_pattern=wristband_pattern, product_scan=product_scan)
+            if require_check and not _independently_checked(store, record.id):
+                # issue 14: where the site requires the independent check, a bag without one is not given
+                check = dataclasses.replace(check, result=MISMATCH, reasons=(*check.reasons, (
+                    f"NOT CHECKED: record {record.id} has no independent check, and this site requires one "
+                    "before the bag is given. Do not give this bag: call the pharmacy.")))
     return check, append_check(store, check)
+
+
+def _independently_checked(store: RecordStore, record_id: int) -> bool:
+    from mscdose.records.users import signatures
+
+    return any(signature.meaning == "checked" for signature in signatures(store, record_id))
 
 
 def _entry(row: tuple[Any, ...], seq: int) -> BedsideEntry:
