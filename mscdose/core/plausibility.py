@@ -50,8 +50,9 @@ def _flag(code: str, field_name: str, message: str) -> Flag:
 
 @dataclass(frozen=True)
 class Limit:
-    """One plausibility value with where it comes from (`protocol`, `site`, or `mscdose` for a built-in
-    published default that applies when the protocol is silent)."""
+    """One protocol value — a site default or a plausibility limit — with where it comes from (`protocol`,
+    `site`, or `mscdose` for a built-in published default that applies when the protocol is silent).
+    `core.protocol.Setting` is this class."""
 
     value: Decimal
     unit: str

@@ -25,7 +25,7 @@ from mscdose.core.eligibility import (  # issue 11; issue 16: translated texts
 )
 from mscdose.core.errors import ProtocolError
 from mscdose.core.paths import resource
-from mscdose.core.plausibility import Plausibility, read_plausibility  # issue 11
+from mscdose.core.plausibility import Limit, Plausibility, read_plausibility  # issue 11
 from mscdose.core.product_checks import ProductCodes, read_product_codes  # issue 13
 from mscdose.core.required import DEFAULT_REQUIRED, FIELD_NAMES
 from mscdose.core.units import registry
@@ -84,15 +84,9 @@ _UNITS: dict[str, tuple[str, str]] = {
 }
 
 
-@dataclass(frozen=True)
-class Setting:
-    """One protocol value with where it comes from (`protocol` record or `site` choice)."""
-
-    value: Decimal
-    unit: str
-    text: str
-    source: str = "protocol"
-    note: str = ""
+# One protocol value with where it comes from (`protocol` record, `site` choice): the same shape as a
+# plausibility limit, so one class serves both (core/plausibility.py).
+Setting = Limit
 
 
 @dataclass(frozen=True)
