@@ -38,3 +38,13 @@ def store_path(tmp_path: Path) -> Path:
 def store(store_path: Path) -> Iterator[RecordStore]:
     with RecordStore(store_path) as opened:
         yield opened
+
+
+@pytest.fixture
+def fast_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
+    """scrypt at 2**10 instead of the shipped 2**17 (128 MiB, ~0.5 s a hash): the stored hash carries its cost,
+    and tests/users/test_accounts.py checks the shipped parameters."""
+    from mscdose.records import passwords
+
+    monkeypatch.setattr(passwords, "SCRYPT_N", 2**10)
+    monkeypatch.setattr(passwords, "MIN_N", 2**10)

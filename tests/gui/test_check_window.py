@@ -19,13 +19,9 @@ from tests.records.helpers import document
 
 TYPED = {"weight": "62", "dose": "150 million cells", "concentration": "5", "viability": "92", "bag_volume": "20"}
 
+pytestmark = pytest.mark.usefixtures("fast_scrypt")
 
-@pytest.fixture(autouse=True)
-def fast_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
-    from mscdose.records import passwords
 
-    monkeypatch.setattr(passwords, "SCRYPT_N", 2**10)
-    monkeypatch.setattr(passwords, "MIN_N", 2**10)
 
 
 @pytest.fixture

@@ -3,9 +3,6 @@ a wrong admin password is refused in words and counted, and passwords never stay
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -14,19 +11,11 @@ from mscdose.gui.users_window import SignInDialog, UsersWindow
 from mscdose.records import users
 from mscdose.records.store import RecordStore
 
-
-@pytest.fixture(autouse=True)
-def fast_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
-    from mscdose.records import passwords
-
-    monkeypatch.setattr(passwords, "SCRYPT_N", 2**10)
-    monkeypatch.setattr(passwords, "MIN_N", 2**10)
+pytestmark = pytest.mark.usefixtures("fast_scrypt")
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[RecordStore]:
-    with RecordStore(tmp_path / "records.sqlite3") as opened:
-        yield opened
+
+
 
 
 def fill_new_user(qtbot: QtBot, window: UsersWindow, user_id: str, name: str, initials: str, role: str,

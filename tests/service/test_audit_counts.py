@@ -20,13 +20,9 @@ from tests.records.helpers import document
 
 ADMIN, PREPARER = ("ada", "admin-password-1"), ("pat", "prep-password-2")
 
+pytestmark = pytest.mark.usefixtures("fast_scrypt")
 
-@pytest.fixture(autouse=True)
-def fast_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
-    from mscdose.records import passwords
 
-    monkeypatch.setattr(passwords, "SCRYPT_N", 2**10)
-    monkeypatch.setattr(passwords, "MIN_N", 2**10)
 
 
 @pytest.fixture

@@ -16,12 +16,6 @@ PREPARER = ("pat", "prep-password-2")
 CHECKER = ("chris", "check-password-3")
 
 
-@pytest.fixture(autouse=True)
-def fast_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
-    from mscdose.records import passwords
-
-    monkeypatch.setattr(passwords, "SCRYPT_N", 2**10)
-    monkeypatch.setattr(passwords, "MIN_N", 2**10)
 
 
 
@@ -47,3 +41,8 @@ def prepared_record(store: RecordStore, *, prepared_by: str = "PP", signer: tupl
     if accounts.accounts_enabled(store) and signer is not None:
         accounts.sign(store, record.id, accounts.authenticate(store, *signer), "prepared")
     return record.id
+
+
+@pytest.fixture(autouse=True)
+def _fast_scrypt(fast_scrypt: None) -> None:
+    """Every users test hashes with the cheap scrypt cost (test_accounts checks the shipped one)."""

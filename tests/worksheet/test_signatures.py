@@ -7,7 +7,6 @@ formatting code): `2026-11-25 09:40 (UTC+01:00)` is year-month-day hour:minute a
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -27,20 +26,11 @@ ADMIN, PREPARER, CHECKER = ("ada", "admin-password-1"), ("pat", "prep-password-2
 TYPED = {"weight": "62 kg", "dose": "150 million cells", "concentration": "5 million cells/mL",
          "viability": "92 %", "bag_volume": "20 mL"}
 
-
-@pytest.fixture(autouse=True)
-def fast_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
-    """scrypt at 2**10 (the stored hash carries its cost; tests/users checks the shipped one)."""
-    from mscdose.records import passwords
-
-    monkeypatch.setattr(passwords, "SCRYPT_N", 2**10)
-    monkeypatch.setattr(passwords, "MIN_N", 2**10)
+pytestmark = pytest.mark.usefixtures("fast_scrypt")
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[RecordStore]:
-    with RecordStore(tmp_path / "records.sqlite3") as opened:
-        yield opened
+
+
 
 
 @pytest.fixture
