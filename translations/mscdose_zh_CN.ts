@@ -838,6 +838,237 @@
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <source>corrects #{record}: {reason}</source>
+        <translation>更正记录 #{record}：{reason}</translation>
+    </message>
+    <message>
+        <source>superseded by #{record}</source>
+        <translation>已被记录 #{record} 取代</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>WARNING</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>BLOCKED</source>
+        <translation>已阻断</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>保存时间</translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation>患者ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Volume to draw</source>
+        <translation>抽取体积</translation>
+    </message>
+    <message>
+        <source>Dose delivered</source>
+        <translation>实际输注剂量</translation>
+    </message>
+    <message>
+        <source>Lot / DIN</source>
+        <translation>批号 / DIN</translation>
+    </message>
+    <message>
+        <source>Prepared by</source>
+        <translation>配制人</translation>
+    </message>
+    <message>
+        <source>Checked by</source>
+        <translation>核对人</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>Superseded by record {record}: use that record, not this one.</source>
+        <translation>已被记录 {record} 取代：请使用该记录，不要使用本记录。</translation>
+    </message>
+    <message>
+        <source>Record {record}, SHA-256 {sha256}</source>
+        <translation>记录 {record}，SHA-256 {sha256}</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Warning (overridden)</source>
+        <translation>警告（已超控）</translation>
+    </message>
+    <message>
+        <source>Superseded by a correction</source>
+        <translation>已被更正记录取代</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>美式信纸</translation>
+    </message>
+    <message>
+        <source>Record {record} – patient {patient}</source>
+        <translation>记录 {record} – 患者 {patient}</translation>
+    </message>
+    <message>
+        <source>History – saved calculations</source>
+        <translation>历史记录 – 已保存的计算</translation>
+    </message>
+    <message>
+        <source>Patient ID or name</source>
+        <translation>患者ID或姓名</translation>
+    </message>
+    <message>
+        <source>Saved since</source>
+        <translation>保存日期自</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The saved record as readable text, exactly as it was saved.</source>
+        <translation>以可读文本显示已保存的记录，与保存时完全一致。</translation>
+    </message>
+    <message>
+        <source>&amp;Reprint…</source>
+        <translation>重印(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Write the saved worksheet again as a PDF, marked REPRINT.</source>
+        <translation>将已保存的工作单重新输出为 PDF，并标注“重印 REPRINT”。</translation>
+    </message>
+    <message>
+        <source>C&amp;orrect…</source>
+        <translation>更正(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Load this record into the form; finalising then saves a correction that supersedes it, with your reason. The record itself is never changed.</source>
+        <translation>将此记录载入表单；定稿时保存一条取代它的更正记录，并附上您的理由。原记录本身不会被修改。</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>导出 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>All records, one row each, for the trial&apos;s data manager.</source>
+        <translation>全部记录，每条一行，供试验数据管理员使用。</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Patient:</source>
+        <translation>患者(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>状态(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>纸张：</translation>
+    </message>
+    <message>
+        <source>1 saved record.</source>
+        <translation>共 1 条已保存的记录。</translation>
+    </message>
+    <message>
+        <source>{count} saved records.</source>
+        <translation>共 {count} 条已保存的记录。</translation>
+    </message>
+    <message>
+        <source>{count} of {total} saved records match the filters.</source>
+        <translation>{total} 条已保存的记录中有 {count} 条符合筛选条件。</translation>
+    </message>
+    <message>
+        <source>{count} saved records match the filters.</source>
+        <translation>{count} 条已保存的记录符合筛选条件。</translation>
+    </message>
+    <message>
+        <source>Correct a record</source>
+        <translation>更正记录</translation>
+    </message>
+    <message>
+        <source>Why is record {record} corrected? (at least three words)</source>
+        <translation>为何更正记录 {record}？（至少三个英文单词）</translation>
+    </message>
+    <message>
+        <source>Record {record} is in the form: check it, then Finalise saves the correction.</source>
+        <translation>记录 {record} 已载入表单：请核对，然后点击“定稿”保存更正记录。</translation>
+    </message>
+    <message>
+        <source>Reprint worksheet as PDF</source>
+        <translation>将工作单重印为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Reprint of record {record} written to {path}.</source>
+        <translation>记录 {record} 的重印件已写入 {path}。</translation>
+    </message>
+    <message>
+        <source>Export records as CSV</source>
+        <translation>将记录导出为 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported 1 record to {path}.</source>
+        <translation>已将 1 条记录导出到 {path}。</translation>
+    </message>
+    <message>
+        <source>Exported {count} records to {path}.</source>
+        <translation>已将 {count} 条记录导出到 {path}。</translation>
+    </message>
+</context>
+<context>
     <name>Layout</name>
     <message>
         <source>Flags</source>
