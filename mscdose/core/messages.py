@@ -56,3 +56,21 @@ def joined(parts: list[Message], separator: str = " ") -> Message:
     """Messages written one after the other (each translated on its own)."""
     names = [f"part{index}" for index in range(len(parts))]
     return Message(separator.join("{" + name + "}" for name in names), dict(zip(names, parts, strict=True)))
+
+
+ANY = QT_TRANSLATE_NOOP("CoreMessage", "any")  # an open upper end of a range: "18 to any years"
+# Where a limit comes from, as the flags say it (engine._source, plausibility._site)
+SOURCE_WORDS = (QT_TRANSLATE_NOOP("CoreMessage", "site value"), QT_TRANSLATE_NOOP("CoreMessage", "protocol value"),
+                QT_TRANSLATE_NOOP("CoreMessage", "published default"),
+                QT_TRANSLATE_NOOP("CoreMessage", "entered"))
+
+
+def span(low: str, high: str | None) -> Message:
+    """`"{low} to {high}"`, the high end `any` when there is none (translated as a word)."""
+    return said(QT_TRANSLATE_NOOP("CoreMessage", "{low} to {high}"), low=low,
+                high=said(ANY) if high is None else high)
+
+
+def word(text: str) -> Message:
+    """A word or phrase marked elsewhere with QT_TRANSLATE_NOOP("CoreMessage", ...), as a Message."""
+    return said(text)
