@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from mscdose.core.messages import Message, Param
+from mscdose.core.messages import Message, Param, remember
 
 
 @dataclass
@@ -27,7 +27,7 @@ class InputError(ValueError):
     def __post_init__(self) -> None:
         if isinstance(self.message, Message):
             said = self.message
-            self.message, self.template, self.params = said.text, said.template, said.params
+            self.message, self.template, self.params = remember(said), said.template, said.params
         super().__init__(self.message)
 
     def __str__(self) -> str:

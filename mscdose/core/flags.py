@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from mscdose.core.messages import Message, Param
+from mscdose.core.messages import Message, Param, remember
 
 Severity = Literal["hard", "soft", "info"]
 
@@ -77,7 +77,7 @@ class Flag:
     def __post_init__(self) -> None:
         if isinstance(self.message, Message):
             said = self.message
-            object.__setattr__(self, "message", said.text)
+            object.__setattr__(self, "message", remember(said))
             object.__setattr__(self, "template", said.template)
             object.__setattr__(self, "params", said.params)
 

@@ -14,6 +14,7 @@ is defined here, without Qt, because core never imports Qt (tests/test_layers.py
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Union
@@ -50,6 +51,28 @@ def said(template: str, **params: object) -> Message:
     Values are kept as their display text (`str`), Messages stay Messages (translated in their turn)."""
     return Message(template, {key: value if isinstance(value, Message) else str(value)
                               for key, value in params.items()})
+
+
+# The Messages of the last flags raised in this process, by their English text: a document (a dict, as
+# saved) keeps only the English message, so a worksheet drawn from it finds the template here. A text not
+# found (a record saved in another session) is printed in English: never guessed by parsing the English.
+_REMEMBERED: OrderedDict[str, Message] = OrderedDict()
+_REMEMBER_AT_MOST = 512
+
+
+def remember(message: Message) -> str:
+    """Keep `message` findable by its English text (`remembered`); returns that text."""
+    text = message.text
+    _REMEMBERED[text] = message
+    _REMEMBERED.move_to_end(text)
+    while len(_REMEMBERED) > _REMEMBER_AT_MOST:
+        _REMEMBERED.popitem(last=False)
+    return text
+
+
+def remembered(text: str) -> Message | None:
+    """The Message whose English text is exactly `text`, when it was raised in this process."""
+    return _REMEMBERED.get(text)
 
 
 def joined(parts: list[Message], separator: str = " ") -> Message:
