@@ -242,3 +242,70 @@ def units_for(text: str, language: str | None = None) -> str:
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name pyside6-lupdate looks for
     """Marks `text` for extraction into `context` without translating it (translate it later by value)."""
     return text
+
+
+# ------------------------------------------------------------------ the core's messages (core/messages.py)
+
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _numbers(text: str) -> list[str]:
+    return sorted(_DIGITS.findall(text))
+
+
+def _render(message: Any, language: str, top: bool) -> str | None:
+    """`message` (core.messages.Message) in `language`, or None when its template has no translation (a
+    nested template without one keeps its English words around translated values)."""
+    from mscdose.core.messages import CONTEXT, TYPED_PARAMS, Message
+
+    template = translator(language).translate(CONTEXT, message.template)
+    if not template:
+        if top:
+            return None
+        template = message.template
+    values = {}
+    for key, value in message.params.items():
+        if isinstance(value, Message):
+            values[key] = _render(value, language, False)
+        else:
+            values[key] = value if key in TYPED_PARAMS else units_for(value, language)
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder: English instead
+        return None
+
+
+def message_text(template: str, params: Mapping[str, Any], english: str, language: str | None = None) -> str:
+    """A core message (a Flag's or an InputError's `template`, `params`, English `message`) in the language:
+    the translated template filled with the same display texts (units in the language's form, `units_for`).
+    The English message (its units converted) when there is no template or no translation, and when the
+    translation would not show exactly the numbers of the English message (a safety net: the digits a reader
+    acts on are the record's)."""
+    from mscdose.core.messages import Message
+
+    language = language or current_language()
+    if language == ENGLISH:
+        return english
+    fallback = units_for(english, language)
+    if not template:
+        return fallback
+    shown = _render(Message(template, params), language, True)
+    if shown is None or _numbers(shown) != _numbers(fallback):
+        return fallback
+    return shown
+
+
+def flag_text(flag: Any, language: str | None = None) -> str:
+    """A Flag's (or InputError's) message in the language (`message_text`)."""
+    return message_text(getattr(flag, "template", ""), getattr(flag, "params", {}), flag.message, language)
+
+
+def record_message_text(english: str, language: str | None = None) -> str:
+    """A message as a document keeps it (English only) in the language: translated when it was raised in this
+    process (core.messages.remembered), else the English with its units converted."""
+    from mscdose.core.messages import remembered
+
+    said = remembered(english)
+    if said is None:
+        return units_for(english, language)
+    return message_text(said.template, said.params, english, language)

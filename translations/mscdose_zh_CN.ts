@@ -439,6 +439,533 @@
     </message>
 </context>
 <context>
+    <name>CoreMessage</name>
+    <message>
+        <source>Volume rounded from {exact} to {volume} (nearest {increment}); the dose delivered is recomputed from it.</source>
+        <translation>体积由 {exact} 取整为 {volume}（最接近的 {increment} 的倍数）；实际输注剂量据此重新计算。</translation>
+    </message>
+    <message>
+        <source>The volume {exact} rounds to 0 mL at {increment}: nothing measurable would be drawn.</source>
+        <translation>体积 {exact} 按 {increment} 取整为 0 mL：无可量取的体积。</translation>
+    </message>
+    <message>
+        <source>The volume to draw {volume} needs {bags} bag(s) of {bag_volume}, but only {available} ({available_volume}) are available.</source>
+        <translation>抽取体积 {volume} 需要 {bags} 袋（每袋 {bag_volume}），但仅有 {available} 袋（{available_volume}）可用。</translation>
+    </message>
+    <message>
+        <source>The cells alone are {volume}, more than the site final volume {site_final}: infuse {final} with no diluent.</source>
+        <translation>细胞液本身即为 {volume}，超过本中心规定的终体积 {site_final}：输注 {final}，不加稀释液。</translation>
+    </message>
+    <message>
+        <source>Post-thaw viability {viability} is below the minimum {minimum} ({source}).</source>
+        <translation>复苏后细胞活率 {viability} 低于最低要求 {minimum}（{source}）。</translation>
+    </message>
+    <message>
+        <source>No thaw time entered: the post-thaw limit was not checked.</source>
+        <translation>未填写复苏时间：未核查复苏后时限。</translation>
+    </message>
+    <message>
+        <source>Protocol file {file} ({protocol} version {version}, SHA-256 {hash}…) is not approved at this site: preview only, NOT FOR ADMINISTRATION. Approve it first (mscdose protocol approve FILE).</source>
+        <translation>方案文件 {file}（{protocol} 版本 {version}，SHA-256 {hash}…）未在本中心批准：仅供预览，不得用于输注 NOT FOR ADMINISTRATION。请先批准（mscdose protocol approve FILE）。</translation>
+    </message>
+    <message>
+        <source> for this weight band</source>
+        <translation>（本体重段）</translation>
+    </message>
+    <message>
+        <source>below the protocol minimum of {limit}{band}</source>
+        <translation>低于方案最低剂量 {limit}{band}</translation>
+    </message>
+    <message>
+        <source>above the protocol maximum of {limit}{band}</source>
+        <translation>高于方案最高剂量 {limit}{band}</translation>
+    </message>
+    <message>
+        <source>Volume {other} drawn instead of {volume}: {volume} would deliver {value}, {limit}.</source>
+        <translation>抽取 {other} 而非 {volume}：{volume} 将输注 {value}，{limit}。</translation>
+    </message>
+    <message>
+        <source>Dose delivered {value} is {limit} ({protocol}).</source>
+        <translation>实际输注剂量 {value}，{limit}（{protocol}）。</translation>
+    </message>
+    <message>
+        <source>No age entered: age eligibility was not checked.</source>
+        <translation>未填写年龄：未核查年龄入选标准。</translation>
+    </message>
+    <message>
+        <source>{span} years</source>
+        <translation>{span} 岁</translation>
+    </message>
+    <message>
+        <source>Age {age} is outside the protocol&apos;s {window}.</source>
+        <translation>年龄 {age} 超出方案规定的 {window}。</translation>
+    </message>
+    <message>
+        <source>{outside} The age window is a hard inclusion criterion of this protocol: it cannot be overridden.</source>
+        <translation>{outside}年龄范围是本方案的强制入选标准：不可超控。</translation>
+    </message>
+    <message>
+        <source>Weight {weight} is outside the usual {usual}: check the unit and the entry.</source>
+        <translation>体重 {weight} 超出常见范围 {usual}：请核对单位和录入。</translation>
+    </message>
+    <message>
+        <source>1 infusion</source>
+        <translation>1 次输注</translation>
+    </message>
+    <message>
+        <source>{count} infusions</source>
+        <translation>{count} 次输注</translation>
+    </message>
+    <message>
+        <source>This patient already has {count} final infusion record under {protocol}, which allows {allowed} per patient. Another cannot be finalised. To change a saved record, make a correction of it (mscdose correct RECORD_ID, or Correct… in History), which supersedes it.</source>
+        <translation>该患者在 {protocol} 下已有 {count} 条定稿输注记录，方案规定每位患者 {allowed}。不能再定稿一次。如需修改已保存的记录，请对其进行更正（mscdose correct RECORD_ID，或在历史记录中点击“更正…”），更正记录将取代原记录。</translation>
+    </message>
+    <message>
+        <source>This patient already has {count} final infusion records under {protocol}, which allows {allowed} per patient. Another cannot be finalised. To change a saved record, make a correction of it (mscdose correct RECORD_ID, or Correct… in History), which supersedes it.</source>
+        <translation>该患者在 {protocol} 下已有 {count} 条定稿输注记录，方案规定每位患者 {allowed}。不能再定稿一次。如需修改已保存的记录，请对其进行更正（mscdose correct RECORD_ID，或在历史记录中点击“更正…”），更正记录将取代原记录。</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>site value</source>
+        <translation>本中心设定值</translation>
+    </message>
+    <message>
+        <source>protocol value</source>
+        <translation>方案规定值</translation>
+    </message>
+    <message>
+        <source>published default</source>
+        <translation>文献默认值</translation>
+    </message>
+    <message>
+        <source>entered</source>
+        <translation>录入值</translation>
+    </message>
+    <message>
+        <source>{low} to {high}</source>
+        <translation>{low} 至 {high}</translation>
+    </message>
+    <message>
+        <source>{criterion} (not met)</source>
+        <translation>{criterion}（不符合）</translation>
+    </message>
+    <message>
+        <source>{criterion} (not confirmed)</source>
+        <translation>{criterion}（未确认）</translation>
+    </message>
+    <message>
+        <source>{count} hard eligibility criteria are not confirmed as met: {criteria}. These cannot be overridden: confirm them, or this patient cannot receive this protocol.</source>
+        <translation>{count} 项强制入选/排除标准未确认符合：{criteria}。这些标准不可超控：请逐项确认，否则该患者不能按本方案治疗。</translation>
+    </message>
+    <message>
+        <source>{count} of {total} eligibility criteria are not confirmed: {criteria}</source>
+        <translation>{total} 项入选/排除标准中有 {count} 项未确认：{criteria}</translation>
+    </message>
+    <message>
+        <source>This patient already has {count} finalised infusion(s) of this lot today.</source>
+        <translation>该患者今天已有 {count} 次本批号的定稿输注。</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>体重</translation>
+    </message>
+    <message>
+        <source>Dose</source>
+        <translation>剂量</translation>
+    </message>
+    <message>
+        <source>Concentration</source>
+        <translation>浓度</translation>
+    </message>
+    <message>
+        <source>Viability</source>
+        <translation>细胞活率</translation>
+    </message>
+    <message>
+        <source>Bag volume</source>
+        <translation>每袋体积</translation>
+    </message>
+    <message>
+        <source>Bags available</source>
+        <translation>可用袋数</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>Final volume</source>
+        <translation>终体积</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>输注时长</translation>
+    </message>
+    <message>
+        <source>Drop factor</source>
+        <translation>滴系数</translation>
+    </message>
+    <message>
+        <source>Volume increment</source>
+        <translation>体积取整单位</translation>
+    </message>
+    <message>
+        <source>Thaw time</source>
+        <translation>复苏时间</translation>
+    </message>
+    <message>
+        <source>Current time</source>
+        <translation>当前时间</translation>
+    </message>
+    <message>
+        <source>Donation identification number</source>
+        <translation>献血（捐献）识别码</translation>
+    </message>
+    <message>
+        <source>a weight from 0.1 to 700 kg with its unit kg, g or lb, such as 62 kg, 62.5 kg or 136 lb</source>
+        <translation>0.1 至 700 kg 之间的体重，并注明单位 kg、g 或 lb，例如 62 kg、62.5 kg 或 136 lb</translation>
+    </message>
+    <message>
+        <source>a number of cells with its unit, such as 150 million cells, 1.5e8 cells or 150 x 10^6 cells, or a dose per kg such as 2 million cells/kg</source>
+        <translation>带单位的细胞数，例如 150 million cells、1.5e8 cells 或 150 x 10^6 cells，或按体重计的剂量，例如 2 million cells/kg</translation>
+    </message>
+    <message>
+        <source>cells per volume with the volume unit, such as 5 million cells/mL or 5e6 cells/mL</source>
+        <translation>每单位体积的细胞数并注明体积单位，例如 5 million cells/mL 或 5e6 cells/mL</translation>
+    </message>
+    <message>
+        <source>a percentage above 1 and at most 100, such as 92 % or 92</source>
+        <translation>大于 1 且不超过 100 的百分数，例如 92 % 或 92</translation>
+    </message>
+    <message>
+        <source>a volume from 0.01 to 5000 mL with its unit mL or L, such as 20 mL or 0.02 L</source>
+        <translation>0.01 至 5000 mL 之间的体积，并注明单位 mL 或 L，例如 20 mL 或 0.02 L</translation>
+    </message>
+    <message>
+        <source>a volume from 0.01 to 5000 mL with its unit mL or L, such as 100 mL</source>
+        <translation>0.01 至 5000 mL 之间的体积，并注明单位 mL 或 L，例如 100 mL</translation>
+    </message>
+    <message>
+        <source>a volume from 0.0001 to 100 mL with its unit, such as 0.1 mL</source>
+        <translation>0.0001 至 100 mL 之间的体积并注明单位，例如 0.1 mL</translation>
+    </message>
+    <message>
+        <source>a time from 1 s to 7 days with its unit s, min or h, such as 60 min or 1 h</source>
+        <translation>1 s 至 7 天之间的时长，并注明单位 s、min 或 h，例如 60 min 或 1 h</translation>
+    </message>
+    <message>
+        <source>drops per mL, such as 20 gtt/mL or 20</source>
+        <translation>每 mL 滴数，例如 20 gtt/mL 或 20</translation>
+    </message>
+    <message>
+        <source>a whole number of bags from 1 to 99, such as 2</source>
+        <translation>1 至 99 之间的整数袋数，例如 2</translation>
+    </message>
+    <message>
+        <source>an age in years from 0 to 130, such as 45 or 45 years</source>
+        <translation>0 至 130 岁之间的年龄，例如 45 或 45 years</translation>
+    </message>
+    <message>
+        <source>a date and time from 2000 to 2100 such as 2026-11-25T09:30 or 2026-11-25 09:30</source>
+        <translation>2000 至 2100 年之间的日期和时间，例如 2026-11-25T09:30 或 2026-11-25 09:30</translation>
+    </message>
+    <message>
+        <source>a weight</source>
+        <translation>体重</translation>
+    </message>
+    <message>
+        <source>a number of cells or cells per kg</source>
+        <translation>细胞数或每 kg 细胞数</translation>
+    </message>
+    <message>
+        <source>a concentration</source>
+        <translation>浓度</translation>
+    </message>
+    <message>
+        <source>a percentage</source>
+        <translation>百分数</translation>
+    </message>
+    <message>
+        <source>a volume</source>
+        <translation>体积</translation>
+    </message>
+    <message>
+        <source>a time</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>a drop factor</source>
+        <translation>滴系数</translation>
+    </message>
+    <message>
+        <source>an age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>an age in years</source>
+        <translation>以岁计的年龄</translation>
+    </message>
+    <message>
+        <source>a number of cells</source>
+        <translation>细胞数</translation>
+    </message>
+    <message>
+        <source>a dose per kg</source>
+        <translation>按体重计的剂量</translation>
+    </message>
+    <message>
+        <source>{label}: {problem} Accepted: {accepted}.</source>
+        <translation>{label}：{problem} 可接受：{accepted}。</translation>
+    </message>
+    <message>
+        <source>{label}: {problem}</source>
+        <translation>{label}：{problem}</translation>
+    </message>
+    <message>
+        <source>{first} or {second}</source>
+        <translation>{first} 或 {second}</translation>
+    </message>
+    <message>
+        <source>nothing was entered.</source>
+        <translation>未录入任何内容。</translation>
+    </message>
+    <message>
+        <source>the entry is {length} characters long; at most {limit} are accepted.</source>
+        <translation>录入内容长 {length} 个字符；最多接受 {limit} 个。</translation>
+    </message>
+    <message>
+        <source>kg, g or lb</source>
+        <translation>kg、g 或 lb</translation>
+    </message>
+    <message>
+        <source>mL, L or µL</source>
+        <translation>mL、L 或 µL</translation>
+    </message>
+    <message>
+        <source>s, min or h</source>
+        <translation>s、min 或 h</translation>
+    </message>
+    <message>
+        <source>years</source>
+        <translation>岁</translation>
+    </message>
+    <message>
+        <source>cells</source>
+        <translation>cells</translation>
+    </message>
+    <message>
+        <source>cells/mL (or cells/L, cells/µL)</source>
+        <translation>cells/mL（或 cells/L、cells/µL）</translation>
+    </message>
+    <message>
+        <source>cells/kg</source>
+        <translation>cells/kg</translation>
+    </message>
+    <message>
+        <source>“{given}” is not a finite number.</source>
+        <translation>“{given}”不是有限数值。</translation>
+    </message>
+    <message>
+        <source>“{given}” contains a comma. Write decimals with a point (62.5, not 62,5) and numbers without thousands separators.</source>
+        <translation>“{given}”含有逗号。小数请用小数点（写 62.5，不写 62,5），数字不加千位分隔符。</translation>
+    </message>
+    <message>
+        <source>“{given}” contains “{typed}”, which cannot be part of a quantity: type one number and one unit only.</source>
+        <translation>“{given}”含有“{typed}”，它不能是数量的一部分：只输入一个数字和一个单位。</translation>
+    </message>
+    <message>
+        <source>could not read “{given}” as a number with a unit.</source>
+        <translation>无法将“{given}”读作带单位的数值。</translation>
+    </message>
+    <message>
+        <source>“{given}” is not a usable number.</source>
+        <translation>“{given}”不是可用的数值。</translation>
+    </message>
+    <message>
+        <source>“{given}” is too large or too small to be a real value.</source>
+        <translation>“{given}”过大或过小，不可能是真实数值。</translation>
+    </message>
+    <message>
+        <source>“{given}” is not a unit mscdose knows for {kind}; use {units}.</source>
+        <translation>“{given}”不是 mscdose 可识别的{kind}单位；请使用 {units}。</translation>
+    </message>
+    <message>
+        <source>this field</source>
+        <translation>本栏</translation>
+    </message>
+    <message>
+        <source>“{given}” has more than one multiplier; write for example 150 million cells or 1.5e8 cells.</source>
+        <translation>“{given}”含有多个倍数；请写成例如 150 million cells 或 1.5e8 cells。</translation>
+    </message>
+    <message>
+        <source>“{given}” is {kind}, not {expected}.</source>
+        <translation>“{given}”是{kind}，不是{expected}。</translation>
+    </message>
+    <message>
+        <source>“{given}” is {kind}, but the unit beside the box is {unit}. Change the unit beside the box, or type the number alone.</source>
+        <translation>“{given}”是{kind}，但输入框旁的单位是 {unit}。请更改输入框旁的单位，或只输入数字。</translation>
+    </message>
+    <message>
+        <source>“{given}” needs a unit: {units}.</source>
+        <translation>“{given}”需要单位：{units}。</translation>
+    </message>
+    <message>
+        <source>“{given}” must be more than zero.</source>
+        <translation>“{given}”必须大于零。</translation>
+    </message>
+    <message>
+        <source>“{given}” is less than {low}, the least this field accepts: check the entry.</source>
+        <translation>“{given}”小于本栏可接受的最小值 {low}：请核对录入。</translation>
+    </message>
+    <message>
+        <source>“{given}” is more than {high}: check the entry.</source>
+        <translation>“{given}”大于 {high}：请核对录入。</translation>
+    </message>
+    <message>
+        <source>“{given}” looks like a fraction; enter a percentage (92 %, not 0.92).</source>
+        <translation>“{given}”像是小数形式；请输入百分数（写 92 %，不写 0.92）。</translation>
+    </message>
+    <message>
+        <source>“{given}” is not a whole number of bags from 1 to 99.</source>
+        <translation>“{given}”不是 1 至 99 之间的整数袋数。</translation>
+    </message>
+    <message>
+        <source>“{given}” is not an age from 0 to 130 years.</source>
+        <translation>“{given}”不是 0 至 130 岁之间的年龄。</translation>
+    </message>
+    <message>
+        <source>could not read “{given}” as a date and time.</source>
+        <translation>无法将“{given}”读作日期和时间。</translation>
+    </message>
+    <message>
+        <source>“{given}” is not between the years 2000 and 2100: check the entry.</source>
+        <translation>“{given}”不在 2000 至 2100 年之间：请核对录入。</translation>
+    </message>
+    <message>
+        <source>“{given}” is not a real date and time.</source>
+        <translation>“{given}”不是真实存在的日期和时间。</translation>
+    </message>
+    <message>
+        <source>“{given}” has a time zone offset beyond ±14:00.</source>
+        <translation>“{given}”的时区偏移超出 ±14:00。</translation>
+    </message>
+    <message>
+        <source>The date of birth {birth} is after the day of preparation {day}: check the patient&apos;s identity and the entry.</source>
+        <translation>出生日期 {birth} 晚于配制日期 {day}：请核对患者身份和录入。</translation>
+    </message>
+    <message>
+        <source>The age typed, {age} years, disagrees with the date of birth {birth}, which gives {years} years on {day}: check the patient&apos;s identity and both entries.</source>
+        <translation>录入的年龄 {age} 岁与出生日期 {birth} 不符（按该出生日期，{day} 时为 {years} 岁）：请核对患者身份和两项录入。</translation>
+    </message>
+    <message>
+        <source>Lot concentration {concentration} is outside the usual {usual} for this product ({source}): check the entry against the label (a ten-fold slip is the usual cause).</source>
+        <translation>批次浓度 {concentration} 超出本产品的常见范围 {usual}（{source}）：请对照标签核对录入（常见原因是相差十倍的录入错误）。</translation>
+    </message>
+    <message>
+        <source>Concentration × bag volume gives {counted} per bag but the label says {label}: they differ by {difference}, more than the {tolerance} tolerance ({source}). Check the concentration, its unit and the bag volume against the label.</source>
+        <translation>浓度 × 每袋体积得出每袋 {counted}，但标签标示为 {label}：两者相差 {difference}，超过允许误差 {tolerance}（{source}）。请对照标签核对浓度、其单位和每袋体积。</translation>
+    </message>
+    <message>
+        <source>Infusion duration {duration} is outside the site range {window} ({source}).</source>
+        <translation>输注时长 {duration} 超出本中心范围 {window}（{source}）。</translation>
+    </message>
+    <message>
+        <source>Drop factor {drop_factor} gtt/mL is not one of the site&apos;s giving sets ({listed}).</source>
+        <translation>滴系数 {drop_factor} gtt/mL 不是本中心所用输液器的规格（{listed}）。</translation>
+    </message>
+    <message>
+        <source>Volume increment {increment} is not a step the site can measure ({steps}).</source>
+        <translation>体积取整单位 {increment} 不是本中心可量取的刻度（{steps}）。</translation>
+    </message>
+    <message>
+        <source>Infusion rate {rate} is above the maximum {maximum} ({source}): infuse over a longer time.</source>
+        <translation>输注速度 {rate} 高于上限 {maximum}（{source}）：请延长输注时间。</translation>
+    </message>
+    <message>
+        <source>Total infusion volume {volume} ÷ {weight} = {per_kg} is above the maximum {maximum} mL/kg ({source}).</source>
+        <translation>输注总体积 {volume} ÷ {weight} = {per_kg}，高于上限 {maximum} mL/kg（{source}）。</translation>
+    </message>
+    <message>
+        <source>DMSO delivered {per_kg} is above the limit {limit} g/kg/day ({source}). Reduce the volume of product (a more concentrated lot) or wash the cells.</source>
+        <translation>输入的 DMSO {per_kg} 高于限量 {limit} g/kg/天（{source}）。请减少产品体积（选用浓度更高的批次）或洗涤细胞。</translation>
+    </message>
+    <message>
+        <source>The product expired at {expiry} (label); it is now {now}. Do not use this product.</source>
+        <translation>产品已于 {expiry}（标签）过期；现在是 {now}。不得使用此产品。</translation>
+    </message>
+    <message>
+        <source>Bag {number}</source>
+        <translation>第 {number} 袋</translation>
+    </message>
+    <message>
+        <source>The product</source>
+        <translation>该产品</translation>
+    </message>
+    <message>
+        <source>{bag} (DIN {din})</source>
+        <translation>{bag}（DIN {din}）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>{bag}: product code {code} is not one this protocol accepts (accepted: {accepted}). Do not prepare this product: use a product the protocol lists.</source>
+        <translation>{bag}：产品代码 {code} 不是本方案接受的产品（可接受：{accepted}）。不得配制此产品：请使用方案列出的产品。</translation>
+    </message>
+    <message>
+        <source>{bag}: product code {code} is not a cellular therapy product (ISBT 128 cellular therapy codes start with S). Do not prepare this product.</source>
+        <translation>{bag}：产品代码 {code} 不是细胞治疗产品（ISBT 128 细胞治疗产品代码以 S 开头）。不得配制此产品。</translation>
+    </message>
+    <message>
+        <source> (the label gives a date only: 23:59 of that day)</source>
+        <translation>（标签仅有日期：按当日 23:59 计）</translation>
+    </message>
+    <message>
+        <source>{bag} expired at {expiry}{date_only}; it is now {now}. Do not use this product.</source>
+        <translation>{bag}已于 {expiry}{date_only}过期；现在是 {now}。不得使用此产品。</translation>
+    </message>
+    <message>
+        <source>bag {number}: {value}</source>
+        <translation>第 {number} 袋：{value}</translation>
+    </message>
+    <message>
+        <source>The bags scanned carry different DINs ({listed}). Every bag of one infusion must come from the same donation: set aside the bag that does not match.</source>
+        <translation>扫描的各袋 DIN 不同（{listed}）。同一次输注的每一袋都必须来自同一捐献：请将不相符的袋子放到一边。</translation>
+    </message>
+    <message>
+        <source>The bags scanned carry different product codes ({listed}). Every bag of one infusion must be the same product: set aside the bag that does not match.</source>
+        <translation>扫描的各袋产品代码不同（{listed}）。同一次输注的每一袋都必须是同一产品：请将不相符的袋子放到一边。</translation>
+    </message>
+    <message>
+        <source>Product code {codes} was checked only as a cellular therapy product (S...): this protocol file lists no accepted product codes (key product_codes).</source>
+        <translation>产品代码 {codes} 仅核查了是否为细胞治疗产品（S...）：本方案文件未列出可接受的产品代码（键 product_codes）。</translation>
+    </message>
+    <message>
+        <source>{elapsed} ({source})</source>
+        <translation>{elapsed}（{source}）</translation>
+    </message>
+    <message>
+        <source>{elapsed} have passed since thaw; the limit is {limit}. Do not infuse this product.</source>
+        <translation>复苏后已过 {elapsed}；时限为 {limit}。不得输注此产品。</translation>
+    </message>
+    <message>
+        <source> (start by {moment})</source>
+        <translation>（须于 {moment} 前开始）</translation>
+    </message>
+    <message>
+        <source>, {elapsed} after the post-thaw limit</source>
+        <translation>，超出复苏后时限 {elapsed}</translation>
+    </message>
+    <message>
+        <source>An infusion of {duration} started now would end{overrun}: it must finish by {finish_by} (thaw + {limit}){late}. Shorten the infusion only if the protocol allows it; otherwise do not infuse.</source>
+        <translation>现在开始输注 {duration}，结束时间将超时{overrun}：必须在 {finish_by}（复苏 + {limit}）前输完{late}。仅在方案允许时缩短输注时间；否则不得输注。</translation>
+    </message>
+</context>
+<context>
     <name>Eligibility</name>
     <message>
         <source>⛔ HARD</source>
@@ -835,6 +1362,237 @@
     <message>
         <source>Error: {message}</source>
         <translation>错误：{message}</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>corrects #{record}: {reason}</source>
+        <translation>更正记录 #{record}：{reason}</translation>
+    </message>
+    <message>
+        <source>superseded by #{record}</source>
+        <translation>已被记录 #{record} 取代</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>WARNING</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>BLOCKED</source>
+        <translation>已阻断</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>保存时间</translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation>患者ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Volume to draw</source>
+        <translation>抽取体积</translation>
+    </message>
+    <message>
+        <source>Dose delivered</source>
+        <translation>实际输注剂量</translation>
+    </message>
+    <message>
+        <source>Lot / DIN</source>
+        <translation>批号 / DIN</translation>
+    </message>
+    <message>
+        <source>Prepared by</source>
+        <translation>配制人</translation>
+    </message>
+    <message>
+        <source>Checked by</source>
+        <translation>核对人</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>Superseded by record {record}: use that record, not this one.</source>
+        <translation>已被记录 {record} 取代：请使用该记录，不要使用本记录。</translation>
+    </message>
+    <message>
+        <source>Record {record}, SHA-256 {sha256}</source>
+        <translation>记录 {record}，SHA-256 {sha256}</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Warning (overridden)</source>
+        <translation>警告（已超控）</translation>
+    </message>
+    <message>
+        <source>Superseded by a correction</source>
+        <translation>已被更正记录取代</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>美式信纸</translation>
+    </message>
+    <message>
+        <source>Record {record} – patient {patient}</source>
+        <translation>记录 {record} – 患者 {patient}</translation>
+    </message>
+    <message>
+        <source>History – saved calculations</source>
+        <translation>历史记录 – 已保存的计算</translation>
+    </message>
+    <message>
+        <source>Patient ID or name</source>
+        <translation>患者ID或姓名</translation>
+    </message>
+    <message>
+        <source>Saved since</source>
+        <translation>保存日期自</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The saved record as readable text, exactly as it was saved.</source>
+        <translation>以可读文本显示已保存的记录，与保存时完全一致。</translation>
+    </message>
+    <message>
+        <source>&amp;Reprint…</source>
+        <translation>重印(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Write the saved worksheet again as a PDF, marked REPRINT.</source>
+        <translation>将已保存的工作单重新输出为 PDF，并标注“重印 REPRINT”。</translation>
+    </message>
+    <message>
+        <source>C&amp;orrect…</source>
+        <translation>更正(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Load this record into the form; finalising then saves a correction that supersedes it, with your reason. The record itself is never changed.</source>
+        <translation>将此记录载入表单；定稿时保存一条取代它的更正记录，并附上您的理由。原记录本身不会被修改。</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>导出 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>All records, one row each, for the trial&apos;s data manager.</source>
+        <translation>全部记录，每条一行，供试验数据管理员使用。</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Patient:</source>
+        <translation>患者(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>状态(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>纸张：</translation>
+    </message>
+    <message>
+        <source>1 saved record.</source>
+        <translation>共 1 条已保存的记录。</translation>
+    </message>
+    <message>
+        <source>{count} saved records.</source>
+        <translation>共 {count} 条已保存的记录。</translation>
+    </message>
+    <message>
+        <source>{count} of {total} saved records match the filters.</source>
+        <translation>{total} 条已保存的记录中有 {count} 条符合筛选条件。</translation>
+    </message>
+    <message>
+        <source>{count} saved records match the filters.</source>
+        <translation>{count} 条已保存的记录符合筛选条件。</translation>
+    </message>
+    <message>
+        <source>Correct a record</source>
+        <translation>更正记录</translation>
+    </message>
+    <message>
+        <source>Why is record {record} corrected? (at least three words)</source>
+        <translation>为何更正记录 {record}？（至少三个英文单词）</translation>
+    </message>
+    <message>
+        <source>Record {record} is in the form: check it, then Finalise saves the correction.</source>
+        <translation>记录 {record} 已载入表单：请核对，然后点击“定稿”保存更正记录。</translation>
+    </message>
+    <message>
+        <source>Reprint worksheet as PDF</source>
+        <translation>将工作单重印为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Reprint of record {record} written to {path}.</source>
+        <translation>记录 {record} 的重印件已写入 {path}。</translation>
+    </message>
+    <message>
+        <source>Export records as CSV</source>
+        <translation>将记录导出为 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported 1 record to {path}.</source>
+        <translation>已将 1 条记录导出到 {path}。</translation>
+    </message>
+    <message>
+        <source>Exported {count} records to {path}.</source>
+        <translation>已将 {count} 条记录导出到 {path}。</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@ from typing import Any
 
 from mscdose.core import display as show
 from mscdose.core.flags import Flag, status_of
+from mscdose.core.messages import QT_TRANSLATE_NOOP, Message, said, span, word
 from mscdose.core.patient import patient_age
 from mscdose.core.protocol import DoseWindow, Protocol
 from mscdose.core.request import DoseRequest
@@ -185,12 +186,15 @@ def _compute(r: DoseRequest, p: Protocol) -> DoseResult:
     volume = _keep_inside_window(windows, weight, target, exact, volume, increment, dose_conc, steps, flags)
     if volume != exact:
         flags.append(Flag.raise_("VOLUME_ROUNDED", "volume",
-                                 f"Volume rounded from {show.ml(exact)} to {show.ml(volume)} (nearest "
-                                 f"{show.ml(increment)}); the dose delivered is recomputed from it."))
+                                 said(QT_TRANSLATE_NOOP("CoreMessage", "Volume rounded from {exact} to {volume} "
+                                                        "(nearest {increment}); the dose delivered is recomputed "
+                                                        "from it."), exact=show.ml(exact), volume=show.ml(volume),
+                                      increment=show.ml(increment))))
     if volume == 0:
         flags.append(Flag.raise_("VOLUME_ROUNDS_TO_ZERO", "dose",
-                                 f"The volume {show.ml(exact)} rounds to 0 mL at {show.ml(increment)}: "
-                                 "nothing measurable would be drawn."))
+                                 said(QT_TRANSLATE_NOOP("CoreMessage", "The volume {exact} rounds to 0 mL at "
+                                                        "{increment}: nothing measurable would be drawn."),
+                                      exact=show.ml(exact), increment=show.ml(increment))))
 
     delivered = volume * dose_conc
     per_kg = delivered / weight
@@ -207,9 +211,11 @@ def _compute(r: DoseRequest, p: Protocol) -> DoseResult:
                                      f"({r.bags_available} available, {show.ml(available)} in all)"))
     if volume > available:
         flags.append(Flag.raise_("INSUFFICIENT_PRODUCT", "bags",
-                                 f"The volume to draw {show.ml(volume)} needs {bags_needed} bag(s) of "
-                                 f"{show.ml(r.bag_volume_ml)}, but only {r.bags_available} "
-                                 f"({show.ml(available)}) are available."))
+                                 said(QT_TRANSLATE_NOOP("CoreMessage", "The volume to draw {volume} needs {bags} "
+                                                        "bag(s) of {bag_volume}, but only {available} "
+                                                        "({available_volume}) are available."),
+                                      volume=show.ml(volume), bags=bags_needed, bag_volume=show.ml(r.bag_volume_ml),
+                                      available=r.bags_available, available_volume=show.ml(available))))
 
     # Dilution and rates
     final = max(final_site, volume)
@@ -219,8 +225,10 @@ def _compute(r: DoseRequest, p: Protocol) -> DoseResult:
                                       f"{show.ml(diluent)}"))
     if volume > final_site:
         flags.append(Flag.raise_("FINAL_VOLUME_RAISED", "final_volume",
-                                 f"The cells alone are {show.ml(volume)}, more than the site final volume "
-                                 f"{show.ml(final_site)}: infuse {show.ml(final)} with no diluent."))
+                                 said(QT_TRANSLATE_NOOP("CoreMessage", "The cells alone are {volume}, more than "
+                                                        "the site final volume {site_final}: infuse {final} with no "
+                                                        "diluent."), volume=show.ml(volume),
+                                      site_final=show.ml(final_site), final=show.ml(final))))
     rate_exact = final / duration * SIXTY
     rate = round_half_up(rate_exact, RATE_QUANTUM)
     rate_note = "" if rate == rate_exact else f", set to the nearest 0.1 mL/h = {show.ml_per_h(rate)}"
@@ -235,8 +243,11 @@ def _compute(r: DoseRequest, p: Protocol) -> DoseResult:
     flags.extend(_dose_flags(p, weight, delivered, per_kg))
     if r.viability_percent < p.min_viability.value:
         flags.append(Flag.raise_("VIABILITY_BELOW_MINIMUM", "viability",
-                                 f"Post-thaw viability {show.percent(r.viability_percent)} is below the "
-                                 f"minimum {show.percent(p.min_viability.value)} ({_source(p.min_viability.source)})."))
+                                 said(QT_TRANSLATE_NOOP("CoreMessage", "Post-thaw viability {viability} is below "
+                                                        "the minimum {minimum} ({source})."),
+                                      viability=show.percent(r.viability_percent),
+                                      minimum=show.percent(p.min_viability.value),
+                                      source=word(_source(p.min_viability.source)))))
     now = r.now or datetime.now().astimezone()
     administer_before = start_by = None
     if r.thawed_at is not None:
@@ -249,15 +260,18 @@ def _compute(r: DoseRequest, p: Protocol) -> DoseResult:
         flags.extend(flags_at(time_of_use, now))
     else:
         flags.append(Flag.raise_("THAW_TIME_NOT_ENTERED", "thawed_at",
-                                 "No thaw time entered: the post-thaw limit was not checked."))
+                                 said(QT_TRANSLATE_NOOP("CoreMessage", "No thaw time entered: the post-thaw "
+                                                        "limit was not checked."))))
     age = patient_age(r.date_of_birth, r.age_years, now.date())
     flags.extend(age.flags)
     flags.extend(_patient_flags(p, r, age.years))
     if not p.approved:
         flags.append(Flag.raise_("PROTOCOL_NOT_APPROVED", "protocol",
-                                 f"Protocol file {p.source_name} ({p.id} version {p.version}, SHA-256 "
-                                 f"{p.short_hash}…) is not approved at this site: preview only, NOT FOR "
-                                 "ADMINISTRATION. Approve it first (mscdose protocol approve FILE)."))
+                                 said(QT_TRANSLATE_NOOP("CoreMessage", "Protocol file {file} ({protocol} version "
+                                                        "{version}, SHA-256 {hash}…) is not approved at this site: "
+                                                        "preview only, NOT FOR ADMINISTRATION. Approve it first "
+                                                        "(mscdose protocol approve FILE)."),
+                                      file=p.source_name, protocol=p.id, version=p.version, hash=p.short_hash)))
     # --- issue 11: plausibility limits (core/plausibility.py); imported here because it imports Step ---
     from mscdose.core.plausibility import plausibility_flags
 
@@ -321,21 +335,24 @@ def _bounds(windows: tuple[DoseWindow, ...], kind: str) -> list[Decimal | None]:
 
 
 def _breaches(windows: tuple[DoseWindow, ...], delivered: Decimal,
-              per_kg: Decimal) -> list[tuple[str, str, str]]:
+              per_kg: Decimal) -> list[tuple[str, str, Message]]:
     """Each limit `delivered` (or its per-kg value) is outside of, as (side, "99.999 million cells", "below
     the protocol minimum of 100 million cells"): the value is written so it never reads as inside."""
     found = []
     for window in windows:
-        band = " for this weight band" if window.weight_above is not None or window.weight_up_to is not None else ""
+        banded = window.weight_above is not None or window.weight_up_to is not None
+        band = said(QT_TRANSLATE_NOOP("CoreMessage", " for this weight band")) if banded else ""
+        below = QT_TRANSLATE_NOOP("CoreMessage", "below the protocol minimum of {limit}{band}")
+        above = QT_TRANSLATE_NOOP("CoreMessage", "above the protocol maximum of {limit}{band}")
         checks = (
-            (window.total_min, delivered, "below", "minimum", show.cells, show.cells_beside),
-            (window.total_max, delivered, "above", "maximum", show.cells, show.cells_beside),
-            (window.per_kg_min, per_kg, "below", "minimum", show.cells_per_kg, show.cells_per_kg_beside),
-            (window.per_kg_max, per_kg, "above", "maximum", show.cells_per_kg, show.cells_per_kg_beside),
+            (window.total_min, delivered, "below", below, show.cells, show.cells_beside),
+            (window.total_max, delivered, "above", above, show.cells, show.cells_beside),
+            (window.per_kg_min, per_kg, "below", below, show.cells_per_kg, show.cells_per_kg_beside),
+            (window.per_kg_max, per_kg, "above", above, show.cells_per_kg, show.cells_per_kg_beside),
         )
-        for bound, value, side, word, fmt, beside in checks:
+        for bound, value, side, template, fmt, beside in checks:
             if bound is not None and (value < bound if side == "below" else value > bound):
-                found.append((side, beside(value, [bound]), f"{side} the protocol {word} of {fmt(bound, 10)}{band}"))
+                found.append((side, beside(value, [bound]), said(template, limit=fmt(bound, 10), band=band)))
     return found
 
 
@@ -352,14 +369,16 @@ def _keep_inside_window(windows: tuple[DoseWindow, ...], weight: Decimal, target
     if not rounded_breach:
         return volume
     other = (volume - increment if volume > exact else volume + increment).normalize()
-    _, value_text, limit_text = rounded_breach[0]
-    what = f"{value_text}, {limit_text}"
+    _, value_text, limit_said = rounded_breach[0]
+    what = f"{value_text}, {limit_said.text}"
     if other > 0 and not _breaches(windows, other * conc, other * conc / weight):
         steps.append(Step("Kept inside the window", f"{show.ml(volume)} would deliver {what}; the nearest "
                                                     f"measurable volume that stays inside is {show.ml(other)}"))
         flags.append(Flag.raise_("VOLUME_ROUNDED_INTO_WINDOW", "volume",
-                                 f"Volume {show.ml(other)} drawn instead of {show.ml(volume)}: {show.ml(volume)} "
-                                 f"would deliver {what}."))
+                                 said(QT_TRANSLATE_NOOP("CoreMessage", "Volume {other} drawn instead of {volume}: "
+                                                        "{volume} would deliver {value}, {limit}."),
+                                      other=show.ml(other), volume=show.ml(volume), value=value_text,
+                                      limit=limit_said)))
         return other
     steps.append(Step("No measurable volume inside the window",
                       f"{show.ml(volume)} would deliver {what}, and "
@@ -370,7 +389,8 @@ def _keep_inside_window(windows: tuple[DoseWindow, ...], weight: Decimal, target
 
 def _dose_flags(p: Protocol, weight: Decimal, delivered: Decimal, per_kg: Decimal) -> list[Flag]:
     return [Flag.raise_("DOSE_BELOW_RANGE" if side == "below" else "DOSE_ABOVE_RANGE", "dose",
-                        f"Dose delivered {value} is {limit} ({p.id}).")
+                        said(QT_TRANSLATE_NOOP("CoreMessage", "Dose delivered {value} is {limit} ({protocol})."),
+                             value=value, limit=limit, protocol=p.id))
             for side, value, limit in _breaches(p.windows_for(weight), delivered, per_kg)]
 
 
@@ -378,22 +398,27 @@ def _patient_flags(p: Protocol, r: DoseRequest, age_years: Decimal | None) -> li
     flags: list[Flag] = []
     if age_years is None:
         if p.age_min is not None or p.age_max is not None:
-            flags.append(Flag.raise_("AGE_NOT_ENTERED", "age", "No age entered: age eligibility was not checked."))
+            flags.append(Flag.raise_("AGE_NOT_ENTERED", "age", said(QT_TRANSLATE_NOOP(
+                "CoreMessage", "No age entered: age eligibility was not checked."))))
     else:
         low = p.age_min is not None and age_years < p.age_min
         high = p.age_max is not None and age_years > p.age_max
         if low or high:
-            window = f"{show.plain(p.age_min or 0)} to {show.plain(p.age_max) if p.age_max else 'any'} years"
-            flag = Flag.raise_("AGE_OUTSIDE_ELIGIBILITY", "age",
-                               f"Age {show.years(age_years)} is outside the protocol's {window}.")
+            window = said(QT_TRANSLATE_NOOP("CoreMessage", "{span} years"),
+                          span=span(show.plain(p.age_min or 0), show.plain(p.age_max) if p.age_max else None))
+            outside = said(QT_TRANSLATE_NOOP("CoreMessage", "Age {age} is outside the protocol's {window}."),
+                           age=show.years(age_years), window=window)
+            flag = Flag.raise_("AGE_OUTSIDE_ELIGIBILITY", "age", outside)
             if p.age_criteria & p.hard_criteria:  # the age window is a hard inclusion criterion of this trial
-                flag = Flag(flag.code, "hard", flag.field, flag.message + " The age window is a hard inclusion "
-                            "criterion of this protocol: it cannot be overridden.")
+                flag = Flag(flag.code, "hard", flag.field, said(  # type: ignore[arg-type]
+                    QT_TRANSLATE_NOOP("CoreMessage", "{outside} The age window is a hard inclusion criterion of this "
+                                      "protocol: it cannot be overridden."), outside=outside))
             flags.append(flag)
     low_w, high_w = p.usual_weight_min, p.usual_weight_max
     if (low_w and r.weight_kg < low_w.value) or (high_w and r.weight_kg > high_w.value):
-        usual = f"{show.kg(low_w.value) if low_w else '0 kg'} to {show.kg(high_w.value) if high_w else 'any'}"
+        usual = span(show.kg(low_w.value) if low_w else "0 kg", show.kg(high_w.value) if high_w else None)
         flags.append(Flag.raise_("WEIGHT_UNUSUAL", "weight",
-                                 f"Weight {show.kg(r.weight_kg)} is outside the usual {usual}: check the "
-                                 "unit and the entry."))
+                                 said(QT_TRANSLATE_NOOP("CoreMessage", "Weight {weight} is outside the usual "
+                                                        "{usual}: check the unit and the entry."),
+                                      weight=show.kg(r.weight_kg), usual=usual)))
     return flags

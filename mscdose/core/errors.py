@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from mscdose.core.messages import Message, Param, remember
 
 
 @dataclass
@@ -10,14 +13,21 @@ class InputError(ValueError):
     """Text in one field could not be accepted.
 
     `field` is the machine name (the CLI option with underscores, the GUI's field key); `given` echoes
-    what was typed; `message` is a full sentence naming the field and saying what is accepted.
+    what was typed; `message` is a full sentence naming the field and saying what is accepted. Given a
+    core.messages.Message (`said(...)`), `message` is its English text and `template`/`params` keep what a
+    window in another language translates (mscdose.i18n.message_text); `message` is always the English.
     """
 
     field: str
     given: str
     message: str
+    template: str = field(default="", compare=False, repr=False)
+    params: Mapping[str, Param] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
+        if isinstance(self.message, Message):
+            said = self.message
+            self.message, self.template, self.params = remember(said), said.template, said.params
         super().__init__(self.message)
 
     def __str__(self) -> str:

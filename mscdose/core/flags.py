@@ -6,8 +6,11 @@ info: shown quietly. Soft flags are kept few on purpose: too many teach people t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Literal
+
+from mscdose.core.messages import Message, Param, remember
 
 Severity = Literal["hard", "soft", "info"]
 
@@ -60,14 +63,32 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
 
 @dataclass(frozen=True)
 class Flag:
+    """`message` is the English text the record keeps. Raised with a core.messages.Message (`said(...)`), the
+    flag also keeps its `template` and `params` for a window or worksheet in another language
+    (mscdose.i18n.message_text); they are not part of the record, nor of equality."""
+
     code: str
     severity: Severity
     field: str
     message: str
+    template: str = field(default="", compare=False, repr=False)
+    params: Mapping[str, Param] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if isinstance(self.message, Message):
+            said = self.message
+            object.__setattr__(self, "message", remember(said))
+            object.__setattr__(self, "template", said.template)
+            object.__setattr__(self, "params", said.params)
+
+    @property
+    def said(self) -> Message | None:
+        """The message as a template and its values (None when it was raised as plain text)."""
+        return Message(self.template, self.params) if self.template else None
 
     @classmethod
-    def raise_(cls, code: str, field: str, message: str) -> Flag:
-        return cls(code=code, severity=CATALOGUE[code][0], field=field, message=message)
+    def raise_(cls, code: str, field: str, message: str | Message) -> Flag:
+        return cls(code=code, severity=CATALOGUE[code][0], field=field, message=message)  # type: ignore[arg-type]
 
     def as_dict(self) -> dict[str, str]:
         return {"code": self.code, "severity": self.severity, "field": self.field, "message": self.message}

@@ -10,6 +10,7 @@ a record instead of adding an infusion, so it is never blocked by the count.
 from __future__ import annotations
 
 from mscdose.core.flags import Flag
+from mscdose.core.messages import QT_TRANSLATE_NOOP, said
 from mscdose.core.protocol import Protocol
 
 
@@ -18,10 +19,15 @@ def infusion_limit_flags(earlier_final_infusions: int, protocol: Protocol, is_co
     and this is not a correction; else []."""
     if is_correction or earlier_final_infusions < protocol.infusions:
         return []
-    allowed = f"{protocol.infusions} infusion{'s' if protocol.infusions != 1 else ''}"
-    return [Flag.raise_(
-        "INFUSION_LIMIT_REACHED", "patient_id",
-        f"This patient already has {earlier_final_infusions} final infusion record"
-        f"{'s' if earlier_final_infusions != 1 else ''} under {protocol.id}, which allows {allowed} per patient. "
-        "Another cannot be finalised. To change a saved record, make a correction of it (mscdose correct "
-        "RECORD_ID, or Correct… in History), which supersedes it.")]
+    allowed = (said(QT_TRANSLATE_NOOP("CoreMessage", "1 infusion")) if protocol.infusions == 1 else
+               said(QT_TRANSLATE_NOOP("CoreMessage", "{count} infusions"), count=protocol.infusions))
+    records = (QT_TRANSLATE_NOOP("CoreMessage", "This patient already has {count} final infusion record under "
+                                 "{protocol}, which allows {allowed} per patient. Another cannot be finalised. To "
+                                 "change a saved record, make a correction of it (mscdose correct RECORD_ID, or "
+                                 "Correct… in History), which supersedes it.") if earlier_final_infusions == 1 else
+               QT_TRANSLATE_NOOP("CoreMessage", "This patient already has {count} final infusion records under "
+                                 "{protocol}, which allows {allowed} per patient. Another cannot be finalised. To "
+                                 "change a saved record, make a correction of it (mscdose correct RECORD_ID, or "
+                                 "Correct… in History), which supersedes it."))
+    return [Flag.raise_("INFUSION_LIMIT_REACHED", "patient_id",
+                        said(records, count=earlier_final_infusions, protocol=protocol.id, allowed=allowed))]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from mscdose.core.flags import Flag
+from mscdose.core.messages import QT_TRANSLATE_NOOP, joined, said
 
 if TYPE_CHECKING:
     from mscdose.core.engine import DoseResult
@@ -94,19 +95,23 @@ def finalising_flags(
     hard = [c for c in unconfirmed if c in hard_criteria]
     soft = [c for c in unconfirmed if c not in hard_criteria]
     if hard:
-        listed = "; ".join(f"{c} ({'not met' if states.get(c) is False else 'not confirmed'})" for c in hard)
-        flags.append(Flag(code=ELIGIBILITY_HARD_UNMET, severity="hard", field="eligibility",
-                          message=f"{len(hard)} hard eligibility criteria are not confirmed as met: {listed}. "
-                                  "These cannot be overridden: confirm them, or this patient cannot receive "
-                                  "this protocol."))
+        not_met, not_confirmed = (QT_TRANSLATE_NOOP("CoreMessage", "{criterion} (not met)"),
+                                  QT_TRANSLATE_NOOP("CoreMessage", "{criterion} (not confirmed)"))
+        listed = [said(not_met if states.get(c) is False else not_confirmed, criterion=c) for c in hard]
+        flags.append(Flag(code=ELIGIBILITY_HARD_UNMET, severity="hard", field="eligibility", message=said(  # type: ignore[arg-type]
+            QT_TRANSLATE_NOOP("CoreMessage", "{count} hard eligibility criteria are not confirmed as met: "
+                              "{criteria}. These cannot be overridden: confirm them, or this patient cannot "
+                              "receive this protocol."), count=len(hard), criteria=joined(listed, "; "))))
     if soft:
         flags.append(Flag.raise_("ELIGIBILITY_UNCONFIRMED", "eligibility",
-                                 f"{len(soft)} of {len(criteria)} eligibility criteria are not confirmed: "
-                                 + "; ".join(soft)))
+                                 said(QT_TRANSLATE_NOOP("CoreMessage", "{count} of {total} eligibility criteria "
+                                                        "are not confirmed: {criteria}"),
+                                      count=len(soft), total=len(criteria), criteria="; ".join(soft))))
     if earlier_same_lot_today:
         flags.append(Flag.raise_("REPEAT_INFUSION_SAME_LOT_DAY", "lot",
-                                 f"This patient already has {earlier_same_lot_today} finalised infusion(s) of this "
-                                 "lot today."))
+                                 said(QT_TRANSLATE_NOOP("CoreMessage", "This patient already has {count} finalised "
+                                                        "infusion(s) of this lot today."),
+                                      count=earlier_same_lot_today)))
     return flags
 
 

@@ -27,41 +27,49 @@ from typing import Literal
 
 from mscdose.core import text as free_text
 from mscdose.core.errors import InputError
+from mscdose.core.messages import QT_TRANSLATE_NOOP, Message, said
 from mscdose.core.unit_table import FACTORS
 from mscdose.core.units import SPELLINGS
 
 LABELS: dict[str, str] = {
-    "weight": "Weight",
-    "dose": "Dose",
-    "concentration": "Concentration",
-    "viability": "Viability",
-    "bag_volume": "Bag volume",
-    "bags": "Bags available",
-    "age": "Age",
-    "final_volume": "Final volume",
-    "duration": "Duration",
-    "drop_factor": "Drop factor",
-    "increment": "Volume increment",
-    "thawed_at": "Thaw time",
-    "now": "Current time",
-    "din": "Donation identification number",
+    "weight": QT_TRANSLATE_NOOP("CoreMessage", "Weight"),
+    "dose": QT_TRANSLATE_NOOP("CoreMessage", "Dose"),
+    "concentration": QT_TRANSLATE_NOOP("CoreMessage", "Concentration"),
+    "viability": QT_TRANSLATE_NOOP("CoreMessage", "Viability"),
+    "bag_volume": QT_TRANSLATE_NOOP("CoreMessage", "Bag volume"),
+    "bags": QT_TRANSLATE_NOOP("CoreMessage", "Bags available"),
+    "age": QT_TRANSLATE_NOOP("CoreMessage", "Age"),
+    "final_volume": QT_TRANSLATE_NOOP("CoreMessage", "Final volume"),
+    "duration": QT_TRANSLATE_NOOP("CoreMessage", "Duration"),
+    "drop_factor": QT_TRANSLATE_NOOP("CoreMessage", "Drop factor"),
+    "increment": QT_TRANSLATE_NOOP("CoreMessage", "Volume increment"),
+    "thawed_at": QT_TRANSLATE_NOOP("CoreMessage", "Thaw time"),
+    "now": QT_TRANSLATE_NOOP("CoreMessage", "Current time"),
+    "din": QT_TRANSLATE_NOOP("CoreMessage", "Donation identification number"),
 }
 
 ACCEPTED: dict[str, str] = {
-    "weight": "a weight from 0.1 to 700 kg with its unit kg, g or lb, such as 62 kg, 62.5 kg or 136 lb",
-    "dose": "a number of cells with its unit, such as 150 million cells, 1.5e8 cells or 150 x 10^6 cells, "
-    "or a dose per kg such as 2 million cells/kg",
-    "concentration": "cells per volume with the volume unit, such as 5 million cells/mL or 5e6 cells/mL",
-    "viability": "a percentage above 1 and at most 100, such as 92 % or 92",
-    "bag_volume": "a volume from 0.01 to 5000 mL with its unit mL or L, such as 20 mL or 0.02 L",
-    "final_volume": "a volume from 0.01 to 5000 mL with its unit mL or L, such as 100 mL",
-    "increment": "a volume from 0.0001 to 100 mL with its unit, such as 0.1 mL",
-    "duration": "a time from 1 s to 7 days with its unit s, min or h, such as 60 min or 1 h",
-    "drop_factor": "drops per mL, such as 20 gtt/mL or 20",
-    "bags": "a whole number of bags from 1 to 99, such as 2",
-    "age": "an age in years from 0 to 130, such as 45 or 45 years",
-    "thawed_at": "a date and time from 2000 to 2100 such as 2026-11-25T09:30 or 2026-11-25 09:30",
-    "now": "a date and time from 2000 to 2100 such as 2026-11-25T09:30 or 2026-11-25 09:30",
+    "weight": QT_TRANSLATE_NOOP("CoreMessage", "a weight from 0.1 to 700 kg with its unit kg, g or lb, such as "
+                                "62 kg, 62.5 kg or 136 lb"),
+    "dose": QT_TRANSLATE_NOOP("CoreMessage", "a number of cells with its unit, such as 150 million cells, 1.5e8 "
+                              "cells or 150 x 10^6 cells, or a dose per kg such as 2 million cells/kg"),
+    "concentration": QT_TRANSLATE_NOOP("CoreMessage", "cells per volume with the volume unit, such as 5 million "
+                                       "cells/mL or 5e6 cells/mL"),
+    "viability": QT_TRANSLATE_NOOP("CoreMessage", "a percentage above 1 and at most 100, such as 92 % or 92"),
+    "bag_volume": QT_TRANSLATE_NOOP("CoreMessage", "a volume from 0.01 to 5000 mL with its unit mL or L, such as "
+                                    "20 mL or 0.02 L"),
+    "final_volume": QT_TRANSLATE_NOOP("CoreMessage", "a volume from 0.01 to 5000 mL with its unit mL or L, such as "
+                                      "100 mL"),
+    "increment": QT_TRANSLATE_NOOP("CoreMessage", "a volume from 0.0001 to 100 mL with its unit, such as 0.1 mL"),
+    "duration": QT_TRANSLATE_NOOP("CoreMessage", "a time from 1 s to 7 days with its unit s, min or h, such as "
+                                  "60 min or 1 h"),
+    "drop_factor": QT_TRANSLATE_NOOP("CoreMessage", "drops per mL, such as 20 gtt/mL or 20"),
+    "bags": QT_TRANSLATE_NOOP("CoreMessage", "a whole number of bags from 1 to 99, such as 2"),
+    "age": QT_TRANSLATE_NOOP("CoreMessage", "an age in years from 0 to 130, such as 45 or 45 years"),
+    "thawed_at": QT_TRANSLATE_NOOP("CoreMessage", "a date and time from 2000 to 2100 such as 2026-11-25T09:30 or "
+                                   "2026-11-25 09:30"),
+    "now": QT_TRANSLATE_NOOP("CoreMessage", "a date and time from 2000 to 2100 such as 2026-11-25T09:30 or "
+                             "2026-11-25 09:30"),
 }
 
 MAX_LENGTH = 64  # characters: "1.5 × 10⁸ million cells/kg" is 26; anything far longer is not a quantity
@@ -82,9 +90,22 @@ _BOUNDS: dict[tuple[str, str], tuple[Decimal, Decimal, str, str]] = {
     ("age", "age"): (Decimal(0), Decimal(130), "0 years", "130 years"),
     ("viability", "percent"): (Decimal(0), Decimal(100), "0 %", "100 %"),
 }
-_FIELD_KIND = {"weight": "a weight", "dose": "a number of cells or cells per kg", "concentration": "a concentration",
-               "viability": "a percentage", "bag_volume": "a volume", "final_volume": "a volume",
-               "increment": "a volume", "duration": "a time", "drop_factor": "a drop factor", "age": "an age"}
+_FIELD_KIND = {"weight": QT_TRANSLATE_NOOP("CoreMessage", "a weight"),
+               "dose": QT_TRANSLATE_NOOP("CoreMessage", "a number of cells or cells per kg"),
+               "concentration": QT_TRANSLATE_NOOP("CoreMessage", "a concentration"),
+               "viability": QT_TRANSLATE_NOOP("CoreMessage", "a percentage"),
+               "bag_volume": QT_TRANSLATE_NOOP("CoreMessage", "a volume"),
+               "final_volume": QT_TRANSLATE_NOOP("CoreMessage", "a volume"),
+               "increment": QT_TRANSLATE_NOOP("CoreMessage", "a volume"),
+               "duration": QT_TRANSLATE_NOOP("CoreMessage", "a time"),
+               "drop_factor": QT_TRANSLATE_NOOP("CoreMessage", "a drop factor"),
+               "age": QT_TRANSLATE_NOOP("CoreMessage", "an age")}
+# core/units.py SPELLINGS' names of the kinds, marked here for translation (the same English texts)
+_KIND_NAMES = (QT_TRANSLATE_NOOP("CoreMessage", "a weight"), QT_TRANSLATE_NOOP("CoreMessage", "a volume"),
+               QT_TRANSLATE_NOOP("CoreMessage", "a time"), QT_TRANSLATE_NOOP("CoreMessage", "an age in years"),
+               QT_TRANSLATE_NOOP("CoreMessage", "a number of cells"),
+               QT_TRANSLATE_NOOP("CoreMessage", "a concentration"), QT_TRANSLATE_NOOP("CoreMessage", "a dose per kg"),
+               QT_TRANSLATE_NOOP("CoreMessage", "a drop factor"), QT_TRANSLATE_NOOP("CoreMessage", "a percentage"))
 # How an accepted spelling is written back in the echo of what was entered.
 _ECHO_SPELLING = {"lbs": "lb", "ml": "mL", "l": "L", "uL": "µL", "μL": "µL", "sec": "s", "mins": "min",
                   "minute": "min", "minutes": "min", "hr": "h", "hrs": "h", "hour": "h", "hours": "h",
@@ -104,21 +125,42 @@ _NONFINITE = re.compile(r"(?<![A-Za-z])(nan|inf|infinity)(?![A-Za-z])", re.IGNOR
 _ALLOWED = re.compile(r"[A-Za-z0-9 .+\-/^*%×·µμ]")
 
 
-def _fail(field: str, given: str, problem: str) -> InputError:
-    label = LABELS.get(field, field)
+def _fail(field: str, given: str, problem: str | Message) -> InputError:
+    """The error of `field`: "{label}: {problem} Accepted: {accepted}." as a template of translated parts (a
+    `problem` given as plain text, such as text.character_problem's, stays English inside it)."""
+    label = said(LABELS[field]) if field in LABELS else field
     accepted = ACCEPTED.get(field)
-    tail = f" Accepted: {accepted}." if accepted else ""
-    return InputError(field, given[:200], f"{label}: {problem}{tail}")
+    if accepted:
+        return InputError(field, given[:200], said(  # type: ignore[arg-type]
+            QT_TRANSLATE_NOOP("CoreMessage", "{label}: {problem} Accepted: {accepted}."),
+            label=label, problem=problem, accepted=said(accepted)))
+    return InputError(field, given[:200], said(QT_TRANSLATE_NOOP("CoreMessage", "{label}: {problem}"),  # type: ignore[arg-type]
+                                               label=label, problem=problem))
+
+
+def _kind(name: str) -> Message:
+    return said(name)  # a name marked in _FIELD_KIND / _KIND_NAMES
+
+
+def _units(kinds: tuple[str, ...]) -> Message | str:
+    """_spellings(kinds) as a Message: the units, joined by a translated "or"."""
+    parts = [said(_USUAL[kind]) for kind in kinds]
+    if len(parts) == 1:
+        return parts[0]
+    if len(parts) == 2:
+        return said(QT_TRANSLATE_NOOP("CoreMessage", "{first} or {second}"), first=parts[0], second=parts[1])
+    return _spellings(kinds)
 
 
 def _screened(field: str, text: str | None) -> str:
     """The text, refused if empty, too long, or holding a character that is hidden or not plain ASCII."""
     given = "" if text is None else str(text)
     if not given.strip():
-        raise _fail(field, given, "nothing was entered.")
+        raise _fail(field, given, said(QT_TRANSLATE_NOOP("CoreMessage", "nothing was entered.")))
     if len(given) > MAX_LENGTH:
-        raise _fail(field, given, f"the entry is {len(given):,} characters long; at most {MAX_LENGTH} "
-                    "are accepted.")
+        raise _fail(field, given, said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "the entry is {length} characters long; at most {limit} are accepted."),
+            length=f"{len(given):,}", limit=MAX_LENGTH))
     problem = free_text.character_problem(given, allowed_spaces=" \u00a0\u202f")
     if problem:
         raise _fail(field, given, problem)
@@ -158,8 +200,12 @@ def _resolve(unit: str) -> tuple[Decimal, str, str] | None:
     return None
 
 
-_USUAL = {"mass": "kg, g or lb", "volume": "mL, L or µL", "time": "s, min or h", "age": "years",
-          "cells": "cells", "cells_per_volume": "cells/mL (or cells/L, cells/µL)", "cells_per_mass": "cells/kg",
+_USUAL = {"mass": QT_TRANSLATE_NOOP("CoreMessage", "kg, g or lb"),
+          "volume": QT_TRANSLATE_NOOP("CoreMessage", "mL, L or µL"),
+          "time": QT_TRANSLATE_NOOP("CoreMessage", "s, min or h"), "age": QT_TRANSLATE_NOOP("CoreMessage", "years"),
+          "cells": QT_TRANSLATE_NOOP("CoreMessage", "cells"),
+          "cells_per_volume": QT_TRANSLATE_NOOP("CoreMessage", "cells/mL (or cells/L, cells/µL)"),
+          "cells_per_mass": QT_TRANSLATE_NOOP("CoreMessage", "cells/kg"),
           "drops_per_volume": "gtt/mL", "percent": "%"}
 
 
@@ -221,23 +267,29 @@ def _read_quantity(field: str, text: str | None, kinds: tuple[str, ...], default
     shown = free_text.shown(given.strip())
     normal = _normalise(given)
     if _NONFINITE.search(normal):
-        raise _fail(field, given, f"“{shown}” is not a finite number.")
+        raise _fail(field, given, said(QT_TRANSLATE_NOOP("CoreMessage", "“{given}” is not a finite number."),
+                                        given=shown))
     if "," in normal:
-        raise _fail(field, given, f"“{shown}” contains a comma. Write decimals with a point (62.5, not 62,5) "
-                    "and numbers without thousands separators.")
+        raise _fail(field, given, said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "“{given}” contains a comma. Write decimals with a point (62.5, not 62,5) and numbers "
+            "without thousands separators."), given=shown))
     bad = next((char for char in normal if not _ALLOWED.fullmatch(char)), None)
     if bad is not None:
-        raise _fail(field, given, f"“{shown}” contains “{bad}”, which cannot be part of a quantity: "
-                    "type one number and one unit only.")
+        raise _fail(field, given, said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "“{given}” contains “{typed}”, which cannot be part of a quantity: type one number and "
+            "one unit only."), given=shown, typed=bad))
     match = _QUANTITY.fullmatch(normal)
     if not match:
-        raise _fail(field, given, f"could not read “{shown}” as a number with a unit.")
+        raise _fail(field, given, said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "could not read “{given}” as a number with a unit."), given=shown))
     try:
         number = Decimal(match["number"])
     except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimal literals
-        raise _fail(field, given, f"“{shown}” is not a usable number.") from None
+        raise _fail(field, given, said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "“{given}” is not a usable number."), given=shown)) from None
     if number and abs(number.adjusted()) > 30:
-        raise _fail(field, given, f"“{shown}” is too large or too small to be a real value.")
+        raise _fail(field, given, said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "“{given}” is too large or too small to be a real value."), given=shown))
     multipliers = [bool(match["power"]), bool(match["word"]), "e" in match["number"].lower()]
     if match["power"]:
         number = number.scaleb(int(match["power"]))
@@ -246,22 +298,30 @@ def _read_quantity(field: str, text: str | None, kinds: tuple[str, ...], default
     unit_text = (match["unit"] or "").strip()
     typed = _resolve(unit_text) if unit_text else None
     if unit_text and typed is None:
-        raise _fail(field, given, f"“{free_text.shown(unit_text)}” is not a unit mscdose knows for "
-                    f"{_FIELD_KIND.get(field, 'this field')}; use {_spellings(kinds)}.")
+        raise _fail(field, given, said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "“{given}” is not a unit mscdose knows for {kind}; use {units}."),
+            given=free_text.shown(unit_text),
+            kind=_kind(_FIELD_KIND.get(field, QT_TRANSLATE_NOOP("CoreMessage", "this field"))),
+            units=_units(kinds)))
     if typed is not None:
         if typed[0] != 1:
             multipliers.append(True)
         if sum(multipliers) > 1:
-            raise _fail(field, given, f"“{shown}” has more than one multiplier; write for example "
-                        "150 million cells or 1.5e8 cells.")
+            raise _fail(field, given, said(QT_TRANSLATE_NOOP(
+                "CoreMessage", "“{given}” has more than one multiplier; write for example 150 million cells or "
+                "1.5e8 cells."), given=shown))
         multiplier, spelling, kind = typed
         if kind not in kinds:
-            raise _fail(field, given, f"“{shown}” is {SPELLINGS[kind][1]}, not {_FIELD_KIND.get(field, kinds)}.")
+            raise _fail(field, given, said(QT_TRANSLATE_NOOP(
+                "CoreMessage", "“{given}” is {kind}, not {expected}."), given=shown, kind=_kind(SPELLINGS[kind][1]),
+                expected=_kind(_FIELD_KIND[field]) if field in _FIELD_KIND else str(kinds)))
         if default_unit is not None:
             beside = _resolve(default_unit)
             if beside is not None and beside[2] != kind:
-                raise _fail(field, given, f"“{shown}” is {SPELLINGS[kind][1]}, but the unit beside the box is "
-                            f"{default_unit}. Change the unit beside the box, or type the number alone.")
+                raise _fail(field, given, said(QT_TRANSLATE_NOOP(
+                    "CoreMessage", "“{given}” is {kind}, but the unit beside the box is {unit}. Change the unit "
+                    "beside the box, or type the number alone."), given=shown, kind=_kind(SPELLINGS[kind][1]),
+                    unit=default_unit))
     elif default_unit is not None or bare_unit is not None:
         resolved = _resolve(default_unit or bare_unit or "")
         if resolved is None or resolved[2] not in kinds:
@@ -270,17 +330,21 @@ def _read_quantity(field: str, text: str | None, kinds: tuple[str, ...], default
         if any(multipliers):  # "5e6" in a "million cells/mL" box is 5e6 cells/mL, never 5e12
             multiplier = Decimal(1)
     else:
-        raise _fail(field, given, missing_unit or f"“{shown}” needs a unit: {_spellings(kinds)}.")
+        raise _fail(field, given, missing_unit or said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "“{given}” needs a unit: {units}."), given=shown, units=_units(kinds)))
     number *= multiplier
     value = number * Decimal(FACTORS[spelling][1])
     low, high, low_text, high_text = _BOUNDS[(field, kind)]
     if value < 0 or (value == 0 and not allow_zero):
-        raise _fail(field, given, f"“{shown}” must be more than zero.")
+        raise _fail(field, given, said(QT_TRANSLATE_NOOP("CoreMessage", "“{given}” must be more than zero."),
+                                        given=shown))
     if value < low:
-        raise _fail(field, given, f"“{shown}” is less than {low_text}, the least this field accepts: "
-                    "check the entry.")
+        raise _fail(field, given, said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "“{given}” is less than {low}, the least this field accepts: check the entry."),
+            given=shown, low=low_text))
     if value > high:
-        raise _fail(field, given, f"“{shown}” is more than {high_text}: check the entry.")
+        raise _fail(field, given, said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "“{given}” is more than {high}: check the entry."), given=shown, high=high_text))
     return Entry(value, kind, _echo(value, kind, number, spelling))
 
 
@@ -331,8 +395,9 @@ def parse_viability(text: str) -> Decimal:
     """Viability in percent. Values of 1 or less are refused: 0.92 is far more likely a fraction than 0.92 %."""
     value = read_quantity("viability", text, ("percent",), bare_unit="percent").value
     if value <= 1:
-        raise _fail("viability", str(text), f"“{free_text.shown(str(text).strip())}” looks like a fraction; "
-                    "enter a percentage (92 %, not 0.92).")
+        raise _fail("viability", str(text), said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "“{given}” looks like a fraction; enter a percentage (92 %, not 0.92)."),
+            given=free_text.shown(str(text).strip())))
     return value
 
 
@@ -355,7 +420,9 @@ def parse_bags(text: str) -> int:
     given = _screened("bags", text)
     stripped = given.strip()
     if not re.fullmatch(r"[0-9]{1,2}", stripped) or int(stripped) < 1:
-        raise _fail("bags", given, f"“{free_text.shown(stripped)}” is not a whole number of bags from 1 to 99.")
+        raise _fail("bags", given, said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "“{given}” is not a whole number of bags from 1 to 99."),
+            given=free_text.shown(stripped)))
     return int(stripped)
 
 
@@ -365,8 +432,9 @@ def parse_age(text: str) -> Decimal:
         return read_quantity("age", text, ("age",), bare_unit="year", allow_zero=True).value
     except InputError as error:
         if "must be more than zero" in error.message or "check the entry" in error.message:
-            raise _fail("age", str(text), f"“{free_text.shown(str(text).strip())}” is not an age from 0 to "
-                        "130 years.") from None
+            raise _fail("age", str(text), said(QT_TRANSLATE_NOOP(
+                "CoreMessage", "“{given}” is not an age from 0 to 130 years."),
+                given=free_text.shown(str(text).strip()))) from None
         raise
 
 
@@ -380,18 +448,22 @@ def parse_datetime(field: str, text: str) -> datetime:
     stripped = given.strip()
     match = _MOMENT.fullmatch(stripped)
     if not match:
-        raise _fail(field, given, f"could not read “{free_text.shown(stripped)}” as a date and time.")
+        raise _fail(field, given, said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "could not read “{given}” as a date and time."), given=free_text.shown(stripped)))
     if not 2000 <= int(match["year"]) <= 2100:
-        raise _fail(field, given, f"“{stripped}” is not between the years 2000 and 2100: check the entry.")
+        raise _fail(field, given, said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "“{given}” is not between the years 2000 and 2100: check the entry."), given=stripped))
     try:
         moment = datetime.fromisoformat(stripped.replace("Z", "+00:00"))
         if moment.tzinfo is None:
             moment = moment.astimezone()
     except (ValueError, OverflowError, OSError):
-        raise _fail(field, given, f"“{stripped}” is not a real date and time.") from None
+        raise _fail(field, given, said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "“{given}” is not a real date and time."), given=stripped)) from None
     offset = moment.utcoffset()
     if offset is not None and abs(offset.total_seconds()) > 14 * 3600:
-        raise _fail(field, given, f"“{stripped}” has a time zone offset beyond ±14:00.")
+        raise _fail(field, given, said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "“{given}” has a time zone offset beyond ±14:00."), given=stripped))
     return moment
 
 

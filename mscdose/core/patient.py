@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from mscdose.core.errors import InputError
 from mscdose.core.flags import Flag
+from mscdose.core.messages import QT_TRANSLATE_NOOP, said
 
 MAX_AGE_YEARS = 130
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
@@ -69,13 +70,16 @@ def patient_age(date_of_birth: date | None, typed_age: Decimal | None, day: date
     if date_of_birth > day:
         return PatientAge(None, "date_of_birth", (Flag.raise_(
             "AGE_DOB_MISMATCH", "date_of_birth",
-            f"The date of birth {date_of_birth.isoformat()} is after the day of preparation {day.isoformat()}: "
-            "check the patient's identity and the entry."),))
+            said(QT_TRANSLATE_NOOP("CoreMessage", "The date of birth {birth} is after the day of preparation "
+                                   "{day}: check the patient's identity and the entry."),
+                 birth=date_of_birth.isoformat(), day=day.isoformat())),))
     years = Decimal(age_on(date_of_birth, day))
     if typed_age is not None and not years <= typed_age < years + 1:
         return PatientAge(years, "date_of_birth", (Flag.raise_(
             "AGE_DOB_MISMATCH", "age",
-            f"The age typed, {typed_age.normalize():f} years, disagrees with the date of birth "
-            f"{date_of_birth.isoformat()}, which gives {years} years on {day.isoformat()}: check the patient's "
-            "identity and both entries."),))
+            said(QT_TRANSLATE_NOOP("CoreMessage", "The age typed, {age} years, disagrees with the date of birth "
+                                   "{birth}, which gives {years} years on {day}: check the patient's identity and "
+                                   "both entries."),
+                 age=f"{typed_age.normalize():f}", birth=date_of_birth.isoformat(), years=years,
+                 day=day.isoformat())),))
     return PatientAge(years, "date_of_birth")

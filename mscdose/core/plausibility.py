@@ -22,6 +22,7 @@ from mscdose.core import display as show
 from mscdose.core import parsing
 from mscdose.core.errors import InputError, ProtocolError
 from mscdose.core.flags import CATALOGUE, Flag, Severity
+from mscdose.core.messages import QT_TRANSLATE_NOOP, Message, said, span, word
 from mscdose.core.units import registry
 
 if TYPE_CHECKING:
@@ -42,8 +43,9 @@ PLAUSIBILITY_CATALOGUE: dict[str, tuple[Severity, str]] = {
 }  # one wording of each flag: the catalogue in core/flags.py
 
 
-def _flag(code: str, field_name: str, message: str) -> Flag:
-    return Flag(code=code, severity=PLAUSIBILITY_CATALOGUE[code][0], field=field_name, message=message)
+def _flag(code: str, field_name: str, message: str | Message) -> Flag:
+    return Flag(code=code, severity=PLAUSIBILITY_CATALOGUE[code][0], field=field_name,
+                message=message)  # type: ignore[arg-type]
 
 
 # ---------------------------------------------------------------------------------------------- the table
@@ -359,13 +361,14 @@ def plausibility_flags(
     conc = r.concentration_cells_per_ml
     low, high = limits.concentration_usual_min, limits.concentration_usual_max
     if not _inside(conc, low, high):
-        usual = (f"{show.concentration(low.value, 4) if low else '0 million cells/mL'} to "
-                 f"{show.concentration(high.value, 4) if high else 'any'}")
+        usual = span(show.concentration(low.value, 4) if low else "0 million cells/mL",
+                     show.concentration(high.value, 4) if high else None)
         source = _site(high) if high else _site(low) if low else "site value"
-        flags.append(_flag("CONCENTRATION_UNUSUAL", "concentration",
-                           f"Lot concentration {show.concentration(conc, 4)} is outside the usual {usual} for this "
-                           f"product ({source}): check the entry against the label "
-                           "(a ten-fold slip is the usual cause)."))
+        flags.append(_flag("CONCENTRATION_UNUSUAL", "concentration", said(
+            QT_TRANSLATE_NOOP("CoreMessage", "Lot concentration {concentration} is outside the usual {usual} for "
+                              "this product ({source}): check the entry against the label (a ten-fold slip is the "
+                              "usual cause)."),
+            concentration=show.concentration(conc, 4), usual=usual, source=word(source))))
     if r.label_cells_per_bag is not None:
         counted = conc * r.bag_volume_ml
         label = r.label_cells_per_bag
@@ -377,42 +380,52 @@ def plausibility_flags(
                           + (f" (tolerance {show.percent(tolerance.value)})" if tolerance else "")))
         if tolerance is not None and difference > tolerance.value:
             flags.append(_flag("LABEL_COUNT_MISMATCH", "concentration",
-                               f"Concentration × bag volume gives {show.cells(counted, 4)} per bag but the label "
-                               f"says {show.cells(label, 4)}: they differ by "
-                               f"{_past(difference, tolerance.value, '%', 1)}, more than the "
-                               f"{show.percent(tolerance.value)} tolerance ({_site(tolerance)}). "
-                               "Check the concentration, its unit and the bag volume against the label."))
+                               said(QT_TRANSLATE_NOOP(
+                                   "CoreMessage", "Concentration × bag volume gives {counted} per bag but the label "
+                                   "says {label}: they differ by {difference}, more than the {tolerance} tolerance "
+                                   "({source}). Check the concentration, its unit and the bag volume against the "
+                                   "label."), counted=show.cells(counted, 4), label=show.cells(label, 4),
+                                   difference=_past(difference, tolerance.value, '%', 1),
+                                   tolerance=show.percent(tolerance.value), source=word(_site(tolerance)))))
 
     # Preparation values
     if not _inside(duration_min, limits.min_duration, limits.max_duration):
         low_d, high_d = limits.min_duration, limits.max_duration
-        window = (f"{show.minutes(low_d.value) if low_d else '0 min'} to "
-                  f"{show.minutes(high_d.value) if high_d else 'any'}")
+        window = span(show.minutes(low_d.value) if low_d else "0 min",
+                      show.minutes(high_d.value) if high_d else None)
         bound = low_d.value if (low_d and duration_min < low_d.value) else high_d.value  # type: ignore[union-attr]
         flags.append(_flag("DURATION_OUTSIDE_RANGE", "duration",
-                           f"Infusion duration {_past(duration_min, bound, 'min', 4)} is outside the site range "
-                           f"{window} ({_site(high_d or low_d)})."))  # type: ignore[arg-type]
+                           said(QT_TRANSLATE_NOOP("CoreMessage", "Infusion duration {duration} is outside the site "
+                                                  "range {window} ({source})."),
+                                duration=_past(duration_min, bound, 'min', 4), window=window,
+                                source=word(_site(high_d or low_d)))))  # type: ignore[arg-type]
     if limits.drop_factors is not None and drop_factor_gtt_per_ml not in limits.drop_factors.values:
         flags.append(_flag("DROP_FACTOR_NOT_IN_LIST", "drop_factor",
-                           f"Drop factor {show.plain(drop_factor_gtt_per_ml, 6)} gtt/mL is not one of the site's "
-                           f"giving sets ({limits.drop_factors.shown()})."))
+                           said(QT_TRANSLATE_NOOP("CoreMessage", "Drop factor {drop_factor} gtt/mL is not one of "
+                                                  "the site's giving sets ({listed})."),
+                                drop_factor=show.plain(drop_factor_gtt_per_ml, 6), listed=limits.drop_factors.shown())))
     if limits.volume_increments is not None and increment_ml not in limits.volume_increments.values:
         flags.append(_flag("INCREMENT_NOT_IN_LIST", "increment",
-                           f"Volume increment {show.ml(increment_ml, 6)} is not a step the site can measure "
-                           f"({limits.volume_increments.shown()})."))
+                           said(QT_TRANSLATE_NOOP("CoreMessage", "Volume increment {increment} is not a step the "
+                                                  "site can measure ({steps})."),
+                                increment=show.ml(increment_ml, 6), steps=limits.volume_increments.shown())))
     if limits.max_infusion_rate is not None and rate_ml_per_h > limits.max_infusion_rate.value:
         top = limits.max_infusion_rate.value
         flags.append(_flag("RATE_ABOVE_MAXIMUM", "duration",
-                           f"Infusion rate {_past(rate_ml_per_h, top, 'mL/h')} is above the maximum "
-                           f"{show.ml_per_h(top)} ({_site(limits.max_infusion_rate)}): infuse over a longer time."))
+                           said(QT_TRANSLATE_NOOP("CoreMessage", "Infusion rate {rate} is above the maximum "
+                                                  "{maximum} ({source}): infuse over a longer time."),
+                                rate=_past(rate_ml_per_h, top, 'mL/h'), maximum=show.ml_per_h(top),
+                                source=word(_site(limits.max_infusion_rate)))))
     if limits.max_volume_per_kg is not None:
         per_kg = final_volume_ml / r.weight_kg
         top = limits.max_volume_per_kg.value
         if per_kg > top:
             flags.append(_flag("VOLUME_ABOVE_MAXIMUM_PER_KG", "final_volume",
-                               f"Total infusion volume {show.ml(final_volume_ml)} ÷ {show.kg(r.weight_kg)} = "
-                               f"{_past(per_kg, top, 'mL/kg')} is above the maximum {show.plain(top)} mL/kg "
-                               f"({_site(limits.max_volume_per_kg)})."))
+                               said(QT_TRANSLATE_NOOP("CoreMessage", "Total infusion volume {volume} ÷ {weight} = "
+                                                      "{per_kg} is above the maximum {maximum} mL/kg ({source})."),
+                                    volume=show.ml(final_volume_ml), weight=show.kg(r.weight_kg),
+                                    per_kg=_past(per_kg, top, 'mL/kg'), maximum=show.plain(top),
+                                    source=word(_site(limits.max_volume_per_kg)))))
 
     # DMSO carried by the cells drawn (the diluent has none)
     dmso, _ = dmso_percent_used(r, p)
@@ -427,15 +440,18 @@ def plausibility_flags(
                           f"(limit {show.plain(limit)} g/kg/day)"))
         if per_kg > limit:
             flags.append(_flag("DMSO_ABOVE_LIMIT", "dmso",
-                               f"DMSO delivered {_past(per_kg, limit, 'g/kg', 4)} is above the limit "
-                               f"{show.plain(limit)} g/kg/day ({_site(limits.dmso_limit_per_kg_day)}). Reduce the "
-                               "volume of product (a more concentrated lot) or wash the cells."))
+                               said(QT_TRANSLATE_NOOP("CoreMessage", "DMSO delivered {per_kg} is above the limit "
+                                                      "{limit} g/kg/day ({source}). Reduce the volume of product (a "
+                                                      "more concentrated lot) or wash the cells."),
+                                    per_kg=_past(per_kg, limit, 'g/kg', 4), limit=show.plain(limit),
+                                    source=word(_site(limits.dmso_limit_per_kg_day)))))
 
     # Lot expiry (from the label)
     if r.expires_at is not None:
         now = r.now or datetime.now().astimezone()
         if now >= r.expires_at:
             flags.append(_flag("PRODUCT_EXPIRED", "expires_at",
-                               f"The product expired at {show.moment(r.expires_at)} (label); it is now "
-                               f"{show.moment(now)}. Do not use this product."))
+                               said(QT_TRANSLATE_NOOP("CoreMessage", "The product expired at {expiry} (label); it "
+                                                      "is now {now}. Do not use this product."),
+                                    expiry=show.moment(r.expires_at), now=show.moment(now))))
     return flags, steps

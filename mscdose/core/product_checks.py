@@ -19,6 +19,7 @@ from typing import Any
 
 from mscdose.core.errors import ProtocolError
 from mscdose.core.flags import Flag
+from mscdose.core.messages import QT_TRANSLATE_NOOP, Message, joined, said
 from mscdose.core.scan import LabelScan
 
 # The codes are shared with the typed-expiry check (PRODUCT_EXPIRED) so that one product fault has one name.
@@ -84,7 +85,7 @@ def read_product_codes(raw: Any, file_name: str) -> ProductCodes | None:
     return ProductCodes(tuple(dict.fromkeys(raw)), source, note)
 
 
-def _hard(code: str, message: str) -> Flag:
+def _hard(code: str, message: str | Message) -> Flag:
     return Flag.raise_(code, FIELD, message)
 
 
@@ -93,10 +94,12 @@ def local_wall_time(moment: datetime) -> datetime:
     return moment.astimezone().replace(tzinfo=None) if moment.tzinfo is not None else moment
 
 
-def _bag(scans: Sequence[LabelScan], index: int) -> str:
+def _bag(scans: Sequence[LabelScan], index: int) -> Message:
     scan = scans[index]
-    name = f"Bag {index + 1}" if len(scans) > 1 else "The product"
-    return f"{name} (DIN {scan.din.display})" if scan.din else name
+    name = (said(QT_TRANSLATE_NOOP("CoreMessage", "Bag {number}"), number=index + 1) if len(scans) > 1
+            else said(QT_TRANSLATE_NOOP("CoreMessage", "The product")))
+    return said(QT_TRANSLATE_NOOP("CoreMessage", "{bag} (DIN {din})"), bag=name, din=scan.din.display) if scan.din \
+        else name
 
 
 def _accepts(accepted: Sequence[str], product_code: str) -> bool:
@@ -118,14 +121,15 @@ def product_code_flags(scans: Sequence[LabelScan], accepted: Sequence[str] | Non
         if code is None:
             continue
         if accepted is not None and not _accepts(accepted, code):
-            listed = ", ".join(accepted) if accepted else "none"
-            flags.append(_hard(PRODUCT_NOT_IN_PROTOCOL, f"{_bag(scans, index)}: product code {code} is not one "
-                               f"this protocol accepts (accepted: {listed}). Do not prepare this product: "
-                               "use a product the protocol lists."))
+            listed = ", ".join(accepted) if accepted else said(QT_TRANSLATE_NOOP("CoreMessage", "none"))
+            flags.append(_hard(PRODUCT_NOT_IN_PROTOCOL, said(QT_TRANSLATE_NOOP(
+                "CoreMessage", "{bag}: product code {code} is not one this protocol accepts (accepted: {accepted}). "
+                "Do not prepare this product: use a product the protocol lists."),
+                bag=_bag(scans, index), code=code, accepted=listed)))
         elif not scan.is_cellular_therapy:
-            flags.append(_hard(PRODUCT_NOT_IN_PROTOCOL, f"{_bag(scans, index)}: product code {code} is not a "
-                               "cellular therapy product (ISBT 128 cellular therapy codes start with S). "
-                               "Do not prepare this product."))
+            flags.append(_hard(PRODUCT_NOT_IN_PROTOCOL, said(QT_TRANSLATE_NOOP(
+                "CoreMessage", "{bag}: product code {code} is not a cellular therapy product (ISBT 128 cellular "
+                "therapy codes start with S). Do not prepare this product."), bag=_bag(scans, index), code=code)))
     return flags
 
 
@@ -136,10 +140,12 @@ def expiry_flags(scans: Sequence[LabelScan], now: datetime) -> list[Flag]:
     flags = []
     for index, scan in enumerate(scans):
         if scan.expiry is not None and wall >= scan.expiry:
-            given = "" if scan.expiry_time_given else " (the label gives a date only: 23:59 of that day)"
-            flags.append(_hard(PRODUCT_EXPIRED, f"{_bag(scans, index)} expired at "
-                               f"{scan.expiry:%Y-%m-%d %H:%M}{given}; it is now {wall:%Y-%m-%d %H:%M}. "
-                               "Do not use this product."))
+            given = "" if scan.expiry_time_given else said(QT_TRANSLATE_NOOP(
+                "CoreMessage", " (the label gives a date only: 23:59 of that day)"))
+            flags.append(_hard(PRODUCT_EXPIRED, said(QT_TRANSLATE_NOOP(
+                "CoreMessage", "{bag} expired at {expiry}{date_only}; it is now {now}. Do not use this product."),
+                bag=_bag(scans, index), expiry=f"{scan.expiry:%Y-%m-%d %H:%M}", date_only=given,
+                now=f"{wall:%Y-%m-%d %H:%M}")))
     return flags
 
 
@@ -148,9 +154,11 @@ def din_flags(scans: Sequence[LabelScan]) -> list[Flag]:
     dins = [(index, scan.din) for index, scan in enumerate(scans) if scan.din is not None]
     if len({din.code for _, din in dins}) <= 1:
         return []
-    listed = "; ".join(f"bag {index + 1}: {din.display}" for index, din in dins)
-    return [_hard(BAG_DIN_MISMATCH, f"The bags scanned carry different DINs ({listed}). Every bag of one "
-                  "infusion must come from the same donation: set aside the bag that does not match.")]
+    listed = joined([said(QT_TRANSLATE_NOOP("CoreMessage", "bag {number}: {value}"), number=index + 1,
+                          value=din.display) for index, din in dins], "; ")
+    return [_hard(BAG_DIN_MISMATCH, said(QT_TRANSLATE_NOOP(
+        "CoreMessage", "The bags scanned carry different DINs ({listed}). Every bag of one infusion must come from "
+        "the same donation: set aside the bag that does not match."), listed=listed))]
 
 
 def product_code_mismatch_flags(scans: Sequence[LabelScan]) -> list[Flag]:
@@ -158,9 +166,11 @@ def product_code_mismatch_flags(scans: Sequence[LabelScan]) -> list[Flag]:
     found = [(index, scan.product_code) for index, scan in enumerate(scans) if scan.product_code]
     if len({code for _, code in found}) <= 1:
         return []
-    listed = "; ".join(f"bag {index + 1}: {code}" for index, code in found)
-    return [_hard(BAG_PRODUCT_MISMATCH, f"The bags scanned carry different product codes ({listed}). Every "
-                  "bag of one infusion must be the same product: set aside the bag that does not match.")]
+    listed = joined([said(QT_TRANSLATE_NOOP("CoreMessage", "bag {number}: {value}"), number=index + 1,
+                          value=code) for index, code in found], "; ")
+    return [_hard(BAG_PRODUCT_MISMATCH, said(QT_TRANSLATE_NOOP(
+        "CoreMessage", "The bags scanned carry different product codes ({listed}). Every bag of one infusion must "
+        "be the same product: set aside the bag that does not match."), listed=listed))]
 
 
 def product_flags(scans: Sequence[LabelScan], accepted_product_codes: Sequence[str] | None,
@@ -180,8 +190,11 @@ def one_flag_per_code(flags: Sequence[Flag]) -> list[Flag]:
     merged: dict[str, Flag] = {}
     for flag in flags:
         earlier = merged.get(flag.code)
+        both = (joined([earlier.said, flag.said]) if earlier is not None and earlier.said and flag.said
+                else None)
         merged[flag.code] = flag if earlier is None else Flag(
-            earlier.code, earlier.severity, earlier.field, f"{earlier.message} {flag.message}")
+            earlier.code, earlier.severity, earlier.field,
+            both if both is not None else f"{earlier.message} {flag.message}")  # type: ignore[arg-type]
     return list(merged.values())
 
 
@@ -193,7 +206,8 @@ def scan_flags(scans: Sequence[LabelScan], listed: ProductCodes | None, now: dat
     scanned = sorted({scan.product_code for scan in scans if scan.product_code})
     if scanned and listed is None:
         flags.append(Flag.raise_(PRODUCT_CODE_NOT_LISTED, FIELD,
-                                 f"Product code {', '.join(scanned)} was checked only as a cellular therapy "
-                                 "product (S...): this protocol file lists no accepted product codes "
-                                 "(key product_codes)."))
+                                 said(QT_TRANSLATE_NOOP("CoreMessage", "Product code {codes} was checked only as a "
+                                                        "cellular therapy product (S...): this protocol file lists "
+                                                        "no accepted product codes (key product_codes)."),
+                                      codes=", ".join(scanned))))
     return flags

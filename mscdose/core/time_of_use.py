@@ -17,6 +17,7 @@ from typing import Any
 
 from mscdose.core import display as show
 from mscdose.core.flags import Flag
+from mscdose.core.messages import QT_TRANSLATE_NOOP, said, word
 
 
 @dataclass(frozen=True)
@@ -58,19 +59,26 @@ def flags_at(window: TimeOfUse, now: datetime) -> list[Flag]:
     """POST_THAW_EXPIRED past finish by; else INFUSION_ENDS_AFTER_LIMIT past start by; else none."""
     now = _aware(now)
     source = "site value" if window.limit_source == "site" else "protocol value"
-    limit = f"{show.elapsed(window.limit_min)} ({source})"
+    limit = said(QT_TRANSLATE_NOOP("CoreMessage", "{elapsed} ({source})"), elapsed=show.elapsed(window.limit_min),
+                 source=word(source))
     if now > window.finish_by:
         return [Flag.raise_("POST_THAW_EXPIRED", "thawed_at",
-                            f"{show.elapsed(now - window.thawed_at)} have passed since thaw; the limit is {limit}. "
-                            "Do not infuse this product.")]
+                            said(QT_TRANSLATE_NOOP("CoreMessage", "{elapsed} have passed since thaw; the limit is "
+                                                   "{limit}. Do not infuse this product."),
+                                 elapsed=show.elapsed(now - window.thawed_at), limit=limit))]
     if window.start_by is None or now > window.start_by:
-        late = "" if window.start_by is None else f" (start by {show.moment(window.start_by)})"
+        late = "" if window.start_by is None else said(QT_TRANSLATE_NOOP("CoreMessage", " (start by {moment})"),
+                                                        moment=show.moment(window.start_by))
         overrun = ("" if window.start_by is None
-                   else f", {show.elapsed(now - window.start_by)} after the post-thaw limit")
+                   else said(QT_TRANSLATE_NOOP("CoreMessage", ", {elapsed} after the post-thaw limit"),
+                             elapsed=show.elapsed(now - window.start_by)))
         return [Flag.raise_("INFUSION_ENDS_AFTER_LIMIT", "thawed_at",
-                            f"An infusion of {show.elapsed(window.duration_min)} started now would end{overrun}: "
-                            f"it must finish by {show.moment(window.finish_by)} (thaw + {limit}){late}. "
-                            "Shorten the infusion only if the protocol allows it; otherwise do not infuse.")]
+                            said(QT_TRANSLATE_NOOP("CoreMessage", "An infusion of {duration} started now would "
+                                                   "end{overrun}: it must finish by {finish_by} (thaw + {limit})"
+                                                   "{late}. Shorten the infusion only if the protocol allows it; "
+                                                   "otherwise do not infuse."),
+                                 duration=show.elapsed(window.duration_min), overrun=overrun,
+                                 finish_by=show.moment(window.finish_by), limit=limit, late=late))]
     return []
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
-from mscdose.gui.texts import translate, unit_text_in
+from mscdose.gui.texts import translate
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
@@ -30,12 +30,14 @@ SOFT_TEXT_STYLE = "color: #4e2a00; background: transparent;"
 
 def flag_message(flag: Flag) -> str:
     """The flag as the window shows it: in English the core's message; in another language the flag's title
-    by its code (worksheet/terms.py, the worksheet's own titles), then the core's detailed message, which
-    stays English as the record keeps it (docs/chinese.md), with its counts in the language's one form."""
+    by its code (worksheet/terms.py, the worksheet's own titles), then the core's detailed message translated
+    from its template with the same display texts (i18n.flag_text; the English, units converted, when it has
+    no translation). The record keeps the English (docs/chinese.md)."""
+    from mscdose.i18n import flag_text
     from mscdose.worksheet.terms import flag_title
 
     title = flag_title(flag.code)
-    message = unit_text_in(flag.message)
+    message = flag_text(flag)
     return translate("Flags", "{title}: {message}").format(title=title, message=message) if title else message
 
 

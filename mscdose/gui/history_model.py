@@ -17,6 +17,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from mscdose.core import display as show
+from mscdose.gui.texts import translate, unit_text_in
+from mscdose.i18n import QT_TRANSLATE_NOOP
 from mscdose.records.readable import NONE, local_time, number_text
 from mscdose.records.summaries import (
     PAGE,
@@ -44,6 +46,7 @@ def _lot(record: RecordSummary) -> str:
 
 
 def _correction(record: RecordSummary) -> str:
+    """The correction links in English: the sort key (the SQL's), and the text an English window shows."""
     parts = []
     if record.supersedes is not None:
         parts.append(f"corrects #{record.supersedes}: {record.correction_reason}")
@@ -52,20 +55,46 @@ def _correction(record: RecordSummary) -> str:
     return "; ".join(parts)
 
 
-# header, display text, sort key (the SQL of each column's sort is records/summaries.py SORT_KEYS)
+def _correction_shown(record: RecordSummary) -> str:
+    """The correction links in the window's language; the reason is shown as it was typed."""
+    parts = []
+    if record.supersedes is not None:
+        parts.append(translate("History", "corrects #{record}: {reason}").format(
+            record=record.supersedes, reason=record.correction_reason))
+    if record.superseded_by is not None:
+        parts.append(translate("History", "superseded by #{record}").format(record=record.superseded_by))
+    return translate("History", "; ").join(parts)
+
+
+# The saved status as the table shows it; the store's value (the filter's and the sort's key) stays English.
+STATUS_WORDS = {"ok": QT_TRANSLATE_NOOP("History", "OK"), "warning": QT_TRANSLATE_NOOP("History", "WARNING"),
+                "blocked": QT_TRANSLATE_NOOP("History", "BLOCKED")}
+
+
+def _status_shown(record: RecordSummary) -> str:
+    word = STATUS_WORDS.get(record.status)
+    return translate("History", word) if word else record.status.upper()
+
+
+# header, display text, sort key (the SQL of each column's sort is records/summaries.py SORT_KEYS). The
+# header is also the KEY of the column (the store's sort keys, NUMERIC_COLUMNS): it stays English, and only
+# `headerData` shows it translated (QT_TRANSLATE_NOOP returns the English text unchanged).
 COLUMNS: list[tuple[str, Any, Any]] = [
-    ("Record", lambda r: f"#{r.id}", lambda r: r.id),
-    ("Saved", lambda r: local_time(r.created_at), lambda r: r.created_at.timestamp()),
-    ("Patient ID", lambda r: r.patient_id, lambda r: r.patient_id.casefold()),
-    ("Name", lambda r: r.patient_name or NONE, lambda r: r.patient_name.casefold()),
-    ("Status", lambda r: r.status.upper(), lambda r: r.status),
-    ("Volume to draw", lambda r: number_text(r.volume_to_draw_ml, show.ml), lambda r: r.volume_to_draw_ml),
-    ("Dose delivered", lambda r: number_text(r.delivered_dose_cells, show.cells), lambda r: r.delivered_dose_cells),
-    ("Lot / DIN", _lot, lambda r: _lot(r).casefold()),
-    ("Prepared by", lambda r: r.prepared_by or NONE, lambda r: r.prepared_by.casefold()),
-    ("Checked by", lambda r: r.checked_by or NONE, lambda r: r.checked_by.casefold()),
-    ("Printed", lambda r: "yes" if r.printed else "no", lambda r: int(r.printed)),
-    ("Correction", _correction, _correction),
+    (QT_TRANSLATE_NOOP("History", "Record"), lambda r: f"#{r.id}", lambda r: r.id),
+    (QT_TRANSLATE_NOOP("History", "Saved"), lambda r: local_time(r.created_at), lambda r: r.created_at.timestamp()),
+    (QT_TRANSLATE_NOOP("History", "Patient ID"), lambda r: r.patient_id, lambda r: r.patient_id.casefold()),
+    (QT_TRANSLATE_NOOP("History", "Name"), lambda r: r.patient_name or NONE, lambda r: r.patient_name.casefold()),
+    (QT_TRANSLATE_NOOP("History", "Status"), _status_shown, lambda r: r.status),
+    (QT_TRANSLATE_NOOP("History", "Volume to draw"), lambda r: number_text(r.volume_to_draw_ml, show.ml),
+     lambda r: r.volume_to_draw_ml),
+    (QT_TRANSLATE_NOOP("History", "Dose delivered"),
+     lambda r: unit_text_in(number_text(r.delivered_dose_cells, show.cells)), lambda r: r.delivered_dose_cells),
+    (QT_TRANSLATE_NOOP("History", "Lot / DIN"), _lot, lambda r: _lot(r).casefold()),
+    (QT_TRANSLATE_NOOP("History", "Prepared by"), lambda r: r.prepared_by or NONE, lambda r: r.prepared_by.casefold()),
+    (QT_TRANSLATE_NOOP("History", "Checked by"), lambda r: r.checked_by or NONE, lambda r: r.checked_by.casefold()),
+    (QT_TRANSLATE_NOOP("History", "Printed"),
+     lambda r: translate("History", "yes") if r.printed else translate("History", "no"), lambda r: int(r.printed)),
+    (QT_TRANSLATE_NOOP("History", "Correction"), _correction_shown, _correction),
 ]
 NUMERIC_COLUMNS = {"Record", "Volume to draw", "Dose delivered"}
 
@@ -197,7 +226,7 @@ class HistoryTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section][0]
+            return translate("History", COLUMNS[section][0])  # shown translated; the key stays English
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -213,8 +242,10 @@ class HistoryTableModel(QAbstractTableModel):
             return record
         if role == Qt.ItemDataRole.ToolTipRole:
             if record.superseded_by is not None:
-                return f"Superseded by record {record.superseded_by}: use that record, not this one."
-            return f"Record {record.id}, SHA-256 {record.sha256}"
+                return translate("History", "Superseded by record {record}: use that record, not this one.").format(
+                    record=record.superseded_by)
+            return translate("History", "Record {record}, SHA-256 {sha256}").format(record=record.id,
+                                                                                     sha256=record.sha256)
         if role == Qt.ItemDataRole.TextAlignmentRole and header in NUMERIC_COLUMNS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and record.superseded_by is not None:

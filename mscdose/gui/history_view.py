@@ -46,13 +46,18 @@ from mscdose.gui.history_model import (
     STATUS_WARNING,
     HistoryTableModel,
 )
+from mscdose.gui.texts import translate
+from mscdose.i18n import QT_TRANSLATE_NOOP
 from mscdose.records.readable import record_text
 from mscdose.records.store import RecordStore, SavedRecord, StoreError
 from mscdose.records.summaries import RecordSummary
 
-STATUS_CHOICES = (("All statuses", STATUS_ALL), ("OK", STATUS_OK), ("Warning (overridden)", STATUS_WARNING),
-                  ("Superseded by a correction", STATUS_SUPERSEDED))
-PAGE_SIZES = ("A4", "Letter")
+# (label, the filter's value): the label is shown translated, the value stays the store's English key
+STATUS_CHOICES = ((QT_TRANSLATE_NOOP("History", "All statuses"), STATUS_ALL), (QT_TRANSLATE_NOOP("History", "OK"),
+                  STATUS_OK), (QT_TRANSLATE_NOOP("History", "Warning (overridden)"), STATUS_WARNING),
+                  (QT_TRANSLATE_NOOP("History", "Superseded by a correction"), STATUS_SUPERSEDED))
+PAGE_SIZES = ("A4", "Letter")  # the values; shown as PAGE_SIZE_NAMES in the window's language
+PAGE_SIZE_NAMES = {"A4": QT_TRANSLATE_NOOP("History", "A4"), "Letter": QT_TRANSLATE_NOOP("History", "Letter")}
 
 
 class RecordTextDialog(QDialog):
@@ -61,7 +66,8 @@ class RecordTextDialog(QDialog):
     def __init__(self, record: SavedRecord, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("historyRecordDialog")
-        self.setWindowTitle(f"Record {record.id} – patient {record.patient_id}")
+        self.setWindowTitle(translate("History", "Record {record} – patient {patient}").format(
+            record=record.id, patient=record.patient_id))
         self.text = QPlainTextEdit(record_text(record))
         self.text.setObjectName("historyRecordText")
         self.text.setReadOnly(True)
@@ -93,7 +99,7 @@ class HistoryView(QDialog):
             self.finished.connect(self._close_store)
         self.site_name = site_name
         self.setObjectName("historyView")
-        self.setWindowTitle("History – saved calculations")
+        self.setWindowTitle(translate("History", "History – saved calculations"))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.record_dialogs: list[RecordTextDialog] = []
 
@@ -103,18 +109,18 @@ class HistoryView(QDialog):
 
         self.patient_filter = QLineEdit()
         self.patient_filter.setObjectName("historyPatientFilter")
-        self.patient_filter.setPlaceholderText("Patient ID or name")
+        self.patient_filter.setPlaceholderText(translate("History", "Patient ID or name"))
         self.patient_filter.setClearButtonEnabled(True)
         self.patient_filter.textChanged.connect(lambda text: self._filter_changed(patient=text))
 
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("historyStatusFilter")
         for label, value in STATUS_CHOICES:
-            self.status_filter.addItem(label, value)
+            self.status_filter.addItem(translate("History", label), value)
         self.status_filter.currentIndexChanged.connect(
             lambda _: self._filter_changed(status=str(self.status_filter.currentData())))
 
-        self.since_check = QCheckBox("Saved since")
+        self.since_check = QCheckBox(translate("History", "Saved since"))
         self.since_check.setObjectName("historySinceCheck")
         self.since_filter = QDateEdit(QDate.currentDate().addDays(-30))
         self.since_filter.setObjectName("historySinceFilter")
@@ -141,29 +147,32 @@ class HistoryView(QDialog):
         self.table.doubleClicked.connect(lambda _: self.show_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
-        self.show_button = QPushButton("&Show")
+        self.show_button = QPushButton(translate("History", "&Show"))
         self.show_button.setObjectName("historyShowButton")
-        self.show_button.setToolTip("The saved record as readable text, exactly as it was saved.")
+        self.show_button.setToolTip(translate("History", "The saved record as readable text, exactly as it was saved."))
         self.show_button.clicked.connect(self.show_selected)
-        self.reprint_button = QPushButton("&Reprint…")
+        self.reprint_button = QPushButton(translate("History", "&Reprint…"))
         self.reprint_button.setObjectName("historyReprintButton")
-        self.reprint_button.setToolTip("Write the saved worksheet again as a PDF, marked REPRINT.")
+        self.reprint_button.setToolTip(translate("History", "Write the saved worksheet again as a PDF, marked "
+                                                            "REPRINT."))
         self.reprint_button.clicked.connect(self.reprint_selected)
         self.page_size = QComboBox()
         self.page_size.setObjectName("historyPageSize")
-        self.page_size.addItems(PAGE_SIZES)
-        self.page_size.setCurrentText(page_size if page_size in PAGE_SIZES else "A4")
-        self.correct_button = QPushButton("C&orrect…")
+        for size in PAGE_SIZES:
+            self.page_size.addItem(translate("History", PAGE_SIZE_NAMES[size]), size)
+        self.page_size.setCurrentIndex(self.page_size.findData(page_size if page_size in PAGE_SIZES else "A4"))
+        self.correct_button = QPushButton(translate("History", "C&orrect…"))
         self.correct_button.setObjectName("historyCorrectButton")
-        self.correct_button.setToolTip("Load this record into the form; finalising then saves a correction that "
-                                       "supersedes it, with your reason. The record itself is never changed.")
+        self.correct_button.setToolTip(translate("History", "Load this record into the form; finalising then saves a "
+                                                  "correction that supersedes it, with your reason. The record "
+                                                  "itself is never changed."))
         self.correct_button.clicked.connect(self.correct_selected)
         self.correct_button.setVisible(on_correct is not None)
-        self.export_button = QPushButton("Export &CSV…")
+        self.export_button = QPushButton(translate("History", "Export &CSV…"))
         self.export_button.setObjectName("historyExportButton")
-        self.export_button.setToolTip("All records, one row each, for the trial's data manager.")
+        self.export_button.setToolTip(translate("History", "All records, one row each, for the trial's data manager."))
         self.export_button.clicked.connect(self.export_csv)
-        self.refresh_button = QPushButton("Re&fresh")
+        self.refresh_button = QPushButton(translate("History", "Re&fresh"))
         self.refresh_button.setObjectName("historyRefreshButton")
         self.refresh_button.clicked.connect(self.refresh)
 
@@ -173,16 +182,17 @@ class HistoryView(QDialog):
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         filters = QHBoxLayout()
-        patient_label = QLabel("&Patient:")
+        patient_label = QLabel(translate("History", "&Patient:"))
         patient_label.setBuddy(self.patient_filter)
-        status_label = QLabel("S&tatus:")
+        status_label = QLabel(translate("History", "S&tatus:"))
         status_label.setBuddy(self.status_filter)
         for widget in (patient_label, self.patient_filter, status_label, self.status_filter, self.since_check,
                        self.since_filter):
             filters.addWidget(widget)
         filters.addStretch(1)
         actions = QHBoxLayout()
-        for widget in (self.show_button, self.reprint_button, self.correct_button, QLabel("Paper:"), self.page_size,
+        paper_label = QLabel(translate("History", "Paper:"))
+        for widget in (self.show_button, self.reprint_button, self.correct_button, paper_label, self.page_size,
                        self.export_button, self.refresh_button):
             actions.addWidget(widget)
         actions.addStretch(1)
@@ -209,13 +219,15 @@ class HistoryView(QDialog):
 
     def _count_message(self) -> None:
         total = self.model.total
-        text = f"{total} saved record{'s' if total != 1 else ''}"
+        text = (translate("History", "1 saved record.") if total == 1
+                else translate("History", "{count} saved records.").format(count=total))
         if self.model.filtered:
             try:
-                text = f"{total} of {self.store.count()} saved records match the filters"
+                text = translate("History", "{count} of {total} saved records match the filters.").format(
+                    count=total, total=self.store.count())
             except StoreError:
-                text += " match the filters"
-        self.report(text + ".")
+                text = translate("History", "{count} saved records match the filters.").format(count=total)
+        self.report(text)
 
     def _fit_columns(self) -> None:
         if not self._columns_fitted and self.model.rowCount():
@@ -302,8 +314,9 @@ class HistoryView(QDialog):
         """Why the record is corrected (None when cancelled); a method so tests can answer it."""
         from PySide6.QtWidgets import QInputDialog
 
-        reason, ok = QInputDialog.getText(self, "Correct a record",
-                                          f"Why is record {record_id} corrected? (at least three words)")
+        reason, ok = QInputDialog.getText(
+            self, translate("History", "Correct a record"),
+            translate("History", "Why is record {record} corrected? (at least three words)").format(record=record_id))
         return reason if ok else None
 
     def correct_selected(self) -> bool:
@@ -317,7 +330,8 @@ class HistoryView(QDialog):
             return False
         started = self.on_correct(record.id, reason)
         if started:
-            self.report(f"Record {record.id} is in the form: check it, then Finalise saves the correction.")
+            self.report(translate("History", "Record {record} is in the form: check it, then Finalise saves the "
+                                   "correction.").format(record=record.id))
         return started
 
     def reprint_selected(self) -> bool:
@@ -328,23 +342,26 @@ class HistoryView(QDialog):
         from mscdose.service.outputs import PrintOptions, check_output_path, reprint
 
         patient = "".join(c if c.isalnum() or c in "-_." else "_" for c in record.patient_id) or "patient"
-        path = self.ask_save_path("Reprint worksheet as PDF", f"worksheet-{patient}-record-{record.id}-reprint.pdf",
-                                  "PDF files (*.pdf)")
+        path = self.ask_save_path(translate("History", "Reprint worksheet as PDF"),
+                                  f"worksheet-{patient}-record-{record.id}-reprint.pdf",
+                                  translate("History", "PDF files (*.pdf)"))
         if not path:
             return False
         try:  # the save dialog has already asked before replacing a file
             output = check_output_path(path, force=True)
-            reprint(self.store, record.id, output, PrintOptions(self.page_size.currentText(), self.site_name))
+            reprint(self.store, record.id, output, PrintOptions(str(self.page_size.currentData()), self.site_name))
         except ServiceError as error:
             self.refresh()  # the print log changed either way
             self.report(str(error), error=True)
             return False
         self.refresh()
-        self.report(f"Reprint of record {record.id} written to {path}.")
+        self.report(translate("History", "Reprint of record {record} written to {path}.").format(record=record.id,
+                                                                                           path=path))
         return True
 
     def export_csv(self) -> bool:
-        path = self.ask_save_path("Export records as CSV", "mscdose-records.csv", "CSV files (*.csv)")
+        path = self.ask_save_path(translate("History", "Export records as CSV"), "mscdose-records.csv",
+                                  translate("History", "CSV files (*.csv)"))
         if not path:
             return False
         try:
@@ -352,7 +369,8 @@ class HistoryView(QDialog):
         except StoreError as error:
             self.report(str(error), error=True)
             return False
-        self.report(f"Exported {count} record{'s' if count != 1 else ''} to {path}.")
+        self.report((translate("History", "Exported 1 record to {path}.") if count == 1 else
+                     translate("History", "Exported {count} records to {path}.")).format(count=count, path=path))
         return True
 
     def _close_store(self, _result: int = 0) -> None:

@@ -3,7 +3,8 @@ signatures (split from content.py, which keeps patient, product, steps and resul
 
 The same rules hold: every word is translated through `translate("Worksheet", ...)`, program-written
 numbers go through `_u` (one form of cell count per language), what a person typed is printed as typed.
-In Chinese a flag row gives the code's Chinese title, then the core's detailed message in English.
+In Chinese a flag row gives the code's Chinese title, then the core's detailed message in Chinese (from
+its template, i18n.record_message_text) or, for a record of another session, in English.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 
 from mscdose.core import display as show
 from mscdose.core.flags import CATALOGUE
-from mscdose.i18n import translate, units_for
+from mscdose.i18n import record_message_text, translate, units_for
 from mscdose.worksheet.content import (
     _e,
     _grid,
@@ -93,7 +94,9 @@ def flags(document: Mapping[str, Any]) -> str:
         f'{_e(_words()["Message; override (reason, initials)"])}</b></td></tr>')]
     for flag in items:
         title = flag_title(str(flag.get("code", "")))
-        text = (f"<b>{_e(title)}</b><br/>" if title else "") + _u(flag.get("message", ""))
+        # the core's message in the worksheet's language when raised from a template in this session (a
+        # preview, a worksheet printed at finalising); else the record's English, units converted
+        text = (f"<b>{_e(title)}</b><br/>" if title else "") + _e(record_message_text(str(flag.get("message", ""))))
         override = overrides.get(flag.get("code"))
         if override:
             reason = str(override.get("reason", ""))
