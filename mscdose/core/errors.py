@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from mscdose.core.messages import Message, Param, remember
 
@@ -21,8 +22,8 @@ class InputError(ValueError):
     field: str
     given: str
     message: str
-    template: str = field(default="", compare=False, repr=False)
-    params: Mapping[str, Param] = field(default_factory=dict, compare=False, repr=False)
+    template: str = dataclasses.field(default="", compare=False, repr=False)
+    params: Mapping[str, Param] = dataclasses.field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if isinstance(self.message, Message):
