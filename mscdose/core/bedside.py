@@ -21,9 +21,9 @@ from datetime import datetime
 from typing import Any, Final, Literal
 
 from mscdose.core.errors import InputError
-from mscdose.core.messages import QT_TRANSLATE_NOOP, said
 from mscdose.core.identifiers import canonical_key
 from mscdose.core.label_code import LabelCode, din13, parse_label_code
+from mscdose.core.messages import QT_TRANSLATE_NOOP, said
 from mscdose.core.scan import LabelScan, parse_scan
 
 MATCH: Final = "MATCH"

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from mscdose.core.messages import Message, Param, remember
 
@@ -21,8 +22,8 @@ class InputError(ValueError):
     field: str
     given: str
     message: str
-    template: str = field(default="", compare=False, repr=False)
-    params: Mapping[str, Param] = field(default_factory=dict, compare=False, repr=False)
+    template: str = dataclasses.field(default="", compare=False, repr=False)
+    params: Mapping[str, Param] = dataclasses.field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if isinstance(self.message, Message):
@@ -32,6 +33,11 @@ class InputError(ValueError):
 
     def __str__(self) -> str:
         return self.message
+
+    def said(self) -> Message | str:
+        """The message as a Message to nest in another (`said("Scan 1 of 2: {problem}", problem=...)`), or the
+        English text when it was made without a template."""
+        return Message(self.template, self.params) if self.template else self.message
 
     def as_dict(self) -> dict[str, str]:
         return {"field": self.field, "given": self.given, "message": self.message}

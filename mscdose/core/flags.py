@@ -6,8 +6,9 @@ info: shown quietly. Soft flags are kept few on purpose: too many teach people t
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from mscdose.core.messages import Message, Param, remember
@@ -71,8 +72,8 @@ class Flag:
     severity: Severity
     field: str
     message: str
-    template: str = field(default="", compare=False, repr=False)
-    params: Mapping[str, Param] = field(default_factory=dict, compare=False, repr=False)
+    template: str = dataclasses.field(default="", compare=False, repr=False)
+    params: Mapping[str, Param] = dataclasses.field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if isinstance(self.message, Message):

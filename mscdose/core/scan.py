@@ -192,9 +192,9 @@ def _read_one(given: str, piece: str, at: int) -> tuple[DataStructure, int]:
     """The data structure starting at `at` in `piece`, and where the next one starts."""
     first = piece[at]
     if first not in "=&":
-        raise _refuse(given, said(QT_TRANSLATE_NOOP("CoreMessage", "“{token}” (character {position} of “{scanned_text}”) "
-                                                                   "does not start an ISBT 128 data structure: each "
-                                                                   "starts with = or &.{hint}"),
+        raise _refuse(given, said(QT_TRANSLATE_NOOP("CoreMessage", "“{token}” (character {position} of "
+                                                                   "“{scanned_text}”) does not start an ISBT 128 data "
+                                                                   "structure: each starts with = or &.{hint}"),
                                   token=piece[at:at + 12], position=at + 1, scanned_text=piece,
                                   hint=_caps_lock_hint(piece)))
     if first == "=" and at + 1 < len(piece) and _DIN_START.match(piece[at + 1]):
