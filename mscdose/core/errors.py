@@ -34,10 +34,11 @@ class InputError(ValueError):
     def __str__(self) -> str:
         return self.message
 
-    def said(self) -> Message | str:
-        """The message as a Message to nest in another (`said("Scan 1 of 2: {problem}", problem=...)`), or the
-        English text when it was made without a template."""
-        return Message(self.template, self.params) if self.template else self.message
+    @property
+    def said(self) -> Message | None:
+        """The message as a template and its values, to nest in another or raise again (None when it was made
+        as plain text): `InvalidInput(error.said or error.message, ...)`."""
+        return Message(self.template, self.params) if self.template else None
 
     def as_dict(self) -> dict[str, str]:
         return {"field": self.field, "given": self.given, "message": self.message}

@@ -105,7 +105,7 @@ def _read_scans(value: str | Sequence[str] | None, errors: dict[str, InputError]
         except InputError as error:
             errors["scan"] = error if len(texts) < 2 else InputError("scan", error.given, said(  # type: ignore[arg-type]
                 QT_TRANSLATE_NOOP("CoreMessage", "Scan {number} of {count}: {problem}"),
-                number=number, count=len(texts), problem=error.said()))
+                number=number, count=len(texts), problem=error.said or error.message))
             return ()
     return tuple(scans)
 
