@@ -341,9 +341,15 @@ def _pieces(template: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     return tuple(literals), tuple(names)
 
 
-def _splits(text: str, literals: tuple[str, ...], names: tuple[str, ...], at_most: int = 2) -> list[dict[str, str]]:
+_AT_MOST = 64  # more ways to split one text than this: ambiguous, never searched further
+
+
+def _splits(text: str, literals: tuple[str, ...], names: tuple[str, ...],
+            at_most: int = _AT_MOST) -> list[dict[str, str]]:
     """The ways (at most `at_most`) `text` is `literals` with values between them; a name used twice must have
     the same value both times. Anchored at both ends: the whole text, nothing left over."""
+    if not names:
+        return [{}] if text == literals[0] else []
     if not text.startswith(literals[0]) or len(text) < len(literals[0]) + len(literals[-1]) \
             or not text.endswith(literals[-1]):
         return []
@@ -364,13 +370,9 @@ def _splits(text: str, literals: tuple[str, ...], names: tuple[str, ...], at_mos
             value = text[position:start]
             if values.get(name, value) == value:
                 walk(start + len(following), index + 1, {**values, name: value})
-            if not following:  # adjacent placeholders: every split point
-                start = start + 1 if start < len(text) else -1
-            else:
-                start = text.find(following, start + 1)
+            # adjacent placeholders (no text between): every split point; else the next place it occurs
+            start = text.find(following, start + 1) if following else (start + 1 if start < len(text) else -1)
 
-    if not names:
-        return [{}] if text == literals[0] else []
     walk(len(literals[0]), 0, {})
     return found
 
@@ -384,17 +386,22 @@ def recover(text: str, templates: tuple[str, ...] | None = None, typed: frozense
     round trip). Each value is found again in its turn (a word such as `Weight` is a template too) except what a
     person typed (core.messages.TYPED_PARAMS), which is kept as typed; a value found in no way, or in two, stays
     English. Anything else is None: the caller prints the English."""
-    from mscdose.core.messages import TYPED_PARAMS, Message
+    from mscdose.core.messages import HINT_PARAMS, TYPED_PARAMS, Message
 
     templates = core_templates() if templates is None else templates
     typed = TYPED_PARAMS if typed is None else typed
     matches: list[tuple[int, str, list[dict[str, str]]]] = []
     for template in templates:
         pieces = _pieces(template)
-        if pieces is not None:
-            splits = _splits(text, *pieces)
-            if splits:
-                matches.append((sum(map(len, pieces[0])), template, splits))
+        if pieces is None:
+            continue
+        splits = _splits(text, *pieces)
+        if len(splits) >= _AT_MOST:
+            splits = [{}, {}]  # too many ways: ambiguous
+        elif any(name in HINT_PARAMS for name in pieces[1]):
+            splits = _hinted(splits, templates, typed)
+        if splits:
+            matches.append((sum(map(len, pieces[0])), template, splits))
     if not matches:
         return None
     most = max(length for length, _, _ in matches)
@@ -408,6 +415,21 @@ def recover(text: str, templates: tuple[str, ...] | None = None, typed: frozense
         params[name] = inner if inner is not None else value
     message = Message(template, params)
     return message if message.text == text else None
+
+
+def _hinted(splits: list[dict[str, str]], templates: tuple[str, ...], typed: frozenset[str]) -> list[dict[str, str]]:
+    """The splits whose hint values (core.messages.HINT_PARAMS) are empty or one whole template, those that
+    explain the most text by hints first (`{limit}{band}`: the band when the text ends with it)."""
+    from mscdose.core.messages import HINT_PARAMS
+
+    def hints(values: dict[str, str]) -> list[str]:
+        return [value for name, value in values.items() if name in HINT_PARAMS]
+
+    kept = [values for values in splits
+            if all(not value or (value.startswith(" ") and recover(value, templates, typed) is not None)
+                   for value in hints(values))]
+    most = max((sum(map(len, hints(values))) for values in kept), default=0)
+    return [values for values in kept if sum(map(len, hints(values))) == most]
 
 
 @cache

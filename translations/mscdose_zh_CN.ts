@@ -1229,8 +1229,8 @@
         <translation>产品代码：“{typed}”不是 ISBT 128 产品代码。可接受：{accepted}。</translation>
     </message>
     <message>
-        <source>“{typed}” contains “{char}” ({name}), a full-width or non-Latin character. Switch the input method to half-width (direct input) and type it again with the digits 0–9. {hint}</source>
-        <translation>“{typed}”含有“{char}”（{name}），这是全角或非拉丁字符，不是半角数字 0–9。{hint}</translation>
+        <source>“{typed}” contains “{char}” ({name}), a full-width or non-Latin character. Switch the input method to half-width (direct input) and type it again with the digits 0–9. {half_width}</source>
+        <translation>“{typed}”含有“{char}”（{name}），这是全角或非拉丁字符，不是半角数字 0–9。{half_width}</translation>
     </message>
     <message>
         <source>“{typed}” contains an invisible or control character ({name}). Delete the entry and type it again.</source>

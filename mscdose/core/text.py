@@ -96,8 +96,8 @@ def character_problem(text: str, *, allowed_spaces: str = " ") -> Message | None
             return said(QT_TRANSLATE_NOOP("CoreMessage", "“{typed}” contains “{char}” ({name}), a full-width or "
                                                          "non-Latin character. Switch the input method to "
                                                          "half-width (direct input) and type it again with the "
-                                                         "digits 0–9. {hint}"),
-                        typed=shown(text), char=char, name=character_name(char), hint=HALF_WIDTH_ZH)
+                                                         "digits 0–9. {half_width}"),
+                        typed=shown(text), char=char, name=character_name(char), half_width=HALF_WIDTH_ZH)
         if is_hidden(char, allowed_spaces):
             return said(QT_TRANSLATE_NOOP("CoreMessage", "“{typed}” contains an invisible or control character "
                                                          "({name}). Delete the entry and type it again."),
