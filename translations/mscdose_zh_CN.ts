@@ -2237,6 +2237,10 @@ Log file: {log}</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
+        <source>Record {record} is saved. Get its worksheet with Reprint… (or `mscdose reprint {record} --output FILE.pdf`); do not finalise again.</source>
+        <translation>记录 {record} 已保存。请用“重印…”获取其工作单（或 `mscdose reprint {record} --output FILE.pdf`）；不要再次定稿。</translation>
+    </message>
+    <message>
         <source>No worksheet printed</source>
         <translation>未打印工作单</translation>
     </message>
