@@ -377,7 +377,11 @@ def _splits(text: str, literals: tuple[str, ...], names: tuple[str, ...],
     return found
 
 
-def recover(text: str, templates: tuple[str, ...] | None = None, typed: frozenset[str] | None = None) -> Any:
+_WHOLE_MESSAGE_LETTERS = 4  # a whole saved message is never read as a bare "{low} to {high}" or "{label}: {problem}"
+
+
+def recover(text: str, templates: tuple[str, ...] | None = None, typed: frozenset[str] | None = None,
+            whole: bool = True) -> Any:
     """The core.messages.Message whose English is exactly `text`, found again from a saved English text, or None.
 
     Deterministic and strict: every template (this version's, `core_templates`) is matched anchored, its
@@ -385,7 +389,8 @@ def recover(text: str, templates: tuple[str, ...] | None = None, typed: frozense
     only one of its length and match in exactly one split, and filling it back in must give `text` exactly (the
     round trip). Each value is found again in its turn (a word such as `Weight` is a template too) except what a
     person typed (core.messages.TYPED_PARAMS), which is kept as typed; a value found in no way, or in two, stays
-    English. Anything else is None: the caller prints the English."""
+    English. A whole message (`whole`) is read only by a template with words of its own (at least four letters),
+    never by a joining template such as `{low} to {high}`. Anything else is None: the caller prints the English."""
     from mscdose.core.messages import HINT_PARAMS, TYPED_PARAMS, Message
 
     templates = core_templates() if templates is None else templates
@@ -393,7 +398,7 @@ def recover(text: str, templates: tuple[str, ...] | None = None, typed: frozense
     matches: list[tuple[int, str, list[dict[str, str]]]] = []
     for template in templates:
         pieces = _pieces(template)
-        if pieces is None:
+        if pieces is None or (whole and sum(c.isalpha() for c in "".join(pieces[0])) < _WHOLE_MESSAGE_LETTERS):
             continue
         splits = _splits(text, *pieces)
         if len(splits) >= _AT_MOST:
@@ -411,7 +416,7 @@ def recover(text: str, templates: tuple[str, ...] | None = None, typed: frozense
     _, template, (values,) = chosen[0]
     params: dict[str, Any] = {}
     for name, value in values.items():
-        inner = None if name in typed or not value else recover(value, templates, typed)
+        inner = None if name in typed or not value else recover(value, templates, typed, whole=False)
         params[name] = inner if inner is not None else value
     message = Message(template, params)
     return message if message.text == text else None
@@ -426,7 +431,7 @@ def _hinted(splits: list[dict[str, str]], templates: tuple[str, ...], typed: fro
         return [value for name, value in values.items() if name in HINT_PARAMS]
 
     kept = [values for values in splits
-            if all(not value or (value.startswith(" ") and recover(value, templates, typed) is not None)
+            if all(not value or (value.startswith(" ") and recover(value, templates, typed, False) is not None)
                    for value in hints(values))]
     most = max((sum(map(len, hints(values))) for values in kept), default=0)
     return [values for values in kept if sum(map(len, hints(values))) == most]
