@@ -28,8 +28,8 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import xml.etree.ElementTree as ET
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
