@@ -17,13 +17,19 @@ marked string is missing from the .ts.
 
     python packaging/build_translations.py            # lupdate + lrelease
     python packaging/build_translations.py --release  # lrelease only (the .ts was edited in Linguist)
+
+Beside the .qm it writes resources/translations/core_messages.json: every CoreMessage template of this version
+(the non-obsolete sources of the .ts), which mscdose.i18n.recover matches a saved English message against to
+print it in Chinese in any session.
 """
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -65,8 +71,27 @@ def release(language: str, target: Path | None = None) -> Path:
     return target
 
 
+TEMPLATES = QM_DIR / "core_messages.json"
+
+
+def core_templates(language: str = LANGUAGES[0]) -> list[str]:
+    """The CoreMessage sources of the .ts still in the code (obsolete ones left out), sorted."""
+    root = ET.parse(ts_file(language)).getroot()
+    return sorted({message.findtext("source") or "" for context in root.iter("context")
+                   if context.findtext("name") == "CoreMessage" for message in context.iter("message")
+                   if (message.find("translation") is None
+                       or message.find("translation").get("type") not in ("obsolete", "vanished"))})  # type: ignore[union-attr]
+
+
+def write_templates(target: Path | None = None) -> Path:
+    target = target or TEMPLATES
+    target.write_text(json.dumps(core_templates(), ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    return target
+
+
 if __name__ == "__main__":
     for code in LANGUAGES:
         if "--release" not in sys.argv:
             update(code)
         print(release(code).relative_to(ROOT))
+    print(write_templates().relative_to(ROOT))

@@ -729,8 +729,40 @@
         <translation>{first} 或 {second}</translation>
     </message>
     <message>
+        <source>13 characters and the check character (G1234 98 654321 H), or the barcode data (=G12349865432177)</source>
+        <translation>13 个字符加校验字符（G1234 98 654321 H），或条码数据（=G12349865432177）</translation>
+    </message>
+    <message>
+        <source>Donation identification number: {problem} Accepted: {accepted}.</source>
+        <translation>献血/捐献识别号（DIN）：{problem} 可接受：{accepted}。</translation>
+    </message>
+    <message>
+        <source>“{typed}” is far too long for a DIN.</source>
+        <translation>“{typed}”作为 DIN 过长。</translation>
+    </message>
+    <message>
         <source>nothing was entered.</source>
         <translation>未录入任何内容。</translation>
+    </message>
+    <message>
+        <source>“{typed}” is not barcode data of 13 characters and 2 flag digits.</source>
+        <translation>“{typed}”不是由 13 个字符和 2 位标志数字组成的条码数据。</translation>
+    </message>
+    <message>
+        <source>the flag characters {flags} do not match {code} (expected {expected}): check the scan or the typing.</source>
+        <translation>标志字符 {flags} 与 {code} 不符（应为 {expected}）：请核对扫描或录入。</translation>
+    </message>
+    <message>
+        <source>“{typed}” has {count} characters; 13 and a check character (14 in all) are needed.</source>
+        <translation>“{typed}”有 {count} 个字符；需要 13 个字符加一个校验字符（共 14 个）。</translation>
+    </message>
+    <message>
+        <source>the check character {check} does not match {code} (expected {expected}): there is a typing error in the number.</source>
+        <translation>校验字符 {check} 与 {code} 不符（应为 {expected}）：号码录入有误。</translation>
+    </message>
+    <message>
+        <source>“{code}” is not a DIN: a facility code (a letter other than O, or 1-9, then 4 digits), 2 digits of year and 6 digits of sequence.</source>
+        <translation>“{code}”不是 DIN：应为机构代码（O 以外的字母或 1-9，再加 4 位数字）、2 位年份和 6 位序号。</translation>
     </message>
     <message>
         <source>the entry is {length} characters long; at most {limit} are accepted.</source>
@@ -853,12 +885,64 @@
         <translation>“{given}”的时区偏移超出 ±14:00。</translation>
     </message>
     <message>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Order date</source>
+        <translation>医嘱日期</translation>
+    </message>
+    <message>
+        <source>Accepted: a date written year-month-day, such as {year}-04-03, not in the future and at most {years} years ago.</source>
+        <translation>可接受：按年-月-日书写的日期，例如 {year}-04-03，不得晚于今天，且不早于 {years} 年前。</translation>
+    </message>
+    <message>
+        <source>{label}: “{typed}” is not a date written year-month-day. {accepted}</source>
+        <translation>{label}：“{typed}”不是按年-月-日书写的日期。{accepted}</translation>
+    </message>
+    <message>
+        <source>{label}: “{typed}” is not a date in the calendar. {accepted}</source>
+        <translation>{label}：“{typed}”不是日历上存在的日期。{accepted}</translation>
+    </message>
+    <message>
+        <source>{label}: “{typed}” is out of range. {accepted}</source>
+        <translation>{label}：“{typed}”超出范围。{accepted}</translation>
+    </message>
+    <message>
         <source>The date of birth {birth} is after the day of preparation {day}: check the patient&apos;s identity and the entry.</source>
         <translation>出生日期 {birth} 晚于配制日期 {day}：请核对患者身份和录入。</translation>
     </message>
     <message>
         <source>The age typed, {age} years, disagrees with the date of birth {birth}, which gives {years} years on {day}: check the patient&apos;s identity and both entries.</source>
         <translation>录入的年龄 {age} 岁与出生日期 {birth} 不符（按该出生日期，{day} 时为 {years} 岁）：请核对患者身份和两项录入。</translation>
+    </message>
+    <message>
+        <source>a number of cells with its unit, such as 100 million cells or 1e8 cells</source>
+        <translation>带单位的细胞数，例如 100 million cells 或 1e8 cells</translation>
+    </message>
+    <message>
+        <source>a percentage (v/v) from 0 to 50, such as 10 % or 5</source>
+        <translation>0 至 50 之间的百分比（v/v），例如 10 % 或 5</translation>
+    </message>
+    <message>
+        <source>Label cells per bag: {problem} Accepted: {accepted}.</source>
+        <translation>标签每袋细胞数：{problem} 可接受：{accepted}。</translation>
+    </message>
+    <message>
+        <source>Label cells per bag: “{typed}” is a dose per kg, not the cells in one bag. Accepted: {accepted}.</source>
+        <translation>标签每袋细胞数：“{typed}”是每公斤剂量，不是一袋中的细胞数。可接受：{accepted}。</translation>
+    </message>
+    <message>
+        <source>DMSO: could not read “{typed}” as a percentage. Accepted: {accepted}.</source>
+        <translation>DMSO：无法将“{typed}”读作百分比。可接受：{accepted}。</translation>
+    </message>
+    <message>
+        <source>DMSO: “{typed}” is not a number. Accepted: {accepted}.</source>
+        <translation>DMSO：“{typed}”不是数字。可接受：{accepted}。</translation>
+    </message>
+    <message>
+        <source>DMSO: “{typed}” is more than 50 %. Accepted: {accepted}.</source>
+        <translation>DMSO：“{typed}”超过 50 %。可接受：{accepted}。</translation>
     </message>
     <message>
         <source>Lot concentration {concentration} is outside the usual {usual} for this product ({source}): check the entry against the label (a ten-fold slip is the usual cause).</source>
@@ -963,6 +1047,466 @@
     <message>
         <source>An infusion of {duration} started now would end{overrun}: it must finish by {finish_by} (thaw + {limit}){late}. Shorten the infusion only if the protocol allows it; otherwise do not infuse.</source>
         <translation>现在开始输注 {duration}，结束时间将超时{overrun}：必须在 {finish_by}（复苏 + {limit}）前输完{late}。仅在方案允许时缩短输注时间；否则不得输注。</translation>
+    </message>
+    <message>
+        <source>Wristband pattern: “{typed}” must contain {{id}} exactly once. Accepted: {{id}} for a plain patient id, or text around it such as MRN:{{id}} or {{id}}^H01.</source>
+        <translation>腕带格式：“{typed}”必须恰好包含一次 {{id}}。可接受：{{id}}（仅患者编号），或在其前后加文字，例如 MRN:{{id}} 或 {{id}}^H01。</translation>
+    </message>
+    <message>
+        <source>Wristband: nothing was scanned. Accepted: {form}.</source>
+        <translation>腕带：未扫描到任何内容。可接受：{form}。</translation>
+    </message>
+    <message>
+        <source>Wristband: “{scanned_text}” does not have this site&apos;s wristband form {form}. Accepted: {form}.</source>
+        <translation>腕带：“{scanned_text}”不符合本机构的腕带格式 {form}。可接受：{form}。</translation>
+    </message>
+    <message>
+        <source>Wristband: “{scanned_text}” is a bag or product label, not a wristband. Accepted: {form}.</source>
+        <translation>腕带：“{scanned_text}”是输液袋或产品标签，不是腕带。可接受：{form}。</translation>
+    </message>
+    <message>
+        <source>criterion numbers {inclusion}{exclusion}the exact text of a criterion, or all (with --confirmed-by INITIALS)</source>
+        <translation>标准编号 {inclusion}{exclusion}标准的完整原文，或 all（同时给出 --confirmed-by 姓名缩写）</translation>
+    </message>
+    <message>
+        <source>Confirmed by: --confirm all confirms every eligibility criterion at once, so it needs the initials of the person who confirmed them. Accepted: --confirmed-by INITIALS, 2 to 6 letters (e.g. JS).</source>
+        <translation>确认人：--confirm all 一次确认全部入选标准，因此需要确认人的姓名缩写。可接受：--confirmed-by 姓名缩写，2 至 6 个字母（例如 JS）。</translation>
+    </message>
+    <message>
+        <source>Confirm: “{token}” is not a criterion of {protocol}. Accepted: {accepted}.</source>
+        <translation>确认：“{token}”不是 {protocol} 的标准。可接受：{accepted}。</translation>
+    </message>
+    <message>
+        <source>Confirm: {key} is not a criterion of {protocol}. Accepted: {accepted}.</source>
+        <translation>确认：{key} 不是 {protocol} 的标准。可接受：{accepted}。</translation>
+    </message>
+    <message>
+        <source>Confirm: “{criteria}” cannot be confirmed: the age entered, {age} years, is outside the protocol&apos;s window.</source>
+        <translation>确认：“{criteria}”不能确认：录入的年龄 {age} 岁超出方案范围。</translation>
+    </message>
+    <message>
+        <source>a bag label code printed by mscdose: MSCDOSE1|R=&lt;record id&gt;|P=&lt;patient id&gt;|D=&lt;DIN&gt;</source>
+        <translation>mscdose 打印的输液袋标签码：MSCDOSE1|R=&lt;记录编号&gt;|P=&lt;患者编号&gt;|D=&lt;DIN&gt;</translation>
+    </message>
+    <message>
+        <source>Bag label: nothing was scanned. Accepted: {accepted}.</source>
+        <translation>输液袋标签：未扫描到任何内容。可接受：{accepted}。</translation>
+    </message>
+    <message>
+        <source> The letters are in the wrong case: is Caps Lock on?</source>
+        <translation>字母大小写有误：是否开启了大写锁定（Caps Lock）？</translation>
+    </message>
+    <message>
+        <source> This is not an mscdose bag label (a product label or a wristband scanned here?).</source>
+        <translation>这不是 mscdose 输液袋标签（是否扫描了产品标签或腕带？）。</translation>
+    </message>
+    <message>
+        <source>Bag label: “{scanned_text}” cannot be read.{hint} Accepted: {accepted}.</source>
+        <translation>输液袋标签：无法读取“{scanned_text}”。{hint} 可接受：{accepted}。</translation>
+    </message>
+    <message>
+        <source>Bag label: “{scanned_text}” has a damaged patient id or DIN. Accepted: {accepted}.</source>
+        <translation>输液袋标签：“{scanned_text}”中的患者编号或 DIN 已损坏。可接受：{accepted}。</translation>
+    </message>
+    <message>
+        <source>Counting basis: “{typed}” is not known. Accepted: total (the lot count is of all cells) or viable (the lot count is of viable cells only).</source>
+        <translation>计数基准：无法识别“{typed}”。可接受：total（批次计数为全部细胞）或 viable（批次计数仅为活细胞）。</translation>
+    </message>
+    <message>
+        <source>Scan {number} of {count}: {problem}</source>
+        <translation>第 {number} 次扫描（共 {count} 次）：{problem}</translation>
+    </message>
+    <message>
+        <source>{label}: typed {typed}, but the scanned label says {scanned}. Is this the bag being prepared? Scan it again, or correct the typed value (the scan and the typed value must agree). Accepted: {accepted}.</source>
+        <translation>{label}：录入为 {typed}，但扫描的标签为 {scanned}。这是正在配制的那一袋吗？请重新扫描或更正录入值（扫描值与录入值必须一致）。可接受：{accepted}。</translation>
+    </message>
+    <message>
+        <source>the DIN of the bag being prepared</source>
+        <translation>正在配制的输液袋的 DIN</translation>
+    </message>
+    <message>
+        <source>Product code</source>
+        <translation>产品代码</translation>
+    </message>
+    <message>
+        <source>the product code of the bag being prepared</source>
+        <translation>正在配制的输液袋的产品代码</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>the expiry on the label of the bag being prepared</source>
+        <translation>正在配制的输液袋标签上的有效期</translation>
+    </message>
+    <message>
+        <source>{field}: one text was expected, not a list.</source>
+        <translation>{field}：应为一段文字，而不是列表。</translation>
+    </message>
+    <message>
+        <source>Thaw time: “{typed}” is later than the current time ({now}). Accepted: {accepted}, not in the future.</source>
+        <translation>复苏时间：“{typed}”晚于当前时间（{now}）。可接受：{accepted}，且不得晚于当前时间。</translation>
+    </message>
+    <message>
+        <source>ISBT 128 barcode data from the product label, one or several data structures in one scan: DIN (=αppppyynnnnnnff), product code (=&lt;αooootds), expiry (&amp;&gt;cyyjjjhhmm or =&gt;cyyjjj), collection date (=*cyyjjj or &amp;*cyyjjjhhmm)</source>
+        <translation>产品标签上的 ISBT 128 条码数据，一次扫描可含一个或多个数据结构：DIN（=αppppyynnnnnnff）、产品代码（=&lt;αooootds）、有效期（&amp;&gt;cyyjjjhhmm 或 =&gt;cyyjjj）、采集日期（=*cyyjjj 或 &amp;*cyyjjjhhmm）</translation>
+    </message>
+    <message>
+        <source>Scan: {problem} Accepted: {accepted}.</source>
+        <translation>扫描：{problem} 可接受：{accepted}。</translation>
+    </message>
+    <message>
+        <source> Most letters are lower case: is Caps Lock on, or the scanner set to another keyboard layout?</source>
+        <translation>大多数字母为小写：是否开启了大写锁定，或扫描枪设置了其他键盘布局？</translation>
+    </message>
+    <message>
+        <source>the DIN “={scanned_text}” is cut short ({count} of 15 characters after =: 13 of the number and 2 flag characters). Scan the DIN barcode again.</source>
+        <translation>DIN“={scanned_text}”不完整（= 之后应有 15 个字符，现有 {count} 个：号码 13 个和标志字符 2 个）。请重新扫描 DIN 条码。</translation>
+    </message>
+    <message>
+        <source>the DIN flag characters “{flags}” are not ISBT 128 flags.</source>
+        <translation>DIN 标志字符“{flags}”不是 ISBT 128 标志。</translation>
+    </message>
+    <message>
+        <source>“{token}” (character {position} of “{scanned_text}”) does not start an ISBT 128 data structure: each starts with = or &amp;.{hint}</source>
+        <translation>“{token}”（“{scanned_text}”的第 {position} 个字符）不是 ISBT 128 数据结构的开头：每个数据结构以 = 或 &amp; 开头。{hint}</translation>
+    </message>
+    <message>
+        <source>“{token}” at the end of “{scanned_text}” is a data identifier with nothing after it.</source>
+        <translation>“{scanned_text}”末尾的“{token}”是数据标识符，其后没有内容。</translation>
+    </message>
+    <message>
+        <source>“{token}” is a data structure defined nationally or by a facility, whose length mscdose cannot know. Scan the ISBT 128 barcodes one at a time.</source>
+        <translation>“{token}”是国家或机构自定义的数据结构，mscdose 无法得知其长度。请逐个扫描 ISBT 128 条码。</translation>
+    </message>
+    <message>
+        <source>“{token}” is not an ISBT 128 data identifier.{hint}</source>
+        <translation>“{token}”不是 ISBT 128 数据标识符。{hint}</translation>
+    </message>
+    <message>
+        <source>the {name} “{scanned_text}” is cut short ({count} of {length} characters). Scan the barcode again.</source>
+        <translation>{name}“{scanned_text}”不完整（应有 {length} 个字符，现有 {count} 个）。请重新扫描条码。</translation>
+    </message>
+    <message>
+        <source>the compound message “{scanned_text}” is not a single header at the start.</source>
+        <translation>复合信息“{scanned_text}”不是位于开头的单一信息头。</translation>
+    </message>
+    <message>
+        <source>the compound message says it holds {declared} data structures but {read} were read: the scan is incomplete. Scan the code again.</source>
+        <translation>复合信息声明含有 {declared} 个数据结构，但只读取到 {read} 个：扫描不完整。请重新扫描条码。</translation>
+    </message>
+    <message>
+        <source>the {name} “{scanned_text}” is impossible: {reason}.</source>
+        <translation>{name}“{scanned_text}”不可能成立：{reason}。</translation>
+    </message>
+    <message>
+        <source>two different values of {name} in one scan (“{token}” and “{scanned_text}”). Scan one label at a time.</source>
+        <translation>一次扫描中有两个不同的{name}（“{token}”和“{scanned_text}”）。请每次只扫描一个标签。</translation>
+    </message>
+    <message>
+        <source>nothing was scanned.</source>
+        <translation>未扫描到任何内容。</translation>
+    </message>
+    <message>
+        <source>the DIN {code} with flag characters {flags} fails its check (the flags should be {expected}): the barcode is damaged or not a DIN. Scan it again or type the DIN from the label.</source>
+        <translation>DIN {code}（标志字符 {flags}）校验失败（标志应为 {expected}）：条码已损坏或不是 DIN。请重新扫描，或按标签手工录入 DIN。</translation>
+    </message>
+    <message>
+        <source>the product code “=&lt;{scanned_text}” is not αooootds (a letter, 4 letters or digits, then the collection type and the division).</source>
+        <translation>产品代码“=&lt;{scanned_text}”不符合 αooootds（一个字母、4 个字母或数字，再加采集类型和分装号）。</translation>
+    </message>
+    <message>
+        <source>two different expiry dates in one scan (“{token}” and “{scanned_text}”).</source>
+        <translation>一次扫描中有两个不同的有效期（“{token}”和“{scanned_text}”）。</translation>
+    </message>
+    <message>
+        <source>the 8 characters of the ISBT 128 product code under its barcode (such as S1234A00: a letter, 4 letters or digits, collection type, division), with or without =&lt;</source>
+        <translation>条码下方 ISBT 128 产品代码的 8 个字符（例如 S1234A00：一个字母、4 个字母或数字、采集类型、分装号），可带或不带 =&lt;</translation>
+    </message>
+    <message>
+        <source>Product code: “{typed}” is not an ISBT 128 product code. Accepted: {accepted}.</source>
+        <translation>产品代码：“{typed}”不是 ISBT 128 产品代码。可接受：{accepted}。</translation>
+    </message>
+    <message>
+        <source>“{typed}” contains “{char}” ({name}), a full-width or non-Latin character. Switch the input method to half-width (direct input) and type it again with the digits 0–9. {half_width}</source>
+        <translation>“{typed}”含有“{char}”（{name}），这是全角或非拉丁字符，不是半角数字 0–9。{half_width}</translation>
+    </message>
+    <message>
+        <source>“{typed}” contains an invisible or control character ({name}). Delete the entry and type it again.</source>
+        <translation>“{typed}”含有不可见字符或控制字符（{name}）。请删除后重新输入。</translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation>患者ID</translation>
+    </message>
+    <message>
+        <source>up to 32 letters A–Z, digits and - / . _</source>
+        <translation>最多 32 个字符：字母 A–Z、数字及 - / . _</translation>
+    </message>
+    <message>
+        <source>Patient name</source>
+        <translation>患者姓名</translation>
+    </message>
+    <message>
+        <source>a name of up to 100 characters on one line</source>
+        <translation>单行姓名，最多 100 个字符</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>批号</translation>
+    </message>
+    <message>
+        <source>up to 40 letters A–Z, digits and - / . _</source>
+        <translation>最多 40 个字符：字母 A–Z、数字及 - / . _</translation>
+    </message>
+    <message>
+        <source>Initials</source>
+        <translation>姓名缩写</translation>
+    </message>
+    <message>
+        <source>2 to 8 letters, such as AB or A.B.</source>
+        <translation>2 至 8 个字母，例如 AB 或 A.B.</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>a sentence of up to 500 characters on one line</source>
+        <translation>单行语句，最多 500 个字符</translation>
+    </message>
+    <message>
+        <source>Prescriber</source>
+        <translation>处方医师</translation>
+    </message>
+    <message>
+        <source>Order reference</source>
+        <translation>医嘱编号</translation>
+    </message>
+    <message>
+        <source>text on one line</source>
+        <translation>单行文字</translation>
+    </message>
+    <message>
+        <source>{label}: {problem} Accepted: {accepted} (at most {limit} characters).</source>
+        <translation>{label}：{problem} 可接受：{accepted}（最多 {limit} 个字符）。</translation>
+    </message>
+    <message>
+        <source>“{typed}” is {length} characters long; at most {limit} are accepted.</source>
+        <translation>“{typed}”长 {length} 个字符；最多可接受 {limit} 个。</translation>
+    </message>
+    <message>
+        <source>“{typed}” contains characters an identifier cannot have.</source>
+        <translation>“{typed}”含有编号中不允许的字符。</translation>
+    </message>
+    <message>
+        <source>“{typed}” is not initials.</source>
+        <translation>“{typed}”不是姓名缩写。</translation>
+    </message>
+    <message>
+        <source>User: no user id was given. Accepted: your user id (an admin can list them with `mscdose user list`).</source>
+        <translation>用户：未给出用户名。可接受：您的用户名（管理员可用 `mscdose user list` 列出）。</translation>
+    </message>
+    <message>
+        <source>User: “{user_id}” is not a user of this record store. Accepted: a user id an admin added (`mscdose user list`).</source>
+        <translation>用户：“{user_id}”不是本记录库的用户。可接受：管理员添加的用户名（`mscdose user list`）。</translation>
+    </message>
+    <message>
+        <source>User {user_id} is disabled and cannot sign.</source>
+        <translation>用户 {user_id} 已停用，不能签名。</translation>
+    </message>
+    <message>
+        <source>User {user_id} is locked after {limit} failed sign-ins. An admin must unlock it (`mscdose user unlock {user_id}` or the Users window).</source>
+        <translation>用户 {user_id} 登录失败 {limit} 次后已被锁定。须由管理员解锁（`mscdose user unlock {user_id}` 或“用户”窗口）。</translation>
+    </message>
+    <message>
+        <source>User {user_id} cannot sign: {error}. An admin must set a new password.</source>
+        <translation>用户 {user_id} 不能签名：{error}。须由管理员设置新密码。</translation>
+    </message>
+    <message>
+        <source>Password: wrong password for {user_id}. That was failure {failures} in a row, so the account is now locked; an admin must unlock it.</source>
+        <translation>密码：{user_id} 的密码错误。已连续失败 {failures} 次，账户现已锁定；须由管理员解锁。</translation>
+    </message>
+    <message>
+        <source>Password: wrong password for {user_id} (failure {failures} in a row; the account is locked after {left} more).</source>
+        <translation>密码：{user_id} 的密码错误（已连续失败 {failures} 次；再失败 {left} 次账户将被锁定）。</translation>
+    </message>
+    <message>
+        <source>User {user_id} is a {role}; only an admin may do this.</source>
+        <translation>用户 {user_id} 的角色是 {role}；只有管理员可以执行此操作。</translation>
+    </message>
+    <message>
+        <source>Password: {problem}. Accepted: at least {min_password} characters, or a PIN of at least {min_pin} digits.</source>
+        <translation>密码：{problem}。可接受：至少 {min_password} 个字符，或至少 {min_pin} 位数字的 PIN。</translation>
+    </message>
+    <message>
+        <source>New user: {problem}.</source>
+        <translation>新用户：{problem}。</translation>
+    </message>
+    <message>
+        <source>New user: this record store has no users yet, so the first one must be an admin (role admin), who then adds the others.</source>
+        <translation>新用户：本记录库尚无用户，因此第一个用户必须是管理员（角色 admin），再由其添加其他用户。</translation>
+    </message>
+    <message>
+        <source>Adding a user needs an admin&apos;s user id and password.</source>
+        <translation>添加用户需要管理员的用户名和密码。</translation>
+    </message>
+    <message>
+        <source>User {user_id} may only change their own password.</source>
+        <translation>用户 {user_id} 只能修改自己的密码。</translation>
+    </message>
+    <message>
+        <source>This record store has user accounts: signing needs a user id and password.</source>
+        <translation>本记录库启用了用户账户：签名需要用户名和密码。</translation>
+    </message>
+    <message>
+        <source>This record store has no user accounts: sign with initials.</source>
+        <translation>本记录库未启用用户账户：请用姓名缩写签名。</translation>
+    </message>
+    <message>
+        <source>This record store has user accounts: checking needs your user id and password.</source>
+        <translation>本记录库启用了用户账户：核对需要您的用户名和密码。</translation>
+    </message>
+    <message>
+        <source>User {user_id} is a {role}; only a checker or admin may check.</source>
+        <translation>用户 {user_id} 的角色是 {role}；只有核对人或管理员可以核对。</translation>
+    </message>
+    <message>
+        <source>Checked by: give your initials (2 to 6 letters, e.g. JS).</source>
+        <translation>核对人：请给出您的姓名缩写（2 至 6 个字母，例如 JS）。</translation>
+    </message>
+    <message>
+        <source>Record {record_id} was corrected by record {superseded_by}; check that one.</source>
+        <translation>记录 {record_id} 已被记录 {superseded_by} 更正；请核对该记录。</translation>
+    </message>
+    <message>
+        <source>Record {record_id} is already checked: {manifestation}.</source>
+        <translation>记录 {record_id} 已核对：{manifestation}。</translation>
+    </message>
+    <message>
+        <source>Record {record_id} was prepared by {who}: the preparer cannot check their own record. Ask another person to check it.</source>
+        <translation>记录 {record_id} 由 {who} 配制：配制人不能核对自己的记录。请另一人核对。</translation>
+    </message>
+    <message>
+        <source>Protocol: the record was made under {protocol_id} version {version} with SHA-256 {wanted_sha256}, but the protocol given has SHA-256 {sha256}. Accepted: the record&apos;s own protocol file (--protocol FILE).</source>
+        <translation>方案：该记录依据 {protocol_id} 版本 {version}（SHA-256 {wanted_sha256}）生成，但给出的方案 SHA-256 为 {sha256}。可接受：该记录自己的方案文件（--protocol FILE）。</translation>
+    </message>
+    <message>
+        <source>{label}: nothing was entered. A blind check re-enters all five: {fields}.</source>
+        <translation>{label}：未录入。盲核需重新录入全部五项：{fields}。</translation>
+    </message>
+    <message>
+        <source>blocked by a hard limit: {problems}</source>
+        <translation>被硬性限制阻止：{problems}</translation>
+    </message>
+    <message>
+        <source>the worksheet cannot be finalised: {problems}. {hint}</source>
+        <translation>工作单不能定稿：{problems}。{hint}</translation>
+    </message>
+    <message>
+        <source>the worksheet cannot be finalised: {problems}</source>
+        <translation>工作单不能定稿：{problems}</translation>
+    </message>
+    <message>
+        <source>Checked by: “{checked}” are the preparer&apos;s own initials. Accepted: the initials of a second person who checked independently, or nothing (the check is then a later step: mscdose check, or Check a record in the window).</source>
+        <translation>核对人：“{checked}”是配制人自己的姓名缩写。可接受：独立核对的第二人的姓名缩写，或留空（核对作为之后的步骤：mscdose check，或窗口中的“核对记录”）。</translation>
+    </message>
+    <message>
+        <source>override {override_code}: {problem}</source>
+        <translation>覆盖 {override_code}：{problem}</translation>
+    </message>
+    <message>
+        <source>override {override_code}: this calculation has no such soft flag. Soft flags to override: {value}.</source>
+        <translation>覆盖 {override_code}：本次计算没有该软性警示。需覆盖的软性警示：{value}。</translation>
+    </message>
+    <message>
+        <source>This record store has user accounts: finalising needs the preparer&apos;s user id and password (an electronic signature, meaning “prepared”).</source>
+        <translation>本记录库启用了用户账户：定稿需要配制人的用户名和密码（电子签名，含义为“已配制”）。</translation>
+    </message>
+    <message>
+        <source>INFUSION_LIMIT_REACHED: {reason} (hard limit, cannot be overridden; a correction supersedes the earlier record: mscdose correct RECORD_ID)</source>
+        <translation>INFUSION_LIMIT_REACHED：{reason}（硬性限制，不能覆盖；更正记录可取代先前的记录：mscdose correct RECORD_ID）</translation>
+    </message>
+    <message>
+        <source>Record {record_id} has not been checked independently, and this site requires the check before the bag is labelled: `mscdose check {record_id} ...` (or Check a record in the window) first.</source>
+        <translation>记录 {record_id} 尚未经独立核对，而本机构要求贴标签前必须核对：请先执行 `mscdose check {record_id} ...`（或窗口中的“核对记录”）。</translation>
+    </message>
+    <message>
+        <source>Record {record_id} was corrected by record {superseded_by}: no label is printed for a superseded record. Print the label of record {superseded_by}.</source>
+        <translation>记录 {record_id} 已被记录 {superseded_by} 更正：已被取代的记录不打印标签。请打印记录 {superseded_by} 的标签。</translation>
+    </message>
+    <message>
+        <source>Record {record_id}: {error}</source>
+        <translation>记录 {record_id}：{error}</translation>
+    </message>
+    <message>
+        <source>Could not write the bag label of record {record_id} to “{output}”: {reason}. The failure is logged; nothing was left behind.</source>
+        <translation>无法将记录 {record_id} 的输液袋标签写入“{output}”：{reason}。失败已记入日志；未留下任何文件。</translation>
+    </message>
+    <message>
+        <source>Page size: “{page_size}” is not accepted. Accepted: A4 or Letter.</source>
+        <translation>纸张大小：不接受“{page_size}”。可接受：A4 或 Letter。</translation>
+    </message>
+    <message>
+        <source>Accepted: a file name ending in {suffix} in an existing folder.</source>
+        <translation>可接受：现有文件夹中以 {suffix} 结尾的文件名。</translation>
+    </message>
+    <message>
+        <source>--output: “{text}” does not end in {suffix}. {accepted}</source>
+        <translation>--output：“{text}”不以 {suffix} 结尾。{accepted}</translation>
+    </message>
+    <message>
+        <source>--output: the file name is too long for this file system ({count} characters). {accepted}</source>
+        <translation>--output：文件名对此文件系统过长（{count} 个字符）。{accepted}</translation>
+    </message>
+    <message>
+        <source>--output: the folder of “{text}” does not exist. {accepted}</source>
+        <translation>--output：“{text}”所在的文件夹不存在。{accepted}</translation>
+    </message>
+    <message>
+        <source>--output: “{text}” is a folder. {accepted}</source>
+        <translation>--output：“{text}”是文件夹。{accepted}</translation>
+    </message>
+    <message>
+        <source>--output: “{text}” already exists and was not overwritten. Choose another name, or give --force to replace it.</source>
+        <translation>--output：“{text}”已存在，未被覆盖。请另选文件名，或加 --force 替换。</translation>
+    </message>
+    <message>
+        <source>{code}: {problem} (checked again at printing, with the real clock)</source>
+        <translation>{code}：{problem}（打印时按实际时钟再次检查）</translation>
+    </message>
+    <message>
+        <source>--output: cannot write “{output}”: {failure_text}</source>
+        <translation>--output：无法写入“{output}”：{failure_text}</translation>
+    </message>
+    <message>
+        <source>reprint</source>
+        <translation>重印</translation>
+    </message>
+    <message>
+        <source>write the worksheet of</source>
+        <translation>写出工作单：</translation>
+    </message>
+    <message>
+        <source>Could not {verb} record {record_id}{where}: {reason}. The record is saved and the failure is logged. Get the worksheet with `mscdose reprint {record_id} --output FILE.pdf` (or Reprint in History).</source>
+        <translation>无法{verb}记录 {record_id}{where}：{reason}。记录已保存，失败已记入日志。请用 `mscdose reprint {record_id} --output FILE.pdf`（或“历史记录”中的“重印”）获取工作单。</translation>
+    </message>
+    <message>
+        <source>--by: “{by}” is not initials. Accepted: 2 to 6 letters, e.g. JS.</source>
+        <translation>--by：“{by}”不是姓名缩写。可接受：2 至 6 个字母，例如 JS。</translation>
+    </message>
+    <message>
+        <source>--reason: {problem}</source>
+        <translation>--reason：{problem}</translation>
+    </message>
+    <message>
+        <source>Protocol file {path}: id &apos;{protocol_id}&apos; is already used by protocol {other_id} version {other_version} (SHA-256 {other_sha256}). One id names one protocol: give this file its own id.</source>
+        <translation>方案文件 {path}：编号“{protocol_id}”已被方案 {other_id} 版本 {other_version}（SHA-256 {other_sha256}）使用。一个编号只对应一个方案：请为此文件另设编号。</translation>
+    </message>
+    <message>
+        <source>--database: “{path}” is not a file; give an existing record database (or leave --database out to use the data folder&apos;s).</source>
+        <translation>--database：“{path}”不是文件；请给出已有的记录数据库（或省略 --database，使用数据文件夹中的数据库）。</translation>
     </message>
 </context>
 <context>
@@ -1691,6 +2235,10 @@ Log file: {log}</source>
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Record {record} is saved. Get its worksheet with Reprint… (or `mscdose reprint {record} --output FILE.pdf`); do not finalise again.</source>
+        <translation>记录 {record} 已保存。请用“重印…”获取其工作单（或 `mscdose reprint {record} --output FILE.pdf`）；不要再次定稿。</translation>
     </message>
     <message>
         <source>No worksheet printed</source>

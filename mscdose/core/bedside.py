@@ -23,6 +23,7 @@ from typing import Any, Final, Literal
 from mscdose.core.errors import InputError
 from mscdose.core.identifiers import canonical_key
 from mscdose.core.label_code import LabelCode, din13, parse_label_code
+from mscdose.core.messages import QT_TRANSLATE_NOOP, said
 from mscdose.core.scan import LabelScan, parse_scan
 
 MATCH: Final = "MATCH"
@@ -46,9 +47,10 @@ class WristbandPattern:
         """Read the site setting (`{id}`, `MRN:{id}`, `{id}^H01`); refuse one without exactly one `{id}`."""
         pattern = DEFAULT_WRISTBAND_PATTERN if text is None or not text.strip() else text.strip()
         if pattern.count("{id}") != 1:
-            raise InputError("wristband_pattern", text or "", f"Wristband pattern: “{text}” must contain {{id}} "
-                             "exactly once. Accepted: {id} for a plain patient id, or text around it such as "
-                             "MRN:{id} or {id}^H01.")
+            raise InputError("wristband_pattern", text or "", said(  # type: ignore[arg-type]
+                QT_TRANSLATE_NOOP("CoreMessage", "Wristband pattern: “{typed}” must contain {{id}} exactly once. "
+                                                 "Accepted: {{id}} for a plain patient id, or text around it such as "
+                                                 "MRN:{{id}} or {{id}}^H01."), typed=text))
         prefix, suffix = pattern.split("{id}")
         return cls(prefix, suffix)
 
@@ -58,17 +60,20 @@ class WristbandPattern:
         text = given.strip()
         shown = f"{self.prefix}{{id}}{self.suffix}"
         if not text:
-            raise InputError("wristband", given, f"Wristband: nothing was scanned. Accepted: {shown}.")
+            raise InputError("wristband", given, said(  # type: ignore[arg-type]
+                QT_TRANSLATE_NOOP("CoreMessage", "Wristband: nothing was scanned. Accepted: {form}."), form=shown))
         fits = (len(text) > len(self.prefix) + len(self.suffix)
                 and text[:len(self.prefix)].casefold() == self.prefix.casefold()
                 and text[len(text) - len(self.suffix):].casefold() == self.suffix.casefold())
         if not fits:
-            raise InputError("wristband", given, f"Wristband: “{text}” does not have this site's wristband form "
-                             f"{shown}. Accepted: {shown}.")
+            raise InputError("wristband", given, said(  # type: ignore[arg-type]
+                QT_TRANSLATE_NOOP("CoreMessage", "Wristband: “{scanned_text}” does not have this site's wristband "
+                                                 "form {form}. Accepted: {form}."), scanned_text=text, form=shown))
         patient = text[len(self.prefix): len(text) - len(self.suffix)].strip()
         if patient.upper().startswith("MSCDOSE1|") or patient.startswith("="):
-            raise InputError("wristband", given, f"Wristband: “{text}” is a bag or product label, not a "
-                             f"wristband. Accepted: {shown}.")
+            raise InputError("wristband", given, said(  # type: ignore[arg-type]
+                QT_TRANSLATE_NOOP("CoreMessage", "Wristband: “{scanned_text}” is a bag or product label, not a "
+                                                 "wristband. Accepted: {form}."), scanned_text=text, form=shown))
         return patient
 
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from mscdose.core import display as show
 from mscdose.core.errors import InputError, ProtocolError
+from mscdose.core.messages import QT_TRANSLATE_NOOP, Message, said, span
 from mscdose.core.overrides import reason_problem, valid_initials
 
 if TYPE_CHECKING:
@@ -154,17 +155,18 @@ def confirmation_states(
     states: dict[str, bool | None] = {text: None for text in ids.values()}
     age_criteria = protocol.age_criteria
     age = age_state(protocol, age_years)
-    accepted = (f"criterion numbers {_span('I', len(protocol.inclusion))}{_span('E', len(protocol.exclusion))}"
-                "the exact text of a criterion, or all (with --confirmed-by INITIALS)")
+    accepted = said(QT_TRANSLATE_NOOP("CoreMessage", "criterion numbers {inclusion}{exclusion}the exact text of a "
+                                                     "criterion, or all (with --confirmed-by INITIALS)"),
+                    inclusion=_span("I", len(protocol.inclusion)), exclusion=_span("E", len(protocol.exclusion)))
     for given in confirm:
         given = "" if given is None else str(given)
         token = given.strip()
         if token.casefold() == "all":
             if not valid_initials(confirmed_by or ""):
-                raise InputError("confirmed_by", confirmed_by or "",
-                                 "Confirmed by: --confirm all confirms every eligibility criterion at once, so it "
-                                 "needs the initials of the person who confirmed them. Accepted: --confirmed-by "
-                                 "INITIALS, 2 to 6 letters (e.g. JS).")
+                raise InputError("confirmed_by", confirmed_by or "", said(  # type: ignore[arg-type]
+                    QT_TRANSLATE_NOOP("CoreMessage", "Confirmed by: --confirm all confirms every eligibility "
+                                      "criterion at once, so it needs the initials of the person who confirmed "
+                                      "them. Accepted: --confirmed-by INITIALS, 2 to 6 letters (e.g. JS).")))
             states = {text: True for text in states}
             continue
         if token.casefold() in by_text:
@@ -172,20 +174,26 @@ def confirmation_states(
         else:
             parts = [part for part in re.split(r"[,\s]+", token) if part]
             if not parts or not all(_ID.match(part) for part in parts):
-                raise InputError("confirm", given, f"Confirm: “{token}” is not a criterion of {protocol.id}. "
-                                                   f"Accepted: {accepted}.")
+                raise InputError("confirm", given, said(  # type: ignore[arg-type]
+                    QT_TRANSLATE_NOOP("CoreMessage", "Confirm: “{token}” is not a criterion of {protocol}. "
+                                                     "Accepted: {accepted}."),
+                    token=token, protocol=protocol.id, accepted=accepted))
             chosen = []
             for part in parts:
                 letter, number = _ID.match(part).groups()  # type: ignore[union-attr]
                 key = f"{letter.upper()}{int(number)}"
                 if key not in ids:
-                    raise InputError("confirm", given, f"Confirm: {key} is not a criterion of {protocol.id}. "
-                                                       f"Accepted: {accepted}.")
+                    raise InputError("confirm", given, said(  # type: ignore[arg-type]
+                        QT_TRANSLATE_NOOP("CoreMessage", "Confirm: {key} is not a criterion of {protocol}. "
+                                                         "Accepted: {accepted}."),
+                        key=key, protocol=protocol.id, accepted=accepted))
                 chosen.append(ids[key])
         for text in chosen:
             if text in age_criteria and age is False and age_years is not None:
-                raise InputError("confirm", given, f"Confirm: “{text}” cannot be confirmed: the age entered, "
-                                                   f"{show.years(age_years)}, is outside the protocol's window.")
+                raise InputError("confirm", given, said(  # type: ignore[arg-type]
+                    QT_TRANSLATE_NOOP("CoreMessage", "Confirm: “{criteria}” cannot be confirmed: the age entered, "
+                                                     "{age} years, is outside the protocol's window."),
+                    criteria=text, age=show.plain(age_years, 1)))
             states[text] = True
     for text in age_criteria:
         if age is not None:
@@ -193,7 +201,8 @@ def confirmation_states(
     return states
 
 
-def _span(letter: str, count: int) -> str:
+def _span(letter: str, count: int) -> Message | str:
+    """`I1 to I5, ` (its "to" translated), `I1, ` or nothing."""
     if not count:
         return ""
-    return f"{letter}1 to {letter}{count}, " if count > 1 else f"{letter}1, "
+    return said("{numbers}, ", numbers=span(f"{letter}1", f"{letter}{count}") if count > 1 else f"{letter}1")

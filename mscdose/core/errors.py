@@ -34,6 +34,12 @@ class InputError(ValueError):
     def __str__(self) -> str:
         return self.message
 
+    @property
+    def said(self) -> Message | None:
+        """The message as a template and its values, to nest in another or raise again (None when it was made
+        as plain text): `InvalidInput(error.said or error.message, ...)`."""
+        return Message(self.template, self.params) if self.template else None
+
     def as_dict(self) -> dict[str, str]:
         return {"field": self.field, "given": self.given, "message": self.message}
 

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from mscdose.core.errors import InputError
+from mscdose.core.messages import QT_TRANSLATE_NOOP, Message, said
 
 _ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ*"
 _DIN = re.compile(r"^[A-NP-Z1-9][0-9]{4}[0-9]{2}[0-9]{6}$")
-_ACCEPTED = (
-    "13 characters and the check character (G1234 98 654321 H), or the barcode data (=G12349865432177)"
+_ACCEPTED = QT_TRANSLATE_NOOP(
+    "CoreMessage", "13 characters and the check character (G1234 98 654321 H), or the barcode data (=G12349865432177)"
 )
 
 
@@ -53,8 +54,10 @@ class Din:
         return f"{checksum(self.code) + 60:02d}"
 
 
-def _bad(given: str, problem: str) -> InputError:
-    return InputError("din", given, f"Donation identification number: {problem} Accepted: {_ACCEPTED}.")
+def _bad(given: str, problem: Message) -> InputError:
+    return InputError("din", given, said(  # type: ignore[arg-type]
+        QT_TRANSLATE_NOOP("CoreMessage", "Donation identification number: {problem} Accepted: {accepted}."),
+        problem=problem, accepted=said(_ACCEPTED)))
 
 
 def parse_din(text: str) -> Din:
@@ -67,35 +70,42 @@ def parse_din(text: str) -> Din:
         raise _bad(given, problem)
     compact = re.sub(r"\s+", "", given).upper()
     if len(compact) > 40:
-        raise _bad(given, f"“{shown(given)}” is far too long for a DIN.")
+        raise _bad(given, said(QT_TRANSLATE_NOOP("CoreMessage", "“{typed}” is far too long for a DIN."),
+                               typed=shown(given)))
     if not compact:
-        raise _bad(given, "nothing was entered.")
+        raise _bad(given, said(QT_TRANSLATE_NOOP("CoreMessage", "nothing was entered.")))
     if compact.startswith("="):
         body = compact[1:]
         if len(body) != 15 or not body[13:].isdigit():
-            raise _bad(given, f"“{shown(given.strip())}” is not barcode data of 13 characters and 2 flag digits.")
+            raise _bad(given, said(QT_TRANSLATE_NOOP("CoreMessage", "“{typed}” is not barcode data of 13 characters "
+                                                                    "and 2 flag digits."), typed=shown(given.strip())))
         code, flags = body[:13], int(body[13:])
         _check_format(given, code)
         if flags != checksum(code) + 60:
-            raise _bad(given, f"the flag characters {body[13:]} do not match {code} "
-                       f"(expected {checksum(code) + 60}): check the scan or the typing.")
+            raise _bad(given, said(QT_TRANSLATE_NOOP("CoreMessage", "the flag characters {flags} do not match {code} "
+                                                    "(expected {expected}): check the scan or the typing."),
+                                   flags=body[13:], code=code, expected=checksum(code) + 60))
         return Din(code[:5], code[5:7], code[7:], check_character(code))
     if len(compact) != 14:
-        raise _bad(given, f"“{shown(given.strip())}” has {len(compact)} characters; 13 and a check character "
-                   "(14 in all) are needed.")
+        raise _bad(given, said(QT_TRANSLATE_NOOP("CoreMessage", "“{typed}” has {count} characters; 13 and a check "
+                                                                "character (14 in all) are needed."),
+                               typed=shown(given.strip()), count=len(compact)))
     code, check = compact[:13], compact[13]
     _check_format(given, code)
     expected = check_character(code)
     if check != expected:
-        raise _bad(given, f"the check character {check} does not match {code} (expected {expected}): "
-                   "there is a typing error in the number.")
+        raise _bad(given, said(QT_TRANSLATE_NOOP("CoreMessage", "the check character {check} does not match {code} "
+                                                                "(expected {expected}): there is a typing error in "
+                                                                "the number."),
+                               check=check, code=code, expected=expected))
     return Din(code[:5], code[5:7], code[7:], check)
 
 
 def _check_format(given: str, code: str) -> None:
     if not _DIN.match(code):
-        raise _bad(given, f"“{code}” is not a DIN: a facility code (a letter other than O, or 1-9, then "
-                   "4 digits), 2 digits of year and 6 digits of sequence.")
+        raise _bad(given, said(QT_TRANSLATE_NOOP("CoreMessage", "“{code}” is not a DIN: a facility code (a letter "
+                                                                "other than O, or 1-9, then 4 digits), 2 digits of "
+                                                                "year and 6 digits of sequence."), code=code))
 
 
 _PRODUCT = re.compile(r"^S\d{4}$")

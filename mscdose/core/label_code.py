@@ -22,12 +22,14 @@ from urllib.parse import quote, unquote
 
 from mscdose.core.errors import InputError
 from mscdose.core.isbt128 import parse_din
+from mscdose.core.messages import QT_TRANSLATE_NOOP, said
 
 PREFIX = "MSCDOSE1"
 _SAFE = "".join(chr(c) for c in range(0x21, 0x7F) if chr(c) not in "%|")
 _DIN13 = re.compile(r"^[A-NP-Z1-9][0-9]{4}[0-9]{2}[0-9]{6}$")
 _CODE = re.compile(r"^MSCDOSE1\|R=([0-9]{1,12})\|P=([^|]+)\|D=([^|]*)$")
-ACCEPTED = "a bag label code printed by mscdose: MSCDOSE1|R=<record id>|P=<patient id>|D=<DIN>"
+ACCEPTED = QT_TRANSLATE_NOOP("CoreMessage",
+                             "a bag label code printed by mscdose: MSCDOSE1|R=<record id>|P=<patient id>|D=<DIN>")
 
 
 @dataclass(frozen=True)
@@ -74,22 +76,28 @@ def parse_label_code(text: str | None) -> LabelCode:
     given = "" if text is None else str(text)
     stripped = given.strip()
     if not stripped:
-        raise InputError("bag_label", given, f"Bag label: nothing was scanned. Accepted: {ACCEPTED}.")
+        raise InputError("bag_label", given, said(  # type: ignore[arg-type]
+            QT_TRANSLATE_NOOP("CoreMessage", "Bag label: nothing was scanned. Accepted: {accepted}."),
+            accepted=said(ACCEPTED)))
     match = _CODE.match(stripped)
     if not match:
-        hint = ""
+        hint: object = ""
         if stripped.upper().startswith(PREFIX) and not stripped.startswith(PREFIX):
-            hint = " The letters are in the wrong case: is Caps Lock on?"
+            hint = said(QT_TRANSLATE_NOOP("CoreMessage", " The letters are in the wrong case: is Caps Lock on?"))
         elif not stripped.startswith(PREFIX + "|"):
-            hint = " This is not an mscdose bag label (a product label or a wristband scanned here?)."
-        raise InputError("bag_label", given, f"Bag label: “{stripped[:60]}” cannot be read.{hint} "
-                         f"Accepted: {ACCEPTED}.")
+            hint = said(QT_TRANSLATE_NOOP("CoreMessage", " This is not an mscdose bag label (a product label or a "
+                                                         "wristband scanned here?)."))
+        raise InputError("bag_label", given, said(  # type: ignore[arg-type]
+            QT_TRANSLATE_NOOP("CoreMessage", "Bag label: “{scanned_text}” cannot be read.{hint} Accepted: {accepted}."),
+            scanned_text=stripped[:60], hint=hint, accepted=said(ACCEPTED)))
     record, patient, din = match.groups()
     try:
         patient_id = unquote(patient, errors="strict")
     except UnicodeDecodeError:
         patient_id = ""
     if not patient_id.strip() or (din and not _DIN13.match(din)):
-        raise InputError("bag_label", given, f"Bag label: “{stripped[:60]}” has a damaged patient id or DIN. "
-                         f"Accepted: {ACCEPTED}.")
+        raise InputError("bag_label", given, said(  # type: ignore[arg-type]
+            QT_TRANSLATE_NOOP("CoreMessage", "Bag label: “{scanned_text}” has a damaged patient id or DIN. "
+                                             "Accepted: {accepted}."),
+            scanned_text=stripped[:60], accepted=said(ACCEPTED)))
     return LabelCode(record_id=record, patient_id=patient_id, din=din)

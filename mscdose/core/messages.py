@@ -22,7 +22,10 @@ from typing import Union
 CONTEXT = "CoreMessage"  # the translation context of every core template
 
 # Parameters that hold what a person typed or scanned: shown as typed, never unit-converted.
-TYPED_PARAMS = frozenset({"given", "typed", "scanned_text", "token", "text", "name", "criteria", "listed"})
+TYPED_PARAMS = frozenset({"given", "typed", "scanned_text", "token", "text", "name", "criteria", "listed", "form"})
+# Parameters that hold either nothing or one whole marked phrase starting with a space (" for this weight band"):
+# a saved English text is split with them only that way (mscdose.i18n.recover), so `{limit}{band}` reads again.
+HINT_PARAMS = frozenset({"band", "hint", "date_only"})
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:

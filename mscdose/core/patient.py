@@ -22,7 +22,8 @@ from mscdose.core.messages import QT_TRANSLATE_NOOP, said
 
 MAX_AGE_YEARS = 130
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
-_NAMES = {"date_of_birth": "Date of birth", "order_date": "Order date"}
+_NAMES = {"date_of_birth": QT_TRANSLATE_NOOP("CoreMessage", "Date of birth"),
+          "order_date": QT_TRANSLATE_NOOP("CoreMessage", "Order date")}
 
 
 def parse_date(field: str, text: str, today: date | None = None) -> date:
@@ -30,18 +31,25 @@ def parse_date(field: str, text: str, today: date | None = None) -> date:
     the field, what was given and what is accepted."""
     today = today or date.today()
     given = str(text)
-    accepted = (f"Accepted: a date written year-month-day, such as {today.year - 40}-04-03, not in the future "
-                f"and at most {MAX_AGE_YEARS} years ago.")
-    name = _NAMES.get(field, field)
+    accepted = said(QT_TRANSLATE_NOOP("CoreMessage", "Accepted: a date written year-month-day, such as "
+                                                     "{year}-04-03, not in the future and at most {years} years ago."),
+                    year=today.year - 40, years=MAX_AGE_YEARS)
+    name = said(_NAMES[field]) if field in _NAMES else field
     match = _ISO_DATE.fullmatch(given.strip())
     if match is None:
-        raise InputError(field, given, f"{name}: “{given.strip()}” is not a date written year-month-day. {accepted}")
+        raise InputError(field, given, said(  # type: ignore[arg-type]
+            QT_TRANSLATE_NOOP("CoreMessage", "{label}: “{typed}” is not a date written year-month-day. {accepted}"),
+            label=name, typed=given.strip(), accepted=accepted))
     try:
         value = date(*(int(part) for part in match.groups()))
     except ValueError:
-        raise InputError(field, given, f"{name}: “{given.strip()}” is not a date in the calendar. {accepted}") from None
+        raise InputError(field, given, said(  # type: ignore[arg-type]
+            QT_TRANSLATE_NOOP("CoreMessage", "{label}: “{typed}” is not a date in the calendar. {accepted}"),
+            label=name, typed=given.strip(), accepted=accepted)) from None
     if value > today or age_on(value, today) > MAX_AGE_YEARS:
-        raise InputError(field, given, f"{name}: “{given.strip()}” is out of range. {accepted}")
+        raise InputError(field, given, said(  # type: ignore[arg-type]
+            QT_TRANSLATE_NOOP("CoreMessage", "{label}: “{typed}” is out of range. {accepted}"),
+            label=name, typed=given.strip(), accepted=accepted))
     return value
 
 

@@ -287,8 +287,9 @@ def dmso_percent_used(r: DoseRequest, p: Protocol) -> tuple[Decimal | None, str]
 
 # ---------------------------------------------------------------------------------- the request's inputs
 
-LABEL_CELLS_ACCEPTED = "a number of cells with its unit, such as 100 million cells or 1e8 cells"
-DMSO_ACCEPTED = "a percentage (v/v) from 0 to 50, such as 10 % or 5"
+LABEL_CELLS_ACCEPTED = QT_TRANSLATE_NOOP("CoreMessage",
+                                         "a number of cells with its unit, such as 100 million cells or 1e8 cells")
+DMSO_ACCEPTED = QT_TRANSLATE_NOOP("CoreMessage", "a percentage (v/v) from 0 to 50, such as 10 % or 5")
 _PERCENT = re.compile(r"^\s*(?P<number>\d{1,2}(?:\.\d{1,3})?|\.\d{1,3})\s*(?:%\s*(?:v/v)?)?\s*$", re.ASCII)
 
 
@@ -299,12 +300,18 @@ def parse_label_cells(text: str) -> Decimal:
     try:
         mode, cells = parsing.parse_dose(given, None)
     except InputError as error:
-        reason = error.message.removeprefix("Dose: ").split(" Accepted:")[0]
-        raise InputError("label_cells", given, f"Label cells per bag: {reason} Accepted: "
-                                               f"{LABEL_CELLS_ACCEPTED}.") from None
+        reason: Message | str = error.message.removeprefix("Dose: ").split(" Accepted:")[0]
+        problem = error.params.get("problem")
+        if isinstance(problem, Message) and problem.text == reason:
+            reason = problem  # the dose error's problem, translated in its turn
+        raise InputError("label_cells", given, said(  # type: ignore[arg-type]
+            QT_TRANSLATE_NOOP("CoreMessage", "Label cells per bag: {problem} Accepted: {accepted}."),
+            problem=reason, accepted=said(LABEL_CELLS_ACCEPTED))) from None
     if mode != "total":
-        raise InputError("label_cells", given, f"Label cells per bag: “{given.strip()}” is a dose per kg, not the "
-                                               f"cells in one bag. Accepted: {LABEL_CELLS_ACCEPTED}.")
+        raise InputError("label_cells", given, said(  # type: ignore[arg-type]
+            QT_TRANSLATE_NOOP("CoreMessage", "Label cells per bag: “{typed}” is a dose per kg, not the cells in one "
+                                             "bag. Accepted: {accepted}."),
+            typed=given.strip(), accepted=said(LABEL_CELLS_ACCEPTED)))
     return cells
 
 
@@ -313,15 +320,19 @@ def parse_dmso_percent(text: str) -> Decimal:
     given = "" if text is None else str(text)
     match = _PERCENT.match(given)
     if not match:
-        raise InputError("dmso", given, f"DMSO: could not read “{given.strip()}” as a percentage. "
-                                        f"Accepted: {DMSO_ACCEPTED}.")
+        raise InputError("dmso", given, said(  # type: ignore[arg-type]
+            QT_TRANSLATE_NOOP("CoreMessage", "DMSO: could not read “{typed}” as a percentage. Accepted: {accepted}."),
+            typed=given.strip(), accepted=said(DMSO_ACCEPTED)))
     try:
         value = Decimal(match["number"])
     except InvalidOperation:  # pragma: no cover - the pattern admits only plain decimals
-        raise InputError("dmso", given, f"DMSO: “{given.strip()}” is not a number. Accepted: {DMSO_ACCEPTED}.") \
-            from None
+        raise InputError("dmso", given, said(  # type: ignore[arg-type]
+            QT_TRANSLATE_NOOP("CoreMessage", "DMSO: “{typed}” is not a number. Accepted: {accepted}."),
+            typed=given.strip(), accepted=said(DMSO_ACCEPTED))) from None
     if value > 50:
-        raise InputError("dmso", given, f"DMSO: “{given.strip()}” is more than 50 %. Accepted: {DMSO_ACCEPTED}.")
+        raise InputError("dmso", given, said(  # type: ignore[arg-type]
+            QT_TRANSLATE_NOOP("CoreMessage", "DMSO: “{typed}” is more than 50 %. Accepted: {accepted}."),
+            typed=given.strip(), accepted=said(DMSO_ACCEPTED)))
     return value
 
 

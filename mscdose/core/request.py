@@ -15,6 +15,7 @@ from typing import Literal
 from mscdose.core import parsing, plausibility  # plausibility: issue 11
 from mscdose.core.errors import InputError
 from mscdose.core.isbt128 import Din, parse_din
+from mscdose.core.messages import QT_TRANSLATE_NOOP, said
 from mscdose.core.patient import parse_date_of_birth
 from mscdose.core.scan import LabelScan, parse_product_code, parse_scan  # issue 13
 from mscdose.core.text import shown
@@ -79,9 +80,10 @@ def _basis(text: str) -> CountBasis:
     value = (text or "").strip().lower()
     if value in ("total", "viable"):
         return value  # type: ignore[return-value]
-    raise InputError("basis", (text or "")[:200], f"Counting basis: “{shown(text or '')}” is not known. "
-                     "Accepted: total (the lot count is of all cells) or viable (the lot count is of viable "
-                     "cells only).")
+    raise InputError("basis", (text or "")[:200], said(  # type: ignore[arg-type]
+        QT_TRANSLATE_NOOP("CoreMessage", "Counting basis: “{typed}” is not known. Accepted: total (the lot count is "
+                                         "of all cells) or viable (the lot count is of viable cells only)."),
+        typed=shown(text or "")))
 
 
 def scan_texts(value: str | Sequence[str] | None) -> list[str]:
@@ -101,16 +103,20 @@ def _read_scans(value: str | Sequence[str] | None, errors: dict[str, InputError]
         try:
             scans.append(parse_scan(text))
         except InputError as error:
-            where = f"Scan {number} of {len(texts)}: " if len(texts) > 1 else ""
-            errors["scan"] = InputError("scan", error.given, where + error.message) if where else error
+            errors["scan"] = error if len(texts) < 2 else InputError("scan", error.given, said(  # type: ignore[arg-type]
+                QT_TRANSLATE_NOOP("CoreMessage", "Scan {number} of {count}: {problem}"),
+                number=number, count=len(texts), problem=error.said or error.message))
             return ()
     return tuple(scans)
 
 
 def _disagree(field: str, given: object, what: str, typed: str, scanned: str, accepted: str) -> InputError:
-    return InputError(field, str(given or ""), f"{what}: typed {typed}, but the scanned label says {scanned}. "
-                      "Is this the bag being prepared? Scan it again, or correct the typed value (the scan and "
-                      f"the typed value must agree). Accepted: {accepted}.")
+    """`what` and `accepted` are marked QT_TRANSLATE_NOOP("CoreMessage", ...) by the caller."""
+    return InputError(field, str(given or ""), said(  # type: ignore[arg-type]
+        QT_TRANSLATE_NOOP("CoreMessage", "{label}: typed {typed}, but the scanned label says {scanned}. Is this the "
+                                         "bag being prepared? Scan it again, or correct the typed value (the scan and "
+                                         "the typed value must agree). Accepted: {accepted}."),
+        label=said(what), typed=typed, scanned=scanned, accepted=said(accepted)))
 
 
 def _fill_from_scans(scans: tuple[LabelScan, ...], values: dict[str, object], errors: dict[str, InputError],
@@ -130,8 +136,9 @@ def _fill_from_scans(scans: tuple[LabelScan, ...], values: dict[str, object], er
         if isinstance(typed_din, Din):
             other = next((din for din in dins if din.code != typed_din.code), None)
             if other is not None:
-                errors["din"] = _disagree("din", texts.get("din"), "Donation identification number",
-                                          typed_din.display, other.display, "the DIN of the bag being prepared")
+                errors["din"] = _disagree("din", texts.get("din"), parsing.LABELS["din"], typed_din.display,
+                                          other.display, QT_TRANSLATE_NOOP("CoreMessage",
+                                                                           "the DIN of the bag being prepared"))
             sources["din"] = "typed+scan"
         else:
             values["din"], sources["din"] = dins[0], "scan"
@@ -141,8 +148,10 @@ def _fill_from_scans(scans: tuple[LabelScan, ...], values: dict[str, object], er
         if isinstance(typed_code, str):
             other_code = next((code for code in codes if code != typed_code), None)
             if other_code is not None:
-                errors["product_code"] = _disagree("product_code", texts.get("product_code"), "Product code",
-                                                   typed_code, other_code, "the product code of the bag being prepared")
+                errors["product_code"] = _disagree("product_code", texts.get("product_code"),
+                                                   QT_TRANSLATE_NOOP("CoreMessage", "Product code"), typed_code,
+                                                   other_code, QT_TRANSLATE_NOOP(
+                                                       "CoreMessage", "the product code of the bag being prepared"))
             sources["product_code"] = "typed+scan"
         else:
             values["product_code"], sources["product_code"] = codes[0], "scan"
@@ -153,9 +162,11 @@ def _fill_from_scans(scans: tuple[LabelScan, ...], values: dict[str, object], er
         if isinstance(typed_expiry, datetime):
             wall = local_wall_time(typed_expiry).replace(second=0, microsecond=0)
             if wall != earliest:
-                errors["expires_at"] = _disagree("expires_at", texts.get("expires_at"), "Expiry",
+                errors["expires_at"] = _disagree("expires_at", texts.get("expires_at"),
+                                                 QT_TRANSLATE_NOOP("CoreMessage", "Expiry"),
                                                  f"{wall:%Y-%m-%d %H:%M}", f"{earliest:%Y-%m-%d %H:%M}",
-                                                 "the expiry on the label of the bag being prepared")
+                                                 QT_TRANSLATE_NOOP("CoreMessage", "the expiry on the label of the "
+                                                                                  "bag being prepared"))
             sources["expires_at"] = "typed+scan"
         else:
             # ISBT 128 times are the label's local wall-clock time: read as this computer's local time
@@ -181,7 +192,8 @@ def read_request(
     def take(field: str, parse: Callable[[str], object], optional: bool = False) -> None:
         text = texts.get(field)
         if not isinstance(text, str | None):
-            errors[field] = InputError(field, str(text)[:200], f"{field}: one text was expected, not a list.")
+            errors[field] = InputError(field, str(text)[:200], said(  # type: ignore[arg-type]
+                QT_TRANSLATE_NOOP("CoreMessage", "{field}: one text was expected, not a list."), field=field))
             return
         if optional and (text is None or not str(text).strip()):
             return
@@ -223,10 +235,11 @@ def read_request(
         reference = now if isinstance(now, datetime) else datetime.now().astimezone()
         if thawed > reference:
             errors["thawed_at"] = InputError(
-                "thawed_at", str(texts.get("thawed_at")),
-                f"Thaw time: “{shown(str(texts.get('thawed_at')))}” is later than the current time "
-                f"({reference.isoformat(timespec='minutes')}). Accepted: {parsing.ACCEPTED['thawed_at']}, "
-                "not in the future.")
+                "thawed_at", str(texts.get("thawed_at")), said(  # type: ignore[arg-type]
+                    QT_TRANSLATE_NOOP("CoreMessage", "Thaw time: “{typed}” is later than the current time ({now}). "
+                                                     "Accepted: {accepted}, not in the future."),
+                    typed=shown(str(texts.get("thawed_at"))), now=reference.isoformat(timespec="minutes"),
+                    accepted=said(parsing.ACCEPTED["thawed_at"])))
     if errors:
         ordered = {field: errors[field] for field in FIELDS if field in errors}
         return None, ordered

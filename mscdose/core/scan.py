@@ -25,10 +25,12 @@ from typing import Any
 
 from mscdose.core.errors import InputError
 from mscdose.core.isbt128 import Din, check_character, checksum, ordinal_datetime
+from mscdose.core.messages import QT_TRANSLATE_NOOP, Message, said
 
-ACCEPTED = ("ISBT 128 barcode data from the product label, one or several data structures in one scan: "
-            "DIN (=αppppyynnnnnnff), product code (=<αooootds), expiry (&>cyyjjjhhmm or =>cyyjjj), "
-            "collection date (=*cyyjjj or &*cyyjjjhhmm)")
+ACCEPTED = QT_TRANSLATE_NOOP("CoreMessage",
+                             "ISBT 128 barcode data from the product label, one or several data structures in one "
+                             "scan: DIN (=αppppyynnnnnnff), product code (=<αooootds), expiry (&>cyyjjjhhmm or "
+                             "=>cyyjjj), collection date (=*cyyjjj or &*cyyjjjhhmm)")
 
 _DIN_START = re.compile(r"[A-NP-Z1-9]")
 _DIN_BODY = re.compile(r"^[A-NP-Z1-9][0-9]{4}[0-9]{2}[0-9]{6}$")
@@ -145,8 +147,9 @@ class LabelScan:
         }
 
 
-def _refuse(given: str, problem: str) -> InputError:
-    return InputError("scan", given, f"Scan: {problem} Accepted: {ACCEPTED}.")
+def _refuse(given: str, problem: Message) -> InputError:
+    return InputError("scan", given, said(QT_TRANSLATE_NOOP("CoreMessage", "Scan: {problem} Accepted: {accepted}."),  # type: ignore[arg-type]
+                                          problem=problem, accepted=said(ACCEPTED)))
 
 
 def _clean(text: str) -> list[str]:
@@ -157,10 +160,11 @@ def _clean(text: str) -> list[str]:
     return [p for p in pieces if p]
 
 
-def _caps_lock_hint(piece: str) -> str:
+def _caps_lock_hint(piece: str) -> Message | str:
     letters = [c for c in piece if c.isalpha()]
     if letters and sum(c.islower() for c in letters) > len(letters) / 2:
-        return " Most letters are lower case: is Caps Lock on, or the scanner set to another keyboard layout?"
+        return said(QT_TRANSLATE_NOOP("CoreMessage", " Most letters are lower case: is Caps Lock on, or the scanner "
+                                                     "set to another keyboard layout?"))
     return ""
 
 
@@ -169,14 +173,18 @@ def _read_din(given: str, piece: str, at: int) -> tuple[DataStructure, int]:
     stop = re.search(r"[=&]", body)
     if len(body) < 15 or stop:
         got = body[: stop.start()] if stop else body
-        raise _refuse(given, f"the DIN “={got}” is cut short ({len(got)} of 15 characters after =: 13 of the "
-                      "number and 2 flag characters). Scan the DIN barcode again.")
+        raise _refuse(given, said(QT_TRANSLATE_NOOP("CoreMessage", "the DIN “={scanned_text}” is cut short ({count} of "
+                                                                   "15 characters after =: 13 of the number and 2 "
+                                                                   "flag characters). Scan the DIN barcode again."),
+                                  scanned_text=got, count=len(got)))
     code, flags = body[:13], body[13:]
     if not _DIN_BODY.match(code):
-        raise _refuse(given, f"“{code}” is not a DIN: a facility code (a letter other than O, or 1-9, then 4 "
-                      "digits), 2 digits of year and 6 digits of sequence.")
+        raise _refuse(given, said(QT_TRANSLATE_NOOP("CoreMessage", "“{code}” is not a DIN: a facility code (a letter "
+                                                                   "other than O, or 1-9, then 4 digits), 2 digits of "
+                                                                   "year and 6 digits of sequence."), code=code))
     if not _FLAGS.match(flags):
-        raise _refuse(given, f"the DIN flag characters “{flags}” are not ISBT 128 flags.")
+        raise _refuse(given, said(QT_TRANSLATE_NOOP("CoreMessage", "the DIN flag characters “{flags}” are not ISBT "
+                                                                   "128 flags."), flags=flags))
     return DataStructure("=", "001", "Donation Identification Number", body), at + 16
 
 
@@ -184,8 +192,11 @@ def _read_one(given: str, piece: str, at: int) -> tuple[DataStructure, int]:
     """The data structure starting at `at` in `piece`, and where the next one starts."""
     first = piece[at]
     if first not in "=&":
-        raise _refuse(given, f"“{piece[at:at + 12]}” (character {at + 1} of “{piece}”) does not start an "
-                      "ISBT 128 data structure: each starts with = or &." + _caps_lock_hint(piece))
+        raise _refuse(given, said(QT_TRANSLATE_NOOP("CoreMessage", "“{token}” (character {position} of "
+                                                                   "“{scanned_text}”) does not start an ISBT 128 data "
+                                                                   "structure: each starts with = or &.{hint}"),
+                                  token=piece[at:at + 12], position=at + 1, scanned_text=piece,
+                                  hint=_caps_lock_hint(piece)))
     if first == "=" and at + 1 < len(piece) and _DIN_START.match(piece[at + 1]):
         return _read_din(given, piece, at)
     identifier = piece[at: at + 2]
@@ -193,19 +204,24 @@ def _read_one(given: str, piece: str, at: int) -> tuple[DataStructure, int]:
         identifier = piece[at: at + 3]
     if identifier not in _FIXED:
         if len(identifier) < 2:
-            problem = f"“{identifier}” at the end of “{piece}” is a data identifier with nothing after it."
+            problem = said(QT_TRANSLATE_NOOP("CoreMessage", "“{token}” at the end of “{scanned_text}” is a data "
+                                                            "identifier with nothing after it."),
+                           token=identifier, scanned_text=piece)
         elif re.match(r"^&[a-z;!]", identifier):
-            problem = (f"“{identifier}” is a data structure defined nationally or by a facility, whose "
-                       "length mscdose cannot know. Scan the ISBT 128 barcodes one at a time.")
+            problem = said(QT_TRANSLATE_NOOP("CoreMessage", "“{token}” is a data structure defined nationally or by a "
+                                                            "facility, whose length mscdose cannot know. Scan the ISBT "
+                                                            "128 barcodes one at a time."), token=identifier)
         else:
-            problem = f"“{identifier}” is not an ISBT 128 data identifier." + _caps_lock_hint(piece)
+            problem = said(QT_TRANSLATE_NOOP("CoreMessage", "“{token}” is not an ISBT 128 data identifier.{hint}"),
+                           token=identifier, hint=_caps_lock_hint(piece))
         raise _refuse(given, problem)
     number, name, length = _FIXED[identifier]
     start = at + len(identifier)
     content = piece[start: start + length]
     if len(content) < length:
-        raise _refuse(given, f"the {name} “{identifier}{content}” is cut short ({len(content)} of {length} "
-                      "characters). Scan the barcode again.")
+        raise _refuse(given, said(QT_TRANSLATE_NOOP("CoreMessage", "the {name} “{scanned_text}” is cut short ({count} "
+                                                                   "of {length} characters). Scan the barcode again."),
+                                  name=name, scanned_text=identifier + content, count=len(content), length=length))
     return DataStructure(identifier, number, name, content), start + length
 
 
@@ -218,11 +234,15 @@ def _structures(given: str, piece: str) -> list[DataStructure]:
     if compound:
         header = compound[0]
         if not header.content[:2].isdigit() or found[0] is not header or len(compound) > 1:
-            raise _refuse(given, f"the compound message “{header.data}” is not a single header at the start.")
+            raise _refuse(given, said(QT_TRANSLATE_NOOP("CoreMessage", "the compound message “{scanned_text}” is not a "
+                                                                       "single header at the start."),
+                                      scanned_text=header.data))
         declared = int(header.content[:2])
         if declared != len(found) - 1:
-            raise _refuse(given, f"the compound message says it holds {declared} data structures but "
-                          f"{len(found) - 1} were read: the scan is incomplete. Scan the code again.")
+            raise _refuse(given, said(QT_TRANSLATE_NOOP("CoreMessage", "the compound message says it holds {declared} "
+                                                                       "data structures but {read} were read: the scan "
+                                                                       "is incomplete. Scan the code again."),
+                                      declared=declared, read=len(found) - 1))
     return found
 
 
@@ -230,7 +250,9 @@ def _date(given: str, structure: DataStructure) -> tuple[datetime, bool]:
     try:
         return ordinal_datetime(structure.content)
     except ValueError as error:
-        raise _refuse(given, f"the {structure.name} “{structure.data}” is impossible: {error}.") from None
+        raise _refuse(given, said(QT_TRANSLATE_NOOP("CoreMessage", "the {name} “{scanned_text}” is impossible: "
+                                                                   "{reason}."),
+                                  name=structure.name, scanned_text=structure.data, reason=error)) from None
 
 
 def _one_value(given: str, kept: dict[str, DataStructure], structure: DataStructure) -> None:
@@ -239,8 +261,10 @@ def _one_value(given: str, kept: dict[str, DataStructure], structure: DataStruct
     key = structure.identifier
     earlier = kept.get(key)
     if earlier is not None and earlier.content != structure.content:
-        raise _refuse(given, f"two different values of {structure.name} in one scan (“{earlier.data}” and "
-                      f"“{structure.data}”). Scan one label at a time.")
+        raise _refuse(given, said(QT_TRANSLATE_NOOP("CoreMessage", "two different values of {name} in one scan "
+                                                                   "(“{token}” and “{scanned_text}”). Scan one label "
+                                                                   "at a time."),
+                                  name=structure.name, token=earlier.data, scanned_text=structure.data))
     kept[key] = structure
 
 
@@ -250,7 +274,7 @@ def parse_scan(text: str | None) -> LabelScan:
     given = "" if text is None else str(text)
     pieces = _clean(given)
     if not pieces:
-        raise _refuse(given, "nothing was scanned.")
+        raise _refuse(given, said(QT_TRANSLATE_NOOP("CoreMessage", "nothing was scanned.")))
     kept: dict[str, DataStructure] = {}
     read: list[DataStructure] = []
     for piece in pieces:
@@ -265,24 +289,28 @@ def parse_scan(text: str | None) -> LabelScan:
         verified = False
         if flags.isdigit() and 60 <= int(flags) <= 96:
             if int(flags) != checksum(code) + 60:
-                raise _refuse(given, f"the DIN {code} with flag characters {flags} fails its check (the flags "
-                              f"should be {checksum(code) + 60}): the barcode is damaged or not a DIN. "
-                              "Scan it again or type the DIN from the label.")
+                raise _refuse(given, said(QT_TRANSLATE_NOOP(
+                    "CoreMessage", "the DIN {code} with flag characters {flags} fails its check (the flags should be "
+                                   "{expected}): the barcode is damaged or not a DIN. Scan it again or type the DIN "
+                                   "from the label."), code=code, flags=flags, expected=checksum(code) + 60))
             verified = True
         values.update(din=Din(code[:5], code[5:7], code[7:], check_character(code)), din_flags=flags,
                       din_check_verified=verified)
     if "=<" in kept:
         product = kept["=<"].content
         if not _PRODUCT.match(product):
-            raise _refuse(given, f"the product code “=<{product}” is not αooootds (a letter, 4 letters or "
-                          "digits, then the collection type and the division).")
+            raise _refuse(given, said(QT_TRANSLATE_NOOP("CoreMessage", "the product code “=<{scanned_text}” is not "
+                                                                       "αooootds (a letter, 4 letters or digits, then "
+                                                                       "the collection type and the division)."),
+                                      scanned_text=product))
         values["product_code"] = product
     expiries = [kept[k] for k in ("&>", "=>") if k in kept]
     dated = {s.identifier: _date(given, s) for s in kept.values() if s.identifier in _DATES}
     if expiries:
         if len(expiries) == 2 and dated["&>"][0].date() != dated["=>"][0].date():
-            raise _refuse(given, f"two different expiry dates in one scan (“{expiries[0].data}” and "
-                          f"“{expiries[1].data}”).")
+            raise _refuse(given, said(QT_TRANSLATE_NOOP("CoreMessage", "two different expiry dates in one scan "
+                                                                       "(“{token}” and “{scanned_text}”)."),
+                                      token=expiries[0].data, scanned_text=expiries[1].data))
         values["expiry"], values["expiry_time_given"] = dated[expiries[0].identifier]
     collections = [k for k in ("&*", "=*") if k in kept]
     if collections:
@@ -297,8 +325,9 @@ def parse_scans(texts: list[str] | tuple[str, ...]) -> list[LabelScan]:
     return [parse_scan(text) for text in texts]
 
 
-PRODUCT_CODE_ACCEPTED = ("the 8 characters of the ISBT 128 product code under its barcode (such as S1234A00: a "
-                         "letter, 4 letters or digits, collection type, division), with or without =<")
+PRODUCT_CODE_ACCEPTED = QT_TRANSLATE_NOOP("CoreMessage", "the 8 characters of the ISBT 128 product code under its "
+                                                         "barcode (such as S1234A00: a letter, 4 letters or digits, "
+                                                         "collection type, division), with or without =<")
 
 
 def parse_product_code(text: str | None) -> str:
@@ -309,6 +338,7 @@ def parse_product_code(text: str | None) -> str:
         compact = compact[2:]
     if not _PRODUCT.match(compact):
         shown = compact[:40] if compact.isprintable() else "(unprintable characters)"
-        raise InputError("product_code", given, f"Product code: “{shown}” is not an ISBT 128 product code. "
-                         f"Accepted: {PRODUCT_CODE_ACCEPTED}.")
+        raise InputError("product_code", given, said(  # type: ignore[arg-type]
+            QT_TRANSLATE_NOOP("CoreMessage", "Product code: “{typed}” is not an ISBT 128 product code. Accepted: "
+                                             "{accepted}."), typed=shown, accepted=said(PRODUCT_CODE_ACCEPTED)))
     return compact

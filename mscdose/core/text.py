@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from mscdose.core.errors import InputError
+from mscdose.core.messages import QT_TRANSLATE_NOOP, Message, said
 
 # Characters that are invisible or change how the text around them is drawn, beyond the Cc/Cf/Z* categories:
 # Unicode "default ignorable" code points and blank-looking letters (Hangul fillers, braille blank).
@@ -87,16 +88,20 @@ def shown(text: str, limit: int = 60) -> str:
 HALF_WIDTH_ZH = "请切换到半角输入法（直接输入），用数字0–9重新输入。"
 
 
-def character_problem(text: str, *, allowed_spaces: str = " ") -> str | None:
-    """What is wrong with the first wide form, foreign digit or hidden character in `text`, or None."""
+def character_problem(text: str, *, allowed_spaces: str = " ") -> Message | None:
+    """What is wrong with the first wide form, foreign digit or hidden character in `text`, or None (a
+    Message: its `.text` is the English, which ends with the Chinese hint for the half-width input method)."""
     for char in text:
         if is_wide_form(char):
-            return (f"“{shown(text)}” contains “{char}” ({character_name(char)}), a full-width or non-Latin "
-                    "character. Switch the input method to half-width (direct input) and type it again with "
-                    "the digits 0–9. " + HALF_WIDTH_ZH)
+            return said(QT_TRANSLATE_NOOP("CoreMessage", "“{typed}” contains “{char}” ({name}), a full-width or "
+                                                         "non-Latin character. Switch the input method to "
+                                                         "half-width (direct input) and type it again with the "
+                                                         "digits 0–9. {half_width}"),
+                        typed=shown(text), char=char, name=character_name(char), half_width=HALF_WIDTH_ZH)
         if is_hidden(char, allowed_spaces):
-            return (f"“{shown(text)}” contains an invisible or control character ({character_name(char)}). "
-                    "Delete the entry and type it again.")
+            return said(QT_TRANSLATE_NOOP("CoreMessage", "“{typed}” contains an invisible or control character "
+                                                         "({name}). Delete the entry and type it again."),
+                        typed=shown(text), name=character_name(char))
     return None
 
 
@@ -109,14 +114,22 @@ class TextField:
 
 
 TEXT_FIELDS: dict[str, TextField] = {
-    "patient_id": TextField("Patient ID", 32, True, "up to 32 letters A–Z, digits and - / . _"),
-    "patient_name": TextField("Patient name", 100, False, "a name of up to 100 characters on one line"),
-    "lot": TextField("Lot", 40, True, "up to 40 letters A–Z, digits and - / . _"),
-    "initials": TextField("Initials", 8, False, "2 to 8 letters, such as AB or A.B."),
-    "reason": TextField("Reason", 500, False, "a sentence of up to 500 characters on one line"),
-    "prescriber": TextField("Prescriber", 100, False, "a name of up to 100 characters on one line"),
-    "order_reference": TextField("Order reference", 40, True, "up to 40 letters A–Z, digits and - / . _"),
+    "patient_id": TextField(QT_TRANSLATE_NOOP("CoreMessage", "Patient ID"), 32, True,
+                            QT_TRANSLATE_NOOP("CoreMessage", "up to 32 letters A–Z, digits and - / . _")),
+    "patient_name": TextField(QT_TRANSLATE_NOOP("CoreMessage", "Patient name"), 100, False,
+                              QT_TRANSLATE_NOOP("CoreMessage", "a name of up to 100 characters on one line")),
+    "lot": TextField(QT_TRANSLATE_NOOP("CoreMessage", "Lot"), 40, True,
+                     QT_TRANSLATE_NOOP("CoreMessage", "up to 40 letters A–Z, digits and - / . _")),
+    "initials": TextField(QT_TRANSLATE_NOOP("CoreMessage", "Initials"), 8, False,
+                          QT_TRANSLATE_NOOP("CoreMessage", "2 to 8 letters, such as AB or A.B.")),
+    "reason": TextField(QT_TRANSLATE_NOOP("CoreMessage", "Reason"), 500, False,
+                        QT_TRANSLATE_NOOP("CoreMessage", "a sentence of up to 500 characters on one line")),
+    "prescriber": TextField(QT_TRANSLATE_NOOP("CoreMessage", "Prescriber"), 100, False,
+                            QT_TRANSLATE_NOOP("CoreMessage", "a name of up to 100 characters on one line")),
+    "order_reference": TextField(QT_TRANSLATE_NOOP("CoreMessage", "Order reference"), 40, True,
+                                 QT_TRANSLATE_NOOP("CoreMessage", "up to 40 letters A–Z, digits and - / . _")),
 }
+_TEXT_ON_ONE_LINE = QT_TRANSLATE_NOOP("CoreMessage", "text on one line")
 _IDENTIFIER = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9 ./_-]*[A-Za-z0-9])?")
 _INITIALS = re.compile(r"(?:\w\.?){2,8}")
 
@@ -129,29 +142,41 @@ def check_text(field: str, text: str | None, max_length: int | None = None, *, r
     general rules (one line, no hidden characters) and `max_length` (default 200). An empty text is
     refused when `required`, otherwise returned as "".
     """
-    spec = TEXT_FIELDS.get(field) or TextField(field.replace("_", " ").capitalize(), 200, False,
-                                               "text on one line")
+    spec = TEXT_FIELDS.get(field) or TextField(field.replace("_", " ").capitalize(), 200, False, _TEXT_ON_ONE_LINE)
     limit = max_length if max_length is not None else spec.max_length
     given = "" if text is None else str(text)
-    accepted = f" Accepted: {spec.accepted}" + (f" (at most {limit} characters)." if max_length else ".")
+    label = said(spec.label) if field in TEXT_FIELDS else spec.label
+    accepted = said(spec.accepted)
 
-    def fail(problem: str) -> InputError:
-        return InputError(field, given[:200], f"{spec.label}: {problem}{accepted}")
+    def fail(problem: Message) -> InputError:
+        if max_length:
+            return InputError(field, given[:200], said(  # type: ignore[arg-type]
+                QT_TRANSLATE_NOOP("CoreMessage",
+                                  "{label}: {problem} Accepted: {accepted} (at most {limit} characters)."),
+                label=label, problem=problem, accepted=accepted, limit=limit))
+        return InputError(field, given[:200], said(  # type: ignore[arg-type]
+            QT_TRANSLATE_NOOP("CoreMessage", "{label}: {problem} Accepted: {accepted}."),
+            label=label, problem=problem, accepted=accepted))
 
     if len(given) > limit + 64:  # refuse very long text before any per-character work
-        raise fail(f"the entry is {len(given):,} characters long; at most {limit} are accepted.")
+        raise fail(said(QT_TRANSLATE_NOOP("CoreMessage",
+                                          "the entry is {length} characters long; at most {limit} are accepted."),
+                        length=f"{len(given):,}", limit=limit))
     problem = character_problem(given)
     if problem:
         raise fail(problem)
     value = unicodedata.normalize("NFC", given.strip(" "))
     if not value:
         if required:
-            raise fail("nothing was entered.")
+            raise fail(said(QT_TRANSLATE_NOOP("CoreMessage", "nothing was entered.")))
         return ""
     if len(value) > limit:
-        raise fail(f"“{shown(value)}” is {len(value):,} characters long; at most {limit} are accepted.")
+        raise fail(said(QT_TRANSLATE_NOOP("CoreMessage",
+                                          "“{typed}” is {length} characters long; at most {limit} are accepted."),
+                        typed=shown(value), length=f"{len(value):,}", limit=limit))
     if spec.identifier and not _IDENTIFIER.fullmatch(value):
-        raise fail(f"“{shown(value)}” contains characters an identifier cannot have.")
+        raise fail(said(QT_TRANSLATE_NOOP("CoreMessage", "“{typed}” contains characters an identifier cannot have."),
+                        typed=shown(value)))
     if field == "initials" and not _INITIALS.fullmatch(value):
-        raise fail(f"“{shown(value)}” is not initials.")
+        raise fail(said(QT_TRANSLATE_NOOP("CoreMessage", "“{typed}” is not initials."), typed=shown(value)))
     return value

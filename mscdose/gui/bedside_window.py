@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from mscdose.gui.texts import plain, translate
-from mscdose.i18n import QT_TRANSLATE_NOOP
+from mscdose.i18n import QT_TRANSLATE_NOOP, error_text
 from mscdose.settings import CHECK_BEFORE_LABEL, WRISTBAND_PATTERN, Settings
 
 logger = logging.getLogger(__name__)
@@ -162,7 +162,7 @@ class BedsideWindow(QDialog):
             pattern = WristbandPattern.from_setting(setting)
         except InputError as error:
             self._show_not_checked(translate("Bedside", "The site setting {problem} Fix it in Settings.")
-                                   .format(problem=error.message))
+                                   .format(problem=error_text(error)))
             return
         now = self._now or datetime.now().astimezone()
         try:

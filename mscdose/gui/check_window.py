@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from mscdose.gui.texts import plain, translate, unit_text_in
 from mscdose.gui.users_window import SignInBox
-from mscdose.i18n import QT_TRANSLATE_NOOP
+from mscdose.i18n import QT_TRANSLATE_NOOP, error_text
 from mscdose.service import accounts, checking
 from mscdose.service.errors import ServiceError
 
@@ -198,7 +198,7 @@ class CheckWindow(QWidget):
                 checker = accounts.authenticate(self.store, *self.signer.credentials())
             session = checking.start_check(self.store, record_id, checker, initials=self.signer.initials.text())
         except (ServiceError, ValueError) as error:
-            self.verdict.setText(f"✖ {error}")
+            self.verdict.setText(f"✖ {error_text(error)}")
             return
         finally:
             self.signer.clear_password()
@@ -231,7 +231,7 @@ class CheckWindow(QWidget):
         try:
             outcome = checking.finish_check(self.store, self.session, texts, units=units)
         except ServiceError as error:  # unreadable text: nothing signed, the checker corrects it
-            self.verdict.setText(f"✖ {error}")
+            self.verdict.setText(f"✖ {error_text(error)}")
             if error.field in self.inputs:
                 self.inputs[error.field].setFocus()
             return

@@ -90,7 +90,9 @@ def start_correction(window: MainWindow, record_id: int, reason: str) -> bool:
         with opened_store() as store:
             record = store.get(record_id)
     except ServiceError as error:
-        window.questions.show_message(translate("Messages", "Correct a record"), str(error))
+        from mscdose.i18n import error_text
+
+        window.questions.show_message(translate("Messages", "Correct a record"), error_text(error))
         return False
     protocols = window.protocol_bar.protocols
     wanted = (record.document.get("protocol") or {}).get("id")

@@ -145,11 +145,11 @@ class FieldRow:
     def set_error(self, message: str | None) -> None:
         """Show `message` under the box (or clear it). Only changes what differs, so typing stays smooth.
         A core message (an InputError's English text) is shown in the window's language when the core raised
-        it from a template (i18n.record_message_text; the same numbers, else the English)."""
+        it from a template (i18n.live_message_text; the same numbers, else the English)."""
         if message:
-            from mscdose.i18n import record_message_text
+            from mscdose.i18n import live_message_text
 
-            message = record_message_text(message)
+            message = live_message_text(message)
         shown = f"✖ {message}" if message else ""
         if shown == self.message.text():
             return

@@ -209,9 +209,10 @@ class FinalizeController(QObject):
         """A service refusal said plainly; the field it names is marked and focused."""
         from PySide6.QtWidgets import QMessageBox
 
+        from mscdose.i18n import error_text
         from mscdose.service.errors import StoreUnavailable
 
-        message = str(getattr(error, "message", "") or error)
+        message = error_text(error)  # the window's language (the English when it was raised without a template)
         field = getattr(error, "field", "")
         if field:
             self.mark_field(field, message)
@@ -298,7 +299,7 @@ class FinalizeController(QObject):
             return
         except InputError as error:  # the order date, read by the document
             self._refused(translate("Messages", "Cannot finalise"),
-                          InvalidInput(error.message, field=error.field, given=error.given))
+                          InvalidInput(error.said or error.message, field=error.field, given=error.given))
             return
         except ServiceError as error:
             logger.warning("Record not saved: %s", error)

@@ -47,7 +47,7 @@ from mscdose.gui.history_model import (
     HistoryTableModel,
 )
 from mscdose.gui.texts import translate
-from mscdose.i18n import QT_TRANSLATE_NOOP
+from mscdose.i18n import QT_TRANSLATE_NOOP, error_text
 from mscdose.records.readable import record_text
 from mscdose.records.store import RecordStore, SavedRecord, StoreError
 from mscdose.records.summaries import RecordSummary
@@ -352,7 +352,7 @@ class HistoryView(QDialog):
             reprint(self.store, record.id, output, PrintOptions(str(self.page_size.currentData()), self.site_name))
         except ServiceError as error:
             self.refresh()  # the print log changed either way
-            self.report(str(error), error=True)
+            self.report(error_text(error), error=True)
             return False
         self.refresh()
         self.report(translate("History", "Reprint of record {record} written to {path}.").format(record=record.id,

@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from mscdose.gui.texts import translate
+from mscdose.i18n import error_text
 
 if TYPE_CHECKING:
     from mscdose.gui.finalizing import FinalizeController
@@ -58,10 +59,11 @@ class OutputsController(QObject):
         from PySide6.QtWidgets import QMessageBox
 
         record_id = self.finalizing.final_record_id
-        text = str(error)
-        if record_id is not None and "is saved" not in text:
-            text += (f"\n\nRecord {record_id} is saved. Get its worksheet with Reprint… (or `mscdose reprint "
-                     f"{record_id} --output FILE.pdf`); do not finalise again.")
+        text = error_text(error)
+        if record_id is not None and "is saved" not in str(error):
+            text += "\n\n" + translate("Messages", "Record {record} is saved. Get its worksheet with Reprint… (or "
+                                                 "`mscdose reprint {record} --output FILE.pdf`); do not finalise "
+                                                 "again.").format(record=record_id)
         self.questions.show_message(title, text, QMessageBox.Icon.Critical)
         if record_id is not None:
             self.output_failed.emit(record_id)
@@ -171,7 +173,7 @@ class OutputsController(QObject):
         except ServiceError as error:
             logger.warning("Record %s: no bag label: %s", record.id, error)
             icon = QMessageBox.Icon.Warning if isinstance(error, InvalidInput) else QMessageBox.Icon.Critical
-            self.questions.show_message(translate("Messages", "No bag label written"), str(error), icon)
+            self.questions.show_message(translate("Messages", "No bag label written"), error_text(error), icon)
             return False
         logger.info("Record %s: %s written to %s", record.id, f"label reprint {copy}" if copy else "label", output)
         self.label_written.emit(record.id, copy, str(output))
@@ -198,7 +200,7 @@ class OutputsController(QObject):
             store = open_store()
         except ServiceError as error:
             logger.warning("Records not opened: %s", error)
-            self.questions.show_message(translate("Messages", "Could not open the records"), str(error),
+            self.questions.show_message(translate("Messages", "Could not open the records"), error_text(error),
                                         QMessageBox.Icon.Critical)
             return
         try:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from mscdose.gui.texts import plain, translate
-from mscdose.i18n import QT_TRANSLATE_NOOP
+from mscdose.i18n import QT_TRANSLATE_NOOP, error_text
 from mscdose.service import accounts
 from mscdose.service.errors import ServiceError
 
@@ -121,7 +121,7 @@ class SignInDialog(QDialog):
         try:
             self.user = accounts.authenticate(self.store, *self.box.credentials())
         except ServiceError as error:
-            self.problem.setText(f"✖ {error}")
+            self.problem.setText(f"✖ {error_text(error)}")
             return
         finally:
             self.box.clear_password()
@@ -202,7 +202,7 @@ class UsersWindow(QWidget):
         try:
             found = accounts.list_users(self.store)
         except ServiceError as error:
-            self.status.setText(f"✖ {error}")
+            self.status.setText(f"✖ {error_text(error)}")
             return
         self.table.setRowCount(len(found))
         for row, user in enumerate(found):
@@ -234,7 +234,7 @@ class UsersWindow(QWidget):
             user = accounts.add_user(self.store, self.new_id.text(), self.new_name.text(), self.new_initials.text(),
                                      self.new_role.currentData(), self.new_password.text(), by_admin=by_admin)
         except ServiceError as error:
-            self.status.setText(f"✖ {error}")
+            self.status.setText(f"✖ {error_text(error)}")
             return
         finally:
             self._clear_passwords()
@@ -259,7 +259,7 @@ class UsersWindow(QWidget):
         try:
             user = change(self.store, user_id, by_admin=self.admin.credentials())
         except ServiceError as error:
-            self.status.setText(f"✖ {error}")
+            self.status.setText(f"✖ {error_text(error)}")
             return
         finally:
             self.admin.clear_password()

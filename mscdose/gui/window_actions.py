@@ -122,7 +122,9 @@ class WindowActions:
         try:
             store = open_store()
         except StoreUnavailable as error:
-            QMessageBox.critical(self.window, translate("Actions", "Could not open the records"), str(error))
+            from mscdose.i18n import error_text
+
+            QMessageBox.critical(self.window, translate("Actions", "Could not open the records"), error_text(error))
             return
         opened = window_class(store, self.window, owns_store=True)
         opened.show()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from mscdose.core.messages import QT_TRANSLATE_NOOP, said
 from mscdose.service.errors import InvalidInput, ServiceError
 from mscdose.service.records import store_errors
 
@@ -57,36 +58,48 @@ def authenticate(store: RecordStore, user_id: str, password: str) -> User:
 
     user_id = (user_id or "").strip()
     if not user_id:
-        raise AccessRefused("User: no user id was given. Accepted: your user id (an admin can list them with "
-                            "`mscdose user list`).", field="user")
+        raise AccessRefused(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "User: no user id was given. Accepted: your user id (an admin can list them with "
+                           "`mscdose user list`).")), field="user")
     with store_errors():
         user = users.find_user(store, user_id)
     if user is None:
-        raise AccessRefused(f"User: “{user_id[:40]}” is not a user of this record store. Accepted: a user id "
-                            "an admin added (`mscdose user list`).", field="user", given=user_id[:40])
+        raise AccessRefused(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "User: “{user_id}” is not a user of this record store. Accepted: a user id an admin "
+                           "added (`mscdose user list`)."),
+            user_id=user_id[:40]), field="user", given=user_id[:40])
     if user.disabled:
-        raise AccessRefused(f"User {user.user_id} is disabled and cannot sign.", field="user", given=user_id)
+        raise AccessRefused(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "User {user_id} is disabled and cannot sign."),
+            user_id=user.user_id), field="user", given=user_id)
     if user.locked:
-        raise AccessRefused(f"User {user.user_id} is locked after {users.LOCKOUT_AFTER} failed sign-ins. An admin "
-                            f"must unlock it (`mscdose user unlock {user.user_id}` or the Users window).",
+        raise AccessRefused(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "User {user_id} is locked after {limit} failed sign-ins. An admin must unlock it "
+                           "(`mscdose user unlock {user_id}` or the Users window)."),
+            user_id=user.user_id, limit=users.LOCKOUT_AFTER),
                             field="user", given=user_id)
     with store_errors():
         stored = users.password_hash_of(store, user.user_id)
     try:
         right = passwords.check_password(password or "", stored)
     except ValueError as error:
-        raise AccessRefused(f"User {user.user_id} cannot sign: {error}. An admin must set a new password.",
+        raise AccessRefused(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "User {user_id} cannot sign: {error}. An admin must set a new password."),
+            user_id=user.user_id, error=error),
                             field="password") from None
     if not right:
         with store_errors():
             after = users.failed_sign_in(store, user.user_id)
         if after.locked:
-            raise AccessRefused(f"Password: wrong password for {user.user_id}. That was failure "
-                                f"{after.failed_attempts} in a row, so the account is now locked; an admin must "
-                                "unlock it.", field="password")
+            raise AccessRefused(said(QT_TRANSLATE_NOOP(
+                "CoreMessage", "Password: wrong password for {user_id}. That was failure {failures} in a row, so "
+                               "the account is now locked; an admin must unlock it."),
+                user_id=user.user_id, failures=after.failed_attempts), field="password")
         left = users.LOCKOUT_AFTER - after.failed_attempts
-        raise AccessRefused(f"Password: wrong password for {user.user_id} (failure {after.failed_attempts} in a "
-                            f"row; the account is locked after {left} more).", field="password")
+        raise AccessRefused(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "Password: wrong password for {user_id} (failure {failures} in a row; the account is "
+                           "locked after {left} more)."),
+            user_id=user.user_id, failures=after.failed_attempts, left=left), field="password")
     if user.failed_attempts:
         with store_errors():
             users.clear_failures(store, user.user_id)
@@ -97,7 +110,9 @@ def require_admin(store: RecordStore, user_id: str, password: str) -> User:
     """An authenticated, active admin (for user changes and protocol approval when accounts are on)."""
     user = authenticate(store, user_id, password)
     if user.role != "admin":
-        raise AccessRefused(f"User {user.user_id} is a {user.role}; only an admin may do this.", field="user",
+        raise AccessRefused(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "User {user_id} is a {role}; only an admin may do this."),
+            user_id=user.user_id, role=user.role), field="user",
                             given=user_id)
     return user
 
@@ -107,8 +122,10 @@ def _check_new_password(password: str, user_id: str) -> str:
 
     problem = passwords.password_problem(password, user_id)
     if problem:
-        raise InvalidInput(f"Password: {problem}. Accepted: at least {passwords.MIN_PASSWORD} characters, or a "
-                           f"PIN of at least {passwords.MIN_PIN} digits.", field="password")
+        raise InvalidInput(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "Password: {problem}. Accepted: at least {min_password} characters, or a PIN of at least "
+                           "{min_pin} digits."),
+            problem=problem, min_password=passwords.MIN_PASSWORD, min_pin=passwords.MIN_PIN), field="password")
     return passwords.hash_password(password)
 
 
@@ -123,15 +140,19 @@ def add_user(store: RecordStore, user_id: str, full_name: str, initials: str, ro
         field, given = next((f, g) for prefix, f, g in (("user id", "user", user_id), ("full name", "full_name",
                             full_name), ("initials", "initials", initials), ("role", "role", role))
                             if problem.startswith(prefix))
-        raise InvalidInput(f"New user: {problem}.", field=field, given=given[:40])
+        raise InvalidInput(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "New user: {problem}."),
+            problem=problem), field=field, given=given[:40])
     first = not accounts_enabled(store)
     if first and role != "admin":
-        raise InvalidInput("New user: this record store has no users yet, so the first one must be an admin "
-                           "(role admin), who then adds the others.", field="role", given=role)
+        raise InvalidInput(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "New user: this record store has no users yet, so the first one must be an admin (role "
+                           "admin), who then adds the others.")), field="role", given=role)
     by = user_id.strip()
     if not first:
         if by_admin is None:
-            raise AccessRefused("Adding a user needs an admin's user id and password.", field="user")
+            raise AccessRefused(said(QT_TRANSLATE_NOOP(
+                "CoreMessage", "Adding a user needs an admin's user id and password.")), field="user")
         by = require_admin(store, *by_admin).user_id
     password_hash = _check_new_password(password, user_id.strip())
     with store_errors():
@@ -163,7 +184,9 @@ def set_password(store: RecordStore, user_id: str, new_password: str, *, by: Cre
 
     signer = authenticate(store, *by)
     if signer.key != canonical_key(user_id) and signer.role != "admin":
-        raise AccessRefused(f"User {signer.user_id} may only change their own password.", field="user")
+        raise AccessRefused(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "User {user_id} may only change their own password."),
+            user_id=signer.user_id), field="user")
     password_hash = _check_new_password(new_password, user_id)
     with store_errors():
         return users.change_user(store, user_id, "password", signer.user_id, password_hash)
@@ -180,10 +203,12 @@ def sign(store: RecordStore, record_id: int, user: User | None, meaning: str, *,
 
     enabled = accounts_enabled(store)
     if enabled and user is None:
-        raise AccessRefused("This record store has user accounts: signing needs a user id and password.",
+        raise AccessRefused(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "This record store has user accounts: signing needs a user id and password.")),
                             field="user")
     if not enabled and user is not None:
-        raise AccessRefused("This record store has no user accounts: sign with initials.", field="user")
+        raise AccessRefused(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "This record store has no user accounts: sign with initials.")), field="user")
     with store_errors():
         return users.add_signature(store, record_id, meaning, user.user_id if user else "", initials, detail)
 

@@ -44,6 +44,6 @@ def calculate(texts: Mapping[str, str | Sequence[str] | None], protocol: Protoco
     request, errors = read_texts(texts, units)
     if errors:
         first = next(iter(errors.values()))
-        raise InvalidInput(first.message, field=first.field, given=first.given)
+        raise InvalidInput(first.said or first.message, field=first.field, given=first.given)
     assert request is not None
     return compute(request, protocol)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from mscdose.core.messages import QT_TRANSLATE_NOOP, said
 from mscdose.service.accounts import AccessRefused, accounts_enabled, sign, signatures
 from mscdose.service.errors import InvalidInput
 from mscdose.service.records import store_errors
@@ -88,13 +89,17 @@ def start_check(store: RecordStore, record_id: int, checker: User | None, *, ini
 
     enabled = accounts_enabled(store)
     if enabled and checker is None:
-        raise AccessRefused("This record store has user accounts: checking needs your user id and password.",
+        raise AccessRefused(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "This record store has user accounts: checking needs your user id and password.")),
                             field="user")
     if enabled and checker is not None and checker.role not in records_users.MAY_SIGN["checked"]:
-        raise AccessRefused(f"User {checker.user_id} is a {checker.role}; only a checker or admin may check.",
+        raise AccessRefused(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "User {user_id} is a {role}; only a checker or admin may check."),
+            user_id=checker.user_id, role=checker.role),
                             field="user", given=checker.user_id)
     if not enabled and not records_users.initials_key(initials):
-        raise InvalidInput("Checked by: give your initials (2 to 6 letters, e.g. JS).", field="checked_by",
+        raise InvalidInput(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "Checked by: give your initials (2 to 6 letters, e.g. JS).")), field="checked_by",
                            given=initials)
     from mscdose.records.store import StoreError
 
@@ -103,12 +108,16 @@ def start_check(store: RecordStore, record_id: int, checker: User | None, *, ini
     except StoreError as error:
         raise InvalidInput(str(error), field="record", given=str(record_id)) from None
     if record.superseded_by is not None:
-        raise InvalidInput(f"Record {record_id} was corrected by record {record.superseded_by}; check that one.",
+        raise InvalidInput(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "Record {record_id} was corrected by record {superseded_by}; check that one."),
+            record_id=record_id, superseded_by=record.superseded_by),
                            field="record", given=str(record_id))
     signed = signatures(store, record_id)
     done = [s for s in signed if s.meaning == "checked"]
     if done:
-        raise InvalidInput(f"Record {record_id} is already checked: {done[0].manifestation()}.", field="record",
+        raise InvalidInput(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "Record {record_id} is already checked: {manifestation}."),
+            record_id=record_id, manifestation=done[0].manifestation()), field="record",
                            given=str(record_id))
     prepared = [s for s in signed if s.meaning == "prepared"]
     if checker is not None and prepared and prepared[0].electronic:
@@ -120,8 +129,10 @@ def start_check(store: RecordStore, record_id: int, checker: User | None, *, ini
                         *(records_users.initials_key(s.initials) for s in prepared)}
         who = checker.initials if checker else initials.strip().upper()
     if same:
-        raise AccessRefused(f"Record {record_id} was prepared by {who}: the preparer cannot check their own "
-                            "record. Ask another person to check it.", field="user", given=who)
+        raise AccessRefused(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "Record {record_id} was prepared by {who}: the preparer cannot check their own record. "
+                           "Ask another person to check it."),
+            record_id=record_id, who=who), field="user", given=who)
     document = record.document
     inputs = document.get("inputs") or {}
     product = " ".join(part for part in (f"lot {record.lot_number}" if record.lot_number else "",
@@ -172,9 +183,13 @@ def record_protocol(document: Mapping[str, Any], protocol: Protocol | str | None
     loaded = protocol if protocol is not None and not isinstance(protocol, str) else \
         load_protocol_for_use(protocol or str(wanted.get("id") or ""))
     if loaded.sha256 != wanted.get("sha256"):
-        raise InvalidInput(f"Protocol: the record was made under {wanted.get('id')} version {wanted.get('version')} "
-                           f"with SHA-256 {wanted.get('sha256')}, but the protocol given has SHA-256 "
-                           f"{loaded.sha256}. Accepted: the record's own protocol file (--protocol FILE).",
+        raise InvalidInput(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "Protocol: the record was made under {protocol_id} version {version} with SHA-256 "
+                           "{wanted_sha256}, but the "
+                           "protocol given has SHA-256 {sha256}. Accepted: the record's own protocol file "
+                           "(--protocol FILE)."),
+            protocol_id=wanted.get("id"), version=wanted.get("version"),
+            wanted_sha256=wanted.get("sha256"), sha256=loaded.sha256),
                            field="protocol", given=loaded.sha256)
     return loaded
 
@@ -193,12 +208,14 @@ def compare_blind(record_document: Mapping[str, Any], entered_texts: Mapping[str
     texts = {name: entered_texts.get(name) for name in BLIND_FIELDS}
     missing = [name for name in BLIND_FIELDS if not (texts[name] or "").strip()]
     if missing:
-        raise InvalidInput(f"{LABELS[missing[0]]}: nothing was entered. A blind check re-enters all five: "
-                           f"{', '.join(LABELS[n].lower() for n in BLIND_FIELDS)}.", field=missing[0])
+        raise InvalidInput(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "{label}: nothing was entered. A blind check re-enters all five: {fields}."),
+            label=LABELS[missing[0]], fields=", ".join(LABELS[n].lower() for n in BLIND_FIELDS)),
+                           field=missing[0])
     request, errors = read_texts(texts, units)
     if errors:
         first = next(iter(errors.values()))
-        raise InvalidInput(first.message, field=first.field, given=first.given)
+        raise InvalidInput(first.said or first.message, field=first.field, given=first.given)
     assert request is not None
     differences = _input_differences(request, inputs)
     loaded = record_protocol(record_document, protocol)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from mscdose.core.messages import QT_TRANSLATE_NOOP, said
 from mscdose.service.errors import Blocked, InvalidInput, NotFinalisable, StoreUnavailable
 from mscdose.service.records import store_errors
 
@@ -90,7 +91,7 @@ def check_texts(preparation: Preparation) -> Preparation:
         for override in preparation.overrides:
             check_text("reason", override.reason, required=False)
     except InputError as error:
-        raise InvalidInput(error.message, field=error.field, given=error.given) from None
+        raise InvalidInput(error.said or error.message, field=error.field, given=error.given) from None
     from mscdose.core.identifiers import canonical_key
 
     def letters(initials: str) -> str:  # "A.B.", "a b" and "AB" are the same person's initials
@@ -98,9 +99,11 @@ def check_texts(preparation: Preparation) -> Preparation:
 
     checked, prepared = cleaned["checked_by"], cleaned["prepared_by"]
     if checked and prepared and letters(checked) == letters(prepared):
-        raise InvalidInput(f"Checked by: “{checked}” are the preparer's own initials. Accepted: the initials of a "
+        raise InvalidInput(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "Checked by: “{checked}” are the preparer's own initials. Accepted: the initials of a "
                            "second person who checked independently, or nothing (the check is then a later step: "
-                           "mscdose check, or Check a record in the window).", field="checked_by", given=checked)
+                           "mscdose check, or Check a record in the window)."),
+            checked=checked), field="checked_by", given=checked)
     return replace(preparation, **cleaned)
 
 
@@ -199,10 +202,14 @@ def check_overrides(preparation: Preparation, review_: Review) -> None:
         problem = override_problem(override.reason, override.initials)
         if problem:
             field_name = "prepared_by" if problem.startswith("Initials") else "override"
-            raise InvalidInput(f"override {override.code}: {problem}", field=field_name, given=override.code)
+            raise InvalidInput(said(QT_TRANSLATE_NOOP(
+                "CoreMessage", "override {override_code}: {problem}"),
+                override_code=override.code, problem=problem), field=field_name, given=override.code)
         if override.code not in soft:
-            raise InvalidInput(f"override {override.code}: this calculation has no such soft flag. Soft flags to "
-                               f"override: {', '.join(sorted(soft)) or 'none'}.", field="override",
+            raise InvalidInput(said(QT_TRANSLATE_NOOP(
+                "CoreMessage", "override {override_code}: this calculation has no such soft flag. Soft flags to "
+                               "override: {value}."),
+                override_code=override.code, value=", ".join(sorted(soft)) or "none"), field="override",
                                given=override.code)
 
 
@@ -243,8 +250,9 @@ def finalise(store: RecordStore, result: DoseResult, preparation: Preparation,
         accounts = accounts_enabled(store)
     if accounts:
         if signer is None:
-            raise AccessRefused("This record store has user accounts: finalising needs the preparer's user id and "
-                                "password (an electronic signature, meaning “prepared”).", field="user")
+            raise AccessRefused(said(QT_TRANSLATE_NOOP(
+                "CoreMessage", "This record store has user accounts: finalising needs the preparer's user id and "
+                               "password (an electronic signature, meaning “prepared”).")), field="user")
         preparation = replace(preparation, prepared_by=signer.initials, checked_by="")
     preparation = check_texts(preparation)
     review_ = review_ or review(store, result, preparation)
@@ -260,8 +268,9 @@ def finalise(store: RecordStore, result: DoseResult, preparation: Preparation,
                            infusion_limit=review_.result.protocol.infusions)
     except InfusionLimitReached as error:  # another workstation saved one first, inside the same lock
         log.warning("Record not saved (patient %s): infusion limit reached (%s)", preparation.patient_id, error)
-        raise Blocked([f"INFUSION_LIMIT_REACHED: {error} (hard limit, cannot be overridden; a correction "
-                       "supersedes the earlier record: mscdose correct RECORD_ID)"]) from None
+        raise Blocked([said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "INFUSION_LIMIT_REACHED: {reason} (hard limit, cannot be overridden; a correction "
+                           "supersedes the earlier record: mscdose correct RECORD_ID)"), reason=error)]) from None
     except StoreError as error:
         log.warning("Record not saved (patient %s): %s", preparation.patient_id, error)
         raise StoreUnavailable(str(error)) from None

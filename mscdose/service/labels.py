@@ -17,6 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from mscdose.core.messages import QT_TRANSLATE_NOOP, said
 from mscdose.service.errors import InvalidInput, OutputFailed
 from mscdose.service.outputs import log_output
 
@@ -59,9 +60,11 @@ def refuse_unchecked(store: Any, record: Any, check_required: bool | None = None
     if not required:
         return
     if not any(signature.meaning == "checked" for signature in signatures(store, record.id)):
-        raise InvalidInput(f"Record {record.id} has not been checked independently, and this site requires the "
-                           f"check before the bag is labelled: `mscdose check {record.id} ...` (or Check a record "
-                           "in the window) first.", field="record_id", given=str(record.id))
+        raise InvalidInput(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "Record {record_id} has not been checked independently, and this site requires the check "
+                           "before the bag is labelled: `mscdose check {record_id} ...` (or Check a record in the "
+                           "window) first."),
+            record_id=record.id), field="record_id", given=str(record.id))
 
 
 def write_record_label(store: Any, record: Any, output: Path, size: str, *,
@@ -74,8 +77,10 @@ def write_record_label(store: Any, record: Any, output: Path, size: str, *,
     from mscdose.worksheet.label import write_label_pdf
 
     if record.superseded_by is not None:
-        raise InvalidInput(f"Record {record.id} was corrected by record {record.superseded_by}: no label is printed "
-                           f"for a superseded record. Print the label of record {record.superseded_by}.",
+        raise InvalidInput(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "Record {record_id} was corrected by record {superseded_by}: no label is printed for a "
+                           "superseded record. Print the label of record {superseded_by}."),
+            record_id=record.id, superseded_by=record.superseded_by),
                            field="record_id", given=str(record.id))
     refuse_unchecked(store, record, check_required)
     copy = label_copies_made(store, record.id)
@@ -83,11 +88,15 @@ def write_record_label(store: Any, record: Any, output: Path, size: str, *,
     try:
         write_label_pdf(record.document, record.id, output, size=size, reprint=copy)
     except ValueError as error:  # a document that can never have a label (blocked, unresolved)
-        raise InvalidInput(f"Record {record.id}: {error}", field="record_id", given=str(record.id)) from None
+        raise InvalidInput(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "Record {record_id}: {error}"),
+            record_id=record.id, error=error), field="record_id", given=str(record.id)) from None
     except Exception as error:  # whatever the renderer met is logged against the record, then reported
         reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
         log_output(store, record.id, False, f"{kind} PDF {output} ({size}) failed: {reason}")
-        raise OutputFailed(f"Could not write the bag label of record {record.id} to “{output}”: {reason}. The "
-                           "failure is logged; nothing was left behind.", record.id, given=str(output)) from None
+        raise OutputFailed(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "Could not write the bag label of record {record_id} to “{output}”: {reason}. The "
+                           "failure is logged; nothing was left behind."),
+            record_id=record.id, output=output, reason=reason), record.id, given=str(output)) from None
     log_output(store, record.id, True, f"{kind} PDF {output} ({size})")
     return copy

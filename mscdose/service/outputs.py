@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mscdose.core.messages import QT_TRANSLATE_NOOP, said
 from mscdose.service.errors import InvalidInput, OutputFailed
 from mscdose.service.records import store_errors
 
@@ -46,7 +47,9 @@ def print_options(page_size: str | None = None, site_name: str | None = None) ->
         site_name = settings.get(SITE_NAME) if site_name is None else site_name
     matched = next((size for size in PAGE_SIZES if size.lower() == page_size.strip().lower()), None)
     if matched is None:
-        raise InvalidInput(f"Page size: “{page_size}” is not accepted. Accepted: A4 or Letter.",
+        raise InvalidInput(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "Page size: “{page_size}” is not accepted. Accepted: A4 or Letter."),
+            page_size=page_size),
                            field="page_size", given=page_size)
     return PrintOptions(matched, site_name)
 
@@ -55,28 +58,39 @@ def check_output_path(output: str | os.PathLike[str], *, force: bool = False, su
     """Refuse, before anything is saved, an output that cannot be written or would overwrite a file."""
     text = str(output)
     path = Path(output)
-    accepted = f"Accepted: a file name ending in {suffix} in an existing folder."
+    accepted = said(QT_TRANSLATE_NOOP("CoreMessage", "Accepted: a file name ending in {suffix} in an existing folder."),
+                    suffix=suffix)
     if path.suffix.lower() != suffix:
-        raise InvalidInput(f"--output: “{text}” does not end in {suffix}. {accepted}", field="output", given=text)
+        raise InvalidInput(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "--output: “{text}” does not end in {suffix}. {accepted}"),
+            text=text, suffix=suffix, accepted=accepted), field="output", given=text)
     try:
         name_max = os.pathconf(path.parent if str(path.parent) else ".", "PC_NAME_MAX")
     except (OSError, ValueError, AttributeError):
         name_max = 255
     if len(os.fsencode(path.name)) + len(".part") > name_max or len(os.fsencode(text)) > 4000:
-        raise InvalidInput(f"--output: the file name is too long for this file system ({len(path.name)} "
-                           f"characters). {accepted}", field="output", given=text[:80])
+        raise InvalidInput(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "--output: the file name is too long for this file system ({count} characters). "
+                           "{accepted}"),
+            count=len(path.name), accepted=accepted), field="output", given=text[:80])
     try:
         folder_ok = path.resolve().parent.is_dir()
     except (OSError, RuntimeError):
         folder_ok = False
     if not folder_ok:
-        raise InvalidInput(f"--output: the folder of “{text}” does not exist. {accepted}", field="output",
+        raise InvalidInput(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "--output: the folder of “{text}” does not exist. {accepted}"),
+            text=text, accepted=accepted), field="output",
                            given=text)
     if path.is_dir():
-        raise InvalidInput(f"--output: “{text}” is a folder. {accepted}", field="output", given=text)
+        raise InvalidInput(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "--output: “{text}” is a folder. {accepted}"),
+            text=text, accepted=accepted), field="output", given=text)
     if path.exists() and not force:
-        raise InvalidInput(f"--output: “{text}” already exists and was not overwritten. Choose another name, or "
-                           "give --force to replace it.", field="output", given=text)
+        raise InvalidInput(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "--output: “{text}” already exists and was not overwritten. Choose another name, or give "
+                           "--force to replace it."),
+            text=text), field="output", given=text)
     return path
 
 
@@ -111,8 +125,9 @@ def refuse_if_expired(document: dict[str, Any], now: datetime | None = None) -> 
 
     flags = time_of_use_flags(document, now or datetime.now().astimezone())
     if flags:
-        raise Blocked([f"{flag.code}: {flag.message} (checked again at printing, with the real clock)"
-                       for flag in flags])
+        raise Blocked([said(QT_TRANSLATE_NOOP("CoreMessage",
+                                              "{code}: {problem} (checked again at printing, with the real clock)"),
+                            code=flag.code, problem=flag.said or flag.message) for flag in flags])
 
 
 def write_preview(document: dict[str, Any], output: Path, options: PrintOptions, reason: str) -> None:
@@ -123,7 +138,9 @@ def write_preview(document: dict[str, Any], output: Path, options: PrintOptions,
         write_worksheet_pdf(document, output, page_size=options.page_size, site_name=options.site_name,
                             preview_reason=reason)
     except (OSError, ValueError) as error:
-        raise InvalidInput(f"--output: cannot write “{output}”: {_failure_text(error)}", field="output",
+        raise InvalidInput(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "--output: cannot write “{output}”: {failure_text}"),
+            output=output, failure_text=_failure_text(error)), field="output",
                            given=str(output)) from None
 
 
@@ -181,11 +198,14 @@ def produce_copy(store: RecordStore, record: SavedRecord, paint: Paint, options:
     except Exception as error:  # whatever the renderer or the printer met is logged against the record
         reason = _failure_text(error)
         log_output(store, record.id, False, f"{copy.kind} {target or 'output'} failed: {reason}")
-        verb = "reprint" if copy_number else "write the worksheet of"
+        verb = said(QT_TRANSLATE_NOOP("CoreMessage", "reprint") if copy_number
+                    else QT_TRANSLATE_NOOP("CoreMessage", "write the worksheet of"))
         where = f" ({target})" if target else ""
-        raise OutputFailed(f"Could not {verb} record {record.id}{where}: {reason}. The record is saved and the "
-                           "failure is logged. Get the worksheet with `mscdose reprint "
-                           f"{record.id} --output FILE.pdf` (or Reprint in History).", record.id,
+        raise OutputFailed(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "Could not {verb} record {record_id}{where}: {reason}. The record is saved and the "
+                           "failure is logged. Get the worksheet with `mscdose reprint {record_id} --output "
+                           "FILE.pdf` (or Reprint in History)."),
+            verb=verb, record_id=record.id, where=where, reason=reason), record.id,
                            given=target) from None
     if made is None:
         return None

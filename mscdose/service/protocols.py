@@ -15,6 +15,7 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mscdose.core.messages import QT_TRANSLATE_NOOP, said
 from mscdose.service.errors import InvalidInput, StoreUnavailable
 
 if TYPE_CHECKING:
@@ -113,18 +114,25 @@ def approve(store: RecordStore, path: str | Path, by: str, reason: str) -> Proto
 
     protocol = check_file(path)
     if not valid_initials(by):
-        raise InvalidInput(f"--by: “{by}” is not initials. Accepted: 2 to 6 letters, e.g. JS.", field="by",
+        raise InvalidInput(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "--by: “{by}” is not initials. Accepted: 2 to 6 letters, e.g. JS."),
+            by=by), field="by",
                            given=by)
     problem = reason_problem(reason)
     if problem:
-        raise InvalidInput(f"--reason: {problem}", field="reason", given=reason)
+        raise InvalidInput(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "--reason: {problem}"),
+            problem=problem), field="reason", given=reason)
     existing = available(store)
     same_id = [p for p in existing if p.id.lower() == protocol.id.lower() and p.sha256 != protocol.sha256]
     if same_id:
         other = same_id[0]
-        raise InvalidInput(f"Protocol file {path}: id '{protocol.id}' is already used by "
-                           f"protocol {other.id} version {other.version} (SHA-256 {other.sha256}). One id names one "
-                           "protocol: give this file its own id.", field="protocol", given=str(path))
+        raise InvalidInput(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "Protocol file {path}: id '{protocol_id}' is already used by protocol {other_id} version "
+                           "{other_version} (SHA-256 {other_sha256}). One id names one protocol: give this file its "
+                           "own id."),
+            path=path, protocol_id=protocol.id, other_id=other.id, other_version=other.version,
+            other_sha256=other.sha256), field="protocol", given=str(path))
     try:
         store.approve_protocol(protocol.sha256, protocol.id, protocol.version, by, reason)
     except StoreError as error:

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mscdose.core.messages import QT_TRANSLATE_NOOP, said
 from mscdose.service.errors import InvalidInput, StoreUnavailable
 
 if TYPE_CHECKING:
@@ -24,8 +25,10 @@ def open_store(path: str | Path | None = None, *, must_exist: bool = False) -> R
     from mscdose.records.store import StoreError
 
     if path is not None and must_exist and not Path(path).is_file():
-        raise InvalidInput(f"--database: “{path}” is not a file; give an existing record database (or leave "
-                           "--database out to use the data folder's).", field="database", given=str(path))
+        raise InvalidInput(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "--database: “{path}” is not a file; give an existing record database (or leave "
+                           "--database out to use the data folder's)."),
+            path=path), field="database", given=str(path))
     try:
         # --- issue 17 (pg): MSCDOSE_DATABASE_URL=postgresql://... chooses the shared PostgreSQL store when no
         # --database file is named; without it, the SQLite file as before. Both are a RecordStore. ---

@@ -72,9 +72,14 @@ def final_refusal(document: Mapping[str, Any]) -> str | None:
 
 
 def blocked_reason(document: Mapping[str, Any]) -> str:
-    """The reason printed under the watermark of a preview: the hard flags, or that it is only a preview."""
-    hard = [f"{f['code']}: {f['message']}" for f in document.get("flags", []) if f.get("severity") == "hard"]
-    return " ".join(hard) if hard else "preview only"
+    """The reason printed under the watermark of a preview: the hard flags, or that it is only a preview. In the
+    current language (`i18n.using`): a saved flag message in Chinese when its template is found again from the
+    English (i18n.record_message_text), else in English; the English exactly as before."""
+    from mscdose.i18n import record_message_text
+
+    hard = [f"{f['code']}: {record_message_text(str(f['message']))}" for f in document.get("flags", [])
+            if f.get("severity") == "hard"]
+    return " ".join(hard) if hard else translate("Worksheet", "preview only")
 
 
 # ---------------------------------------------------------------- HTML body

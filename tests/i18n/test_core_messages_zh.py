@@ -27,6 +27,7 @@ from tests.i18n.window_zh import english_words, language
 REPO = Path(__file__).resolve().parents[2]
 TS = REPO / "translations" / "mscdose_zh_CN.ts"
 CORE = REPO / "mscdose" / "core"
+SERVICE = REPO / "mscdose" / "service"  # issue 16: the service's refusals are CoreMessage templates too
 PLACEHOLDER = re.compile(r"\{\w+\}")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 UNITS_AS_TYPED = {"cells", "cells/kg"}  # the units the parser reads ("use {units}"): typed as they are
@@ -41,9 +42,9 @@ def _literal(node: ast.AST) -> str | None:
 
 
 def core_templates() -> dict[str, str]:
-    """Every `QT_TRANSLATE_NOOP("CoreMessage", ...)` of core/*.py, with where it is."""
+    """Every `QT_TRANSLATE_NOOP("CoreMessage", ...)` of core/*.py and service/*.py, with where it is."""
     found = {}
-    for path in sorted(CORE.glob("*.py")):
+    for path in sorted([*CORE.glob("*.py"), *SERVICE.glob("*.py")]):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "QT_TRANSLATE_NOOP"
                     and len(node.args) == 2 and _literal(node.args[0]) == "CoreMessage"):
@@ -63,7 +64,7 @@ def chinese_catalogue() -> dict[str, str]:
 
 def test_every_core_template_has_a_chinese_translation_with_the_same_placeholders() -> None:
     templates, catalogue = core_templates(), chinese_catalogue()
-    assert len(templates) > 100  # flags of engine, plausibility, time of use, products; parsing's errors
+    assert len(templates) > 250  # flags, parsing, scans, labels, free text (core); refusals (service)
     for template, where in templates.items():
         assert template in catalogue, f"{where}: {template!r} is not translated in {TS.name}"
         chinese = catalogue[template]
@@ -161,8 +162,9 @@ def test_the_chinese_worksheet_of_a_blocked_preview_prints_the_chinese_flag_mess
     assert english in worksheet_html(document, language="en", preview_reason="blocked")
 
 
-def test_a_record_of_another_session_prints_its_english_message() -> None:
-    """A message not raised in this process (a saved record reprinted) is never guessed from its English."""
+def test_a_record_of_another_session_prints_its_message_in_chinese() -> None:
+    """Issue 16 (changed expectation): a message not raised in this process (a saved record reprinted) is read
+    again from its English by the one template that gives it back exactly (tests/i18n/test_saved_messages_zh.py)."""
     text = "Dose delivered 999.9 million cells is above the protocol maximum of 300 million cells (X)."
-    assert i18n.record_message_text(text, "zh_CN") == ("Dose delivered 999.9 × 10⁶ 个细胞 is above the protocol "
-                                                       "maximum of 300 × 10⁶ 个细胞 (X).")
+    assert i18n.record_message_text(text, "zh_CN") == ("实际输注剂量 999.9 × 10⁶ 个细胞，高于方案最高剂量 300 × 10⁶ "
+                                                       "个细胞（X）。")
