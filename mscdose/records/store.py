@@ -575,9 +575,11 @@ class RecordStore:
 
     def export_csv(self, path: Path | str) -> int:
         """One row a record for the trial's data manager; returns the number of rows written."""
-        from mscdose.records.csv_export import DOCUMENT_KEYS, write_csv
+        from mscdose.records.csv_export import DOCUMENT_KEYS, iter_rows, write_csv, write_rows
 
-        with self._reading("export the records"):  # issue 18: rows streamed, never all held
+        with self._reading("export the records") as conn:  # issue 18: rows streamed, never all held
+            if isinstance(conn, sqlite3.Connection):  # the cells made from SQLite's columns (csv_export.py)
+                return write_rows(iter_rows(conn, self.get), Path(path))
             return write_csv(self.iter_history(document_keys=DOCUMENT_KEYS), Path(path))
 
 
