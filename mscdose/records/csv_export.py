@@ -175,9 +175,15 @@ _PATHS = ("inputs.weight_kg", "inputs.dose_entered", "target_dose_cells", "input
           "final_volume_ml", "infusion_rate_ml_per_h", "drip_rate_gtt_per_min", "flags", "overrides",
           "computed_at", "patient.date_of_birth", "order.prescriber", "order.reference", "order.date",
           "lot_number", "inputs.din")
+# the header's text columns already through `_text` when they are text (a formula-like start gets its
+# apostrophe in SQL); any other type is left to `_text` itself (`_u`)
+_GUARDED = ", ".join(
+    f"CASE WHEN typeof({name}) = 'text' AND substr({name}, 1, 1) IN ('=', '+', '-', '@', char(9), char(13)) "
+    f"THEN char(39) || {name} ELSE {name} END"
+    for name in ("patient_id", "patient_name", "prepared_by", "checked_by", "protocol_id", "protocol_version",
+                 "correction_reason", "app_version"))
 ROW_SELECT = (
-    "SELECT id, created_at, patient_id, patient_name, status, prepared_by, checked_by, protocol_id, "
-    "protocol_version, protocol_sha256, correction_reason, app_version, sha256, supersedes, "
+    f"SELECT id, created_at, {_GUARDED}, status, protocol_sha256, sha256, supersedes, "
     "EXISTS (SELECT 1 FROM print_events p WHERE p.record_id = records.id AND p.ok = 1 "
     "AND p.detail NOT LIKE 'label%'), "
     "(SELECT MIN(s.id) FROM records s WHERE s.supersedes = records.id), "
@@ -214,9 +220,15 @@ def _t(value: Any) -> str:
     return _text(value)
 
 
+def _u(value: Any) -> str:
+    """A header column from ROW_SELECT: text is already as `_text` makes it."""
+    return value if type(value) is str else _text(value)
+
+
 def _row(row: tuple[Any, ...], get: Callable[[int], SavedRecord]) -> list[str]:
-    (rid, created_at, patient_id, patient_name, status, prepared_by, checked_by, protocol_id, protocol_version,
-     protocol_sha256, correction_reason, app_version, sha256, supersedes, printed, superseded_by, picked) = row
+    (rid, created_at, patient_id, patient_name, prepared_by, checked_by, protocol_id, protocol_version,
+     correction_reason, app_version, status, protocol_sha256, sha256, supersedes, printed, superseded_by,
+     picked) = row
     try:
         saved_at = datetime.fromisoformat(created_at).isoformat(timespec="seconds")
     except (ValueError, TypeError, OverflowError):
@@ -229,13 +241,13 @@ def _row(row: tuple[Any, ...], get: Callable[[int], SavedRecord]) -> list[str]:
      lot, din) = json.loads(picked)
     number = _number
     return [
-        str(rid), saved_at, _t(patient_id), _t(patient_name), status, _t(prepared_by),
-        _t(checked_by), _t(protocol_id), _t(protocol_version), protocol_sha256, _t(str(lot or "")),
+        str(rid), saved_at, _u(patient_id), _u(patient_name), status, _u(prepared_by),
+        _u(checked_by), _u(protocol_id), _u(protocol_version), protocol_sha256, _t(str(lot or "")),
         _t(str(din or "")), number(weight), _t(dose_entered), number(target, MILLION), number(concentration, MILLION),
         _t(count_basis), number(viability), number(exact, places=4), number(draw), number(delivered, MILLION),
         number(per_kg, MILLION, places=4), number(bags), number(diluent), number(final), number(rate), number(drip),
         _flags(flags), _overrides(overrides), "yes" if printed else "no",
         "" if supersedes is None else str(supersedes), "" if superseded_by is None else str(superseded_by),
-        _t(correction_reason), _t(computed_at), _t(app_version), sha256, _t(date_of_birth), _t(prescriber),
+        _u(correction_reason), _t(computed_at), _u(app_version), sha256, _t(date_of_birth), _t(prescriber),
         _t(reference), _t(order_date),
     ]
