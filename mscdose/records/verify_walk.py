@@ -7,8 +7,11 @@ turning every document into a Python string only to encode it back to UTF-8 for 
 What this does instead, without changing what verify proves:
 - the document's SHA-256 is taken over the stored UTF-8 bytes (`CAST(document AS BLOB)`): the same bytes
   `sha256_text` hashes, since SQLite stores the text as UTF-8;
-- the hashes are computed by ONE encoder made with exactly the options of `canonical.canonical_json` (what
-  `json.dumps` builds on each call), so they are the same strings;
+- the canonical JSON texts of the record and ledger hashes are made by SQLite in the same statement
+  (`json_quote` escapes as `json.dumps(..., ensure_ascii=False)` does; FAST_SELECT, LEDGER_SELECT) when every
+  value has the type mscdose writes; otherwise by ONE encoder made with exactly the options of
+  `canonical.canonical_json` (what `json.dumps` builds on each call), so they are the same strings;
+- the document facts repeat from record to record: each distinct text is judged once (`KeyCache.facts`);
 - the few document fields the final-record rule reads (status, flags, lot number, DIN, and their JSON types)
   are read by SQLite's JSON functions in C, in the same statement;
 - identifiers that are plain ASCII letters and digits get their canonical key as `lower()` (which is what
