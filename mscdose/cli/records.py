@@ -199,15 +199,13 @@ def _history(args: argparse.Namespace) -> int:
     records never sit in memory); the output is byte for byte what printing the whole list gave."""
     since = _since(args.since)
     with _reading(args, missing_is_empty=True) as store:
-        records = store.iter_history(args.patient, since, document_keys=_LISTED) if store is not None else iter(())
         if args.json:
+            records = store.iter_history(args.patient, since, document_keys=_LISTED) if store is not None else iter(())
             _print_json_list(_summary(r) for r in records)
             return ExitCode.OK
-        from mscdose.records.readable import history_line
-
         write, printed = sys.stdout.write, 0
-        for record in records:
-            write(history_line(record) + "\n")
+        for line in store.iter_history_lines(args.patient, since) if store is not None else ():
+            write(line + "\n")
             printed += 1
     if not printed:
         from mscdose.core.text import safe_for_terminal

@@ -11,8 +11,10 @@ from __future__ import annotations
 import contextlib
 import csv
 import functools
+import json
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -43,6 +45,14 @@ _number_cached = functools.lru_cache(maxsize=8192, typed=True)(_number_of)
 def _text(value: Any) -> str:
     text = "" if value is None else str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def _flags(flags: Any) -> str:
+    return _text("; ".join(f"{f.get('code')} ({f.get('severity')})" for f in flags or []))
+
+
+def _overrides(overrides: Any) -> str:
+    return _text("; ".join(f"{o.get('code')}: {o.get('reason')} ({o.get('initials')})" for o in overrides or []))
 
 
 def _inputs(r: SavedRecord) -> dict[str, Any]:
@@ -83,10 +93,8 @@ COLUMNS: list[tuple[str, Callable[[SavedRecord], str]]] = [
     ("final_volume_ml", lambda r: _number(r.document.get("final_volume_ml"))),
     ("infusion_rate_ml_per_h", lambda r: _number(r.document.get("infusion_rate_ml_per_h"))),
     ("drip_rate_gtt_per_min", lambda r: _number(r.document.get("drip_rate_gtt_per_min"))),
-    ("flags", lambda r: _text("; ".join(f"{f.get('code')} ({f.get('severity')})"
-                                        for f in r.document.get("flags") or []))),
-    ("overrides", lambda r: _text("; ".join(f"{o.get('code')}: {o.get('reason')} ({o.get('initials')})"
-                                            for o in r.document.get("overrides") or []))),
+    ("flags", lambda r: _flags(r.document.get("flags"))),
+    ("overrides", lambda r: _overrides(r.document.get("overrides"))),
     ("printed", lambda r: "yes" if r.printed else "no"),
     ("supersedes", lambda r: "" if r.supersedes is None else str(r.supersedes)),
     ("superseded_by", lambda r: "" if r.superseded_by is None else str(r.superseded_by)),
@@ -122,16 +130,30 @@ def write_csv(records: Iterable[SavedRecord], path: Path) -> int:
     the rows written. `records` is iterated once and may be a generator (`RecordStore.iter_history`: issue 18,
     never all held at once). Streaming means a record that cannot be read can be met halfway: whatever is
     raised, the temporary file is removed and the requested name never holds a partial export."""
+    return write_rows(([cell(record) for _, cell in COLUMNS] for record in records), path)
+
+
+def write_rows(rows: Iterable[list[str]], path: Path) -> int:
+    """`write_csv` of rows already made (COLUMNS' cells of each record, in order): the SQLite store's export
+    makes them from its columns (`iter_rows`)."""
     temporary = partial_path(path)
     count = 0
+
+    def counted() -> Iterator[list[str]]:
+        nonlocal count
+        for row in rows:
+            yield row
+            count += 1
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with open(temporary, "w", encoding="utf-8-sig", newline="") as handle:
+        # "utf-8" and the mark written once: the bytes of "utf-8-sig", whose encoder is Python code called for
+        # every row (issue 18)
+        with open(temporary, "w", encoding="utf-8", newline="") as handle:
+            handle.write("\ufeff")
             writer = csv.writer(handle)
             writer.writerow([name for name, _ in COLUMNS])
-            for record in records:
-                writer.writerow([cell(record) for _, cell in COLUMNS])
-                count += 1
+            writer.writerows(counted())
         os.replace(temporary, path)
     except BaseException as error:
         with contextlib.suppress(OSError):
@@ -142,3 +164,90 @@ def write_csv(records: Iterable[SavedRecord], path: Path) -> int:
             raise StoreError(f"Could not write the CSV export {path}: {error}") from None
         raise
     return count
+
+
+# --- issue 18: the rows made from SQLite's columns, without a SavedRecord or a parsed document -------------
+
+# the document values COLUMNS read, as JSON paths (one JSON array from SQLite, numbers in their stored text)
+_PATHS = ("inputs.weight_kg", "inputs.dose_entered", "target_dose_cells", "inputs.concentration_cells_per_ml",
+          "inputs.count_basis", "inputs.viability_percent", "volume_exact_ml", "volume_to_draw_ml",
+          "delivered_dose_cells", "delivered_dose_cells_per_kg", "bags_needed", "diluent_volume_ml",
+          "final_volume_ml", "infusion_rate_ml_per_h", "drip_rate_gtt_per_min", "flags", "overrides",
+          "computed_at", "patient.date_of_birth", "order.prescriber", "order.reference", "order.date",
+          "lot_number", "inputs.din")
+# the header's text columns already through `_text` when they are text (a formula-like start gets its
+# apostrophe in SQL); any other type is left to `_text` itself (`_u`)
+_GUARDED = ", ".join(
+    f"CASE WHEN typeof({name}) = 'text' AND substr({name}, 1, 1) IN ('=', '+', '-', '@', char(9), char(13)) "
+    f"THEN char(39) || {name} ELSE {name} END"
+    for name in ("patient_id", "patient_name", "prepared_by", "checked_by", "protocol_id", "protocol_version",
+                 "correction_reason", "app_version"))
+ROW_SELECT = (
+    f"SELECT id, created_at, {_GUARDED}, status, protocol_sha256, sha256, supersedes, "
+    "EXISTS (SELECT 1 FROM print_events p WHERE p.record_id = records.id AND p.ok = 1 "
+    "AND p.detail NOT LIKE 'label%'), "
+    "(SELECT MIN(s.id) FROM records s WHERE s.supersedes = records.id), "
+    # `inputs` an object, null or absent: its values are read by path (absent ones as null, as `or {}` reads
+    # them); any other `inputs` (where COLUMNS may fail) and any document that is not a JSON object: NULL, and
+    # the record is read whole and made by COLUMNS themselves
+    "CASE WHEN NOT json_valid(document) THEN NULL WHEN json_type(document) = 'object' "
+    "AND coalesce(json_type(document, '$.inputs'), 'null') IN ('object', 'null') THEN json_extract(document, "
+    + ", ".join("'$." + ".".join(f'"{part}"' for part in path.split(".")) + "'" for path in _PATHS)
+    + ") END FROM records ORDER BY id"
+)
+_FORMULA = frozenset(("=", "+", "-", "@", "\t", "\r"))
+
+
+def iter_rows(conn: Any, get: Callable[[int], SavedRecord], batch: int = 500) -> Iterator[list[str]]:
+    """COLUMNS' cells of every record, oldest first, from one statement read a batch at a time
+    (tests/records/test_listing_fast_paths.py proves them equal to COLUMNS' of the full records)."""
+    cursor = conn.execute(ROW_SELECT)
+    try:
+        while True:
+            rows = cursor.fetchmany(batch)
+            if not rows:
+                return
+            for row in rows:
+                yield _row(row, get)
+    finally:
+        cursor.close()
+
+
+def _t(value: Any) -> str:
+    """_text, inlined for the common case (text not starting like a formula)."""
+    if type(value) is str and value[:1] not in _FORMULA:
+        return value
+    return _text(value)
+
+
+def _u(value: Any) -> str:
+    """A header column from ROW_SELECT: text is already as `_text` makes it."""
+    return value if type(value) is str else _text(value)
+
+
+def _row(row: tuple[Any, ...], get: Callable[[int], SavedRecord]) -> list[str]:
+    (rid, created_at, patient_id, patient_name, prepared_by, checked_by, protocol_id, protocol_version,
+     correction_reason, app_version, status, protocol_sha256, sha256, supersedes, printed, superseded_by,
+     picked) = row
+    try:
+        saved_at = datetime.fromisoformat(created_at).isoformat(timespec="seconds")
+    except (ValueError, TypeError, OverflowError):
+        picked = None
+    if picked is None:
+        record = get(rid)  # names a damaged document or time as history() does; else COLUMNS decide
+        return [cell(record) for _, cell in COLUMNS]
+    (weight, dose_entered, target, concentration, count_basis, viability, exact, draw, delivered, per_kg, bags,
+     diluent, final, rate, drip, flags, overrides, computed_at, date_of_birth, prescriber, reference, order_date,
+     lot, din) = json.loads(picked)
+    number = _number
+    return [
+        str(rid), saved_at, _u(patient_id), _u(patient_name), status, _u(prepared_by),
+        _u(checked_by), _u(protocol_id), _u(protocol_version), protocol_sha256, _t(str(lot or "")),
+        _t(str(din or "")), number(weight), _t(dose_entered), number(target, MILLION), number(concentration, MILLION),
+        _t(count_basis), number(viability), number(exact, places=4), number(draw), number(delivered, MILLION),
+        number(per_kg, MILLION, places=4), number(bags), number(diluent), number(final), number(rate), number(drip),
+        _flags(flags), _overrides(overrides), "yes" if printed else "no",
+        "" if supersedes is None else str(supersedes), "" if superseded_by is None else str(superseded_by),
+        _u(correction_reason), _t(computed_at), _u(app_version), sha256, _t(date_of_birth), _t(prescriber),
+        _t(reference), _t(order_date),
+    ]

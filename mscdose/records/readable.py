@@ -9,6 +9,8 @@ before issue 19 have no date of birth or order: those lines show "—".
 
 from __future__ import annotations
 
+import functools
+import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -18,18 +20,37 @@ from mscdose.core.text import safe_for_terminal
 from mscdose.records.store import SavedRecord
 
 NONE = "—"
-
-
+_ZERO = timedelta(0)
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_SECOND = timedelta(seconds=1)
 
 
 def number_text(value: Any, formatter: Any) -> str:
     """A saved JSON number through a mscdose.core.display formatter; an em dash when it is missing."""
-    number = decimal_of(value)
+    if value is None or isinstance(value, bool):  # as decimal_of
+        return NONE
+    return _number_text_of(str(value), formatter)
+
+
+@functools.lru_cache(maxsize=4096)
+def _number_text_of(text: str, formatter: Any) -> str:
+    """Issue 18: the same few volumes and doses recur in thousands of lines. Keyed by the text decimal_of reads
+    (`Decimal(str(value))`), so one cached answer is exactly the uncached one."""
+    number = decimal_of(text)
     return NONE if number is None else str(formatter(number))
 
 
 def local_time(moment: datetime) -> str:
     """`2026-11-25 18:16 (UTC 17:16)`: local time for people, UTC kept for the audit."""
+    if moment.tzinfo is not None and moment.utcoffset() == _ZERO and 1900 < moment.year < 9000:
+        # Issue 18, the common case (stored times are UTC): what astimezone() does, without building a
+        # timezone object and calling strftime for every line — the offset C's localtime() gives for the
+        # moment's whole second, added to it (tests/records/test_listing_fast_paths.py compares the two in
+        # several time zones, across their clock changes)
+        offset = time.localtime((moment - _EPOCH) // _SECOND).tm_gmtoff
+        local = moment + timedelta(seconds=offset)
+        text = f"{local.year:04d}-{local.month:02d}-{local.day:02d} {local.hour:02d}:{local.minute:02d}"
+        return text + f" (UTC {moment.hour:02d}:{moment.minute:02d})" if offset else text
     local = moment.astimezone()
     text = local.strftime("%Y-%m-%d %H:%M")
     if local.utcoffset() != timedelta(0):
@@ -141,15 +162,25 @@ def record_lines(record: SavedRecord) -> list[str]:
 def history_line(record: SavedRecord) -> str:
     """One line of `mscdose history`."""
     doc = record.document
+    return line_of(record.id, record.created_at, record.patient_id, record.patient_name, record.status,
+                   doc.get("volume_to_draw_ml"), doc.get("delivered_dose_text"), doc.get("delivered_dose_cells"),
+                   record.prepared_by, record.printed, record.supersedes, record.superseded_by)
+
+
+def line_of(record_id: Any, created_at: datetime, patient_id: Any, patient_name: Any, status: str, volume: Any,
+            dose_text: Any, dose_cells: Any, prepared_by: Any, printed: Any, supersedes: Any,
+            superseded_by: Any) -> str:
+    """`history_line` from the values it shows: records/listing.py calls it with the columns SQLite read, so the
+    streamed listing and the line of a full record are one piece of code."""
     notes = []
-    if record.supersedes is not None:
-        notes.append(f"corrects #{record.supersedes}")
-    if record.superseded_by is not None:
-        notes.append(f"SUPERSEDED by #{record.superseded_by}")
-    notes.append("printed" if record.printed else "not printed")
-    name = f" {record.patient_name}" if record.patient_name else ""
-    line = (f"#{record.id}  {local_time(record.created_at)}  {record.patient_id}{name}  {record.status.upper()}  "
-            f"{number_text(doc.get('volume_to_draw_ml'), show.ml)}  "
-            f"{doc.get('delivered_dose_text') or number_text(doc.get('delivered_dose_cells'), show.cells)}  "
-            f"by {record.prepared_by or NONE}  ({', '.join(notes)})")
+    if supersedes is not None:
+        notes.append(f"corrects #{supersedes}")
+    if superseded_by is not None:
+        notes.append(f"SUPERSEDED by #{superseded_by}")
+    notes.append("printed" if printed else "not printed")
+    name = f" {patient_name}" if patient_name else ""
+    line = (f"#{record_id}  {local_time(created_at)}  {patient_id}{name}  {status.upper()}  "
+            f"{number_text(volume, show.ml)}  "
+            f"{dose_text or number_text(dose_cells, show.cells)}  "
+            f"by {prepared_by or NONE}  ({', '.join(notes)})")
     return safe_for_terminal(line)

@@ -394,19 +394,10 @@ class RecordStore:
         top-level keys (one that the document lacks reads as None), picked out by SQLite, so a 5 KB document
         is not parsed whole for the few values a listing prints (other back ends give the whole document).
         A damaged document is still named as `history()` names it."""
-        clauses: list[str] = []
-        params: list[Any] = []
-        if patient_id is not None and patient_id.strip():
-            clauses.append("id IN (SELECT record_id FROM record_keys WHERE patient_key = ?)")
-            params.append(canonical_key(patient_id))
-        if since is not None:
-            bound = _lower_bound(since)
-            if bound is None:
-                return  # later than any time a record can carry
-            if bound:
-                clauses.append("created_at >= ?")
-                params.append(bound)
-        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        found = _history_where(patient_id, since)
+        if found is None:
+            return  # later than any time a record can carry
+        where, params = found
         from mscdose.records.summaries import iter_records
 
         select, build = f"{_SELECT_RECORDS} {where} ORDER BY id", lambda row: _record_from_row(row, self.path)
@@ -417,6 +408,20 @@ class RecordStore:
             build = self._projected_builder(tuple(document_keys))
         with self._reading("read the records") as conn:
             yield from iter_records(conn, select, params, build)
+
+    def iter_history_lines(self, patient_id: str | None = None, since: date | datetime | None = None
+                           ) -> Iterator[str]:
+        """`mscdose history`'s lines (`readable.history_line` of each record of `iter_history`), streamed: SQLite
+        reads only the columns a line shows (issue 18, records/listing.py)."""
+        from mscdose.records import listing
+
+        if not isinstance(self._conn, sqlite3.Connection):
+            yield from listing.lines_of_records(self.iter_history(patient_id, since, document_keys=listing.LINE_KEYS))
+            return
+        found = _history_where(patient_id, since)
+        if found is not None:
+            with self._reading("read the records") as conn:
+                yield from listing.iter_lines(conn, *found, self.get, self.path)
 
     def _projected_builder(self, keys: tuple[str, ...]) -> Any:
         def build(row: tuple[Any, ...]) -> SavedRecord:
@@ -570,9 +575,11 @@ class RecordStore:
 
     def export_csv(self, path: Path | str) -> int:
         """One row a record for the trial's data manager; returns the number of rows written."""
-        from mscdose.records.csv_export import DOCUMENT_KEYS, write_csv
+        from mscdose.records.csv_export import DOCUMENT_KEYS, iter_rows, write_csv, write_rows
 
-        with self._reading("export the records"):  # issue 18: rows streamed, never all held
+        with self._reading("export the records") as conn:  # issue 18: rows streamed, never all held
+            if isinstance(conn, sqlite3.Connection):  # the cells made from SQLite's columns (csv_export.py)
+                return write_rows(iter_rows(conn, self.get), Path(path))
             return write_csv(self.iter_history(document_keys=DOCUMENT_KEYS), Path(path))
 
 
@@ -590,6 +597,23 @@ def _next_id(conn: sqlite3.Connection, table: str, last_id: int) -> int:
     """The id AUTOINCREMENT would give; known before the insert because the hash covers it."""
     last = last_id or (conn.execute(f"SELECT MAX(id) FROM {table}").fetchone()[0] or 0)
     return max(_sequence(conn, table), last) + 1
+
+
+def _history_where(patient_id: str | None, since: date | datetime | None) -> tuple[str, list[Any]] | None:
+    """The WHERE clause (and its parameters) of `iter_history`'s filters; None when no record can match."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if patient_id is not None and patient_id.strip():
+        clauses.append("id IN (SELECT record_id FROM record_keys WHERE patient_key = ?)")
+        params.append(canonical_key(patient_id))
+    if since is not None:
+        bound = _lower_bound(since)
+        if bound is None:
+            return None
+        if bound:
+            clauses.append("created_at >= ?")
+            params.append(bound)
+    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
 def _lower_bound(since: date | datetime) -> str | None:

@@ -34,6 +34,7 @@ from mscdose.records.ledger import KINDS, Anchor
 from mscdose.records.schema import record_keys
 
 FINAL_STATUSES = ("ok", "warning")
+HEADER_COLUMNS = len(RECORD_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -105,30 +106,33 @@ def _lots(document: dict[str, Any]) -> tuple[str, str]:
 
 
 def _records(conn: sqlite3.Connection, progress: dict[str, Any]) -> tuple[dict[int, str], str]:
-    """Issue 18: one statement reads each record with the few document fields the rules need (verify_walk.py);
-    a record not plainly fine there is checked again by `_check_record`, which decides and words the problem."""
-    original_way = f"SELECT {', '.join(RECORD_FIELDS)}, NULL, prev_sha256, sha256 FROM records ORDER BY id"
-    if not isinstance(conn, sqlite3.Connection):  # the PostgreSQL store: its SQL has no BLOB or json_extract
+    """Issue 18: one statement reads each record with the hash text and the document facts SQLite makes
+    (verify_walk.py); a record not plainly fine there is checked again by `_check_record`, which decides and
+    words the problem. The PostgreSQL store (its SQL has no BLOB or json_extract) walks the original way."""
+    if not isinstance(conn, sqlite3.Connection):
+        original_way = f"SELECT {', '.join(RECORD_FIELDS)}, NULL, prev_sha256, sha256 FROM records ORDER BY id"
         return _walk_records(conn, progress, original_way)
     try:
-        return _walk_records(conn, progress, walk.RECORD_SELECT)
+        return _walk_records(conn, progress, walk.FAST_SELECT)
     except sqlite3.OperationalError:  # SQLite met a document that is not JSON: every record the original way
+        original_way = f"SELECT {', '.join(RECORD_FIELDS)}, NULL, prev_sha256, sha256 FROM records ORDER BY id"
         return _walk_records(conn, progress, original_way)
 
 
 def _walk_records(conn: sqlite3.Connection, progress: dict[str, Any], select: str) -> tuple[dict[int, str], str]:
     prev, expected, hashes = GENESIS, 1, {}
-    cache = walk.KeyCache()
+    cache = walk.KeyCache(_parsed_problem)
+    fast = select == walk.FAST_SELECT
+    where = 1 if fast else HEADER_COLUMNS + 1  # the stored previous hash, then the hash
     for row in conn.execute(select):
-        rid, (document_utf8, stored_prev, stored) = row[0], row[walk.HEADER_COLUMNS: walk.HEADER_COLUMNS + 3]
+        rid, stored_prev, stored = row[0], row[where], row[where + 1]
         if rid != expected:
             raise _Failed(f"record {expected} is missing (deleted?): the record after record {expected - 1} "
                           f"is record {rid}", expected)
         if stored_prev != prev:
             raise _Failed(f"record {rid} does not follow on from record {rid - 1}: its stored previous hash "
                           "differs (a record was deleted, reordered or rewritten)", rid)
-        if not (isinstance(document_utf8, bytes) and walk.plainly_final(row, cache, _parsed_problem)
-                and walk.record_hash(row[:walk.HEADER_COLUMNS], document_utf8, stored_prev) == stored):
+        if not (fast and walk.plainly_final(row, cache)):
             _check_record(conn, rid)
         hashes[rid] = stored
         prev, expected = stored, expected + 1
@@ -198,23 +202,31 @@ def _approvals(conn: sqlite3.Connection) -> dict[int, str]:
 
 def _ledger(conn: sqlite3.Connection, items: dict[str, dict[int, Any]]) -> list[str]:
     prev, chain, seen = GENESIS, [], {kind: set() for kind in KINDS}
-    for seq, kind, ref, item_sha256, stored_prev, stored in conn.execute(
-            "SELECT seq, kind, ref, item_sha256, prev_sha256, sha256 FROM ledger ORDER BY seq"):
-        where = f"ledger entry {seq} ({kind} {ref})"
-        record_id = ref if kind == "record" else None
+    # SQLite: each entry's canonical JSON text made by SQLite (verify_walk.LEDGER_SELECT), NULL for an entry of
+    # unexpected types, which is hashed the original way
+    select = walk.LEDGER_SELECT if isinstance(conn, sqlite3.Connection) else \
+        "SELECT seq, kind, ref, item_sha256, prev_sha256, sha256, NULL FROM ledger ORDER BY seq"
+    sha256, empty = walk.sha256, {}
+    for seq, kind, ref, item_sha256, stored_prev, stored, text in conn.execute(select):
         if seq != len(chain) + 1:
-            raise _Failed(f"ledger entry {len(chain) + 1} is missing (deleted?)", record_id)
-        if stored_prev != prev or walk.ledger_hash((seq, kind, ref, item_sha256), stored_prev) != stored:
-            raise _Failed(f"{where} was changed, removed or reordered: its hash does not match", record_id)
-        item = items.get(kind, {}).get(ref)
+            raise _Failed(f"ledger entry {len(chain) + 1} is missing (deleted?)", ref if kind == "record" else None)
+        if stored_prev != prev or (sha256(text.encode()).hexdigest() if text is not None else
+                                   walk.ledger_hash((seq, kind, ref, item_sha256), stored_prev)) != stored:
+            raise _Failed(f"ledger entry {seq} ({kind} {ref}) was changed, removed or reordered: its hash does not "
+                          "match", ref if kind == "record" else None)
+        item = items.get(kind, empty).get(ref)
         item_hash = item[0] if isinstance(item, tuple) else item
-        if item is None or item_hash != item_sha256 or ref in seen[kind]:
-            raise _Failed(f"{where} names a {kind} that is not there or was changed", record_id)
+        kind_seen = seen[kind]
+        if item is None or item_hash != item_sha256 or ref in kind_seen:
+            raise _Failed(f"ledger entry {seq} ({kind} {ref}) names a {kind} that is not there or was changed",
+                          ref if kind == "record" else None)
         if kind == "print" and item[1] not in seen["record"]:
-            raise _Failed(f"{where}: a print event logged before its record was saved", item[1])
+            raise _Failed(f"ledger entry {seq} ({kind} {ref}): a print event logged before its record was saved",
+                          item[1])
         if kind == "bedside" and item[1] is not None and item[1] not in seen["record"]:  # issue 13
-            raise _Failed(f"{where}: a bedside check logged before its record was saved", item[1])
-        seen[kind].add(ref)
+            raise _Failed(f"ledger entry {seq} ({kind} {ref}): a bedside check logged before its record was saved",
+                          item[1])
+        kind_seen.add(ref)
         chain.append(stored)
         prev = stored
     for kind in KINDS:

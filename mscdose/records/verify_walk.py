@@ -7,8 +7,11 @@ turning every document into a Python string only to encode it back to UTF-8 for 
 What this does instead, without changing what verify proves:
 - the document's SHA-256 is taken over the stored UTF-8 bytes (`CAST(document AS BLOB)`): the same bytes
   `sha256_text` hashes, since SQLite stores the text as UTF-8;
-- the hashes are computed by ONE encoder made with exactly the options of `canonical.canonical_json` (what
-  `json.dumps` builds on each call), so they are the same strings;
+- the canonical JSON texts of the record and ledger hashes are made by SQLite in the same statement
+  (`json_quote` escapes as `json.dumps(..., ensure_ascii=False)` does; FAST_SELECT, LEDGER_SELECT) when every
+  value has the type mscdose writes; otherwise by ONE encoder made with exactly the options of
+  `canonical.canonical_json` (what `json.dumps` builds on each call), so they are the same strings;
+- the document facts repeat from record to record: each distinct text is judged once (`KeyCache.facts`);
 - the few document fields the final-record rule reads (status, flags, lot number, DIN, and their JSON types)
   are read by SQLite's JSON functions in C, in the same statement;
 - identifiers that are plain ASCII letters and digits get their canonical key as `lower()` (which is what
@@ -37,19 +40,47 @@ from mscdose.records.canonical import LEDGER_FIELDS, PRINT_FIELDS, RECORD_FIELDS
 # JSONEncoder(...same options...).encode(value): one encoder, the same text (tests/records/test_verify_walk.py)
 _ENCODE = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode
 _SHA256 = hashlib.sha256
+sha256 = hashlib.sha256
 # the string encoder JSONEncoder uses with ensure_ascii=False (C when available, as json.dumps uses it)
 _STRING = json.encoder.encode_basestring  # type: ignore[attr-defined]
 
-# One JSON parse of the document for the four values the rules read (a JSON array of them, in this order),
-# one for the type of `inputs`; NULL when the document is not text. A document that is not JSON makes SQLite
-# stop the statement: verify.py then walks every record the original way (a damaged store only).
-RECORD_SELECT = (
-    f"SELECT {', '.join(RECORD_FIELDS)}, CAST(document AS BLOB), prev_sha256, sha256, "
+# ONE statement reads each record with what its checks need (issue 18: the per-record Python work was most of
+# verify's time at 100,000 records):
+# - the canonical JSON text of the record's hash, built by SQLite around the document's SHA-256 (`head` and
+#   `tail`; SQLite's json_quote escapes exactly as Python's JSON encoder with ensure_ascii=False:
+#   tests/records/test_verify_sql_text.py) when every header value has the type mscdose writes, else NULL;
+# - the four document values the final-record rule and the keys read (status, flags, lot number, DIN) as ONE
+#   JSON array (the text SQLite gives repeats from record to record: each distinct one is judged once by the
+#   rule itself, `KeyCache.facts`), and the JSON type of `inputs`;
+# - the record's stored keys.
+# The document is read four times and parsed once per row (SQLite caches the parse within a row); each more
+# use of the column in the statement copies it again, which is why the rule is not written in SQL.
+_TEXT_HEADER = ("app_version", "checked_by", "correction_reason", "created_at", "patient_id", "patient_name",
+                "prepared_by", "prev_sha256", "protocol_id", "protocol_sha256", "protocol_version", "status")
+_TYPED = (" AND ".join(f"typeof({name}) = 'text'" for name in _TEXT_HEADER)
+          + " AND typeof(id) = 'integer' AND typeof(supersedes) IN ('integer', 'null')")
+_HEAD = ("'{\"app_version\":' || json_quote(app_version) || ',\"checked_by\":' || json_quote(checked_by) || "
+         "',\"correction_reason\":' || json_quote(correction_reason) || ',\"created_at\":' || json_quote(created_at) "
+         "|| ',\"document_sha256\":\"'")
+_TAIL = ("'\",\"id\":' || id || ',\"patient_id\":' || json_quote(patient_id) || ',\"patient_name\":' || "
+         "json_quote(patient_name) || ',\"prepared_by\":' || json_quote(prepared_by) || ',\"prev_sha256\":' || "
+         "json_quote(prev_sha256) || ',\"protocol_id\":' || json_quote(protocol_id) || ',\"protocol_sha256\":' || "
+         "json_quote(protocol_sha256) || ',\"protocol_version\":' || json_quote(protocol_version) || "
+         "',\"status\":' || json_quote(status) || ',\"supersedes\":' || coalesce(supersedes, 'null') || '}'")
+FAST_SELECT = (
+    f"SELECT records.id, prev_sha256, sha256, CAST(document AS BLOB), "
+    f"CASE WHEN {_TYPED} THEN {_HEAD} END, CASE WHEN {_TYPED} THEN {_TAIL} END, "
     "CASE WHEN typeof(document) = 'text' THEN json_extract(document, '$.status', '$.flags', '$.lot_number', "
     "'$.inputs.din') END, "
     "CASE WHEN typeof(document) = 'text' THEN json_type(document, '$.inputs') END, "
-    "k.patient_key, k.protocol_key, k.lot_key, k.din_key "
+    "status, patient_id, protocol_id, k.patient_key, k.protocol_key, k.lot_key, k.din_key "
     "FROM records LEFT JOIN record_keys k ON k.record_id = records.id ORDER BY records.id"
+)
+LEDGER_SELECT = (
+    "SELECT seq, kind, ref, item_sha256, prev_sha256, sha256, CASE WHEN typeof(seq) = 'integer' AND typeof(ref) = "
+    "'integer' AND typeof(kind) = 'text' AND typeof(item_sha256) = 'text' AND typeof(prev_sha256) = 'text' THEN "
+    "'{\"item_sha256\":' || json_quote(item_sha256) || ',\"kind\":' || json_quote(kind) || ',\"prev_sha256\":' || "
+    "json_quote(prev_sha256) || ',\"ref\":' || ref || ',\"seq\":' || seq || '}' END FROM ledger ORDER BY seq"
 )
 HEADER_COLUMNS = len(RECORD_FIELDS)
 
@@ -112,11 +143,14 @@ def key(text: Any) -> str:
 
 
 class KeyCache:
-    """Protocol ids and lot numbers repeat across records: each distinct text is keyed once per walk."""
+    """Protocol ids and lot numbers repeat across records: each distinct text is keyed once per walk; so are
+    the document facts (status, flags, lot, DIN) of `FAST_SELECT`, judged by verify's own rule."""
 
-    def __init__(self) -> None:
+    def __init__(self, problem_of: Callable[[Any, str], str | None]) -> None:
         self.protocols: dict[Any, str] = {}
         self.lots: dict[str, str] = {}
+        self.judged: dict[tuple[str, Any], tuple[str, str] | None] = {}
+        self.problem_of = problem_of
 
     def protocol(self, text: Any) -> str:
         found = self.protocols.get(text)
@@ -130,17 +164,29 @@ class KeyCache:
             found = self.lots[text] = lot_key(text)
         return found
 
+    def facts(self, fields: str, status: Any) -> tuple[str, str] | None:
+        """The lot and DIN keys of a record whose document facts pass the final-record rule (`problem_of`:
+        verify._parsed_problem) for this header status; None when they do not plainly pass."""
+        found = self.judged.get((fields, status), False)
+        if found is False:
+            if len(self.judged) > 50_000:  # a bound on memory, whatever the store holds
+                self.judged.clear()
+            said, flags, lot, din = json.loads(fields)
+            found = None
+            if isinstance(said, str) and not self.problem_of({"status": said, "flags": flags}, str(status)):
+                found = (self.lot(str(lot or "")), self.lot(str(din or "")))
+            self.judged[(fields, status)] = found
+        return found  # type: ignore[return-value]
 
-def plainly_final(row: tuple[Any, ...], cache: KeyCache, problem_of: Callable[[Any, str], str | None]) -> bool:
-    """True when the row (RECORD_SELECT's) is plainly a final record whose keys are its own, by the same rule
-    (`problem_of`: verify._parsed_problem) applied to the values SQLite read; False means: let verify.py's
-    original checks decide (they may still accept it)."""
-    header = row[:HEADER_COLUMNS]
-    fields, inputs_type, patient_key, protocol_key, stored_lot_key, stored_din_key = row[HEADER_COLUMNS + 3:]
-    if fields is None or inputs_type not in (None, "null", "object"):
-        return False  # not JSON text, or `inputs` of a type whose reading Python and SQLite might not share
-    status, flags, lot, din = json.loads(fields)
-    if not isinstance(status, str) or problem_of({"status": status, "flags": flags}, str(header[10])):
-        return False
-    return (patient_key == key(header[6]) and protocol_key == cache.protocol(header[3])
-            and stored_lot_key == cache.lot(str(lot or "")) and stored_din_key == cache.lot(str(din or "")))
+
+def plainly_final(row: tuple[Any, ...], cache: KeyCache) -> bool:
+    """True when the row (FAST_SELECT's) is plainly a final record, unchanged, whose keys are its own; False
+    means: let verify.py's original checks decide (they may still accept it)."""
+    (_, _, stored, document_utf8, head, tail, fields, inputs_type, status, patient_id, protocol_id, patient_key,
+     protocol_key, stored_lot_key, stored_din_key) = row
+    if head is None or fields is None or inputs_type not in (None, "null", "object"):
+        return False  # a header value of an unexpected type; not JSON text; `inputs` read differently
+    keys = cache.facts(fields, status)
+    return (keys is not None and keys[0] == stored_lot_key and keys[1] == stored_din_key
+            and _SHA256(f"{head}{_SHA256(document_utf8).hexdigest()}{tail}".encode()).hexdigest() == stored
+            and patient_key == key(patient_id) and protocol_key == cache.protocol(protocol_id))

@@ -39,15 +39,16 @@ def streamed_only(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     def refuse(*args: Any, **kwargs: Any) -> None:
         raise AssertionError("the CLI must stream (iter_history), not build the list")
 
-    real = RecordStore.iter_history
-
-    def watched(self: RecordStore, *args: Any, **kwargs: Any) -> Iterator[Any]:
-        for record in real(self, *args, **kwargs):
-            lines_before.append(sys.stdout.getvalue().count("\n"))  # type: ignore[attr-defined]
-            yield record
+    def watching(real: Any) -> Any:
+        def watched(self: RecordStore, *args: Any, **kwargs: Any) -> Iterator[Any]:
+            for item in real(self, *args, **kwargs):
+                lines_before.append(sys.stdout.getvalue().count("\n"))  # type: ignore[attr-defined]
+                yield item
+        return watched
 
     monkeypatch.setattr(RecordStore, "history", refuse)
-    monkeypatch.setattr(RecordStore, "iter_history", watched)
+    monkeypatch.setattr(RecordStore, "iter_history", watching(RecordStore.iter_history))
+    monkeypatch.setattr(RecordStore, "iter_history_lines", watching(RecordStore.iter_history_lines))
     return lines_before
 
 
