@@ -23,6 +23,7 @@ from mscdose.core.time_of_use import flags_at, window_of
 HUNDRED = Decimal(100)
 SIXTY = Decimal(60)
 RATE_QUANTUM = Decimal("0.1")  # mL/h: what an infusion pump is set in
+_POUNDS = re.compile(r"lbs?\b", re.IGNORECASE)  # a weight entered in pounds gets the factor in its step
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,7 @@ def _compute(r: DoseRequest, p: Protocol) -> DoseResult:
     entered = r.weight_entered.strip()
     if entered and not entered_in_kg(entered, weight):
         steps.append(Step("Weight", f"{entered} = {show.kg(weight, 10)}"
-                          + (" (1 lb = 0.45359237 kg)" if re.search(r"lbs?\b", entered, re.IGNORECASE) else "")))
+                          + (" (1 lb = 0.45359237 kg)" if _POUNDS.search(entered) else "")))
 
     # Target dose
     if r.dose_mode == "per_kg":
@@ -232,12 +233,13 @@ def _compute(r: DoseRequest, p: Protocol) -> DoseResult:
                                    f"{show.minutes(duration)} = {show.gtt_per_min(drip_exact, 2)}, rounded to "
                                    f"whole drops (ties up) = {show.gtt_per_min(drip)}"))
 
-    flags.extend(_dose_flags(p, weight, delivered, per_kg))
+    flags.extend(_dose_flags(p, windows, delivered, per_kg))
     if r.viability_percent < p.min_viability.value:
         flags.append(Flag.raise_("VIABILITY_BELOW_MINIMUM", "viability",
                                  f"Post-thaw viability {show.percent(r.viability_percent)} is below the "
                                  f"minimum {show.percent(p.min_viability.value)} ({_source(p.min_viability.source)})."))
-    now = r.now or datetime.now().astimezone()
+    computed_at = datetime.now().astimezone()  # issue 18: read the clock (and the local zone) once
+    now = r.now or computed_at
     administer_before = start_by = None
     if r.thawed_at is not None:
         time_of_use = window_of(r.thawed_at, p.post_thaw_limit.value, duration, p.post_thaw_limit.source)
@@ -304,6 +306,7 @@ def _compute(r: DoseRequest, p: Protocol) -> DoseResult:
         steps=tuple(steps),
         flags=tuple(flags),
         status=status_of(flags),
+        computed_at=computed_at,
         start_by=start_by,
         finish_by=administer_before,
         age_years=age.years,
@@ -368,10 +371,10 @@ def _keep_inside_window(windows: tuple[DoseWindow, ...], weight: Decimal, target
     return volume
 
 
-def _dose_flags(p: Protocol, weight: Decimal, delivered: Decimal, per_kg: Decimal) -> list[Flag]:
+def _dose_flags(p: Protocol, windows: tuple[DoseWindow, ...], delivered: Decimal, per_kg: Decimal) -> list[Flag]:
     return [Flag.raise_("DOSE_BELOW_RANGE" if side == "below" else "DOSE_ABOVE_RANGE", "dose",
                         f"Dose delivered {value} is {limit} ({p.id}).")
-            for side, value, limit in _breaches(p.windows_for(weight), delivered, per_kg)]
+            for side, value, limit in _breaches(windows, delivered, per_kg)]
 
 
 def _patient_flags(p: Protocol, r: DoseRequest, age_years: Decimal | None) -> list[Flag]:
