@@ -7,7 +7,7 @@ every flag (code, severity, field, message) and the status. The requests mix kg 
 total and per kg, lot counts of all and of viable cells, site volumes, durations, drop factors, increments,
 thaw times (fresh and expired), ages, the shipped protocol and the test protocols (weight bands, total basis).
 
-Run:  PYTHONPATH=$PWD python benchmarks/engine_identity.py OUT.jsonl [--cases 4000] [--compare BEFORE.jsonl]
+Run:  PYTHONPATH=$PWD python benchmarks/engine_identity.py OUT.jsonl [--cases 4000] [--seed 18] [--compare BEFORE.jsonl]
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def requests(count: int, seed: int = 18) -> list[dict[str, str]]:
 
 def fingerprint(result: object) -> dict[str, object]:
     fields = {f.name: str(getattr(result, f.name)) for f in dataclasses.fields(result)  # type: ignore[arg-type]
-              if f.name not in ("request", "protocol", "computed_at", "steps", "flags")}
+              if f.name not in ("request", "protocol", "computed_at", "steps", "flags", "write_steps")}
     return {**fields, "steps": [str(step) for step in result.steps],  # type: ignore[attr-defined]
             "flags": [[f.code, f.severity, f.field, f.message] for f in result.flags],  # type: ignore[attr-defined]
             "delivered_dose_text": result.delivered_dose_text,  # type: ignore[attr-defined]
@@ -73,12 +73,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--cases", type=int, default=4000)
+    parser.add_argument("--seed", type=int, default=18)
     parser.add_argument("--compare", type=Path)
     args = parser.parse_args()
     protocols = [load_protocol()] + [load_protocol_file(path)
                                      for path in sorted((ROOT / "tests" / "core" / "protocols").glob("*.toml"))]
     lines = []
-    for number, texts in enumerate(requests(args.cases)):
+    for number, texts in enumerate(requests(args.cases, args.seed)):
         request, errors = read_request(texts)
         if request is None:
             lines.append(json.dumps({"errors": {k: str(v) for k, v in errors.items()}}, sort_keys=True))
