@@ -56,3 +56,19 @@ def test_steps_read_late_equal_steps_read_at_once() -> None:
     at_once = [str(step) for step in calc().steps]
     assert [str(step) for step in late.steps] == at_once
     assert at_once[:5] == BY_HAND
+
+
+def test_cached_unit_texts_follow_the_decimal_context_they_are_written_in() -> None:
+    """A million-cell text divides by a million, rounded to the context's precision: 4,994,999.999… cells
+    (31 digits) are 4.994999… million at 50 digits ("4.99") but 4.995000… at 28 ("5", as before the cache).
+    The cache must give each context its own text, whichever was written first."""
+    from decimal import Decimal
+
+    from mscdose.core import display as show
+
+    count = Decimal("4994999.999999999999999999999999")
+    for precision, expected in ((50, "4.99"), (28, "5"), (50, "4.99")):
+        with localcontext() as ctx:
+            ctx.prec = precision
+            assert show.millions(count) == expected
+            assert show.cells(count) == f"{expected} million cells"
