@@ -8,9 +8,9 @@ rules live in one place.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
-from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, getcontext
 
 MILLION = Decimal(1_000_000)
 
@@ -45,25 +45,60 @@ def _plain(value: Decimal | int, places: int, grouping: bool) -> str:
 _plain_cached = functools.lru_cache(maxsize=4096)(_plain)
 
 
-def millions(cells: Decimal | int, places: int = 2) -> str:
+def _millions(cells: Decimal | int, places: int, _precision: int = 0) -> str:
     return plain(Decimal(cells) / MILLION, places, grouping=True)
+
+
+# Issue 18: the division by a million is rounded to the context's precision (50 digits in the engine, 28
+# elsewhere), so the cached text is keyed on that precision too: the same text as uncached in every context.
+_millions_cached = functools.lru_cache(maxsize=4096)(_millions)
+
+
+def millions(cells: Decimal | int, places: int = 2) -> str:
+    try:
+        return _millions_cached(cells, places, getcontext().prec)
+    except TypeError:  # unhashable (a signalling NaN): the same answer, uncached
+        return _millions(cells, places)
+
+
+def _with_unit(number: Callable[[Decimal | int, int], str], unit: str) -> Callable[[Decimal | int, int], str]:
+    """`number(value, places)` followed by `unit`, cached by value like `plain` (issue 18: a calculation
+    writes about 40 numbers into its steps; most repeat from one calculation to the next)."""
+    def text(value: Decimal | int, places: int, _precision: int = 0) -> str:
+        return f"{number(value, places)} {unit}"
+
+    cached = functools.lru_cache(maxsize=4096)(text)
+
+    def with_unit(value: Decimal | int, places: int) -> str:
+        try:
+            return cached(value, places, getcontext().prec)
+        except TypeError:
+            return text(value, places)
+
+    return with_unit
+
+
+_cells = _with_unit(_millions, "million cells")
+_cells_per_kg = _with_unit(_millions, "million cells/kg")
+_concentration = _with_unit(_millions, "million cells/mL")
+_ml = _with_unit(plain, "mL")
 
 
 def cells(count: Decimal | int, places: int = 2) -> str:
     """`149.96 million cells`."""
-    return f"{millions(count, places)} million cells"
+    return _cells(count, places)
 
 
 def cells_per_kg(count: Decimal | int, places: int = 3) -> str:
-    return f"{millions(count, places)} million cells/kg"
+    return _cells_per_kg(count, places)
 
 
 def concentration(cells_per_ml: Decimal | int, places: int = 3) -> str:
-    return f"{millions(cells_per_ml, places)} million cells/mL"
+    return _concentration(cells_per_ml, places)
 
 
 def ml(volume: Decimal | int, places: int = 4) -> str:
-    return f"{plain(volume, places)} mL"
+    return _ml(volume, places)
 
 
 def kg(weight: Decimal | int, places: int = 3) -> str:

@@ -7,10 +7,11 @@ delivered (after rounding the volume), which is the dose the patient actually ge
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, getcontext, localcontext
+from functools import cached_property, partial
 from typing import Any
 
 from mscdose.core import display as show
@@ -20,6 +21,12 @@ from mscdose.core.patient import patient_age
 from mscdose.core.protocol import DoseWindow, Protocol
 from mscdose.core.request import DoseRequest
 from mscdose.core.time_of_use import flags_at, window_of
+
+
+def write_steps(result: DoseResult, **values: Any) -> tuple[Step, ...]:
+    from mscdose.core.engine_steps import write_steps as write  # imported when the steps are first read
+
+    return write(result, **values)
 
 HUNDRED = Decimal(100)
 SIXTY = Decimal(60)
@@ -64,7 +71,8 @@ class DoseResult:
     drip_rate_exact_gtt_per_min: Decimal
     drip_rate_gtt_per_min: int
     administer_before: datetime | None
-    steps: tuple[Step, ...]
+    # issue 18: `steps` (below) is written from this on first reading: a batch never reads it, the window does
+    write_steps: Callable[[DoseResult], tuple[Step, ...]] = field(repr=False, compare=False)
     flags: tuple[Flag, ...]
     status: str
     computed_at: datetime = field(default_factory=lambda: datetime.now().astimezone())
@@ -74,6 +82,12 @@ class DoseResult:
     # issue 19: the age used for eligibility and where it came from ("date_of_birth", "typed" or "")
     age_years: Decimal | None = None
     age_source: str = ""
+
+    @cached_property
+    def steps(self) -> tuple[Step, ...]:
+        """Each line of the calculation, written the first time it is read, from the result's own values in
+        the Decimal context of the calculation, so the text is the same whenever and wherever it is read."""
+        return self.write_steps(self)
 
     @property
     def delivered_dose_text(self) -> str:
@@ -134,7 +148,6 @@ def compute(request: DoseRequest, protocol: Protocol) -> DoseResult:
 
 
 def _compute(r: DoseRequest, p: Protocol) -> DoseResult:
-    steps: list[Step] = []
     flags: list[Flag] = []
     final_site = r.final_volume_ml if r.final_volume_ml is not None else p.final_volume.value
     duration = r.duration_min if r.duration_min is not None else p.duration.value
@@ -142,48 +155,24 @@ def _compute(r: DoseRequest, p: Protocol) -> DoseResult:
     increment = r.increment_ml if r.increment_ml is not None else p.volume_increment.value
     weight = r.weight_kg
 
-    # Weight, when it was not entered in kg: the exact conversion, so a checker can redo it
-    entered = r.weight_entered.strip()
-    if entered and not entered_in_kg(entered, weight):
-        steps.append(Step("Weight", f"{entered} = {show.kg(weight, 10)}"
-                          + (" (1 lb = 0.45359237 kg)" if re.search(r"lbs?\b", entered, re.IGNORECASE) else "")))
-
-    # Target dose
-    if r.dose_mode == "per_kg":
-        target = r.dose_value * weight
-        steps.append(Step("Target dose", f"{show.cells_per_kg(r.dose_value, 4)} × {show.kg(weight, 10)} = "
-                                         f"{show.cells(target, 4)}"))
-    else:
-        target = r.dose_value
-        steps.append(Step("Target dose", f"{show.cells(target, 4)} (prescribed as a total)"))
+    # The steps' texts are written when first read (DoseResult.steps, core/engine_steps.py): issue 18.
+    target = r.dose_value * weight if r.dose_mode == "per_kg" else r.dose_value
 
     # Concentrations
     if r.count_basis == "total":
         viable_conc = r.concentration_cells_per_ml * r.viability_percent / HUNDRED
         total_conc = r.concentration_cells_per_ml
-        steps.append(Step("Viable concentration",
-                          f"{show.concentration(total_conc, 4)} × {show.percent(r.viability_percent)} ÷ 100 = "
-                          f"{show.concentration(viable_conc, 4)}"))
     else:
         viable_conc = r.concentration_cells_per_ml
         total_conc = viable_conc * HUNDRED / r.viability_percent
-        steps.append(Step("Viable concentration",
-                          f"{show.concentration(viable_conc, 4)} (the lot count is of viable cells; viability "
-                          f"{show.percent(r.viability_percent)} is checked, not applied again)"))
     dose_conc = viable_conc if p.basis == "viable" else total_conc
-    if p.basis == "total":
-        steps.append(Step("Dose basis", f"the protocol counts all cells: {show.concentration(total_conc, 4)}"))
-    basis_word = "viable cells" if p.basis == "viable" else "cells (all)"
 
     # Volumes
     exact = target / dose_conc
-    volume = round_half_up(exact, increment)
-    steps.append(Step("Exact volume", f"{show.cells(target, 4)} ÷ {show.concentration(dose_conc, 4)} = "
-                                      f"{show.ml(exact)}"))
-    steps.append(Step("Volume to draw", f"{show.ml(exact)} rounded to the nearest {show.ml(increment)} "
-                                        f"(ties up) = {show.ml(volume)}"))
+    rounded = round_half_up(exact, increment)
     windows = p.windows_for(weight)
-    volume = _keep_inside_window(windows, weight, target, exact, volume, increment, dose_conc, steps, flags)
+    window_steps: list[Step] = []  # written at once: rare, and they explain a flag
+    volume = _keep_inside_window(windows, weight, target, exact, rounded, increment, dose_conc, window_steps, flags)
     if volume != exact:
         flags.append(Flag.raise_("VOLUME_ROUNDED", "volume",
                                  said(QT_TRANSLATE_NOOP("CoreMessage", "Volume rounded from {exact} to {volume} "
@@ -198,17 +187,10 @@ def _compute(r: DoseRequest, p: Protocol) -> DoseResult:
 
     delivered = volume * dose_conc
     per_kg = delivered / weight
-    delivered_text = show.cells_beside(delivered, _bounds(windows, "total"), 4)
-    steps.append(Step("Dose delivered", f"{show.ml(volume)} × {show.concentration(dose_conc, 4)} = "
-                                        f"{delivered_text} ({basis_word})"))
-    steps.append(Step("Dose delivered per kg", f"{delivered_text} ÷ {show.kg(weight, 10)} = "
-                                               f"{show.cells_per_kg_beside(per_kg, _bounds(windows, 'per_kg'), 4)}"))
 
     # Bags
     bags_needed = int((volume / r.bag_volume_ml).to_integral_value(rounding=ROUND_CEILING)) if volume else 0
     available = r.bag_volume_ml * r.bags_available
-    steps.append(Step("Bags needed", f"⌈{show.ml(volume)} ÷ {show.ml(r.bag_volume_ml)}⌉ = {bags_needed} "
-                                     f"({r.bags_available} available, {show.ml(available)} in all)"))
     if volume > available:
         flags.append(Flag.raise_("INSUFFICIENT_PRODUCT", "bags",
                                  said(QT_TRANSLATE_NOOP("CoreMessage", "The volume to draw {volume} needs {bags} "
@@ -220,9 +202,6 @@ def _compute(r: DoseRequest, p: Protocol) -> DoseResult:
     # Dilution and rates
     final = max(final_site, volume)
     diluent = final - volume
-    steps.append(Step("Final volume", f"the larger of {show.ml(final_site)} (site) and {show.ml(volume)} = "
-                                      f"{show.ml(final)}; diluent {show.ml(final)} − {show.ml(volume)} = "
-                                      f"{show.ml(diluent)}"))
     if volume > final_site:
         flags.append(Flag.raise_("FINAL_VOLUME_RAISED", "final_volume",
                                  said(QT_TRANSLATE_NOOP("CoreMessage", "The cells alone are {volume}, more than "
@@ -231,16 +210,10 @@ def _compute(r: DoseRequest, p: Protocol) -> DoseResult:
                                       site_final=show.ml(final_site), final=show.ml(final))))
     rate_exact = final / duration * SIXTY
     rate = round_half_up(rate_exact, RATE_QUANTUM)
-    rate_note = "" if rate == rate_exact else f", set to the nearest 0.1 mL/h = {show.ml_per_h(rate)}"
-    steps.append(Step("Infusion rate", f"{show.ml(final)} ÷ {show.minutes(duration)} × 60 = "
-                                       f"{show.ml_per_h(rate_exact, 4)}{rate_note}"))
     drip_exact = final * drop_factor / duration
     drip = int(round_half_up(drip_exact, Decimal(1)))
-    steps.append(Step("Drip rate", f"{show.ml(final)} × {show.plain(drop_factor)} gtt/mL ÷ "
-                                   f"{show.minutes(duration)} = {show.gtt_per_min(drip_exact, 2)}, rounded to "
-                                   f"whole drops (ties up) = {show.gtt_per_min(drip)}"))
 
-    flags.extend(_dose_flags(p, weight, delivered, per_kg))
+    flags.extend(_dose_flags(p, windows, delivered, per_kg))
     if r.viability_percent < p.min_viability.value:
         flags.append(Flag.raise_("VIABILITY_BELOW_MINIMUM", "viability",
                                  said(QT_TRANSLATE_NOOP("CoreMessage", "Post-thaw viability {viability} is below "
@@ -248,15 +221,12 @@ def _compute(r: DoseRequest, p: Protocol) -> DoseResult:
                                       viability=show.percent(r.viability_percent),
                                       minimum=show.percent(p.min_viability.value),
                                       source=word(_source(p.min_viability.source)))))
-    now = r.now or datetime.now().astimezone()
+    computed_at = datetime.now().astimezone()  # issue 18: read the clock (and the local zone) once
+    now = r.now or computed_at
     administer_before = start_by = None
     if r.thawed_at is not None:
         time_of_use = window_of(r.thawed_at, p.post_thaw_limit.value, duration, p.post_thaw_limit.source)
         administer_before, start_by = time_of_use.finish_by, time_of_use.start_by
-        steps.append(Step("Finish by", f"thawed {show.moment(r.thawed_at)} + "
-                                       f"{show.elapsed(p.post_thaw_limit.value)} = {show.moment(administer_before)}"))
-        steps.append(Step("Start by", f"finish by {show.moment(administer_before)} − {show.elapsed(duration)} "
-                                      "infusion = " + (show.moment(start_by) if start_by else "never")))
         flags.extend(flags_at(time_of_use, now))
     else:
         flags.append(Flag.raise_("THAW_TIME_NOT_ENTERED", "thawed_at",
@@ -279,7 +249,6 @@ def _compute(r: DoseRequest, p: Protocol) -> DoseResult:
         r, p, volume_ml=volume, final_volume_ml=final, duration_min=duration,
         drop_factor_gtt_per_ml=drop_factor, increment_ml=increment, rate_ml_per_h=rate_exact)
     flags.extend(more_flags)
-    steps.extend(more_steps)
     # --- end issue 11 ---
     # --- issue 13: the scanned product labels. The scan's PRODUCT_EXPIRED names the bag, so it replaces the
     # plausibility one (raised from the same expiry, filled from the scan): one fault, one flag. ---
@@ -315,9 +284,11 @@ def _compute(r: DoseRequest, p: Protocol) -> DoseResult:
         drip_rate_exact_gtt_per_min=drip_exact,
         drip_rate_gtt_per_min=drip,
         administer_before=administer_before,
-        steps=tuple(steps),
+        write_steps=partial(write_steps, context=getcontext().copy(), total_conc=total_conc, rounded=rounded,
+                            windows=windows, window_steps=tuple(window_steps), more_steps=tuple(more_steps)),
         flags=tuple(flags),
         status=status_of(flags),
+        computed_at=computed_at,
         start_by=start_by,
         finish_by=administer_before,
         age_years=age.years,
@@ -387,11 +358,11 @@ def _keep_inside_window(windows: tuple[DoseWindow, ...], weight: Decimal, target
     return volume
 
 
-def _dose_flags(p: Protocol, weight: Decimal, delivered: Decimal, per_kg: Decimal) -> list[Flag]:
+def _dose_flags(p: Protocol, windows: tuple[DoseWindow, ...], delivered: Decimal, per_kg: Decimal) -> list[Flag]:
     return [Flag.raise_("DOSE_BELOW_RANGE" if side == "below" else "DOSE_ABOVE_RANGE", "dose",
                         said(QT_TRANSLATE_NOOP("CoreMessage", "Dose delivered {value} is {limit} ({protocol})."),
                              value=value, limit=limit, protocol=p.id))
-            for side, value, limit in _breaches(p.windows_for(weight), delivered, per_kg)]
+            for side, value, limit in _breaches(windows, delivered, per_kg)]
 
 
 def _patient_flags(p: Protocol, r: DoseRequest, age_years: Decimal | None) -> list[Flag]:

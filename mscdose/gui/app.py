@@ -86,9 +86,44 @@ def _start_logging() -> None:
     logging.getLogger(__name__).info("Window shown")
 
 
+def skip_pyside_source_scan() -> bool:
+    """Spare mscdose's own modules and the standard library PySide6's source scan (issue 18: tens of ms).
+
+    Once PySide6 is imported it calls `shibokensupport.feature._mod_uses_pyside` on every module imported
+    after it, to know whether that module may opt in to `from __feature__ import snake_case, true_property`:
+    it reads the module's whole source (`inspect.getsource`; `typing` alone takes several ms) and looks for
+    "PySide6" in it, for about 150 modules before the form is usable. The answers are known without reading:
+    a standard-library module never uses PySide6 (PySide's own answer, -1: ignored); mscdose opts in to no
+    feature, so its modules get PySide's default feature set (0), the answer its scan gives any module that
+    imports PySide6 (for a module that does not, 0 and -1 behave alike when no module selects a feature).
+    Every other module is still scanned by PySide. A PySide6 without this function is left alone. Returns
+    whether the shortcut is in place."""
+    feature = sys.modules.get("shibokensupport.feature")
+    scan = getattr(feature, "_mod_uses_pyside", None)
+    if scan is None or not callable(scan):
+        return False
+    if getattr(scan, "mscdose_shortcut", False):
+        return True
+
+    def uses_pyside(module: object) -> bool:
+        name = getattr(module, "__name__", "")
+        if isinstance(name, str):
+            top = name.partition(".")[0]
+            if top == "mscdose":
+                return True
+            if top in sys.stdlib_module_names:
+                return False
+        return bool(scan(module))
+
+    uses_pyside.mscdose_shortcut = True  # type: ignore[attr-defined]
+    feature._mod_uses_pyside = uses_pyside  # type: ignore[union-attr]
+    return True
+
+
 def run_gui(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QTimer
 
+    skip_pyside_source_scan()  # before the window's modules are imported
     from mscdose.gui.error_reporting import install_exception_hook
 
     probe = os.environ.get(PROBE_ENV, "").strip().lower()
