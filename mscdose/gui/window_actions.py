@@ -129,12 +129,16 @@ class WindowActions:
         opened = window_class(store, self.window, owns_store=True)
         opened.show()
 
+    def _open_bedside_window(self) -> None:
+        """Imported when chosen (issue 18: the module costs about 11 ms of every start otherwise)."""
+        from mscdose.gui.bedside_window import open_bedside_window
+
+        open_bedside_window(self.window)
+
     def build_menu_actions(self) -> None:
         from PySide6.QtGui import QAction, QKeySequence
 
-        from mscdose.gui.bedside_window import open_bedside_window  # issue 13 (identity2)
-
-        self._slots.setdefault("bedside", lambda: open_bedside_window(self.window))  # issue 13
+        self._slots.setdefault("bedside", self._open_bedside_window)  # issue 13
         self._slots.setdefault("check", self._open_check_window)  # issue 14
         self._slots.setdefault("users", self._open_users_window)  # issue 14
         entries = (("new", translate("Actions", "&New patient")),

@@ -31,6 +31,7 @@ from mscdose.core.identifiers import canonical_key
 from mscdose.records import ledger, opening
 from mscdose.records.canonical import GENESIS, approval_hash, canonical_json, print_event_hash, record_hash
 from mscdose.records.errors import InfusionLimitReached, StoreError, damaged, explain
+from mscdose.records.location import default_path
 from mscdose.records.model import (
     FINAL_STATUSES,
     PrintedCheck,
@@ -76,12 +77,6 @@ _SELECT_RECORDS = (
     "FROM records"
 )
 _DAMAGE = (ValueError, TypeError, KeyError, OverflowError, AttributeError, ArithmeticError, UnicodeError)
-
-
-def default_path() -> Path:
-    from mscdose.datadir import data_dir
-
-    return data_dir(create=False) / "records.sqlite3"
 
 
 def utc_now() -> datetime:

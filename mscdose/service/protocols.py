@@ -34,14 +34,17 @@ def site_folder() -> Path:
 def _approvals(store: RecordStore | None) -> list[tuple[str, str, str]]:
     """(id, version, sha256) of every approval in `store` (or in the data folder's store, read-only, when it
     exists; no store means no site approvals)."""
-    from mscdose.records.postgres import database_url, open_record_store
-    from mscdose.records.store import StoreError, default_path
+    from mscdose.records.location import default_path
+    from mscdose.records.postgres import database_url
+
+    if store is None and database_url() is None and not default_path().is_file():
+        return []  # issue 18: no store, no approvals, and the store's modules are not imported at start
+    from mscdose.records.postgres import open_record_store
+    from mscdose.records.store import StoreError
 
     try:
         if store is not None:
             return [(a.protocol_id, a.version, a.sha256) for a in store.approved_protocols()]
-        if database_url() is None and not default_path().is_file():
-            return []
         with open_record_store(None, read_only=True) as opened:
             return [(a.protocol_id, a.version, a.sha256) for a in opened.approved_protocols()]
     except StoreError as error:
