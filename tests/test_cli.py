@@ -167,3 +167,16 @@ def test_a_command_module_is_imported_only_when_it_runs() -> None:
     done = subprocess.run([sys.executable, "-c", code, *WORKED], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_every_command_s_help_is_text_not_a_traceback(capsys: pytest.CaptureFixture[str]) -> None:
+    """`mscdose calc --help` was a ValueError traceback: argparse reads `%` in a help text as a format."""
+    from mscdose.cli import COMMANDS, main
+
+    for name in COMMANDS:
+        with pytest.raises(SystemExit) as exited:
+            main([name, "--help"])
+        out = capsys.readouterr().out
+        assert exited.value.code == 0 and "usage:" in out, name
+        if name == "calc":
+            assert "% v/v" in out

@@ -89,7 +89,8 @@ def add_calc_options(parser: argparse.ArgumentParser) -> None:
     """The calculation inputs, shared by `calc`, `worksheet`, `correct` and anything else that computes a dose."""
     group = parser.add_argument_group("calculation inputs")
     for option, field, help_text in CALC_OPTIONS:
-        group.add_argument(option, dest=field, metavar=field.upper(), help=help_text)
+        # argparse formats help with %: a literal "% v/v" must be written %% (it was a traceback on --help)
+        group.add_argument(option, dest=field, metavar=field.upper(), help=help_text.replace("%", "%%"))
     group.add_argument("--protocol", default=None, help="protocol id or .toml file (default NCT03055078)")
     # issue 13 (identity2): product label scans; repeatable, one per bag or barcode, kept as a list
     group.add_argument("--scan", dest="scan", action="append", metavar="SCAN",
