@@ -62,7 +62,7 @@ class ThrowawayServer:
         self.counter = 0
         try:
             self._init()
-            self.start()
+            self._start_on_a_free_port()
             self._bootstrap()
         except BaseException:
             self.destroy()
@@ -97,6 +97,17 @@ class ThrowawayServer:
                    "-c max_connections=60 -c shared_buffers=32MB"
                    + ("" if self.durable else " -c fsync=off -c full_page_writes=off"))
         self._run(self.pg_ctl, "-D", str(self.data), "-l", str(self.log), "-w", "-t", "60", "-o", options, "start")
+
+    def _start_on_a_free_port(self, attempts: int = 3) -> None:
+        """Under pytest-xdist each worker starts its own server: two may pick the same free port at once."""
+        for attempt in range(attempts):
+            try:
+                self.start()
+                return
+            except ServerUnavailable:
+                if attempt == attempts - 1:
+                    raise
+                self.port = _free_port()
 
     def stop(self, mode: str = "fast") -> None:
         """`immediate` is a crash as far as clients can tell: every connection drops at once."""
