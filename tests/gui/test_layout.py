@@ -12,7 +12,9 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -41,10 +43,27 @@ def render(tmp_path: Path, width: int, height: int, env: dict[str, str]) -> dict
     return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], tuple[dict[str, dict[str, object]], Path]]:
+    """Each screen of SCREENS rendered once per module, with the folder of its screenshots: a probe is a new
+    process with its own QApplication (about 1.5 s), and the big-screen test reads the same 1920 × 1080 one."""
+    done: dict[str, tuple[dict[str, dict[str, object]], Path]] = {}
+
+    def render_screen(screen: str) -> tuple[dict[str, dict[str, object]], Path]:
+        if screen not in done:
+            width, height, env, _ = SCREENS[screen]
+            folder = tmp_path_factory.mktemp(f"layout-{screen}")
+            done[screen] = (render(folder, width, height, env), folder)
+        return done[screen]
+
+    return render_screen
+
+
 @pytest.mark.parametrize("screen", list(SCREENS))
-def test_results_status_flags_and_finalise_stay_in_sight(tmp_path: Path, screen: str) -> None:
-    width, height, env, logical = SCREENS[screen]
-    report = render(tmp_path, width, height, env)
+def test_results_status_flags_and_finalise_stay_in_sight(rendered: Callable[[str], tuple[dict[str, Any], Path]],
+                                                         screen: str) -> None:
+    logical = SCREENS[screen][3]
+    report, folder = rendered(screen)
     assert report["blocked"]["status"] == "BLOCKED" and report["soft"]["status"] == "WARNING"
     for state, seen in report.items():
         window_w, window_h = seen["window"]
@@ -59,11 +78,12 @@ def test_results_status_flags_and_finalise_stay_in_sight(tmp_path: Path, screen:
             assert part["shown"], (state, name)
             assert x >= 0 and y >= 0 and x + w <= window_w and y + h <= window_h, (state, name, part, seen["window"])
             assert part["unobscured"] == [w, h], (state, name, part)  # not cut off by a scroll area or splitter
-        assert (tmp_path / f"{state}.png").stat().st_size > 0
+        assert (folder / f"{state}.png").stat().st_size > 0
 
 
-def test_a_big_screen_opens_a_big_window(tmp_path: Path) -> None:
+def test_a_big_screen_opens_a_big_window(rendered: Callable[[str], tuple[dict[str, Any], Path]]) -> None:
     """At 1920 × 1080 the window used to open at 1340 × 720 with the form scrolled."""
-    report = render(tmp_path, 1920, 1080, {})
+    assert SCREENS["1920x1080-100"][:3] == (1920, 1080, {})  # a plain 1920 × 1080 screen, no scaling
+    report, _ = rendered("1920x1080-100")
     width, height = report["worked"]["window"]
     assert width >= 1500 and height >= 900

@@ -34,9 +34,12 @@ def pg_server() -> Iterator[ThrowawayServer]:
 
 
 @pytest.fixture
-def pg_url(pg_server: ThrowawayServer) -> str:
-    """A fresh database with the mscdose schema, as the application's role (INSERT and SELECT only)."""
-    return pg_server.new_database()
+def pg_url(pg_server: ThrowawayServer) -> Iterator[str]:
+    """A fresh database with the mscdose schema, as the application's role (INSERT and SELECT only); dropped
+    after the test."""
+    url = pg_server.new_database()
+    yield url
+    pg_server.drop_database(url)
 
 
 @pytest.fixture

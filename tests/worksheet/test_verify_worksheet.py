@@ -7,6 +7,7 @@ printed and put in the metadata are the record's own; the tampering is done with
 from __future__ import annotations
 
 import json
+import shutil
 from contextlib import closing
 from pathlib import Path
 
@@ -20,9 +21,10 @@ from tests.records.helpers import document, raw, rehash_everything
 from tests.worksheet.helpers import pdf_pages
 
 
-@pytest.fixture
-def printed(tmp_path: Path) -> tuple[Path, Path, Path]:
-    """A store of three records; worksheets of record 2 (first copy) and record 3 (first copy)."""
+@pytest.fixture(scope="module")
+def printed_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The store and its two worksheets, made once per module (three saves and two PDFs); `printed` copies them."""
+    tmp_path = tmp_path_factory.mktemp("printed")
     path = tmp_path / "records.sqlite3"
     with RecordStore(path) as store:
         for patient in ("P1", "P2", "P3"):
@@ -33,7 +35,16 @@ def printed(tmp_path: Path) -> tuple[Path, Path, Path]:
         record = store.get(2)
         assert f"record hash {record.short_hash} · chain head {record.short_head}" in pdf_pages(two)[0]
         assert read_marker(two).record_hash == record.short_hash
-    return path, two, three
+    return tmp_path
+
+
+@pytest.fixture
+def printed(printed_once: Path, tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A store of three records; worksheets of record 2 (first copy) and record 3 (first copy). The test's own
+    copy (the store is closed, so its file holds everything): tests tamper with it."""
+    for made in printed_once.iterdir():
+        shutil.copy2(made, tmp_path / made.name)
+    return tmp_path / "records.sqlite3", tmp_path / "two.pdf", tmp_path / "three.pdf"
 
 
 def test_a_real_worksheet_verifies(printed: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
