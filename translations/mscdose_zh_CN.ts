@@ -3544,6 +3544,10 @@ Log file: {log}</source>
         <translation>细胞悬液，从细胞袋中抽取</translation>
     </message>
     <message>
+        <source>preview only – print the final worksheet after the record is saved</source>
+        <translation>仅预览——记录保存后再打印正式工作单</translation>
+    </message>
+    <message>
         <source>site value</source>
         <translation>本中心设定值</translation>
     </message>

@@ -134,8 +134,13 @@ def _worksheet(args: argparse.Namespace) -> int:
             else:
                 print(f"mscdose: {message}", file=sys.stderr)
             return ExitCode.BLOCKED
-        reason = " ".join(review.problems) if review.problems else "preview only: not a saved record"
-        write_preview(service.draft_document(result, preparation), output, options, reason)
+        from mscdose.worksheet import content
+
+        draft = service.draft_document(result, preparation)
+        # The window's wording, in the worksheet's language: the hard flags of a blocked calculation, else that
+        # it is a preview (what still stands between it and a saved record is in the JSON outcome's problems).
+        reason = content.blocked_reason(draft) if blocked else content.preview_note()
+        write_preview(draft, output, options, reason)
         say(args.json, outcome, f"Preview (NOT FOR ADMINISTRATION) written to {output}"
             + (": the calculation is blocked." if blocked else "."))
         return ExitCode.BLOCKED if blocked else ExitCode.OK

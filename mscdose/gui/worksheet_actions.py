@@ -25,7 +25,6 @@ from mscdose.worksheet import content
 from mscdose.worksheet.render import page_size_id, print_worksheet, write_worksheet_pdf
 
 Report = Callable[[bool, str], None]
-PREVIEW_NOTE = "preview only – print the final worksheet with Print… after the record is saved"
 
 
 def _run(dialog: QDialog) -> int:
@@ -96,7 +95,8 @@ def preview_worksheet(parent: QWidget | None, document: Mapping[str, Any], *, pa
     of a blocked calculation, or that it is a preview). With `on_print` (a saved record), the preview's
     Print button closes the preview and calls it: every copy of a record goes through the logged path."""
     if preview_reason is None and (record_id is None or content.final_refusal(document) is not None):
-        preview_reason = content.blocked_reason(document) if document.get("status") == "blocked" else PREVIEW_NOTE
+        blocked = document.get("status") == "blocked"
+        preview_reason = content.blocked_reason(document) if blocked else content.preview_note()
     dialog = QPrintPreviewDialog(parent)
     _set_up(dialog.printer(), page_size, document)
     dialog.setWindowTitle(translate("Messages", "Worksheet preview")

@@ -37,9 +37,24 @@ from mscdose.worksheet.protocol_texts import protocol_text
 from mscdose.worksheet.terms import step_label
 
 # The running marks moved to marking.py; they stay importable from here for existing callers.
-__all__ = ["PROGRAM", "TITLE", "WATERMARK", "Marking", "blocked_reason", "body_html", "check_line",
-           "final_refusal", "footer_text", "moment_text", "number", "protocol_text", "short_hash", "times_text",
-           "when"]
+__all__ = [
+    "PROGRAM",
+    "TITLE",
+    "WATERMARK",
+    "Marking",
+    "blocked_reason",
+    "body_html",
+    "check_line",
+    "final_refusal",
+    "footer_text",
+    "moment_text",
+    "number",
+    "preview_note",
+    "protocol_text",
+    "short_hash",
+    "times_text",
+    "when",
+]
 
 
 
@@ -80,6 +95,13 @@ def blocked_reason(document: Mapping[str, Any]) -> str:
     hard = [f"{f['code']}: {record_message_text(str(f['message']))}" for f in document.get("flags", [])
             if f.get("severity") == "hard"]
     return " ".join(hard) if hard else translate("Worksheet", "preview only")
+
+
+def preview_note() -> str:
+    """The reason under the watermark of a preview that is not blocked. One wording for the window and
+    `mscdose worksheet --preview`, in the current language (the CLI joined the review's English problems
+    before; they stay in its JSON outcome)."""
+    return translate("Worksheet", "preview only – print the final worksheet after the record is saved")
 
 
 # ---------------------------------------------------------------- HTML body
