@@ -18,14 +18,14 @@ from pypdf import PdfReader
 from mscdose.cli import main
 from mscdose.records.store import RecordStore
 from mscdose.worksheet.render import write_worksheet_pdf
-from tests.worksheet.helpers import make_document, protocol_short_hash
+from tests.worksheet.helpers import make_document, pdf_raw_pages, protocol_short_hash
 
 NAME = "欧阳龑"  # a two-character surname and a rare given-name character (GBK, not GB 2312)
 
 
 def raw_text(path: Path) -> str:
     """The text layer as written, white space collapsed, NOT NFKC-folded (that would turn 10⁶ into 106)."""
-    return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(str(path)).pages))
+    return re.sub(r"\s+", " ", " ".join(pdf_raw_pages(path)))
 
 
 def spaced_out(text: str) -> str:

@@ -50,12 +50,10 @@ def changed(document: dict[str, Any], **values: Any) -> dict[str, Any]:
     return copied
 
 
-def pdf_pages(path: Path) -> list[str]:
-    """Each page's text, normalised: compatibility forms folded, runs of white space as one space.
-
-    Read by PDFium (pypdfium2), an independent reader like pypdf but about twenty times faster on Qt's PDFs,
-    which draw every glyph run as its own text operator (pypdf took half a second a page: issue 9, suite
-    time). The text is the same apart from white space, which is folded here anyway."""
+def pdf_raw_pages(path: Path) -> list[str]:
+    """Each page's text as the PDF writes it (no folding at all), read by PDFium (pypdfium2): an independent
+    reader like pypdf but about twenty times faster on Qt's PDFs, which draw every glyph run as its own text
+    operator (pypdf took half a second a page: issue 9, suite time)."""
     document = pypdfium2.PdfDocument(str(path))
     try:
         pages = []
@@ -66,7 +64,13 @@ def pdf_pages(path: Path) -> list[str]:
             page.close()
     finally:
         document.close()
-    return [re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip() for text in pages]
+    return pages
+
+
+def pdf_pages(path: Path) -> list[str]:
+    """Each page's text, normalised: compatibility forms folded, runs of white space as one space. The text is
+    PDFium's, the same as pypdf's apart from white space, which is folded here anyway."""
+    return [re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip() for text in pdf_raw_pages(path)]
 
 
 def page_sizes(path: Path) -> list[tuple[float, float]]:
