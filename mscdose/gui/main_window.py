@@ -27,7 +27,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-from mscdose import __version__
 from mscdose.gui.eligibility_panel import EligibilityPanel
 from mscdose.gui.finalizing import FinalizeController
 from mscdose.gui.first_paint import FirstPaint, set_application_icon
@@ -39,6 +38,7 @@ from mscdose.gui.record_outputs import OutputsController
 from mscdose.gui.results_panel import ResultsPanel
 from mscdose.gui.texts import translate
 from mscdose.gui.window_actions import WindowActions
+from mscdose.gui.window_help import DEMO_TEXTS  # the worked example of ../shared/domain.md, for --demo
 from mscdose.gui.window_layout import WindowLayout, fit_to_screen
 from mscdose.settings import WINDOW_GEOMETRY, Settings
 
@@ -50,21 +50,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-# The worked example of ../shared/domain.md, for --demo and the README screenshot.
 CLOCK_INTERVAL_MS = 15_000  # issue 10: the post-thaw limit is re-read about every 15 s
-
-DEMO_TEXTS = {
-    "patient_id": "DEMO-001",
-    "patient_name": "Demonstration patient",
-    "date_of_birth": "1995-06-15",
-    "weight": "62",
-    "dose": "150",
-    "lot": "DEMO-LOT-01",
-    "concentration": "5",
-    "viability": "92",
-    "bag_volume": "20",
-    "bags": "2",
-}
 
 
 class MainWindow(QMainWindow):
@@ -398,23 +384,9 @@ class MainWindow(QMainWindow):
         SettingsDialog(self.settings, self).exec()
 
     def help_text(self) -> str:
-        from mscdose.datadir import log_path
+        from mscdose.gui.window_help import help_text
 
-        protocol = self._protocol
-        which = (f"{protocol.id} v{protocol.version} (sha256 {protocol.short_hash})" if protocol
-                 else translate("Window", "not loaded"))
-        return translate(
-            "Window",
-            "mscdose {version}: dose calculator for one intravenous infusion of umbilical-cord mesenchymal stem "
-            "cells.\n\n"
-            "Work from top to bottom: patient, prescription, product lot, preparation, eligibility. Results "
-            "update as you type; a field that cannot be read is marked ✖ with what is accepted.\n\n"
-            "Keys: Tab or Enter moves to the next field; Alt + the underlined letter jumps to a field; "
-            "Alt+F opens the File menu (preview, print, PDF, history); Ctrl+N new patient; Ctrl+P print "
-            "(after finalising); F1 this help.\n\n"
-            "A red BLOCKED banner is a hard limit: change the prescription or the product. An amber soft limit "
-            "needs a reason and your initials.\n\n"
-            "Protocol: {protocol}\nLog file: {log}").format(version=__version__, protocol=which, log=log_path())
+        return help_text(self._protocol)
 
     def show_help(self) -> None:
         from PySide6.QtWidgets import QMessageBox
