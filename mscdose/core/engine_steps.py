@@ -119,7 +119,7 @@ def _in_order(result: DoseResult, total_conc: Decimal, rounded: Decimal, windows
     finish_by, start_by = result.administer_before, result.start_by
     if r.thawed_at is not None and finish_by is not None:  # a thaw time always gives a finish-by time
         steps.append(Step.of("Finish by", said(w.FINISH_BY, thawed=show.moment(r.thawed_at),
-                                               limit=show.elapsed(p.post_thaw_limit.value),
+                                               allowed=show.elapsed(p.post_thaw_limit.value),
                                                finish=show.moment(finish_by))))
         steps.append(Step.of("Start by", said(w.START_BY, finish=show.moment(finish_by),
                                               duration=show.elapsed(duration), start=show.moment(start_by))

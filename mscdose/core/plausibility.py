@@ -451,7 +451,7 @@ def plausibility_flags(
         steps.append(Step.of("DMSO delivered", said(
             wording.DMSO, volume=show.ml(volume_ml), percent=show.percent(dmso), origin=word(origin),
             density=show.plain(density), grams=show.plain(grams, 4), weight=show.kg(r.weight_kg, 10),
-            per_kg=show.plain(per_kg, 4), limit=show.plain(limit))))
+            per_kg=show.plain(per_kg, 4), maximum=show.plain(limit))))
         if per_kg > limit:
             flags.append(_flag("DMSO_ABOVE_LIMIT", "dmso",
                                said(QT_TRANSLATE_NOOP("CoreMessage", "DMSO delivered {per_kg} is above the limit "

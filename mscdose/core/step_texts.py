@@ -17,6 +17,8 @@ engine_steps.py all take their wording from here).
 
 from __future__ import annotations
 
+import re
+
 from mscdose.core.messages import QT_TRANSLATE_NOOP
 
 WEIGHT = QT_TRANSLATE_NOOP("CoreMessage", "{typed} = {weight}")
@@ -47,7 +49,7 @@ RATE_SET = QT_TRANSLATE_NOOP("CoreMessage", "{final} ÷ {duration} × 60 = {exac
                              "= {rate}")
 DRIP = QT_TRANSLATE_NOOP("CoreMessage", "{final} × {factor} gtt/mL ÷ {duration} = {exact}, rounded to whole drops "
                          "(ties up) = {drip}")
-FINISH_BY = QT_TRANSLATE_NOOP("CoreMessage", "thawed {thawed} + {limit} = {finish}")
+FINISH_BY = QT_TRANSLATE_NOOP("CoreMessage", "thawed {thawed} + {allowed} = {finish}")
 START_BY = QT_TRANSLATE_NOOP("CoreMessage", "finish by {finish} − {duration} infusion = {start}")
 START_NEVER = QT_TRANSLATE_NOOP("CoreMessage", "finish by {finish} − {duration} infusion = never")
 LABEL_CHECK = QT_TRANSLATE_NOOP("CoreMessage", "{concentration} × {bag} = {counted} per bag; label {label}; "
@@ -55,7 +57,7 @@ LABEL_CHECK = QT_TRANSLATE_NOOP("CoreMessage", "{concentration} × {bag} = {coun
 LABEL_CHECK_TOLERANCE = QT_TRANSLATE_NOOP("CoreMessage", "{concentration} × {bag} = {counted} per bag; label "
                                           "{label}; difference {difference} (tolerance {tolerance})")
 DMSO = QT_TRANSLATE_NOOP("CoreMessage", "{volume} × {percent} ({origin}) × {density} g/mL = {grams} g; ÷ {weight} = "
-                         "{per_kg} g/kg (limit {limit} g/kg/day)")
+                         "{per_kg} g/kg (limit {maximum} g/kg/day)")
 
 # A step's label -> the templates its working can be written with (a saved step is read back only with these)
 TEMPLATES_BY_LABEL: dict[str, tuple[str, ...]] = {
@@ -81,3 +83,8 @@ TEMPLATES_BY_LABEL: dict[str, tuple[str, ...]] = {
 
 # Every template that is a whole working (not the words inside one): never used to read a flag's message
 WORKING_TEMPLATES = frozenset(template for group in TEMPLATES_BY_LABEL.values() for template in group)
+
+# The values of a working that are words (translated in their turn: the dose basis, where a value comes from, the
+# limit a rounded volume would breach); every other value is a display text, read back from a saved step as it is
+WORD_PARAMS = frozenset({"basis", "origin", "limit"})
+DISPLAY_PARAMS = frozenset(re.findall(r"\{(\w+)\}", " ".join(WORKING_TEMPLATES))) - WORD_PARAMS
