@@ -108,18 +108,18 @@ def test_a_saved_record_s_steps_read_back_in_chinese_in_a_fresh_session() -> Non
 
 
 CASES = {
-    "worked, thawed": {"thawed_at": "2026-11-25T09:30+01:00", "now": "2026-11-25T10:00+01:00"},
-    "pounds, per kg": {"weight": "150 lb", "dose": "2 million cells/kg"},
-    "label cross-check": {"label_cells": "100 million cells"},
-    "kept inside the window": {"dose": "100 million cells", "concentration": "5.42 million cells/mL",
+    "worked-thawed": {"thawed_at": "2026-11-25T09:30+01:00", "now": "2026-11-25T10:00+01:00"},
+    "pounds-per-kg": {"weight": "150 lb", "dose": "2 million cells/kg"},
+    "label-cross-check": {"label_cells": "100 million cells"},
+    "kept-inside-window": {"dose": "100 million cells", "concentration": "5.42 million cells/mL",
                                "viability": "90"},
-    "no measurable volume": {"dose": "200 million cells", "concentration": "100 million cells/mL",
+    "no-measurable-volume": {"dose": "200 million cells", "concentration": "100 million cells/mL",
                              "viability": "100", "increment": "4 mL"},
-    "counted viable, DMSO": {"weight": "40 kg", "concentration": "0.375 million cells/mL", "basis": "viable",
+    "counted-viable-dmso": {"weight": "40 kg", "concentration": "0.375 million cells/mL", "basis": "viable",
                              "bag_volume": "100 mL", "bags": "4", "duration": "2 h"},
-    "rate set to 0.1 mL/h": {"duration": "45 min"},
-    "weight in grams": {"weight": "62000 g"},
-    "a protocol counting all cells, banded": {"protocol": "kymriah_like.toml", "weight": "40 kg",
+    "rate-set-to-pump-step": {"duration": "45 min"},
+    "weight-in-grams": {"weight": "62000 g"},
+    "protocol-counts-all-cells": {"protocol": "kymriah_like.toml", "weight": "40 kg",
                                               "dose": "60 million cells"},
 }
 
