@@ -380,8 +380,19 @@ def _splits(text: str, literals: tuple[str, ...], names: tuple[str, ...],
 _WHOLE_MESSAGE_LETTERS = 4  # a whole saved message is never read as a bare "{low} to {high}" or "{label}: {problem}"
 
 
+@cache
+def message_templates() -> tuple[str, ...]:
+    """The templates a saved flag, input error or refusal is read back with: every CoreMessage template of this
+    version except the whole workings of the calculation steps (core/step_texts.py), which are read back only
+    as a step of their own label (`record_step_text`): `{target} ÷ {concentration} = {exact}` fits almost any
+    text."""
+    from mscdose.core.step_texts import WORKING_TEMPLATES
+
+    return tuple(template for template in core_templates() if template not in WORKING_TEMPLATES)
+
+
 def recover(text: str, templates: tuple[str, ...] | None = None, typed: frozenset[str] | None = None,
-            whole: bool = True) -> Any:
+            whole: bool = True, among: tuple[str, ...] | None = None, words: frozenset[str] = frozenset()) -> Any:
     """The core.messages.Message whose English is exactly `text`, found again from a saved English text, or None.
 
     Deterministic and strict: every template (this version's, `core_templates`) is matched anchored, its
@@ -390,21 +401,28 @@ def recover(text: str, templates: tuple[str, ...] | None = None, typed: frozense
     round trip). Each value is found again in its turn (a word such as `Weight` is a template too) except what a
     person typed (core.messages.TYPED_PARAMS), which is kept as typed; a value found in no way, or in two, stays
     English. A whole message (`whole`) is read only by a template with words of its own (at least four letters),
-    never by a joining template such as `{low} to {high}`. Anything else is None: the caller prints the English."""
+    never by a joining template such as `{low} to {high}`. Anything else is None: the caller prints the English.
+    `among`: the only templates the whole text may be (a step's, by its label); its values are still found
+    again among `templates`. `words`: placeholders whose value must itself be a template (a step's `{basis}`),
+    so `… = 32.25 mL (cells (all))` splits one way only."""
     from mscdose.core.messages import HINT_PARAMS, TYPED_PARAMS, Message
 
-    templates = core_templates() if templates is None else templates
+    templates = message_templates() if templates is None else templates
     typed = TYPED_PARAMS if typed is None else typed
     matches: list[tuple[int, str, list[dict[str, str]]]] = []
-    for template in templates:
+    for template in templates if among is None else among:
         pieces = _pieces(template)
-        if pieces is None or (whole and sum(c.isalpha() for c in "".join(pieces[0])) < _WHOLE_MESSAGE_LETTERS):
+        if pieces is None or (whole and among is None
+                              and sum(c.isalpha() for c in "".join(pieces[0])) < _WHOLE_MESSAGE_LETTERS):
             continue
         splits = _splits(text, *pieces)
         if len(splits) >= _AT_MOST:
             splits = [{}, {}]  # too many ways: ambiguous
         elif any(name in HINT_PARAMS for name in pieces[1]):
             splits = _hinted(splits, templates, typed)
+        if words & set(pieces[1]):
+            splits = [values for values in splits if all(recover(values[name], templates, typed, False) is not None
+                                                         for name in words & set(values))]
         if splits:
             matches.append((sum(map(len, pieces[0])), template, splits))
     if not matches:
@@ -465,3 +483,35 @@ def live_message_text(english: str, language: str | None = None) -> str:
     if said is None:
         return record_message_text(english, language)
     return message_text(said.template, said.params, english, language)
+
+
+# ------------------------------------------------------------------ the working of a calculation step
+
+def step_working_text(step: Any, language: str | None = None) -> str:
+    """A step's working (core.engine.Step, made with `Step.of`) in the language: its template (core/step_texts.py)
+    translated and filled with the same display texts; the English (units converted) when it has none, when
+    there is no translation, or when the translation would not show exactly the English's numbers."""
+    return message_text(getattr(step, "template", ""), getattr(step, "params", {}), step.working, language)
+
+
+@cache
+def _recovered_step(label: str, working: str) -> Any:
+    from mscdose.core.messages import TYPED_PARAMS
+    from mscdose.core.step_texts import DISPLAY_PARAMS, TEMPLATES_BY_LABEL, WORD_PARAMS
+
+    among = TEMPLATES_BY_LABEL.get(label)  # its display texts are kept as written (`09:30 (UTC+01:00)`): only words
+    return recover(working, typed=TYPED_PARAMS | DISPLAY_PARAMS, among=among, words=WORD_PARAMS) if among else None
+
+
+def record_step_text(label: str, working: str, language: str | None = None) -> str:
+    """A step as a document keeps it (`"label: working"`, English only) in the language, the same in every
+    session: the working is read back with the templates of its own label only (`recover(among=...)`: one
+    template, one split, the round trip exact), its values among the message templates. A working of another
+    wording (an earlier version's), or of a label this version does not know, prints in English with its units
+    converted; `message_text`'s number guard applies."""
+    if (language or current_language()) == ENGLISH:
+        return working
+    said = _recovered_step(label, working)
+    if said is None:
+        return units_for(working, language)
+    return message_text(said.template, said.params, working, language)

@@ -1508,6 +1508,114 @@
         <source>--database: “{path}” is not a file; give an existing record database (or leave --database out to use the data folder&apos;s).</source>
         <translation>--database：“{path}”不是文件；请给出已有的记录数据库（或省略 --database，使用数据文件夹中的数据库）。</translation>
     </message>
+    <message>
+        <source>{typed} = {weight}</source>
+        <translation>{typed} = {weight}</translation>
+    </message>
+    <message>
+        <source>{typed} = {weight} (1 lb = 0.45359237 kg)</source>
+        <translation>{typed} = {weight}（1 lb = 0.45359237 kg）</translation>
+    </message>
+    <message>
+        <source>{per_kg} × {weight} = {target}</source>
+        <translation>{per_kg} × {weight} = {target}</translation>
+    </message>
+    <message>
+        <source>{target} (prescribed as a total)</source>
+        <translation>{target}（按总量开具）</translation>
+    </message>
+    <message>
+        <source>{concentration} × {viability} ÷ 100 = {viable}</source>
+        <translation>{concentration} × {viability} ÷ 100 = {viable}</translation>
+    </message>
+    <message>
+        <source>{viable} (the lot count is of viable cells; viability {viability} is checked, not applied again)</source>
+        <translation>{viable}（批次计数即为活细胞；细胞活率 {viability} 仅作核对，不再重复折算）</translation>
+    </message>
+    <message>
+        <source>the protocol counts all cells: {concentration}</source>
+        <translation>方案按全部细胞计数：{concentration}</translation>
+    </message>
+    <message>
+        <source>{target} ÷ {concentration} = {exact}</source>
+        <translation>{target} ÷ {concentration} = {exact}</translation>
+    </message>
+    <message>
+        <source>{exact} rounded to the nearest {increment} (ties up) = {rounded}</source>
+        <translation>{exact} 按 {increment} 刻度四舍五入（逢五进一）= {rounded}</translation>
+    </message>
+    <message>
+        <source>{volume} would deliver {value}, {limit}; the nearest measurable volume that stays inside is {other}</source>
+        <translation>{volume} 将输注 {value}，{limit}；仍在范围内的最接近可量取体积为 {other}</translation>
+    </message>
+    <message>
+        <source>{volume} would deliver {value}, {limit}, and {other} is outside the window too (multiples of {increment})</source>
+        <translation>{volume} 将输注 {value}，{limit}；而 {other} 也超出范围（{increment} 的倍数）</translation>
+    </message>
+    <message>
+        <source>{volume} would deliver {value}, {limit}, and 0 mL delivers nothing (multiples of {increment})</source>
+        <translation>{volume} 将输注 {value}，{limit}；而 0 mL 不含任何细胞（{increment} 的倍数）</translation>
+    </message>
+    <message>
+        <source>{volume} × {concentration} = {delivered} ({basis})</source>
+        <translation>{volume} × {concentration} = {delivered}（{basis}）</translation>
+    </message>
+    <message>
+        <source>viable cells</source>
+        <translation>活细胞</translation>
+    </message>
+    <message>
+        <source>cells (all)</source>
+        <translation>全部细胞</translation>
+    </message>
+    <message>
+        <source>{delivered} ÷ {weight} = {per_kg}</source>
+        <translation>{delivered} ÷ {weight} = {per_kg}</translation>
+    </message>
+    <message>
+        <source>⌈{volume} ÷ {bag}⌉ = {bags} ({available} available, {total} in all)</source>
+        <translation>⌈{volume} ÷ {bag}⌉ = {bags}（现有 {available} 袋，共 {total}）</translation>
+    </message>
+    <message>
+        <source>the larger of {site} (site) and {volume} = {final}; diluent {final} − {volume} = {diluent}</source>
+        <translation>{site}（本中心设定）与 {volume} 中的较大者 = {final}；稀释液 {final} − {volume} = {diluent}</translation>
+    </message>
+    <message>
+        <source>{final} ÷ {duration} × 60 = {rate}</source>
+        <translation>{final} ÷ {duration} × 60 = {rate}</translation>
+    </message>
+    <message>
+        <source>{final} ÷ {duration} × 60 = {exact}, set to the nearest 0.1 mL/h = {rate}</source>
+        <translation>{final} ÷ {duration} × 60 = {exact}，按最接近的 0.1 mL/h 设定 = {rate}</translation>
+    </message>
+    <message>
+        <source>{final} × {factor} gtt/mL ÷ {duration} = {exact}, rounded to whole drops (ties up) = {drip}</source>
+        <translation>{final} × {factor} 滴/mL ÷ {duration} = {exact}，取整滴（逢五进一）= {drip}</translation>
+    </message>
+    <message>
+        <source>thawed {thawed} + {allowed} = {finish}</source>
+        <translation>复苏 {thawed} + {allowed} = {finish}</translation>
+    </message>
+    <message>
+        <source>finish by {finish} − {duration} infusion = {start}</source>
+        <translation>最晚结束 {finish} − 输注 {duration} = {start}</translation>
+    </message>
+    <message>
+        <source>finish by {finish} − {duration} infusion = never</source>
+        <translation>最晚结束 {finish} − 输注 {duration} = 已无法按时开始</translation>
+    </message>
+    <message>
+        <source>{concentration} × {bag} = {counted} per bag; label {label}; difference {difference}</source>
+        <translation>{concentration} × {bag} = 每袋 {counted}；标签 {label}；相差 {difference}</translation>
+    </message>
+    <message>
+        <source>{concentration} × {bag} = {counted} per bag; label {label}; difference {difference} (tolerance {tolerance})</source>
+        <translation>{concentration} × {bag} = 每袋 {counted}；标签 {label}；相差 {difference}（允许误差 {tolerance}）</translation>
+    </message>
+    <message>
+        <source>{volume} × {percent} ({origin}) × {density} g/mL = {grams} g; ÷ {weight} = {per_kg} g/kg (limit {maximum} g/kg/day)</source>
+        <translation>{volume} × {percent}（{origin}）× {density} g/mL = {grams} g；÷ {weight} = {per_kg} g/kg（上限 {maximum} g/kg/天）</translation>
+    </message>
 </context>
 <context>
     <name>Eligibility</name>

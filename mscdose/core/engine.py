@@ -7,7 +7,7 @@ delivered (after rounding the volume), which is the dose the patient actually ge
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, getcontext, localcontext
@@ -15,8 +15,9 @@ from functools import cached_property, partial
 from typing import Any
 
 from mscdose.core import display as show
+from mscdose.core import step_texts as wording
 from mscdose.core.flags import Flag, status_of
-from mscdose.core.messages import QT_TRANSLATE_NOOP, Message, said, span, word
+from mscdose.core.messages import QT_TRANSLATE_NOOP, Message, Param, said, span, word
 from mscdose.core.patient import patient_age
 from mscdose.core.protocol import DoseWindow, Protocol
 from mscdose.core.request import DoseRequest
@@ -35,10 +36,23 @@ RATE_QUANTUM = Decimal("0.1")  # mL/h: what an infusion pump is set in
 
 @dataclass(frozen=True)
 class Step:
-    """One line of the calculation, written so a checker can redo it with a calculator."""
+    """One line of the calculation, written so a checker can redo it with a calculator.
+
+    `working` is the English the record keeps (saved as `"label: working"`, hashed, printed by the CLI). Made
+    with `Step.of` from a core.messages.Message (issue 16), the step also keeps its `template` and `params`
+    (core/step_texts.py) so a window or worksheet in another language shows the working translated with the
+    same display texts (mscdose.i18n.step_working_text); like a Flag's, they are not part of the record, nor
+    of equality."""
 
     label: str
     working: str
+    template: str = field(default="", compare=False, repr=False)
+    params: Mapping[str, Param] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, label: str, working: Message) -> Step:
+        """The step `label` with the working `working` says (its English text, its template and values)."""
+        return cls(label, working.text, working.template, working.params)
 
     def as_dict(self) -> dict[str, str]:
         return {"label": self.label, "working": self.working}
@@ -341,20 +355,20 @@ def _keep_inside_window(windows: tuple[DoseWindow, ...], weight: Decimal, target
         return volume
     other = (volume - increment if volume > exact else volume + increment).normalize()
     _, value_text, limit_said = rounded_breach[0]
-    what = f"{value_text}, {limit_said.text}"
     if other > 0 and not _breaches(windows, other * conc, other * conc / weight):
-        steps.append(Step("Kept inside the window", f"{show.ml(volume)} would deliver {what}; the nearest "
-                                                    f"measurable volume that stays inside is {show.ml(other)}"))
+        steps.append(Step.of("Kept inside the window", said(wording.KEPT_INSIDE, volume=show.ml(volume),
+                                                            value=value_text, limit=limit_said, other=show.ml(other))))
         flags.append(Flag.raise_("VOLUME_ROUNDED_INTO_WINDOW", "volume",
                                  said(QT_TRANSLATE_NOOP("CoreMessage", "Volume {other} drawn instead of {volume}: "
                                                         "{volume} would deliver {value}, {limit}."),
                                       other=show.ml(other), volume=show.ml(volume), value=value_text,
                                       limit=limit_said)))
         return other
-    steps.append(Step("No measurable volume inside the window",
-                      f"{show.ml(volume)} would deliver {what}, and "
-                      + (f"{show.ml(other)} is outside the window too" if other > 0 else "0 mL delivers nothing")
-                      + f" (multiples of {show.ml(increment)})"))
+    steps.append(Step.of("No measurable volume inside the window",
+                         said(wording.NONE_INSIDE_OTHER, volume=show.ml(volume), value=value_text, limit=limit_said,
+                              other=show.ml(other), increment=show.ml(increment)) if other > 0 else
+                         said(wording.NONE_INSIDE_ZERO, volume=show.ml(volume), value=value_text, limit=limit_said,
+                              increment=show.ml(increment))))
     return volume
 
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from mscdose.core import display as show
 from mscdose.core import parsing
+from mscdose.core import step_texts as wording
 from mscdose.core.errors import InputError, ProtocolError
 from mscdose.core.flags import CATALOGUE, Flag, Severity
 from mscdose.core.messages import QT_TRANSLATE_NOOP, Message, said, span, word
@@ -385,10 +386,12 @@ def plausibility_flags(
         label = r.label_cells_per_bag
         difference = abs(counted - label) / label * HUNDRED
         tolerance = limits.label_count_tolerance
-        steps.append(Step("Label cross-check",
-                          f"{show.concentration(conc, 4)} × {show.ml(r.bag_volume_ml)} = {show.cells(counted, 4)} "
-                          f"per bag; label {show.cells(label, 4)}; difference {show.percent(difference, 1)}"
-                          + (f" (tolerance {show.percent(tolerance.value)})" if tolerance else "")))
+        cross_check = dict(concentration=show.concentration(conc, 4), bag=show.ml(r.bag_volume_ml),
+                           counted=show.cells(counted, 4), label=show.cells(label, 4),
+                           difference=show.percent(difference, 1))
+        steps.append(Step.of("Label cross-check",
+                             said(wording.LABEL_CHECK_TOLERANCE, **cross_check, tolerance=show.percent(tolerance.value))
+                             if tolerance else said(wording.LABEL_CHECK, **cross_check)))
         if tolerance is not None and difference > tolerance.value:
             flags.append(_flag("LABEL_COUNT_MISMATCH", "concentration",
                                said(QT_TRANSLATE_NOOP(
@@ -445,10 +448,10 @@ def plausibility_flags(
         grams = volume_ml * dmso / HUNDRED * density
         per_kg = grams / r.weight_kg
         origin = "entered" if r.dmso_percent is not None else _site(limits.dmso_percent)  # type: ignore[arg-type]
-        steps.append(Step("DMSO delivered",
-                          f"{show.ml(volume_ml)} × {show.percent(dmso)} ({origin}) × {show.plain(density)} g/mL = "
-                          f"{show.plain(grams, 4)} g; ÷ {show.kg(r.weight_kg, 10)} = {show.plain(per_kg, 4)} g/kg "
-                          f"(limit {show.plain(limit)} g/kg/day)"))
+        steps.append(Step.of("DMSO delivered", said(
+            wording.DMSO, volume=show.ml(volume_ml), percent=show.percent(dmso), origin=word(origin),
+            density=show.plain(density), grams=show.plain(grams, 4), weight=show.kg(r.weight_kg, 10),
+            per_kg=show.plain(per_kg, 4), maximum=show.plain(limit))))
         if per_kg > limit:
             flags.append(_flag("DMSO_ABOVE_LIMIT", "dmso",
                                said(QT_TRANSLATE_NOOP("CoreMessage", "DMSO delivered {per_kg} is above the limit "

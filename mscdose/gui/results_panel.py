@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from mscdose.gui.field_row import WrappingLabel
 from mscdose.gui.texts import translate, unit_text_in
-from mscdose.i18n import QT_TRANSLATE_NOOP
+from mscdose.i18n import QT_TRANSLATE_NOOP, step_working_text
 
 if TYPE_CHECKING:
     from mscdose.core.engine import DoseResult
@@ -86,7 +86,7 @@ def weight_text(result: DoseResult) -> str:
 
 def step_text(label: str, working: str) -> str:
     """One calculation step: its label in the window's language (the worksheet's, worksheet/terms.py), then
-    the core's working with its units in the language's one form (the working's words stay English)."""
+    its working (already in the language: `i18n.step_working_text`) with its units in the language's one form."""
     from mscdose.worksheet.terms import step_label
 
     return translate("Results", "{label}: {working}").format(label=step_label(label), working=unit_text_in(working))
@@ -281,4 +281,4 @@ class ResultsPanel(QGroupBox):
                                    + approval)
         self.note.setText("")
         self.note.hide()
-        self.steps.setPlainText("\n".join(step_text(step.label, step.working) for step in result.steps))
+        self.steps.setPlainText("\n".join(step_text(step.label, step_working_text(step)) for step in result.steps))

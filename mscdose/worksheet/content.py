@@ -17,7 +17,7 @@ from typing import Any
 
 from mscdose.core import display as show
 from mscdose.core.overrides import override_problem
-from mscdose.i18n import translate, units_for
+from mscdose.i18n import record_step_text, translate, units_for
 from mscdose.worksheet.marking import (
     NONE,
     PROGRAM,
@@ -339,9 +339,9 @@ def _steps(document: Mapping[str, Any]) -> str:
            '<table width="100%" cellspacing="0" cellpadding="1" border="1" '
            'style="border-collapse: collapse; border-color: #808080">']
     for i, step in enumerate(document.get("steps", []), start=1):
-        label, _, working = str(step).partition(": ")
+        label, _, working = str(step).partition(": ")  # the working read back by its label (i18n.record_step_text)
         out.append(f'<tr><td width="3%" align="right">{i}</td><td width="22%"><b>{_e(step_label(label))}</b></td>'
-                   f'<td width="75%">{_u(working)}</td></tr>')
+                   f'<td width="75%">{_e(record_step_text(label, working))}</td></tr>')
     out.append("</table>")
     inputs, used = document["inputs"], []
     changed = set(inputs.get("defaults_changed", []))

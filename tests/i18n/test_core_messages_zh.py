@@ -70,7 +70,9 @@ def test_every_core_template_has_a_chinese_translation_with_the_same_placeholder
         chinese = catalogue[template]
         assert sorted(PLACEHOLDER.findall(chinese)) == sorted(PLACEHOLDER.findall(template)), where
         assert sorted(NUMBER.findall(chinese)) == sorted(NUMBER.findall(template)), where  # the same numbers
-        assert chinese != template or template in UNITS_AS_TYPED or not english_words(template), where
+        # pure arithmetic (a step's `{target} ÷ {concentration} = {exact}`) has no words: the same in Chinese
+        assert chinese != template or template in UNITS_AS_TYPED or not english_words(PLACEHOLDER.sub("", template)), \
+            where
 
 
 def test_every_flag_raised_in_core_is_a_template() -> None:
