@@ -21,8 +21,11 @@ from typing import Union
 
 CONTEXT = "CoreMessage"  # the translation context of every core template
 
-# Parameters that hold what a person typed or scanned: shown as typed, never unit-converted.
-TYPED_PARAMS = frozenset({"given", "typed", "scanned_text", "token", "text", "name", "criteria", "listed", "form"})
+# Parameters shown exactly as written, never unit-converted nor read again as a message of their own: what a
+# person typed or scanned, and a moment (`2026-11-25 09:30 (UTC+01:00)` is one value, not `{x} ({y})`).
+MOMENT_PARAMS = frozenset({"expiry", "now", "moment", "finish_by", "thawed", "finish", "start"})
+TYPED_PARAMS = frozenset({"given", "typed", "scanned_text", "token", "text", "name", "criteria", "listed",
+                          "form"}) | MOMENT_PARAMS
 # Parameters that hold either nothing or one whole marked phrase starting with a space (" for this weight band"):
 # a saved English text is split with them only that way (mscdose.i18n.recover), so `{limit}{band}` reads again.
 HINT_PARAMS = frozenset({"band", "hint", "date_only"})

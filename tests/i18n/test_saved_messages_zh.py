@@ -157,3 +157,14 @@ def test_the_reason_under_a_blocked_preview_s_watermark_is_chinese_on_the_chines
     assert "高于方案最高剂量" in page
     with i18n.using("zh_CN"):
         assert blocked_reason({"flags": []}) != "preview only"
+
+
+def test_a_saved_moment_keeps_its_zone_as_written() -> None:
+    """A date and time with its zone (`2026-11-25 09:30 (UTC+01:00)`) is one value: read back from a saved
+    message it must not be split by a general `{x} ({y})` template and printed with Chinese brackets."""
+    english = ("The product expired at 2026-11-25 09:30 (UTC+01:00) (label); it is now 2026-11-26 10:00 "
+               "(UTC+01:00). Do not use this product.")
+    _fresh_session()
+    chinese = i18n.record_message_text(english, "zh_CN")
+    assert chinese == ("产品已于 2026-11-25 09:30 (UTC+01:00)（标签）过期；现在是 2026-11-26 10:00 (UTC+01:00)。"
+                       "不得使用此产品。")
