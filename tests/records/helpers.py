@@ -7,7 +7,11 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from mscdose.core.overrides import Override
+from mscdose.records import verify_walk
+from mscdose.records.store import RecordStore
 from tests.worked_example import WORKED_TEXTS, build_document
 
 # domain.md worked example: Cv 4.6 million/mL, V 32.6 mL, Dd 149.96 million cells, diluent 67.4 mL, 33 gtt/min
@@ -83,3 +87,14 @@ def rehash_everything(path: Path) -> None:
             if top:
                 conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", (table, top))
         conn.execute("COMMIT")
+
+
+def fast_and_original_verdicts(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, Any]:
+    """verify() of the store as it runs (its fast path where a record allows), and again with every record
+    checked the original way: the two must agree on any store (issue 18's fast paths only ever accept)."""
+    with RecordStore.open_read_only(path) as store:
+        fast = store.verify()
+        with monkeypatch.context() as patched:
+            patched.setattr(verify_walk, "plainly_final", lambda *args: False)  # every record the original way
+            original = store.verify()
+    return fast, original

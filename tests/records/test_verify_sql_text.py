@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from mscdose.records import canonical, verify_walk
 from mscdose.records.canonical import RECORD_FIELDS, canonical_json
 from mscdose.records.store import RecordStore
-from tests.records.helpers import document, raw, rehash_everything
+from tests.records.helpers import document, fast_and_original_verdicts, raw, rehash_everything
 
 # every character but lone surrogates (which cannot be stored as UTF-8): quotes, backslashes, controls, NUL,
 # U+2028, non-BMP
@@ -83,15 +83,6 @@ ODD_DOCUMENTS: dict[str, Any] = {
 }
 
 
-def _verdicts(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, Any]:
-    with RecordStore.open_read_only(path) as store:
-        fast = store.verify()
-        with monkeypatch.context() as patched:
-            patched.setattr(verify_walk, "plainly_final", lambda *args: False)  # every record the original way
-            original = store.verify()
-    return fast, original
-
-
 @pytest.mark.parametrize("how", sorted(ODD_DOCUMENTS))
 def test_odd_facts_get_the_original_verdict(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str) -> None:
     path = tmp_path / "records.sqlite3"
@@ -107,7 +98,7 @@ def test_odd_facts_get_the_original_verdict(tmp_path: Path, monkeypatch: pytest.
         conn.execute("DROP TRIGGER records_no_update")
         conn.execute("UPDATE records SET document = ? WHERE id = 2", (text,))
     rehash_everything(path)  # hashes and keys recomputed: only the document rule can object
-    fast, original = _verdicts(path, monkeypatch)
+    fast, original = fast_and_original_verdicts(path, monkeypatch)
     assert fast == original
     if how in ("an escaped hard severity", "status null", "status of another record"):
         assert not fast.ok and fast.first_bad_id == 2  # a hard flag, a status that is not the header's

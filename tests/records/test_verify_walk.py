@@ -20,7 +20,7 @@ from mscdose.core.identifiers import canonical_key
 from mscdose.records import canonical, verify_walk
 from mscdose.records.canonical import canonical_json
 from mscdose.records.store import RecordStore
-from tests.records.helpers import document, raw, rehash_everything
+from tests.records.helpers import document, fast_and_original_verdicts, raw, rehash_everything
 
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)  # quotes, backslashes, controls, non-ASCII
 ODD = st.one_of(TEXT, st.none(), st.integers(), st.booleans(), st.floats(allow_nan=False, allow_infinity=False))
@@ -85,15 +85,6 @@ ODD_DOCUMENTS: dict[str, Any] = {
 }
 
 
-def _verdicts(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, Any]:
-    with RecordStore.open_read_only(path) as store:
-        fast = store.verify()
-        with monkeypatch.context() as patched:
-            patched.setattr(verify_walk, "plainly_final", lambda *args: False)  # every record the original way
-            original = store.verify()
-    return fast, original
-
-
 @pytest.mark.parametrize("how", sorted(ODD_DOCUMENTS))
 def test_odd_documents_get_the_original_verdict(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str) -> None:
     path = tmp_path / "records.sqlite3"
@@ -105,7 +96,7 @@ def test_odd_documents_get_the_original_verdict(tmp_path: Path, monkeypatch: pyt
         conn.execute("DROP TRIGGER records_no_update")
         conn.execute("UPDATE records SET document = ? WHERE id = 2", (canonical_json(ODD_DOCUMENTS[how](stored)),))
     rehash_everything(path)  # hashes and keys recomputed: only the document rule can object
-    fast, original = _verdicts(path, monkeypatch)
+    fast, original = fast_and_original_verdicts(path, monkeypatch)
     assert fast == original
 
 
@@ -117,7 +108,7 @@ def test_keys_differing_from_the_document_fail_on_the_fast_path_too(tmp_path: Pa
     with closing(raw(path)) as conn:
         conn.execute("DROP TRIGGER record_keys_no_update")
         conn.execute("UPDATE record_keys SET lot_key = 'OTHER' WHERE record_id = 1")
-    fast, original = _verdicts(path, monkeypatch)
+    fast, original = fast_and_original_verdicts(path, monkeypatch)
     assert fast == original and not fast.ok and "keys" in fast.problem
 
 
@@ -130,6 +121,6 @@ def test_a_document_that_is_not_json_is_named_as_before(tmp_path: Path, monkeypa
         conn.execute("DROP TRIGGER records_no_update")
         conn.execute("UPDATE records SET document = '{not json' WHERE id = 2")
     rehash_everything(path)  # the keys of a document that is not JSON are empty (schema.document_lots)
-    fast, original = _verdicts(path, monkeypatch)
+    fast, original = fast_and_original_verdicts(path, monkeypatch)
     assert fast == original
     assert (fast.ok, fast.first_bad_id) == (False, 2) and "not readable JSON" in fast.problem
