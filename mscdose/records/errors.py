@@ -143,7 +143,8 @@ def explain(error: BaseException, path: Path, action: str, *, writing: bool = Tr
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in lowered:
         return StoreError(said(QT_TRANSLATE_NOOP(
             "CoreMessage", "Could not {action}: the record database {path} is busy (another mscdose window or a "
-                           "backup is using it).{hint} Wait a moment and try again."), action=doing, path=path, hint=kept))
+                           "backup is using it).{hint} Wait a moment and try again."),
+            action=doing, path=path, hint=kept))
     if name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")) or "not a database" in lowered or "malformed" in lowered:
         return StoreError(said(QT_TRANSLATE_NOOP(
             "CoreMessage", "Could not {action}: {path} is not an mscdose record database or it is damaged.{hint} "
