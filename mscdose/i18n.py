@@ -302,6 +302,11 @@ def flag_text(flag: Any, language: str | None = None) -> str:
     return message_text(getattr(flag, "template", ""), getattr(flag, "params", {}), flag.message, language)
 
 
+def said_text(message: Any, language: str | None = None) -> str:
+    """A core.messages.Message (a finalise problem's `said`, a bedside reason) in the language (`message_text`)."""
+    return message_text(message.template, message.params, message.text, language)
+
+
 def error_text(error: Any, language: str | None = None) -> str:
     """A service refusal (service.errors.ServiceError) in the language: its template translated when it was raised
     with one (`message_text`), else its English text with units converted. The window's message boxes use it."""

@@ -569,6 +569,14 @@
         <translation>该患者今天已有 {count} 次本批号的定稿输注。</translation>
     </message>
     <message>
+        <source>{flag_code}: {message} (hard limit, cannot be overridden)</source>
+        <translation>{flag_code}：{message}（硬性限制，不可超控）</translation>
+    </message>
+    <message>
+        <source>{flag_code}: needs an override with a reason and initials</source>
+        <translation>{flag_code}：需要填写理由和签名缩写进行超控</translation>
+    </message>
+    <message>
         <source>Weight</source>
         <translation>体重</translation>
     </message>
@@ -1065,6 +1073,78 @@
         <translation>腕带：“{scanned_text}”是输液袋或产品标签，不是腕带。可接受：{form}。</translation>
     </message>
     <message>
+        <source>MATCH – right patient, right bag, in time. Give this bag to this patient.</source>
+        <translation>相符 MATCH – 患者正确、输液袋正确、在时限内。请为此患者输注此袋。</translation>
+    </message>
+    <message>
+        <source>MISMATCH – DO NOT GIVE THIS BAG. {count} problem(s) found.</source>
+        <translation>不符 MISMATCH – 不得输注此袋。发现 {count} 个问题。</translation>
+    </message>
+    <message>
+        <source>TOO LATE TO START: the infusion had to start by {start}; it is now {now}. It could not finish within the post-thaw limit. Call the pharmacy.</source>
+        <translation>开始过晚：输注须于 {start} 前开始；现在是 {now}。已无法在复苏后时限内完成输注。请联系药房。</translation>
+    </message>
+    <message>
+        <source>PAST FINISH BY: the infusion had to finish by {finish_by}; it is now {now}. The cells are past their post-thaw limit. Call the pharmacy.</source>
+        <translation>已过完成时限：输注须于 {finish_by} 前完成；现在是 {now}。细胞已超过复苏后时限。请联系药房。</translation>
+    </message>
+    <message>
+        <source>The record has no start-by or finish-by time (no thaw time was recorded): the time since thaw was not checked. Check it against the product paperwork.</source>
+        <translation>记录中没有最晚开始或最晚完成时间（未记录复苏时间）：未核对复苏后经过的时间。请对照产品文件核对。</translation>
+    </message>
+    <message>
+        <source>WRONG DONATION: the product label says DIN {scanned_din}; the record was prepared from DIN {record_din}.</source>
+        <translation>捐献不符：产品标签为 DIN {scanned_din}；该记录按 DIN {record_din} 配制。</translation>
+    </message>
+    <message>
+        <source>WRONG PRODUCT: the product label says product {scanned_product}; the record was prepared from product {record_product}.</source>
+        <translation>产品不符：产品标签为产品 {scanned_product}；该记录按产品 {record_product} 配制。</translation>
+    </message>
+    <message>
+        <source>WRISTBAND NOT READ: {problem}</source>
+        <translation>腕带未能读取：{problem}</translation>
+    </message>
+    <message>
+        <source>BAG LABEL NOT READ: {problem}</source>
+        <translation>输液袋标签未能读取：{problem}</translation>
+    </message>
+    <message>
+        <source>PRODUCT LABEL NOT READ: {problem}</source>
+        <translation>产品标签未能读取：{problem}</translation>
+    </message>
+    <message>
+        <source>RECORD DIN UNREADABLE: the record&apos;s DIN “{given}” is not a DIN. Call the pharmacy.</source>
+        <translation>记录的 DIN 无法读取：记录中的 DIN“{given}”不是 DIN。请联系药房。</translation>
+    </message>
+    <message>
+        <source>WRONG PATIENT: the wristband says patient {wristband_patient}; this bag is for patient {record_patient}.</source>
+        <translation>患者不符：腕带为患者 {wristband_patient}；此袋属于患者 {record_patient}。</translation>
+    </message>
+    <message>
+        <source>WRONG RECORD: the bag label is for record {label_record}, not record {record}.</source>
+        <translation>记录不符：输液袋标签属于记录 {label_record}，不是记录 {record}。</translation>
+    </message>
+    <message>
+        <source>WRONG PATIENT ON LABEL: the bag label says patient {label_patient}; record {record} is for patient {record_patient}.</source>
+        <translation>标签上的患者不符：输液袋标签为患者 {label_patient}；记录 {record} 属于患者 {record_patient}。</translation>
+    </message>
+    <message>
+        <source>WRONG DONATION: the bag label says DIN {label_din}; record {record} was prepared from DIN {record_din}.</source>
+        <translation>捐献不符：输液袋标签为 DIN {label_din}；记录 {record} 按 DIN {record_din} 配制。</translation>
+    </message>
+    <message>
+        <source>RECORD SUPERSEDED: record {record} was replaced by a correction. This bag was prepared from the old numbers: do not give it. Call the pharmacy.</source>
+        <translation>记录已被取代：记录 {record} 已被更正记录取代。此袋按旧数值配制：不得输注。请联系药房。</translation>
+    </message>
+    <message>
+        <source>RECORD BLOCKED: record {record} has a hard limit and was never a final preparation.</source>
+        <translation>记录被阻止：记录 {record} 触及硬性限制，从未成为定稿的配制。</translation>
+    </message>
+    <message>
+        <source>NO RECORD TO COMPARE: the bag label could not be matched to a record. Call the pharmacy.</source>
+        <translation>无可比对的记录：输液袋标签无法对应到任何记录。请联系药房。</translation>
+    </message>
+    <message>
         <source>criterion numbers {inclusion}{exclusion}the exact text of a criterion, or all (with --confirmed-by INITIALS)</source>
         <translation>标准编号 {inclusion}{exclusion}标准的完整原文，或 all（同时给出 --confirmed-by 姓名缩写）</translation>
     </message>
@@ -1409,6 +1489,10 @@
         <translation>工作单不能定稿：{problems}</translation>
     </message>
     <message>
+        <source>Patient ID: nothing was entered. Accepted: the patient&apos;s hospital or trial number as printed on the wristband, e.g. AA-014.</source>
+        <translation>患者ID：未输入任何内容。可接受：腕带上印的患者住院号或试验编号，例如 AA-014。</translation>
+    </message>
+    <message>
         <source>Checked by: “{checked}” are the preparer&apos;s own initials. Accepted: the initials of a second person who checked independently, or nothing (the check is then a later step: mscdose check, or Check a record in the window).</source>
         <translation>核对人：“{checked}”是配制人自己的姓名缩写。可接受：独立核对的第二人的姓名缩写，或留空（核对作为之后的步骤：mscdose check，或窗口中的“核对记录”）。</translation>
     </message>
@@ -1615,6 +1699,254 @@
     <message>
         <source>{volume} × {percent} ({origin}) × {density} g/mL = {grams} g; ÷ {weight} = {per_kg} g/kg (limit {maximum} g/kg/day)</source>
         <translation>{volume} × {percent}（{origin}）× {density} g/mL = {grams} g；÷ {weight} = {per_kg} g/kg（上限 {maximum} g/kg/天）</translation>
+    </message>
+    <message>
+        <source>patient id</source>
+        <translation>患者ID</translation>
+    </message>
+    <message>
+        <source>patient name</source>
+        <translation>患者姓名</translation>
+    </message>
+    <message>
+        <source>date of birth or age</source>
+        <translation>出生日期或年龄</translation>
+    </message>
+    <message>
+        <source>date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>order reference</source>
+        <translation>医嘱编号</translation>
+    </message>
+    <message>
+        <source>prescriber</source>
+        <translation>处方医师</translation>
+    </message>
+    <message>
+        <source>order date</source>
+        <translation>医嘱日期</translation>
+    </message>
+    <message>
+        <source>lot number</source>
+        <translation>批号</translation>
+    </message>
+    <message>
+        <source>DIN (donation identification number)</source>
+        <translation>DIN（捐献识别号）</translation>
+    </message>
+    <message>
+        <source>thaw time</source>
+        <translation>复苏时间</translation>
+    </message>
+    <message>
+        <source>prepared by</source>
+        <translation>配制人</translation>
+    </message>
+    <message>
+        <source>checked by</source>
+        <translation>核对人</translation>
+    </message>
+    <message>
+        <source>missing before finalising: {fields}</source>
+        <translation>定稿前尚缺：{fields}</translation>
+    </message>
+    <message>
+        <source>UNKNOWN RECORD: the bag label names record {record}, which is not in this record store. Do not give this bag: call the pharmacy.</source>
+        <translation>未知记录：输液袋标签所指的记录 {record} 不在本记录库中。不得输注此袋：请联系药房。</translation>
+    </message>
+    <message>
+        <source>NOT CHECKED: record {record} has no independent check, and this site requires one before the bag is given. Do not give this bag: call the pharmacy.</source>
+        <translation>未经核对：记录 {record} 没有独立核对，而本中心要求输注前须经独立核对。不得输注此袋：请联系药房。</translation>
+    </message>
+    <message>
+        <source> Nothing was saved; the calculation on screen is kept.</source>
+        <translation>未保存任何内容；屏幕上的计算保持不变。</translation>
+    </message>
+    <message>
+        <source>open the record database</source>
+        <translation>打开记录数据库</translation>
+    </message>
+    <message>
+        <source>create the record database</source>
+        <translation>创建记录数据库</translation>
+    </message>
+    <message>
+        <source>check the database file</source>
+        <translation>检查数据库文件</translation>
+    </message>
+    <message>
+        <source>save the record</source>
+        <translation>保存记录</translation>
+    </message>
+    <message>
+        <source>read the records</source>
+        <translation>读取记录</translation>
+    </message>
+    <message>
+        <source>list the records</source>
+        <translation>列出记录</translation>
+    </message>
+    <message>
+        <source>count the records</source>
+        <translation>统计记录</translation>
+    </message>
+    <message>
+        <source>export the records</source>
+        <translation>导出记录</translation>
+    </message>
+    <message>
+        <source>verify the records</source>
+        <translation>验证记录</translation>
+    </message>
+    <message>
+        <source>verify the worksheet</source>
+        <translation>验证工作单</translation>
+    </message>
+    <message>
+        <source>read the chain head</source>
+        <translation>读取记录链头</translation>
+    </message>
+    <message>
+        <source>read the print log</source>
+        <translation>读取打印日志</translation>
+    </message>
+    <message>
+        <source>log the printing of the worksheet</source>
+        <translation>记录工作单的打印</translation>
+    </message>
+    <message>
+        <source>read the bedside checks</source>
+        <translation>读取床旁核对</translation>
+    </message>
+    <message>
+        <source>log the bedside check</source>
+        <translation>记录床旁核对</translation>
+    </message>
+    <message>
+        <source>find the record of the bag label</source>
+        <translation>查找输液袋标签对应的记录</translation>
+    </message>
+    <message>
+        <source>read the user accounts</source>
+        <translation>读取用户账户</translation>
+    </message>
+    <message>
+        <source>add the user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>read the signatures</source>
+        <translation>读取签名</translation>
+    </message>
+    <message>
+        <source>save the signature</source>
+        <translation>保存签名</translation>
+    </message>
+    <message>
+        <source>record the sign-in</source>
+        <translation>记录登录</translation>
+    </message>
+    <message>
+        <source>record the failed sign-in</source>
+        <translation>记录登录失败</translation>
+    </message>
+    <message>
+        <source>read the protocol approvals</source>
+        <translation>读取方案批准记录</translation>
+    </message>
+    <message>
+        <source>record the protocol approval</source>
+        <translation>记录方案批准</translation>
+    </message>
+    <message>
+        <source>write the backup</source>
+        <translation>写入备份</translation>
+    </message>
+    <message>
+        <source>write the CSV export</source>
+        <translation>写入 CSV 导出文件</translation>
+    </message>
+    <message>
+        <source>find the data folder</source>
+        <translation>查找数据文件夹</translation>
+    </message>
+    <message>
+        <source>open the shared record database</source>
+        <translation>打开共享记录数据库</translation>
+    </message>
+    <message>
+        <source>check the shared record database</source>
+        <translation>检查共享记录数据库</translation>
+    </message>
+    <message>
+        <source>Do not delete it; keep it for investigation and restore the latest backup (see docs/audit.md, &quot;Restoring a backup&quot;).</source>
+        <translation>请勿删除该文件；保留以供调查，并恢复最近的备份（见 docs/audit.md，“Restoring a backup”）。</translation>
+    </message>
+    <message>
+        <source>Could not {action}: the record database {path} is damaged ({detail}). {restore}</source>
+        <translation>无法{action}：记录数据库 {path} 已损坏（{detail}）。{restore}</translation>
+    </message>
+    <message>
+        <source>{path} is not a mscdose record store ({why}); it was not changed. If your records were kept there, restore the latest backup; otherwise point --database or MSCDOSE_DATA_DIR at the right file.</source>
+        <translation>{path} 不是 mscdose 记录库（{why}）；该文件未被改动。如果记录原本保存在那里，请恢复最近的备份；否则请将 --database 或 MSCDOSE_DATA_DIR 指向正确的文件。</translation>
+    </message>
+    <message>
+        <source>it is a folder or a device, not a file</source>
+        <translation>它是文件夹或设备，不是文件</translation>
+    </message>
+    <message>
+        <source>the file is empty, 0 bytes</source>
+        <translation>文件为空，0 字节</translation>
+    </message>
+    <message>
+        <source>it is not an SQLite database, or its first bytes are damaged</source>
+        <translation>它不是 SQLite 数据库，或其开头的字节已损坏</translation>
+    </message>
+    <message>
+        <source>an SQLite database of another program</source>
+        <translation>另一个程序的 SQLite 数据库</translation>
+    </message>
+    <message>
+        <source>it has no records tables</source>
+        <translation>其中没有记录表</translation>
+    </message>
+    <message>
+        <source>Could not {action}: the record database {path} or its folder is read-only.{hint} Ask for write access to that folder, or set MSCDOSE_DATA_DIR to a writable folder.</source>
+        <translation>无法{action}：记录数据库 {path} 或其所在文件夹为只读。{hint}请申请该文件夹的写入权限，或将 MSCDOSE_DATA_DIR 设为可写的文件夹。</translation>
+    </message>
+    <message>
+        <source>Could not {action}: the disk holding {path} is full.{hint} Free some space on that disk (or ask IT to), then try again.</source>
+        <translation>无法{action}：存放 {path} 的磁盘已满。{hint}请清理该磁盘的空间（或请信息科处理），然后重试。</translation>
+    </message>
+    <message>
+        <source>Could not {action}: the record database {path} is busy (another mscdose window or a backup is using it).{hint} Wait a moment and try again.</source>
+        <translation>无法{action}：记录数据库 {path} 正被占用（另一个 mscdose 窗口或备份正在使用）。{hint}请稍候再试。</translation>
+    </message>
+    <message>
+        <source>Could not {action}: {path} is not an mscdose record database or it is damaged.{hint} {restore}</source>
+        <translation>无法{action}：{path} 不是 mscdose 记录数据库，或已损坏。{hint}{restore}</translation>
+    </message>
+    <message>
+        <source>Could not {action}: the disk holding {path} reported an input/output error.{hint} Check that it has free space and is still attached, then try again; if it keeps failing, restore the latest backup onto a sound disk or set MSCDOSE_DATA_DIR to another folder.</source>
+        <translation>无法{action}：存放 {path} 的磁盘报告输入/输出错误。{hint}请检查磁盘是否有剩余空间且仍在连接，然后重试；若仍失败，请将最近的备份恢复到完好的磁盘，或将 MSCDOSE_DATA_DIR 设为其他文件夹。</translation>
+    </message>
+    <message>
+        <source>Could not {action}: the record database {path} cannot be opened or created ({text}).{hint} Check that its folder exists and is writable, or set MSCDOSE_DATA_DIR to one that is.</source>
+        <translation>无法{action}：记录数据库 {path} 无法打开或创建（{text}）。{hint}请检查其文件夹存在且可写，或将 MSCDOSE_DATA_DIR 设为这样的文件夹。</translation>
+    </message>
+    <message>
+        <source>Could not {action}: the record database {path} reported: {text}.{hint}</source>
+        <translation>无法{action}：记录数据库 {path} 报告：{text}。{hint}</translation>
+    </message>
+    <message>
+        <source>Could not {action} ({path}): {text}</source>
+        <translation>无法{action}（{path}）：{text}</translation>
     </message>
 </context>
 <context>

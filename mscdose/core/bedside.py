@@ -16,15 +16,19 @@ as `MRN:{id}` or `{id}^H01` (prefix and suffix around `{id}`); the default `{id}
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Final, Literal
 
 from mscdose.core.errors import InputError
 from mscdose.core.identifiers import canonical_key
 from mscdose.core.label_code import LabelCode, din13, parse_label_code
-from mscdose.core.messages import QT_TRANSLATE_NOOP, said
+from mscdose.core.messages import QT_TRANSLATE_NOOP, Message, said
 from mscdose.core.scan import LabelScan, parse_scan
+
+# Issue 16: every reason and note is a template (core.messages), so the bedside window says it in its language;
+# `reasons`/`notes` keep the English exactly (the chain entry, the CLI and the JSON never change).
+NONE = QT_TRANSLATE_NOOP("CoreMessage", "none")
 
 MATCH: Final = "MATCH"
 MISMATCH: Final = "MISMATCH"
@@ -91,6 +95,21 @@ class BedsideCheck:
     label: LabelCode | None
     checked_at: datetime
     product_scan: str = ""  # the ISBT 128 product label as scanned, when the site scans it too
+    # the reasons and notes as templates (not in the chain entry nor in equality): `said_reason`
+    said_reasons: tuple[Message, ...] = field(default=(), compare=False, repr=False)
+    said_notes: tuple[Message, ...] = field(default=(), compare=False, repr=False)
+
+    def said_reason(self, text: str) -> Message | None:
+        """The template of the reason or note whose English is `text` (None: it was given as plain text)."""
+        return next((m for m in (*self.said_reasons, *self.said_notes) if m.text == text), None)
+
+    @property
+    def headline_said(self) -> Message:
+        if self.matched:
+            return said(QT_TRANSLATE_NOOP("CoreMessage", "MATCH – right patient, right bag, in time. Give this bag "
+                                                         "to this patient."))
+        return said(QT_TRANSLATE_NOOP("CoreMessage", "MISMATCH – DO NOT GIVE THIS BAG. {count} problem(s) found."),
+                    count=len(self.reasons))
 
     @property
     def matched(self) -> bool:
@@ -98,9 +117,7 @@ class BedsideCheck:
 
     @property
     def headline(self) -> str:
-        if self.matched:
-            return "MATCH – right patient, right bag, in time. Give this bag to this patient."
-        return f"MISMATCH – DO NOT GIVE THIS BAG. {len(self.reasons)} problem(s) found."
+        return self.headline_said.text
 
     def as_dict(self) -> dict[str, Any]:
         """Plain data for the chain entry: the result, every reason, both scans as read, and the time."""
@@ -138,33 +155,57 @@ def _clock(moment: datetime) -> str:
     return f"{moment:%Y-%m-%d %H:%M}" + (f" (UTC{offset[:3]}:{offset[3:]})" if offset else "")
 
 
-def _time_reasons(document: Mapping[str, Any], now: datetime) -> tuple[list[str], list[str]]:
+def _time_reasons(document: Mapping[str, Any], now: datetime) -> tuple[list[Message], list[Message]]:
     start_by, finish_by = _time(document, "start_by"), _time(document, "finish_by")
     if finish_by is None:
         finish_by = _time(document, "administer_before")  # records saved before start/finish by existed
     reasons, notes = [], []
     if start_by is not None and now > start_by:
-        reasons.append(f"TOO LATE TO START: the infusion had to start by {_clock(start_by)}; it is now "
-                       f"{_clock(now)}. It could not finish within the post-thaw limit. Call the pharmacy.")
+        reasons.append(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "TOO LATE TO START: the infusion had to start by {start}; it is now {now}. It could not "
+                           "finish within the post-thaw limit. Call the pharmacy."),
+            start=_clock(start_by), now=_clock(now)))
     if finish_by is not None and now > finish_by:
-        reasons.append(f"PAST FINISH BY: the infusion had to finish by {_clock(finish_by)}; it is now "
-                       f"{_clock(now)}. The cells are past their post-thaw limit. Call the pharmacy.")
+        reasons.append(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "PAST FINISH BY: the infusion had to finish by {finish_by}; it is now {now}. The cells are "
+                           "past their post-thaw limit. Call the pharmacy."),
+            finish_by=_clock(finish_by), now=_clock(now)))
     if start_by is None and finish_by is None:
-        notes.append("The record has no start-by or finish-by time (no thaw time was recorded): the time since "
-                     "thaw was not checked. Check it against the product paperwork.")
+        notes.append(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "The record has no start-by or finish-by time (no thaw time was recorded): the time since "
+                           "thaw was not checked. Check it against the product paperwork.")))
     return reasons, notes
 
 
-def _product_reasons(document: Mapping[str, Any], product: LabelScan, record_din: str) -> list[str]:
+def _product_reasons(document: Mapping[str, Any], product: LabelScan, record_din: str) -> list[Message]:
     reasons = []
     if product.din is not None and record_din and product.din.code != record_din:
-        reasons.append(f"WRONG DONATION: the product label says DIN {product.din.display}; the record was "
-                       f"prepared from DIN {record_din}.")
+        reasons.append(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "WRONG DONATION: the product label says DIN {scanned_din}; the record was prepared from "
+                           "DIN {record_din}."), scanned_din=product.din.display, record_din=record_din))
     recorded = document.get("product_code")
     if product.product_code and recorded and product.product_code != recorded:
-        reasons.append(f"WRONG PRODUCT: the product label says product {product.product_code}; the record was "
-                       f"prepared from product {recorded}.")
+        reasons.append(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "WRONG PRODUCT: the product label says product {scanned_product}; the record was prepared "
+                           "from product {record_product}."),
+            scanned_product=product.product_code, record_product=recorded))
     return reasons
+
+
+def _not_read(what: str, error: InputError) -> Message:
+    """"WRISTBAND NOT READ: <the input error>" (what: WRISTBAND, BAG LABEL, PRODUCT LABEL), the error translated
+    in its turn."""
+    problem = error.said or error.message
+    templates = {"WRISTBAND": QT_TRANSLATE_NOOP("CoreMessage", "WRISTBAND NOT READ: {problem}"),
+                 "BAG LABEL": QT_TRANSLATE_NOOP("CoreMessage", "BAG LABEL NOT READ: {problem}"),
+                 "PRODUCT LABEL": QT_TRANSLATE_NOOP("CoreMessage", "PRODUCT LABEL NOT READ: {problem}")}
+    return said(templates[what], problem=problem)
+
+
+def _checked(result: Literal["MATCH", "MISMATCH"], reasons: list[Message], notes: list[Message],
+             **rest: Any) -> BedsideCheck:
+    return BedsideCheck(result=result, reasons=tuple(m.text for m in reasons), notes=tuple(m.text for m in notes),
+                        said_reasons=tuple(reasons), said_notes=tuple(notes), **rest)
 
 
 def bedside_check(wristband_scan: str, bag_label_scan: str, document: Mapping[str, Any], *,
@@ -179,7 +220,7 @@ def bedside_check(wristband_scan: str, bag_label_scan: str, document: Mapping[st
     attempt is logged."""
     pattern = wristband_pattern or WristbandPattern()
     moment = _instant(now)
-    reasons: list[str] = []
+    reasons: list[Message] = []
     product_text = product_scan.text if isinstance(product_scan, LabelScan) else str(product_scan or "")
     if isinstance(product_scan, str):
         product_scan = _read_product_scan(product_scan, reasons)
@@ -189,80 +230,91 @@ def bedside_check(wristband_scan: str, bag_label_scan: str, document: Mapping[st
         record_din = din13(din_text)
     except ValueError:
         record_din = ""
-        reasons.append(f"RECORD DIN UNREADABLE: the record's DIN “{din_text}” is not a DIN. Call the pharmacy.")
+        reasons.append(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "RECORD DIN UNREADABLE: the record's DIN “{given}” is not a DIN. Call the pharmacy."),
+            given=din_text))
 
     wristband_id: str | None = None
     try:
         wristband_id = pattern.patient_id(wristband_scan)
     except InputError as error:
-        reasons.append(f"WRISTBAND NOT READ: {error.message}")
+        reasons.append(_not_read("WRISTBAND", error))
     label: LabelCode | None = None
     try:
         label = parse_label_code(bag_label_scan)
     except InputError as error:
-        reasons.append(f"BAG LABEL NOT READ: {error.message}")
+        reasons.append(_not_read("BAG LABEL", error))
 
     if wristband_id is not None and _canonical_key(wristband_id) != _canonical_key(patient):
-        reasons.append(f"WRONG PATIENT: the wristband says patient {wristband_id}; this bag is for patient "
-                       f"{patient}.")
+        reasons.append(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "WRONG PATIENT: the wristband says patient {wristband_patient}; this bag is for patient "
+                           "{record_patient}."), wristband_patient=wristband_id, record_patient=patient))
     if label is not None:
         if label.record_id != str(record_id).strip():
-            reasons.append(f"WRONG RECORD: the bag label is for record {label.record_id}, not record {record_id}.")
+            reasons.append(said(QT_TRANSLATE_NOOP(
+                "CoreMessage", "WRONG RECORD: the bag label is for record {label_record}, not record {record}."),
+                label_record=label.record_id, record=record_id))
         if _canonical_key(label.patient_id) != _canonical_key(patient):
-            reasons.append(f"WRONG PATIENT ON LABEL: the bag label says patient {label.patient_id}; record "
-                           f"{record_id} is for patient {patient}.")
+            reasons.append(said(QT_TRANSLATE_NOOP(
+                "CoreMessage", "WRONG PATIENT ON LABEL: the bag label says patient {label_patient}; record {record} is "
+                               "for patient {record_patient}."),
+                label_patient=label.patient_id, record=record_id, record_patient=patient))
         if label.din != record_din:
-            reasons.append(f"WRONG DONATION: the bag label says DIN {label.din or 'none'}; record {record_id} was "
-                           f"prepared from DIN {record_din or 'none'}.")
+            reasons.append(said(QT_TRANSLATE_NOOP(
+                "CoreMessage", "WRONG DONATION: the bag label says DIN {label_din}; record {record} was prepared from "
+                               "DIN {record_din}."),
+                label_din=label.din or said(NONE), record=record_id, record_din=record_din or said(NONE)))
     if product_scan is not None:
         reasons += _product_reasons(document, product_scan, record_din)
     if superseded:
-        reasons.append(f"RECORD SUPERSEDED: record {record_id} was replaced by a correction. This bag was prepared "
-                       "from the old numbers: do not give it. Call the pharmacy.")
+        reasons.append(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "RECORD SUPERSEDED: record {record} was replaced by a correction. This bag was prepared "
+                           "from the old numbers: do not give it. Call the pharmacy."), record=record_id))
     if document.get("status") == "blocked" or any(f.get("severity") == "hard" for f in document.get("flags", [])):
-        reasons.append(f"RECORD BLOCKED: record {record_id} has a hard limit and was never a final preparation.")
+        reasons.append(said(QT_TRANSLATE_NOOP(
+            "CoreMessage", "RECORD BLOCKED: record {record} has a hard limit and was never a final preparation."),
+            record=record_id))
     time_reasons, notes = _time_reasons(document, moment)
     reasons += time_reasons
-    return BedsideCheck(result=MISMATCH if reasons else MATCH, reasons=tuple(reasons), notes=tuple(notes),
-                        record_id=str(record_id), wristband_scan=str(wristband_scan or ""),
-                        bag_label_scan=str(bag_label_scan or ""), wristband_patient_id=wristband_id, label=label,
-                        checked_at=moment, product_scan=product_text)
+    return _checked(MISMATCH if reasons else MATCH, reasons, notes, record_id=str(record_id),
+                    wristband_scan=str(wristband_scan or ""), bag_label_scan=str(bag_label_scan or ""),
+                    wristband_patient_id=wristband_id, label=label, checked_at=moment, product_scan=product_text)
 
 
-def _read_product_scan(text: str, reasons: list[str]) -> LabelScan | None:
+def _read_product_scan(text: str, reasons: list[Message]) -> LabelScan | None:
     """A product label scanned at the bedside; blank is "not scanned", unreadable is a reason (never a pass)."""
     if not text.strip():
         return None
     try:
         return parse_scan(text)
     except InputError as error:
-        reasons.append(f"PRODUCT LABEL NOT READ: {error.message}")
+        reasons.append(_not_read("PRODUCT LABEL", error))
         return None
 
 
-def unresolved_check(wristband_scan: str, bag_label_scan: str, reason: str, *, now: datetime,
+def unresolved_check(wristband_scan: str, bag_label_scan: str, reason: str | Message, *, now: datetime,
                      wristband_pattern: WristbandPattern | None = None, product_scan: str = "") -> BedsideCheck:
     """A MISMATCH for a bag label that names no record this store has (or cannot be read): there is nothing
     to compare with, so the bag must not be given. Logged like every other check."""
     pattern = wristband_pattern or WristbandPattern()
-    reasons: list[str] = []
+    reasons: list[Message] = []
     label: LabelCode | None = None
     try:
         label = parse_label_code(bag_label_scan)
     except InputError as error:
-        reasons.append(f"BAG LABEL NOT READ: {error.message}")
+        reasons.append(_not_read("BAG LABEL", error))
     if reason:
-        reasons.append(reason)
+        reasons.append(reason if isinstance(reason, Message) else said("{text}", text=reason))
     wristband_id: str | None = None
     try:
         wristband_id = pattern.patient_id(wristband_scan)
     except InputError as error:
-        reasons.append(f"WRISTBAND NOT READ: {error.message}")
+        reasons.append(_not_read("WRISTBAND", error))
     if product_scan.strip():
         _read_product_scan(product_scan, reasons)
     if not reasons:  # a MISMATCH always says why
-        reasons.append("NO RECORD TO COMPARE: the bag label could not be matched to a record. Call the pharmacy.")
-    return BedsideCheck(result=MISMATCH, reasons=tuple(reasons), notes=(),
-                        record_id=label.record_id if label else "", wristband_scan=str(wristband_scan or ""),
-                        bag_label_scan=str(bag_label_scan or ""), wristband_patient_id=wristband_id, label=label,
-                        checked_at=_instant(now), product_scan=product_scan)
+        reasons.append(said(QT_TRANSLATE_NOOP("CoreMessage", "NO RECORD TO COMPARE: the bag label could not be "
+                                                             "matched to a record. Call the pharmacy.")))
+    return _checked(MISMATCH, reasons, [], record_id=label.record_id if label else "",
+                    wristband_scan=str(wristband_scan or ""), bag_label_scan=str(bag_label_scan or ""),
+                    wristband_patient_id=wristband_id, label=label, checked_at=_instant(now), product_scan=product_scan)

@@ -25,7 +25,7 @@ CONTEXT = "CoreMessage"  # the translation context of every core template
 # person typed or scanned, and a moment (`2026-11-25 09:30 (UTC+01:00)` is one value, not `{x} ({y})`).
 MOMENT_PARAMS = frozenset({"expiry", "now", "moment", "finish_by", "thawed", "finish", "start"})
 TYPED_PARAMS = frozenset({"given", "typed", "scanned_text", "token", "text", "name", "criteria", "listed",
-                          "form"}) | MOMENT_PARAMS
+                          "form", "wristband_patient", "label_patient", "record_patient"}) | MOMENT_PARAMS
 # Parameters that hold either nothing or one whole marked phrase starting with a space (" for this weight band"):
 # a saved English text is split with them only that way (mscdose.i18n.recover), so `{limit}{band}` reads again.
 HINT_PARAMS = frozenset({"band", "hint", "date_only"})

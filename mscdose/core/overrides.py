@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from mscdose.core.flags import Flag
-from mscdose.core.messages import QT_TRANSLATE_NOOP, joined, said
+from mscdose.core.messages import QT_TRANSLATE_NOOP, Message, joined, said
 
 if TYPE_CHECKING:
     from mscdose.core.engine import DoseResult
@@ -115,18 +115,51 @@ def finalising_flags(
     return flags
 
 
+@dataclass(frozen=True)
+class Problem:
+    """One thing standing between a calculation and a final record: its words as a template (so a window can say
+    it in its own language; `text` is the English the CLI prints and the tests read) and whether it is a hard
+    limit, which no override lifts. `hard` is the structured answer: never found again by searching the English
+    for "hard limit" (issue 16: the words may change, the decision must not)."""
+
+    said: Message
+    hard: bool = False
+
+    @property
+    def text(self) -> str:
+        return self.said.text
+
+
+def flag_said(flag: Flag) -> Message:
+    """A flag's message as a template (its own when it was raised with one, else its English as it is)."""
+    return flag.said or said("{text}", text=flag.message)
+
+
+def finalise_review_problems(
+    result: DoseResult,
+    overrides: Sequence[Override],
+    extra_flags: Sequence[Flag] = (),
+) -> list[Problem]:
+    """Everything standing between this calculation and a final worksheet (empty list: it may be finalised),
+    hard limits first, each marked hard or not.
+
+    `extra_flags` are the finalising flags (see `finalising_flags`); their hard flags block like the result's."""
+    hard = [*result.hard_flags, *(f for f in extra_flags if f.severity == "hard")]
+    problems = [Problem(said(QT_TRANSLATE_NOOP("CoreMessage", "{flag_code}: {message} (hard limit, cannot be "
+                                                              "overridden)"),
+                             flag_code=flag.code, message=flag_said(flag)), hard=True) for flag in hard]
+    overridden = {o.code for o in overrides if override_problem(o.reason, o.initials) is None}
+    soft = [*result.soft_flags, *(f for f in extra_flags if f.severity == "soft")]
+    problems += [Problem(said(QT_TRANSLATE_NOOP("CoreMessage", "{flag_code}: needs an override with a reason and "
+                                                               "initials"), flag_code=flag.code))
+                 for flag in soft if flag.code not in overridden]
+    return problems
+
+
 def finalise_problems(
     result: DoseResult,
     overrides: Sequence[Override],
     extra_flags: Sequence[Flag] = (),
 ) -> list[str]:
-    """Everything standing between this calculation and a final worksheet (empty list: it may be finalised).
-
-    `extra_flags` are the finalising flags (see `finalising_flags`); their hard flags block like the result's."""
-    hard = [*result.hard_flags, *(f for f in extra_flags if f.severity == "hard")]
-    problems = [f"{flag.code}: {flag.message} (hard limit, cannot be overridden)" for flag in hard]
-    overridden = {o.code for o in overrides if override_problem(o.reason, o.initials) is None}
-    soft = [*result.soft_flags, *(f for f in extra_flags if f.severity == "soft")]
-    problems += [f"{flag.code}: needs an override with a reason and initials"
-                 for flag in soft if flag.code not in overridden]
-    return problems
+    """The English texts of `finalise_review_problems` (the CLI's and the record's wording)."""
+    return [problem.text for problem in finalise_review_problems(result, overrides, extra_flags)]

@@ -13,24 +13,27 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from mscdose.core.messages import QT_TRANSLATE_NOOP, Message, joined, said, word
+
 if TYPE_CHECKING:
     from mscdose.core.protocol import Protocol
 
 # field name (as in `values`) -> the name a person reads beside the Finalise button or in an exit-2 message
+# (marked CoreMessage too, so a refusal listing them is said in the window's language: `missing_said`)
 READABLE: dict[str, str] = {
-    "patient_id": "patient id",
-    "patient_name": "patient name",
-    "date_of_birth_or_age": "date of birth or age",
-    "date_of_birth": "date of birth",
-    "age": "age",
-    "order_reference": "order reference",
-    "prescriber": "prescriber",
-    "order_date": "order date",
-    "lot_number": "lot number",
-    "din": "DIN (donation identification number)",
-    "thawed_at": "thaw time",
-    "prepared_by": "prepared by",
-    "checked_by": "checked by",
+    "patient_id": QT_TRANSLATE_NOOP("CoreMessage", "patient id"),
+    "patient_name": QT_TRANSLATE_NOOP("CoreMessage", "patient name"),
+    "date_of_birth_or_age": QT_TRANSLATE_NOOP("CoreMessage", "date of birth or age"),
+    "date_of_birth": QT_TRANSLATE_NOOP("CoreMessage", "date of birth"),
+    "age": QT_TRANSLATE_NOOP("CoreMessage", "age"),
+    "order_reference": QT_TRANSLATE_NOOP("CoreMessage", "order reference"),
+    "prescriber": QT_TRANSLATE_NOOP("CoreMessage", "prescriber"),
+    "order_date": QT_TRANSLATE_NOOP("CoreMessage", "order date"),
+    "lot_number": QT_TRANSLATE_NOOP("CoreMessage", "lot number"),
+    "din": QT_TRANSLATE_NOOP("CoreMessage", "DIN (donation identification number)"),
+    "thawed_at": QT_TRANSLATE_NOOP("CoreMessage", "thaw time"),
+    "prepared_by": QT_TRANSLATE_NOOP("CoreMessage", "prepared by"),
+    "checked_by": QT_TRANSLATE_NOOP("CoreMessage", "checked by"),
 }
 FIELD_NAMES: tuple[str, ...] = tuple(READABLE)
 DEFAULT_REQUIRED: tuple[str, ...] = (
@@ -81,3 +84,10 @@ def document_values(document: Mapping[str, Any]) -> dict[str, Any]:
         "prepared_by": document.get("prepared_by"),
         "checked_by": document.get("checked_by"),
     }
+
+
+def missing_said(missing: list[str] | tuple[str, ...]) -> Message:
+    """"missing before finalising: patient name, lot number" as a template, each name a word of its own (the
+    readable names of `missing_for_finalising`)."""
+    return said(QT_TRANSLATE_NOOP("CoreMessage", "missing before finalising: {fields}"),
+                fields=joined([word(name) for name in missing], ", "))

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from mscdose.gui.texts import plain, translate
-from mscdose.i18n import QT_TRANSLATE_NOOP, error_text
+from mscdose.i18n import QT_TRANSLATE_NOOP, error_text, live_message_text, said_text
 from mscdose.settings import CHECK_BEFORE_LABEL, WRISTBAND_PATTERN, Settings
 
 logger = logging.getLogger(__name__)
@@ -173,15 +173,15 @@ class BedsideWindow(QDialog):
         except StoreError as error:
             logger.warning("Bedside check not made: %s", error)
             self._show_not_checked(translate("Bedside", "The record store could not be used, so nothing was "
-                                             "compared or logged: {error}").format(error=error))
+                                             "compared or logged: {error}").format(error=error_text(error)))
             return
         logger.info("Bedside check %s: %s for record %s", entry.id, check.result, check.record_id or "?")
         self.last_entry = entry
         if check.matched:
             self._show_match(check, entry)
         else:
-            self._show_mismatch(list(check.reasons), check.headline, entry)
-        for note in check.notes:
+            self._show_mismatch(reason_texts(check, check.reasons), said_text(check.headline_said), entry)
+        for note in reason_texts(check, check.notes):
             self.reasons.addItem(translate("Bedside", "Note: {note}").format(note=note))
 
     # -- what is shown ----------------------------------------------------------------------------------
@@ -266,6 +266,17 @@ class BedsideWindow(QDialog):
             edit.clear()
         self._show_nothing()
         self.wristband.setFocus()
+
+
+def reason_texts(check: Any, texts: tuple[str, ...]) -> list[str]:
+    """A check's reasons (or notes) in the window's language: each by its template (core.bedside), the chain
+    keeping the English; a reason given as plain text is found again from its English, else shown as it is."""
+    shown = []
+    for text in texts:
+        message = check.said_reason(text)
+        plain = message is None or message.template == "{text}"
+        shown.append(live_message_text(text) if plain else said_text(message))
+    return shown
 
 
 def open_bedside_window(parent: QWidget) -> BedsideWindow:

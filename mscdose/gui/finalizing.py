@@ -258,9 +258,12 @@ class FinalizeController(QObject):
             self._refused(translate("Messages", "Cannot finalise"), error)
             return
         if review.blocked:
+            from mscdose.i18n import said_text
+
+            listed = [said_text(problem.said) for problem in review.items] or list(review.problems)
             self.questions.show_message(translate("Messages", "Cannot finalise: a hard limit"),
                                         translate("Messages", "Checked again with the real clock and the records:")
-                                        + "\n" + "\n".join(review.problems))
+                                        + "\n" + "\n".join(listed))
             self.overrides_changed.emit()  # the window shows the calculation as it stands now
             return
         if not self._ask(review.soft):

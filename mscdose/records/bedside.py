@@ -118,6 +118,7 @@ def check_and_log(store: RecordStore, wristband_scan: str, bag_label_scan: str, 
     the caller must say so: the check did not happen)."""
     from mscdose.core.errors import InputError
     from mscdose.core.label_code import parse_label_code
+    from mscdose.core.messages import QT_TRANSLATE_NOOP, said
 
     check: BedsideCheck
     try:
@@ -132,9 +133,10 @@ def check_and_log(store: RecordStore, wristband_scan: str, bag_label_scan: str, 
         if not known:
             check = unresolved_check(
                 wristband_scan, bag_label_scan,
-                f"UNKNOWN RECORD: the bag label names record {label.record_id}, which is not in this record "
-                "store. Do not give this bag: call the pharmacy.", now=now, wristband_pattern=wristband_pattern,
-                product_scan=product_scan)
+                said(QT_TRANSLATE_NOOP("CoreMessage", "UNKNOWN RECORD: the bag label names record {record}, which is "
+                                                      "not in this record store. Do not give this bag: call the "
+                                                      "pharmacy."), record=label.record_id),
+                now=now, wristband_pattern=wristband_pattern, product_scan=product_scan)
         else:
             record = store.get(wanted)
             check = bedside_check(wristband_scan, bag_label_scan, record.document, record_id=record.id,
@@ -142,9 +144,12 @@ def check_and_log(store: RecordStore, wristband_scan: str, bag_label_scan: str, 
                                   wristband_pattern=wristband_pattern, product_scan=product_scan)
             if require_check and not _independently_checked(store, record.id):
                 # issue 14: where the site requires the independent check, a bag without one is not given
-                check = dataclasses.replace(check, result=MISMATCH, reasons=(*check.reasons, (
-                    f"NOT CHECKED: record {record.id} has no independent check, and this site requires one "
-                    "before the bag is given. Do not give this bag: call the pharmacy.")))
+                not_checked = said(QT_TRANSLATE_NOOP(
+                    "CoreMessage", "NOT CHECKED: record {record} has no independent check, and this site requires "
+                                   "one before the bag is given. Do not give this bag: call the pharmacy."),
+                    record=record.id)
+                check = dataclasses.replace(check, result=MISMATCH, reasons=(*check.reasons, not_checked.text),
+                                            said_reasons=(*check.said_reasons, not_checked))
     return check, append_check(store, check)
 
 

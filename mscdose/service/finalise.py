@@ -21,21 +21,23 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from mscdose.core.messages import QT_TRANSLATE_NOOP, said
+from mscdose.core.messages import QT_TRANSLATE_NOOP, Message, said
 from mscdose.service.errors import Blocked, InvalidInput, NotFinalisable, StoreUnavailable
 from mscdose.service.records import store_errors
 
 if TYPE_CHECKING:
     from mscdose.core.engine import DoseResult
     from mscdose.core.flags import Flag
-    from mscdose.core.overrides import Override
+    from mscdose.core.overrides import Override, Problem
     from mscdose.records.store import RecordStore, SavedRecord
     from mscdose.records.users import User
 
 log = logging.getLogger(__name__)
 
-PATIENT_ID_MISSING = ("Patient ID: nothing was entered. Accepted: the patient's hospital or trial number "
-                      "as printed on the wristband, e.g. AA-014.")
+PATIENT_ID_MISSING_SAID: Message = said(QT_TRANSLATE_NOOP(
+    "CoreMessage", "Patient ID: nothing was entered. Accepted: the patient's hospital or trial number as printed on "
+                   "the wristband, e.g. AA-014."))
+PATIENT_ID_MISSING = PATIENT_ID_MISSING_SAID.text
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,9 @@ class Review:
     """What stands between a calculation and a final record. `result` is the calculation computed again with
     the real clock; `extra_flags` the finalising flags (they join the document); `soft` every soft flag and
     `pending` those not yet overridden; `missing` the required fields not given; `problems` the readable
-    list of everything in the way (empty: it may be finalised)."""
+    list of everything in the way (empty: it may be finalised), in English (the CLI's and the tests' wording);
+    `items` the same problems as core.overrides.Problem, each a template (the window says it in its language) and
+    marked hard or not (what blocks is decided by that mark, never by reading the English)."""
 
     result: DoseResult
     extra_flags: tuple[Flag, ...]
@@ -73,6 +77,11 @@ class Review:
     missing: tuple[str, ...]
     problems: tuple[str, ...]
     blocked: bool
+    items: tuple[Problem, ...] = ()
+
+    def hard_items(self) -> tuple[Problem, ...]:
+        """The problems a Blocked refusal lists: the hard limits, or everything when none is marked hard."""
+        return tuple(problem for problem in self.items if problem.hard) or self.items
 
 
 def check_texts(preparation: Preparation) -> Preparation:
@@ -174,22 +183,22 @@ def review(store: RecordStore | None, result: DoseResult, preparation: Preparati
     """Everything standing between this calculation and a final record, for the window to ask about and the
     command line to report. With a store it is the real check (real clock, the patient's earlier records);
     without one (a preview) the calculation as it stands."""
-    from mscdose.core.overrides import finalise_problems
-    from mscdose.core.required import missing_for_finalising
+    from mscdose.core.overrides import Problem, finalise_review_problems
+    from mscdose.core.required import missing_for_finalising, missing_said
 
     current = recompute_now(result, now) if store is not None else result
     extra = finalising_flags(store, current, preparation)
     soft = [*current.soft_flags, *(f for f in extra if f.severity == "soft")]
     answered = {o.code for o in active_overrides(preparation.overrides, soft)}
-    problems = finalise_problems(current, list(preparation.overrides), extra)
+    problems = finalise_review_problems(current, list(preparation.overrides), extra)
     missing = missing_for_finalising(current.protocol, required_values(current, preparation))
     if missing:
-        problems.append("missing before finalising: " + ", ".join(missing))
+        problems.append(Problem(missing_said(missing)))
     if not preparation.patient_id.strip() and "patient id" not in missing:
-        problems.insert(0, PATIENT_ID_MISSING)
+        problems.insert(0, Problem(PATIENT_ID_MISSING_SAID))
     blocked = bool(current.hard_flags) or any(f.severity == "hard" for f in extra)
     return Review(current, tuple(extra), tuple(soft), tuple(f for f in soft if f.code not in answered),
-                  tuple(missing), tuple(problems), blocked)
+                  tuple(missing), tuple(problem.text for problem in problems), blocked, tuple(problems))
 
 
 def check_overrides(preparation: Preparation, review_: Review) -> None:
@@ -257,10 +266,9 @@ def finalise(store: RecordStore, result: DoseResult, preparation: Preparation,
     preparation = check_texts(preparation)
     review_ = review_ or review(store, result, preparation)
     if review_.blocked:
-        raise Blocked([p for p in review_.problems if "hard limit" in p or "cannot be overridden" in p]
-                      or list(review_.problems))
+        raise Blocked([problem.said for problem in review_.hard_items()] or list(review_.problems))
     if review_.problems:
-        raise NotFinalisable(list(review_.problems))
+        raise NotFinalisable([problem.said for problem in review_.items] or list(review_.problems))
     document = document_for(review_.result, preparation, review_.extra_flags)
     try:
         saved = store.save(document, supersedes=preparation.supersedes,
@@ -273,7 +281,7 @@ def finalise(store: RecordStore, result: DoseResult, preparation: Preparation,
                            "supersedes the earlier record: mscdose correct RECORD_ID)"), reason=error)]) from None
     except StoreError as error:
         log.warning("Record not saved (patient %s): %s", preparation.patient_id, error)
-        raise StoreUnavailable(str(error)) from None
+        raise StoreUnavailable(error.said or str(error)) from None
     if accounts and signer is not None:
         sign(store, saved.id, signer, "prepared")
     log.info("Record %s saved (status %s, protocol %s %s, prepared by %s%s)", saved.id, saved.status,

@@ -48,7 +48,7 @@ def _approvals(store: RecordStore | None) -> list[tuple[str, str, str]]:
         with open_record_store(None, read_only=True) as opened:
             return [(a.protocol_id, a.version, a.sha256) for a in opened.approved_protocols()]
     except StoreError as error:
-        raise StoreUnavailable(str(error)) from None
+        raise StoreUnavailable(error.said or str(error)) from None
 
 
 def check_file(path: str | Path) -> Protocol:
@@ -139,7 +139,7 @@ def approve(store: RecordStore, path: str | Path, by: str, reason: str) -> Proto
     try:
         store.approve_protocol(protocol.sha256, protocol.id, protocol.version, by, reason)
     except StoreError as error:
-        raise StoreUnavailable(str(error)) from None
+        raise StoreUnavailable(error.said or str(error)) from None
     folder = site_folder()
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(path, folder / f"{protocol.id}-{protocol.version}-{protocol.short_hash}.toml")

@@ -37,7 +37,7 @@ def open_store(path: str | Path | None = None, *, must_exist: bool = False) -> R
         return open_record_store(Path(path) if path is not None else None)
         # --- end issue 17 ---
     except StoreError as error:
-        raise StoreUnavailable(str(error), field="database", given=str(path or "")) from None
+        raise StoreUnavailable(error.said or str(error), field="database", given=str(path or "")) from None
 
 
 @contextlib.contextmanager
@@ -48,7 +48,7 @@ def store_errors() -> Iterator[None]:
     try:
         yield
     except StoreError as error:
-        raise StoreUnavailable(str(error)) from None
+        raise StoreUnavailable(error.said or str(error)) from None
 
 
 @contextlib.contextmanager

@@ -28,6 +28,7 @@ REPO = Path(__file__).resolve().parents[2]
 TS = REPO / "translations" / "mscdose_zh_CN.ts"
 CORE = REPO / "mscdose" / "core"
 SERVICE = REPO / "mscdose" / "service"  # issue 16: the service's refusals are CoreMessage templates too
+RECORDS = REPO / "mscdose" / "records"  # and the record store's errors and the bedside check's reasons
 PLACEHOLDER = re.compile(r"\{\w+\}")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 UNITS_AS_TYPED = {"cells", "cells/kg"}  # the units the parser reads ("use {units}"): typed as they are
@@ -42,9 +43,9 @@ def _literal(node: ast.AST) -> str | None:
 
 
 def core_templates() -> dict[str, str]:
-    """Every `QT_TRANSLATE_NOOP("CoreMessage", ...)` of core/*.py and service/*.py, with where it is."""
+    """Every `QT_TRANSLATE_NOOP("CoreMessage", ...)` of core/, service/ and records/, with where it is."""
     found = {}
-    for path in sorted([*CORE.glob("*.py"), *SERVICE.glob("*.py")]):
+    for path in sorted([*CORE.glob("*.py"), *SERVICE.glob("*.py"), *RECORDS.rglob("*.py")]):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "QT_TRANSLATE_NOOP"
                     and len(node.args) == 2 and _literal(node.args[0]) == "CoreMessage"):
