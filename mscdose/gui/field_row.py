@@ -146,6 +146,8 @@ class FieldRow:
         """Show `message` under the box (or clear it). Only changes what differs, so typing stays smooth.
         A core message (an InputError's English text) is shown in the window's language when the core raised
         it from a template (i18n.live_message_text; the same numbers, else the English)."""
+        if not message and self._labels is None:
+            return  # nothing to clear: the labels are made when there is first something to show (issue 18)
         if message:
             from mscdose.i18n import live_message_text
 
@@ -161,6 +163,8 @@ class FieldRow:
         self.edit.setToolTip(message or self.hint)
 
     def set_note(self, note: str | None) -> None:
+        if not note and self._labels is None:
+            return  # nothing to clear (see set_error)
         if (note or "") == self.note.text():
             return
         self.note.setText(note or "")
