@@ -72,8 +72,10 @@ def contrast(window: QImage, widget: QWidget, top: QWidget) -> float:
     left, upper = int(origin.x() * ratio), int(origin.y() * ratio)
     width, height = int(widget.width() * ratio), int(widget.height() * ratio)
     background = luminance(window.pixelColor(left + 1, upper + 1))
-    extreme = max((luminance(window.pixelColor(x, y)) for x in range(left, left + width)
-                   for y in range(upper, upper + height)), key=lambda value: abs(value - background))
+    # each distinct colour once: a widget has a few hundred colours and up to 100,000 pixels (suite time)
+    colours = {window.pixel(x, y) for x in range(left, left + width) for y in range(upper, upper + height)}
+    extreme = max((luminance(QColor.fromRgba(colour)) for colour in colours),
+                  key=lambda value: abs(value - background))
     light, dark = max(background, extreme), min(background, extreme)
     return (light + 0.05) / (dark + 0.05)
 
