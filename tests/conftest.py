@@ -18,6 +18,29 @@ from mscdose.records.store import RecordStore
 from tests.cli_runner import Done, in_process
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Temporary folders in memory (/dev/shm) when the machine has one and none was asked for (issue 9: suite
+    time). Every test that makes a record store pays SQLite's fsyncs at each migration, commit and checkpoint;
+    on this disk they were a tenth of the suite. A folder per run, so two runs never share one; removed at the
+    end. Durability itself is not what these tests check (tests/records/test_reliability.py kills a real
+    process and reopens the file, which holds on any file system)."""
+    import tempfile
+
+    shm = Path("/dev/shm")
+    if config.option.basetemp or hasattr(config, "workerinput") or not (shm.is_dir() and os.access(shm, os.W_OK)):
+        return
+    config.option.basetemp = tempfile.mkdtemp(prefix="mscdose-tests-", dir=shm)
+    config._mscdose_memory_basetemp = config.option.basetemp  # type: ignore[attr-defined]
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    import shutil
+
+    folder = getattr(config, "_mscdose_memory_basetemp", None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MSCDOSE_DATA_DIR", str(tmp_path_factory.mktemp("mscdose-data")))
