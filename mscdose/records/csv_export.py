@@ -201,16 +201,9 @@ _FORMULA = frozenset(("=", "+", "-", "@", "\t", "\r"))
 def iter_rows(conn: Any, get: Callable[[int], SavedRecord], batch: int = 500) -> Iterator[list[str]]:
     """COLUMNS' cells of every record, oldest first, from one statement read a batch at a time
     (tests/records/test_listing_fast_paths.py proves them equal to COLUMNS' of the full records)."""
-    cursor = conn.execute(ROW_SELECT)
-    try:
-        while True:
-            rows = cursor.fetchmany(batch)
-            if not rows:
-                return
-            for row in rows:
-                yield _row(row, get)
-    finally:
-        cursor.close()
+    from mscdose.records.summaries import iter_records
+
+    return iter_records(conn, ROW_SELECT, (), lambda row: _row(row, get), batch)
 
 
 def _t(value: Any) -> str:
