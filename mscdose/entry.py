@@ -78,6 +78,13 @@ def take_language(argv: list[str]) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if getattr(sys, "frozen", False):
+        # issue 18: verify and export may start a helper process (records/two_process.py, spawn): in the
+        # PyInstaller build that process is this executable again, and this call makes it the helper (and
+        # returns at once in the program itself). Installed, Python starts the helper without this.
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     argv = list(sys.argv[1:] if argv is None else argv)
     # issue 16: --language zh_CN (or MSCDOSE_LANGUAGE) for the window and the worksheet; a language mscdose has
     # no translation for is bad input (exit 2), named with the accepted ones, never a silent English.

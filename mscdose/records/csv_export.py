@@ -11,13 +11,14 @@ from __future__ import annotations
 import contextlib
 import csv
 import functools
+import io
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from mscdose.core.display import MILLION, plain
 from mscdose.records.errors import StoreError, explain
@@ -134,17 +135,33 @@ def write_csv(records: Iterable[SavedRecord], path: Path) -> int:
 
 
 def write_rows(rows: Iterable[list[str]], path: Path) -> int:
-    """`write_csv` of rows already made (COLUMNS' cells of each record, in order): the SQLite store's export
-    makes them from its columns (`iter_rows`)."""
-    temporary = partial_path(path)
-    count = 0
-
-    def counted() -> Iterator[list[str]]:
-        nonlocal count
+    """`write_csv` of rows already made (COLUMNS' cells of each record, in order)."""
+    def fill(writer: Any, handle: TextIO) -> int:
+        count = 0
         for row in rows:
-            yield row
+            writer.writerow(row)
             count += 1
+        return count
 
+    return _written(path, fill)
+
+
+def write_texts(pieces: Iterable[tuple[int, str]], path: Path) -> int:
+    """`write_csv` of rows already written as CSV text, a span at a time ((rows, text), in order): the SQLite
+    store's export (`iter_texts`), whose spans may come from a helper process."""
+    def fill(writer: Any, handle: TextIO) -> int:
+        count = 0
+        for rows, text in pieces:
+            handle.write(text)
+            count += rows
+        return count
+
+    return _written(path, fill)
+
+
+def _written(path: Path, fill: Callable[[Any, TextIO], int]) -> int:
+    """The file with its mark and header, then what `fill` writes, renamed into place only when whole."""
+    temporary = partial_path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         # "utf-8" and the mark written once: the bytes of "utf-8-sig", whose encoder is Python code called for
@@ -153,7 +170,7 @@ def write_rows(rows: Iterable[list[str]], path: Path) -> int:
             handle.write("\ufeff")
             writer = csv.writer(handle)
             writer.writerow([name for name, _ in COLUMNS])
-            writer.writerows(counted())
+            count = fill(writer, handle)
         os.replace(temporary, path)
     except BaseException as error:
         with contextlib.suppress(OSError):
@@ -198,12 +215,41 @@ ROW_SELECT = (
 _FORMULA = frozenset(("=", "+", "-", "@", "\t", "\r"))
 
 
-def iter_rows(conn: Any, get: Callable[[int], SavedRecord], batch: int = 500) -> Iterator[list[str]]:
-    """COLUMNS' cells of every record, oldest first, from one statement read a batch at a time
-    (tests/records/test_listing_fast_paths.py proves them equal to COLUMNS' of the full records)."""
-    from mscdose.records.summaries import iter_records
+# Issue 18: a span of records at a time (two_process.py), every other span possibly in a helper process. The
+# columns that depend on later rows (printed, superseded by) are bounded by the last record and print event of
+# the caller's snapshot, so both processes read the store as it was when the export began.
+SPAN_SELECT = (ROW_SELECT
+               .replace("AND p.detail NOT LIKE 'label%')", "AND p.detail NOT LIKE 'label%' AND p.id <= ?)")
+               .replace("WHERE s.supersedes = records.id)", "WHERE s.supersedes = records.id AND s.id <= ?)")
+               .replace(" FROM records ORDER BY id", " FROM records WHERE id BETWEEN ? AND ? ORDER BY id"))
 
-    return iter_records(conn, ROW_SELECT, (), lambda row: _row(row, get), batch)
+
+def iter_texts(conn: Any, get: Callable[[int], SavedRecord], path: Path | None) -> Iterator[tuple[int, str]]:
+    """The CSV text of every record (rows, text), oldest first, a span at a time: COLUMNS' cells made from
+    SQLite's columns (tests/records/test_listing_fast_paths.py proves them equal to COLUMNS' of the full
+    records). With `path` (the store's file at the current schema) and many records, a helper process makes
+    every other span. The caller holds one read transaction (store.export_csv)."""
+    from mscdose.records import two_process
+
+    spans = two_process.id_spans(conn)
+    if not spans:
+        return iter(())
+    bounds = conn.execute("SELECT coalesce(max(id), 0) FROM print_events").fetchone()[0], spans[-1][1]
+    threshold = two_process.parallel_from()
+    helper = path is not None and threshold is not None and len(spans) * two_process.SPAN >= threshold
+    return two_process.ordered_results(path or Path(), export_span, two_process.Reading(conn, get),
+                                       [(*bounds, lo, hi) for lo, hi in spans], helper=helper)
+
+
+def export_span(reading: Any, span: tuple[int, ...]) -> tuple[int, str]:
+    """(rows, CSV text) of the records with ids from span[2] to span[3]; span[0] and span[1]: the last print
+    event and record the export counts."""
+    get = reading.get
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    rows = reading.conn.execute(SPAN_SELECT, span).fetchall()
+    writer.writerows(_row(row, get) for row in rows)
+    return len(rows), buffer.getvalue()
 
 
 def _t(value: Any) -> str:

@@ -498,9 +498,12 @@ class RecordStore:
         if self.anchor_file is not None:
             lines = ledger.read_anchor_file(self.anchor_file)
             anchors += [(f"anchor file line {n}", a) for n, a in enumerate(lines, 1)]
-        with self._reading("verify the records") as conn:
+        with self._reading("verify the records") as conn, _one_snapshot(conn):
+            # issue 18: a helper process may walk half the records from the file itself (never from a copy
+            # migrated in memory); the one read transaction makes every count and span of one moment
+            shared = None if self.migrated_in_memory else self.path
             return verify_connection(conn, anchors, anchor_file_set=self.anchor_file is not None,
-                                     partial_copy=partial_copy)
+                                     partial_copy=partial_copy, path=shared)
 
     def verify_printed(self, record_id: int, record_hash_prefix: str, head_prefix: str) -> PrintedCheck:
         """Does a printed worksheet (its record id, record hash and chain head, at least 12 hex digits each)
@@ -570,12 +573,29 @@ class RecordStore:
 
     def export_csv(self, path: Path | str) -> int:
         """One row a record for the trial's data manager; returns the number of rows written."""
-        from mscdose.records.csv_export import DOCUMENT_KEYS, iter_rows, write_csv, write_rows
+        from mscdose.records.csv_export import DOCUMENT_KEYS, iter_texts, write_csv, write_texts
 
         with self._reading("export the records") as conn:  # issue 18: rows streamed, never all held
             if isinstance(conn, sqlite3.Connection):  # the cells made from SQLite's columns (csv_export.py)
-                return write_rows(iter_rows(conn, self.get), Path(path))
+                with _one_snapshot(conn):  # a span at a time, maybe by a helper process: one moment's records
+                    shared = None if self.migrated_in_memory else self.path
+                    return write_texts(iter_texts(conn, self.get, shared), Path(path))
             return write_csv(self.iter_history(document_keys=DOCUMENT_KEYS), Path(path))
+
+
+@contextlib.contextmanager
+def _one_snapshot(conn: sqlite3.Connection) -> Iterator[None]:
+    """One read transaction around several statements: they all see the store as it was at the first one,
+    whatever other programs save meanwhile. Nothing is written, so it always ends with ROLLBACK."""
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
 
 
 def _connect(path: Path) -> sqlite3.Connection:

@@ -395,8 +395,10 @@ def ledger_items(conn: sqlite3.Connection) -> dict[str, dict[int, str]]:
         raise UserChainProblem(f"the user events do not make sense in order ({type(error).__name__}: {error})") \
             from None
     signed: dict[int, str] = {}
+    # the ledger positions of signatures and of the records they sign (issue 18: not of every record)
     seq = {(kind, ref): s for s, kind, ref in conn.execute(
-        "SELECT seq, kind, ref FROM ledger WHERE kind IN ('record', 'signature')")}
+        "SELECT seq, kind, ref FROM ledger WHERE kind = 'signature' OR (kind = 'record' AND ref IN "
+        "(SELECT record_id FROM signatures))")}
     for row in conn.execute(f"SELECT {', '.join(SIGNATURE_FIELDS)}, sha256 FROM signatures ORDER BY id"):
         signature = dict(zip(SIGNATURE_FIELDS, row[:8], strict=True))
         rid = signature["record_id"]

@@ -188,8 +188,11 @@ def test_history_lines_stream_a_batch_at_a_time(varied: RecordStore, monkeypatch
     assert len(list(lines)) == 10
 
 
-def test_export_rows_stream_a_batch_at_a_time(varied: RecordStore) -> None:
-    made = csv_export.iter_rows(varied._conn, varied.get, batch=2)
-    assert next(made)[0] == "1"
-    assert [row[0] for row in made] == [str(n) for n in range(2, 12)]
+def test_export_texts_stream_a_span_at_a_time(varied: RecordStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mscdose.records import two_process
 
+    monkeypatch.setattr(two_process, "SPAN", 2)
+    made = csv_export.iter_texts(varied._conn, varied.get, None)
+    rows, text = next(made)
+    assert rows == 2 and [line.split(",")[0] for line in text.splitlines()] == ["1", "2"]
+    assert sum(rows for rows, _ in made) == 9  # records 3 to 11, two at a time

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from mscdose.records.schema import document_lots
-from mscdose.records.verify import _lots
+from mscdose.records.verify_records import _lots
 
 
 @pytest.mark.parametrize("document", [
