@@ -415,8 +415,9 @@ class RecordStore:
             return
         found = _history_where(patient_id, since)
         if found is not None:
-            with self._reading("read the records") as conn:
-                yield from listing.iter_lines(conn, *found, self.get, self.path)
+            with self._reading("read the records") as conn, _one_snapshot(conn):
+                shared = None if self.migrated_in_memory else self.path
+                yield from listing.iter_lines(conn, *found, self.get, self.path, shared)
 
     def _projected_builder(self, keys: tuple[str, ...]) -> Any:
         def build(row: tuple[Any, ...]) -> SavedRecord:

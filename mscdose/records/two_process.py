@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 T = TypeVar("T")
-Span = tuple[int, ...]  # the ids a job reads: (first id, last id) inclusive, and any bounds it needs
+Span = tuple[Any, ...]  # what a job reads: (first id, last id) inclusive, and any bounds it needs
 Job = Callable[[Any, Span], T]
 
 PARALLEL_FROM = 20_000  # records: below, starting a second Python (about 0.1-0.2 s) costs more than it saves
@@ -41,10 +41,12 @@ ENVIRONMENT = "MSCDOSE_HELPER_PROCESS"  # "off": never a helper; a number: recor
 
 
 class Reading(NamedTuple):
-    """What a job reads with: an SQLite connection and the store's `get(record_id)` (None when unused)."""
+    """What a job reads with: an SQLite connection, the store's `get(record_id)` (None when unused) and its
+    path (for messages)."""
 
     conn: Any
     get: Callable[[int], Any] | None
+    path: Path | None = None
 
 
 def parallel_from(environ: dict[str, str] | os._Environ[str] = os.environ) -> int | None:
@@ -98,7 +100,7 @@ def _serve(pipe: Any, path: str) -> None:
             try:
                 if store is None:
                     store = _open_store(path)
-                pipe.send(("ok", job(Reading(store._conn, store.get), span)))
+                pipe.send(("ok", job(Reading(store._conn, store.get, store.path), span)))
             except Exception as error:  # the caller computes this span itself and meets the error there
                 pipe.send(("error", f"{type(error).__name__}: {error}"))
     except (EOFError, OSError, KeyboardInterrupt):

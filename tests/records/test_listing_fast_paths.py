@@ -174,17 +174,17 @@ def test_a_damaged_time_is_named_as_before(varied: RecordStore, tmp_path: Path) 
         varied.export_csv(tmp_path / "x.csv")
 
 
-def test_history_lines_stream_a_batch_at_a_time(varied: RecordStore, monkeypatch: pytest.MonkeyPatch) -> None:
-    from mscdose.records import listing
+def test_history_lines_stream_a_span_at_a_time(varied: RecordStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mscdose.records import listing, two_process
 
     fetched: list[int] = []
-    monkeypatch.setattr(listing, "BATCH", 3)
+    monkeypatch.setattr(two_process, "SPAN", 3)
     real = listing.line_of
     monkeypatch.setattr(listing, "line_of", lambda *values: fetched.append(values[0]) or real(*values))
     lines = varied.iter_history_lines()
     assert fetched == []
     next(lines)
-    assert fetched == [1]  # one line made; at most a batch of rows read
+    assert fetched == [1, 2, 3]  # one span of records made, not the store
     assert len(list(lines)) == 10
 
 

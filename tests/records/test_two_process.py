@@ -193,3 +193,19 @@ def test_id_spans_are_cut_by_rows_whatever_the_ids(twelve: Path) -> None:
     edit(twelve, "DELETE FROM records WHERE id BETWEEN 3 AND 6", DAMAGE["a huge id added"][0])
     with closing(raw(twelve)) as conn:
         assert two_process.id_spans(conn, size=3) == [(1, 7), (8, 10), (11, 1000000000000000)]
+
+
+def history(path: Path, patient_id: str | None = None) -> list[str]:
+    with RecordStore.open_read_only(path) as store:
+        return list(store.iter_history_lines(patient_id))
+
+
+def test_history_lines_are_the_same_with_a_helper_process(twelve: Path, helped: list[Any],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    with_helper = history(twelve)
+    assert len(helped) == 1 and helped[0] is not None
+    assert len(with_helper) == 12 and "P8" in with_helper[7] and "printed" in with_helper[8].lower()
+    assert history(twelve, "p8") == [with_helper[7]] and len(helped) == 1  # a filtered listing: no helper
+    monkeypatch.setenv(two_process.ENVIRONMENT, "off")
+    monkeypatch.setattr(two_process, "SPAN", 10**9)
+    assert with_helper == history(twelve)
