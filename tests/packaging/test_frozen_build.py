@@ -16,6 +16,7 @@ import json
 import os
 import platform
 import re
+import sqlite3
 import subprocess
 import sys
 import tomllib
@@ -285,6 +286,34 @@ def test_records_made_frozen_pass_the_installed_audit(frozen: FrozenApp, tmp_pat
     text = " ".join(" ".join(page.extract_text() for page in pypdf.PdfReader(tmp_path / "reprint.pdf").pages).split())
     assert "REPRINT" in text
     assert "P-002" in text
+
+
+def test_export_uses_a_helper_process_frozen(frozen: FrozenApp, tmp_path: Path) -> None:
+    """Issue 18: with many records, export (and verify, history) give every other span of ids to a helper
+    process (records/two_process.py, spawn). In the frozen build that process is the executable itself, which
+    must become the helper (multiprocessing.freeze_support in entry.py) rather than run mscdose; if it could
+    not, the export would still be right but the log would say the helper failed. So: the same bytes as the
+    installed package in one process, and the log saying the helper answered."""
+    data = tmp_path / "records"
+    made = frozen.run("worksheet", *WORKED_EXAMPLE, *final_options("P-003", "CD"), "--output",
+                      str(tmp_path / "first.pdf"), MSCDOSE_DATA_DIR=str(data))
+    assert made.returncode == 0, made.stdout + made.stderr
+    with sqlite3.connect(data / "records.sqlite3") as conn:  # 5,999 copies (export reads no hash): two spans
+        conn.execute(
+            "WITH RECURSIVE n(i) AS (SELECT 2 UNION ALL SELECT i + 1 FROM n WHERE i < 6000) INSERT INTO records "
+            "SELECT n.i, created_at, app_version, protocol_id, protocol_version, protocol_sha256, patient_id, "
+            "patient_name, prepared_by, checked_by, status, supersedes, correction_reason, document, prev_sha256, "
+            "'x' || n.i FROM records, n WHERE records.id = 1")
+    exported = frozen.run("export", "--csv", str(tmp_path / "frozen.csv"), MSCDOSE_DATA_DIR=str(data),
+                          MSCDOSE_HELPER_PROCESS="0")
+    assert exported.returncode == 0, exported.stdout + exported.stderr
+    _run([sys.executable, "-m", "mscdose", "export", "--csv", str(tmp_path / "installed.csv")],
+         env=frozen.env(MSCDOSE_DATA_DIR=str(data), MSCDOSE_HELPER_PROCESS="off"), timeout=120)
+    assert (tmp_path / "frozen.csv").read_bytes() == (tmp_path / "installed.csv").read_bytes()
+    assert len((tmp_path / "frozen.csv").read_bytes().splitlines()) == 6001
+    log = (data / "mscdose.log").read_text(encoding="utf-8")
+    assert "A helper process answered 1 time(s)." in log, log[-2000:]
+    assert "stopped helping" not in log and "No helper process" not in log
 
 
 def test_gui_demo_screenshot_is_rendered(frozen: FrozenApp, tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ alternates spans (the helper makes 3-4, 7-8, 11-12).
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -136,10 +137,13 @@ def count_records(path: Path) -> int:
 
 
 def test_export_writes_the_same_bytes_with_a_helper_process(twelve: Path, helped: list[Any], tmp_path: Path,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+                                                            monkeypatch: pytest.MonkeyPatch,
+                                                            caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="mscdose.records.two_process")
     edit(twelve, "UPDATE records SET patient_name = '=cmd' WHERE id = 8")  # a formula guard in the helper's span
     with_helper = export_bytes(twelve, tmp_path / "two.csv")
     assert helped and helped[0] is not None
+    assert [r.getMessage() for r in caplog.records] == ["A helper process answered 3 time(s)."]  # spans 2, 4, 6
     monkeypatch.setenv(two_process.ENVIRONMENT, "off")
     monkeypatch.setattr(two_process, "SPAN", 10**9)  # one process, one span: the reference
     assert with_helper == export_bytes(twelve, tmp_path / "one.csv")
@@ -162,8 +166,11 @@ def test_an_export_the_helper_cannot_make_fails_as_one_process_fails(twelve: Pat
     assert not (tmp_path / "two.csv").exists()
 
 
-def test_a_helper_that_cannot_open_the_store_changes_nothing(twelve: Path, helped: list[Any]) -> None:
-    """The helper is given a file it cannot open: it answers with an error and this process walks its spans."""
+def test_a_helper_that_cannot_open_the_store_changes_nothing(twelve: Path, helped: list[Any],
+                                                             caplog: pytest.LogCaptureFixture) -> None:
+    """The helper is given a file it cannot open: it answers with an error and this process walks its spans;
+    the log says so (a site wondering why verify is slow reads why)."""
+    caplog.set_level(logging.INFO, logger="mscdose.records.two_process")
     with RecordStore.open_read_only(twelve) as store:
         reading = two_process.Reading(store._conn, store.get)
         spans = two_process.id_spans(store._conn)
@@ -173,6 +180,9 @@ def test_a_helper_that_cannot_open_the_store_changes_nothing(twelve: Path, helpe
         assert background.results(reading) == wanted
     assert got == wanted and len(wanted) == 6
     assert len(helped) == 2 and all(helper is not None for helper in helped)
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 2 and all("stopped helping after 0 answer(s)" in w and "There is no record database"
+                                      in w and "the result is the same" in w for w in warnings)
 
 
 def spans_rows(reading: two_process.Reading, span: tuple[int, ...]) -> list[tuple[int, str]]:
