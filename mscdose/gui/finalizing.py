@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -187,6 +186,8 @@ class FinalizeController(QObject):
         try:
             return draft_document(result, self.preparation(flags=result.flags))
         except InputError as error:  # an order date that cannot be read: preview without it, say so beside it
+            from dataclasses import replace  # (not imported before the window's first paint)
+
             self.mark_field(error.field, error.message)
             return draft_document(result, replace(self.preparation(flags=result.flags), order_date=""))
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 import itertools
 import logging
 from collections.abc import Callable
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
@@ -43,6 +42,8 @@ from mscdose.gui.window_layout import WindowLayout, fit_to_screen
 from mscdose.settings import WINDOW_GEOMETRY, Settings
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from mscdose.core.engine import DoseResult
     from mscdose.core.protocol import Protocol
     from mscdose.gui.field_row import FieldRow
@@ -51,6 +52,14 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 CLOCK_INTERVAL_MS = 15_000  # issue 10: the post-thaw limit is re-read about every 15 s
+
+
+def local_now() -> datetime:
+    """The window's clock: the local time with its offset. `datetime` is imported here, on the first reading
+    of the form, not before the window's first paint (issue 18)."""
+    from datetime import datetime
+
+    return datetime.now().astimezone()
 
 
 class MainWindow(QMainWindow):
@@ -66,7 +75,7 @@ class MainWindow(QMainWindow):
         self._protocols_tried = False
         self._completed = False
         self._output_failed = False
-        self.clock: Callable[[], datetime] = lambda: datetime.now().astimezone()
+        self.clock: Callable[[], datetime] = local_now
         self.clock_timer = QTimer(self)
         self.clock_timer.setInterval(CLOCK_INTERVAL_MS)
         self.clock_timer.timeout.connect(self.tick)

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QMessageBox, QWidget
-
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
     from mscdose.core.overrides import Override
     from mscdose.gui.finalize_dialog import Signatures
     from mscdose.gui.override_dialog import PendingFlag
@@ -24,6 +24,8 @@ class Questions:
 
     def show_message(self, title: str, text: str, icon: QMessageBox.Icon | None = None) -> None:
         """A modal message; a warning unless `icon` says otherwise."""
+        from PySide6.QtWidgets import QMessageBox  # imported on first use: its enums cost 1 ms of start-up
+
         if icon is None:
             icon = QMessageBox.Icon.Warning
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.parent)
@@ -32,6 +34,8 @@ class Questions:
 
     def confirm(self, title: str, text: str) -> bool:
         """Yes or No, No being the default (Enter must never throw work away)."""
+        from PySide6.QtWidgets import QMessageBox
+
         buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
         answer = QMessageBox.question(self.parent, title, text, buttons, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
