@@ -11,7 +11,6 @@ named (a display, or the xcb libraries Qt needs on Linux) with the command line 
 from __future__ import annotations
 
 import argparse
-import ctypes.util
 import os
 import sys
 from collections.abc import Sequence
@@ -41,6 +40,8 @@ def display_problem(environ: os._Environ[str] | dict[str, str] = os.environ, pla
         return ("the window needs a display, and none was found (DISPLAY and WAYLAND_DISPLAY are unset). Run it "
                 "on the workstation's desktop, or use the command line: `mscdose calc --help`.")
     if environ.get("DISPLAY") and not environ.get("WAYLAND_DISPLAY"):
+        import ctypes.util  # here, not at the top: ctypes and subprocess cost every other start (issue 18)
+
         missing = [package for name, package in XCB_LIBRARIES.items() if ctypes.util.find_library(name) is None]
         if missing:
             return ("the window needs these X11 libraries, which are not installed: " + ", ".join(missing)
@@ -78,13 +79,6 @@ def take_language(argv: list[str]) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    if getattr(sys, "frozen", False):
-        # issue 18: verify and export may start a helper process (records/two_process.py, spawn): in the
-        # PyInstaller build that process is this executable again, and this call makes it the helper (and
-        # returns at once in the program itself). Installed, Python starts the helper without this.
-        import multiprocessing
-
-        multiprocessing.freeze_support()
     argv = list(sys.argv[1:] if argv is None else argv)
     # issue 16: --language zh_CN (or MSCDOSE_LANGUAGE) for the window and the worksheet; a language mscdose has
     # no translation for is bad input (exit 2), named with the accepted ones, never a silent English.

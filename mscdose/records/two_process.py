@@ -24,6 +24,7 @@ Tests: tests/records/test_two_process.py (results equal with and without the hel
 from __future__ import annotations
 
 import contextlib
+import logging
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -38,6 +39,8 @@ PARALLEL_FROM = 20_000  # records: below, starting a second Python (about 0.1-0.
 SPAN = 5_000  # records a turn: small enough for flat memory, large enough that a turn's overhead is nothing
 HELPER_TIMEOUT_S = 600.0  # one span's answer; far beyond any real span, only a hung helper reaches it
 ENVIRONMENT = "MSCDOSE_HELPER_PROCESS"  # "off": never a helper; a number: records from which one is used
+
+log = logging.getLogger(__name__)
 
 
 class Reading(NamedTuple):
@@ -122,11 +125,14 @@ class _Helper:
         self.process.start()
         theirs.close()
         self.busy = False
+        self.answered = 0  # spans (or span lists) the helper has answered
+        self.problem = ""  # why it stopped helping, if it did
 
     def give(self, job: Callable[..., Any], span: Span) -> bool:
         try:
             self.pipe.send((job, span))
-        except (OSError, ValueError):
+        except (OSError, ValueError) as error:
+            self.problem = f"it could not be given work ({type(error).__name__}: {error})"
             return False
         self.busy = True
         return True
@@ -136,15 +142,26 @@ class _Helper:
         self.busy = False
         try:
             if not self.pipe.poll(HELPER_TIMEOUT_S):
+                self.problem = f"it gave no answer in {HELPER_TIMEOUT_S:.0f} s"
                 return False, None
             status, value = self.pipe.recv()
-        except (EOFError, OSError, ValueError):
+        except (EOFError, OSError, ValueError) as error:
+            self.problem = f"it ended without an answer ({type(error).__name__}: {error})"
             return False, None
-        return status == "ok", value if status == "ok" else None
+        if status != "ok":
+            self.problem = f"its work failed ({value})"
+            return False, None
+        self.answered += 1
+        return True, value
 
     def stop(self) -> None:
         """Ends the helper: asked to stop when idle; killed when busy (its work is no longer wanted, and it
-        only reads)."""
+        only reads). The log says what it did, and why it stopped helping if it failed."""
+        if self.problem:
+            log.warning("A helper process stopped helping after %d answer(s): %s. This process did the rest "
+                        "itself; the result is the same.", self.answered, self.problem)
+        else:
+            log.info("A helper process answered %d time(s).", self.answered)
         if self.busy:
             self.process.kill()
         else:
@@ -161,7 +178,9 @@ class _Helper:
 def start_helper(path: Path) -> _Helper | None:
     try:
         return _Helper(path)
-    except Exception:  # no helper (no process could be started here): one process does everything
+    except Exception as error:  # no helper (no process could be started here): one process does everything
+        log.warning("No helper process could be started (%s: %s); this process does all the work, with the "
+                    "same result.", type(error).__name__, error)
         return None
 
 
