@@ -588,8 +588,8 @@ class RecordStore:
 def _one_snapshot(conn: sqlite3.Connection) -> Iterator[None]:
     """One read transaction around several statements: they all see the store as it was at the first one,
     whatever other programs save meanwhile. Nothing is written, so it always ends with ROLLBACK."""
-    if conn.in_transaction:
-        yield
+    if not isinstance(conn, sqlite3.Connection) or conn.in_transaction:
+        yield  # PostgreSQL: every read is already one REPEATABLE READ transaction (postgres/store.py)
         return
     conn.execute("BEGIN")
     try:
