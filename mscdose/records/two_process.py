@@ -36,7 +36,9 @@ Span = tuple[Any, ...]  # what a job reads: (first id, last id) inclusive, and a
 Job = Callable[[Any, Span], T]
 
 PARALLEL_FROM = 20_000  # records: below, starting a second Python (about 0.1-0.2 s) costs more than it saves
-SPAN = 5_000  # records a turn: small enough for flat memory, large enough that a turn's overhead is nothing
+# records a turn: small enough for flat memory (a few MB of rows and text), large enough that a turn's
+# overhead is nothing
+SPAN = 2_000
 HELPER_TIMEOUT_S = 600.0  # one span's answer; far beyond any real span, only a hung helper reaches it
 ENVIRONMENT = "MSCDOSE_HELPER_PROCESS"  # "off": never a helper; a number: records from which one is used
 

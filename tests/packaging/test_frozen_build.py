@@ -298,7 +298,7 @@ def test_export_uses_a_helper_process_frozen(frozen: FrozenApp, tmp_path: Path) 
     made = frozen.run("worksheet", *WORKED_EXAMPLE, *final_options("P-003", "CD"), "--output",
                       str(tmp_path / "first.pdf"), MSCDOSE_DATA_DIR=str(data))
     assert made.returncode == 0, made.stdout + made.stderr
-    with sqlite3.connect(data / "records.sqlite3") as conn:  # 5,999 copies (export reads no hash): two spans
+    with sqlite3.connect(data / "records.sqlite3") as conn:  # 5,999 copies (export reads no hash): several spans
         conn.execute(
             "WITH RECURSIVE n(i) AS (SELECT 2 UNION ALL SELECT i + 1 FROM n WHERE i < 6000) INSERT INTO records "
             "SELECT n.i, created_at, app_version, protocol_id, protocol_version, protocol_sha256, patient_id, "
@@ -312,7 +312,7 @@ def test_export_uses_a_helper_process_frozen(frozen: FrozenApp, tmp_path: Path) 
     assert (tmp_path / "frozen.csv").read_bytes() == (tmp_path / "installed.csv").read_bytes()
     assert len((tmp_path / "frozen.csv").read_bytes().splitlines()) == 6001
     log = (data / "mscdose.log").read_text(encoding="utf-8")
-    assert "A helper process answered 1 time(s)." in log, log[-2000:]
+    assert re.search(r"A helper process answered [1-9]\d* time\(s\)\.", log), log[-2000:]
     assert "stopped helping" not in log and "No helper process" not in log
 
 
