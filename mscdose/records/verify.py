@@ -106,43 +106,67 @@ def _approvals(conn: sqlite3.Connection) -> dict[int, str]:
     return hashes
 
 
-def _ledger(conn: sqlite3.Connection, items: dict[str, dict[int, Any]]) -> list[str]:
-    prev, chain, seen = GENESIS, [], {kind: set() for kind in KINDS}
-    # SQLite: each entry's canonical JSON text made by SQLite (verify_walk.LEDGER_SELECT), NULL for an entry of
-    # unexpected types, which is hashed the original way
-    select = walk.LEDGER_SELECT if isinstance(conn, sqlite3.Connection) else \
-        "SELECT seq, kind, ref, item_sha256, prev_sha256, sha256, NULL FROM ledger ORDER BY seq"
-    sha256, empty = walk.sha256, {}
-    for seq, kind, ref, item_sha256, stored_prev, stored, text in conn.execute(select):
-        if seq != len(chain) + 1:
-            raise Failed(f"ledger entry {len(chain) + 1} is missing (deleted?)", ref if kind == "record" else None)
-        if stored_prev != prev or (sha256(text.encode()).hexdigest() if text is not None else
-                                   walk.ledger_hash((seq, kind, ref, item_sha256), stored_prev)) != stored:
-            raise Failed(f"ledger entry {seq} ({kind} {ref}) was changed, removed or reordered: its hash does not "
-                          "match", ref if kind == "record" else None)
-        item = items.get(kind, empty).get(ref)
-        item_hash = item[0] if isinstance(item, tuple) else item
-        kind_seen = seen[kind]
-        if item is None or item_hash != item_sha256 or ref in kind_seen:
-            raise Failed(f"ledger entry {seq} ({kind} {ref}) names a {kind} that is not there or was changed",
-                          ref if kind == "record" else None)
-        if kind == "print" and item[1] not in seen["record"]:
-            raise Failed(f"ledger entry {seq} ({kind} {ref}): a print event logged before its record was saved",
-                          item[1])
-        if kind == "bedside" and item[1] is not None and item[1] not in seen["record"]:  # issue 13
-            raise Failed(f"ledger entry {seq} ({kind} {ref}): a bedside check logged before its record was saved",
-                          item[1])
-        kind_seen.add(ref)
-        chain.append(stored)
-        prev = stored
-    for kind in KINDS:
-        missing = sorted(set(items.get(kind, {})) - seen[kind])
-        if missing:
-            raise Failed(f"{kind} {missing[0]} is not in the ledger (added outside mscdose?)",
-                          missing[0] if kind == "record" else None)
-    if sequence(conn, "ledger") > len(chain):
-        raise Failed(f"ledger entry {len(chain) + 1} is missing (deleted?)")
-    return chain
+class _LedgerChain:
+    """The ledger's own chain (seq 1..M, each entry's hash recomputed and linked to the one before), walked
+    before the items it names are known: issue 18, this process does it while a helper walks records. Its
+    problem is held; `checked` then matches each entry with its item, in order, so the first entry with any
+    problem is still the one named, as in one walk."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        # SQLite: each entry's canonical JSON text made by SQLite (verify_walk.LEDGER_SELECT), NULL for an entry
+        # of unexpected types, which is hashed the original way
+        select = walk.LEDGER_SELECT if isinstance(conn, sqlite3.Connection) else \
+            "SELECT seq, kind, ref, item_sha256, prev_sha256, sha256, NULL FROM ledger ORDER BY seq"
+        sha256, prev = walk.sha256, GENESIS
+        self.entries: list[tuple[Any, Any, Any]] = []  # (kind, ref, item_sha256) of each entry, in order
+        self.chain: list[str] = []  # each entry's hash, in order (what anchors quote)
+        self.failure: Failed | None = None
+        for seq, kind, ref, item_sha256, stored_prev, stored, text in conn.execute(select):
+            if seq != len(self.chain) + 1:
+                self.failure = Failed(f"ledger entry {len(self.chain) + 1} is missing (deleted?)",
+                                      ref if kind == "record" else None)
+                return
+            if stored_prev != prev or (sha256(text.encode()).hexdigest() if text is not None else
+                                       walk.ledger_hash((seq, kind, ref, item_sha256), stored_prev)) != stored:
+                self.failure = Failed(f"ledger entry {seq} ({kind} {ref}) was changed, removed or reordered: its "
+                                      "hash does not match", ref if kind == "record" else None)
+                return
+            self.entries.append((kind, ref, item_sha256))
+            self.chain.append(stored)
+            prev = stored
+        if sequence(conn, "ledger") > len(self.chain):
+            self.failure = Failed(f"ledger entry {len(self.chain) + 1} is missing (deleted?)")
+            self.missing_last = True
+
+    missing_last = False  # the last entries were deleted: found after every entry there is has been matched
+
+    def checked(self, items: dict[str, dict[int, Any]]) -> list[str]:
+        seen: dict[str, set[Any]] = {kind: set() for kind in KINDS}
+        empty: dict[int, Any] = {}
+        for seq, (kind, ref, item_sha256) in enumerate(self.entries, 1):
+            item = items.get(kind, empty).get(ref)
+            item_hash = item[0] if isinstance(item, tuple) else item
+            kind_seen = seen[kind]
+            if item is None or item_hash != item_sha256 or ref in kind_seen:
+                raise Failed(f"ledger entry {seq} ({kind} {ref}) names a {kind} that is not there or was changed",
+                             ref if kind == "record" else None)
+            if kind == "print" and item[1] not in seen["record"]:
+                raise Failed(f"ledger entry {seq} ({kind} {ref}): a print event logged before its record was saved",
+                             item[1])
+            if kind == "bedside" and item[1] is not None and item[1] not in seen["record"]:  # issue 13
+                raise Failed(f"ledger entry {seq} ({kind} {ref}): a bedside check logged before its record was "
+                             "saved", item[1])
+            kind_seen.add(ref)
+        if self.failure is not None and not self.missing_last:
+            raise self.failure
+        for kind in KINDS:
+            missing = sorted(set(items.get(kind, {})) - seen[kind])
+            if missing:
+                raise Failed(f"{kind} {missing[0]} is not in the ledger (added outside mscdose?)",
+                             missing[0] if kind == "record" else None)
+        if self.failure is not None:
+            raise self.failure
+        return self.chain
 
 
 def _user_items(conn: sqlite3.Connection) -> dict[str, dict[int, Any]]:
@@ -198,6 +222,7 @@ def verify_connection(conn: sqlite3.Connection, anchors: list[tuple[str, Anchor]
         printed = _PrintWalk(conn) if early else None
         people_attempt = _attempt(_user_items, conn) if early else None
         approvals_attempt = _attempt(_approvals, conn) if early else None
+        ledger = _LedgerChain(conn) if early else None
         records = spans.joined(own, progress)
         prints, events = (printed or _PrintWalk(conn)).checked(records)
         approval_hashes = _held(approvals_attempt or _attempt(_approvals, conn))
@@ -210,8 +235,8 @@ def verify_connection(conn: sqlite3.Connection, anchors: list[tuple[str, Anchor]
         people = _held(people_attempt or _attempt(_user_items, conn))  # issue 14: user events and signatures
         kinds.update(user_events=len(people.get("user", {})), signatures=len(people.get("signature", {})),
                      bedside_checks=len(bedside))
-        chain = _ledger(conn, {"record": records, "print": prints, "approval": approval_hashes, "bedside": bedside,
-                               **people})
+        chain = (ledger or _LedgerChain(conn)).checked({"record": records, "print": prints, "approval": approval_hashes,
+                                                        "bedside": bedside, **people})
         entries, head = len(chain), (chain[-1] if chain else GENESIS)
         for label, anchor in anchors:
             check_anchor(chain, anchor, label, partial_copy=partial_copy)

@@ -94,6 +94,10 @@ DAMAGE = {
                             "status, supersedes, correction_reason, document, prev_sha256, 'x' || sha256 FROM records "
                             "WHERE id = 3",),
     "a document that is not JSON in the helper's half": ("UPDATE records SET document = '{not json' WHERE id = 10",),
+    # the ledger: records 1-12 are entries 1-12, the print events of records 2, 5, 9 entries 13-15
+    "a ledger entry deleted": ("DELETE FROM ledger WHERE seq = 5",),
+    "the last ledger entry deleted": ("DELETE FROM ledger WHERE seq = 15",),
+    "a ledger entry changed": ("UPDATE ledger SET item_sha256 = 'x' WHERE seq = 7",),
 }
 # what one walk names, worked out from the damage (record id, or None when the problem names none)
 FIRST_BAD = {"none": None, "a document changed in the helper's half": 8,
@@ -101,7 +105,14 @@ FIRST_BAD = {"none": None, "a document changed in the helper's half": 8,
              "a link broken in the helper's half": 9, "both halves changed: the first is named": 2,
              "a print event of a missing record and a changed record": 11, "a print event changed": 5,
              "a huge id added": 13, "a negative id added": 1,
-             "a document that is not JSON in the helper's half": 10}
+             "a document that is not JSON in the helper's half": 10, "a ledger entry deleted": 6,
+             "the last ledger entry deleted": None, "a ledger entry changed": 7}
+# the words of the ledger's problems, worked out from the order one walk checks in (an entry's own hash and
+# place first; every entry matched with its item; then what the ledger lacks; then its deleted last entries)
+PROBLEM = {"a ledger entry deleted": "ledger entry 5 is missing (deleted?)",
+           "the last ledger entry deleted": "print 3 is not in the ledger (added outside mscdose?)",
+           "a ledger entry changed": "ledger entry 7 (record 7) was changed, removed or reordered: its hash does not "
+                                     "match"}
 
 
 @pytest.mark.parametrize("damage", list(DAMAGE))
@@ -113,6 +124,7 @@ def test_verify_reports_the_same_with_a_helper_process(twelve: Path, helped: lis
     assert with_helper == one_process_report(twelve, monkeypatch)
     assert with_helper.ok is (damage == "none")
     assert with_helper.first_bad_id == FIRST_BAD[damage]
+    assert with_helper.problem == PROBLEM.get(damage, with_helper.problem)
 
 
 def test_the_verify_sql_columns_of_the_schema_are_what_the_huge_id_insert_copies(twelve: Path) -> None:
