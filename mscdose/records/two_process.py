@@ -3,18 +3,20 @@
 Why (issue 18): `audit verify` and `export --csv` at 100,000 records are CPU work in SQLite (reading and
 parsing about 860 MB of JSON documents), in hashing and in Python, one record after another. One Python
 process uses one core whatever it does (a second thread was measured: the GIL made it slower, see
-benchmarks/README.md); a second process uses the other core. Spans alternate (this process the 1st, 3rd, ...,
-the helper the 2nd, 4th, ...) and results come back in id order, so the caller consumes them exactly as it
-would its own, holding at most two spans' results: memory stays flat.
+benchmarks/README.md); a second process uses the other core (about 1.5x the work here: benchmarks/two_cores.py).
+`ordered_results` (export, history): spans alternate (this process the 1st, 3rd, ..., the helper the 2nd, 4th,
+...) and results come back in id order, so the caller consumes them exactly as it would its own, holding at
+most two spans' results: memory stays flat. `Background` (verify): the helper walks a list of spans while
+this process does other work, and hands back their small results together.
 
 Why this can never change a result:
 - the helper runs the SAME module-level function on the same span of the same file, opened read-only;
 - every row of a span (`lo <= id <= hi`, `hi` taken by the caller in its own snapshot) was already saved
   when the caller began: records and print events are append-only (schema triggers), so both processes read
   the same rows whatever is saved meanwhile (a job must bound any other table it reads by ids the caller
-  took, see csv_export.bounded_select);
-- anything that goes wrong with the helper (it cannot start, as in a frozen build without
-  `multiprocessing.freeze_support`, it dies, its job raises, it gives no answer within HELPER_TIMEOUT_S)
+  took, see csv_export.SPAN_SELECT);
+- anything that goes wrong with the helper (it cannot start, as in a frozen build without its run-time hook
+  packaging/rth_helper_process.py, it dies, its job raises, it gives no answer within HELPER_TIMEOUT_S)
   and this process computes that span itself, so the caller sees what one process would have given,
   including the same error;
 - below PARALLEL_FROM records (or with MSCDOSE_HELPER_PROCESS=off) there is no helper at all.
