@@ -19,17 +19,14 @@ from mscdose.gui.bedside_window import GREEN, RED, BedsideWindow, open_bedside_w
 from mscdose.records.bedside import bedside_checks
 from mscdose.records.store import RecordStore
 from mscdose.settings import WRISTBAND_PATTERN, Settings
-from tests.records.helpers import document
+from tests.records.helpers import bedside_store
 
 LABEL = "MSCDOSE1|R=1|P=AA-014|D=G123498654321"
 
 
 @pytest.fixture
 def store_path(tmp_path: Path) -> Path:
-    path = tmp_path / "records.sqlite3"
-    with RecordStore(path) as store:
-        store.save(document("AA-014", din="G123498654321H"))
-    return path
+    return bedside_store(tmp_path / "records.sqlite3")
 
 
 @pytest.fixture

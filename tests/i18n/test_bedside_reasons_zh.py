@@ -17,7 +17,7 @@ from mscdose.records.store import RecordStore
 from mscdose.settings import Settings
 from tests.i18n.test_dialogs_zh import untranslated
 from tests.i18n.window_zh import language
-from tests.records.helpers import document
+from tests.records.helpers import bedside_store, document
 
 LABEL = "MSCDOSE1|R=1|P=AA-014|D=G123498654321"
 WRONG_PATIENT = "WRONG PATIENT: the wristband says patient AA-015; this bag is for patient AA-014."
@@ -26,10 +26,7 @@ NOW = datetime(2026, 3, 2, 10, 0, tzinfo=timezone(timedelta(hours=8)))
 
 @pytest.fixture
 def store_path(tmp_path: Path) -> Path:
-    path = tmp_path / "records.sqlite3"
-    with RecordStore(path) as store:
-        store.save(document("AA-014", din="G123498654321H"))
-    return path
+    return bedside_store(tmp_path / "records.sqlite3")
 
 
 def test_a_wrong_patient_reads_in_chinese_and_the_chain_keeps_the_english(qtbot: QtBot, tmp_path: Path,

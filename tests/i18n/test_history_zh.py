@@ -16,12 +16,11 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
-from mscdose.core.overrides import Override
 from mscdose.gui.history_model import COLUMNS, NUMERIC_COLUMNS
 from mscdose.gui.history_view import HistoryView
 from mscdose.records.store import RecordStore
 from tests.i18n.window_zh import english_words, language, shown_texts
-from tests.records.helpers import document
+from tests.records.helpers import document, save_history_records
 
 CHINESE_NAME = "张伟"
 TYPED = ("Ana Li", "L-7", "AB", "CD", "P1", "P2", "P3", "checked by was missing")
@@ -32,12 +31,7 @@ def store(tmp_path: Path) -> Iterator[RecordStore]:
     """Record 1 P1 (superseded by 3), record 2 P2 warning with an override, record 3 P1 correction, record 4
     P3 with a Chinese name."""
     with RecordStore(tmp_path / "records.sqlite3") as opened:
-        opened.save(document("P1", patient_name="Ana Li", lot_number="L-7"))
-        opened.save(document("P2", prepared_by="CD", weight="25 kg", dose="120 million cells",
-                             concentration="15 million cells/mL",
-                             overrides=(Override("WEIGHT_UNUSUAL", "small adult weighed on the ward scale", "CD"),)))
-        opened.save(document("P1", patient_name="Ana Li", lot_number="L-7"), supersedes=1,
-                    correction_reason="checked by was missing")
+        save_history_records(opened)
         opened.save(document("P3", patient_name=CHINESE_NAME))
         yield opened
 

@@ -98,3 +98,21 @@ def fast_and_original_verdicts(path: Path, monkeypatch: pytest.MonkeyPatch) -> t
             patched.setattr(verify_walk, "plainly_final", lambda *args: False)  # every record the original way
             original = store.verify()
     return fast, original
+
+
+def save_history_records(store: RecordStore) -> None:
+    """History's usual three records: 1 P1 (superseded by 3), 2 P2 warning with an override, 3 P1 correction
+    (shared by the English and the Chinese History tests)."""
+    store.save(document("P1", patient_name="Ana Li", lot_number="L-7"))
+    store.save(document("P2", prepared_by="CD", weight="25 kg", dose="120 million cells",
+                        concentration="15 million cells/mL",
+                        overrides=(Override("WEIGHT_UNUSUAL", "small adult weighed on the ward scale", "CD"),)))
+    store.save(document("P1", patient_name="Ana Li", lot_number="L-7"), supersedes=1,
+               correction_reason="checked by was missing")
+
+
+def bedside_store(path: Path) -> Path:
+    """One record for patient AA-014 whose bag carries DIN G123498654321H (the bedside window's tests)."""
+    with RecordStore(path) as store:
+        store.save(document("AA-014", din="G123498654321H"))
+    return path
