@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -122,6 +121,8 @@ class _Helper:
     """One spawned helper process (spawn, never fork: the caller may hold Qt, threads or an open database)."""
 
     def __init__(self, path: Path) -> None:
+        import multiprocessing  # here: about 12 ms (socket, pickle) that every other use of the store never needs
+
         context = multiprocessing.get_context("spawn")
         self.pipe, theirs = context.Pipe()
         self.process = context.Process(target=_serve, args=(theirs, str(path)), daemon=True,
