@@ -1,11 +1,12 @@
 """Entry point of the window: `mscdose`, `mscdose gui [--demo] [--screenshot FILE.png]`.
 
 Start-up is kept short on purpose (the packaged app should show its window in under half a second): only
-Qt and the window's own widgets are imported before the window is shown, and the whole window (menu bar,
-protocol bar, form, eligibility, results and flags) is built and painted first. Just after that first
-paint come, in this order: the log file (`logging.handlers`), the menus' actions, the icon and what needs
-PySide6's `Qt` namespace (`MainWindow.complete`), then the protocol files and the engine; records,
-worksheet and history on first use. benchmarks/README.md has the figures.
+Qt and the window's own widgets are imported before the window is shown, and its first frame is the menu
+bar, the protocol bar, the whole form and the command row, with "Waiting for the protocol to load." where
+the results will be. Just after that first paint come, in this order: the log file (`logging.handlers`),
+the results column (eligibility, results, flags), the menus' actions and what needs PySide6's `Qt`
+namespace (`MainWindow.complete`), the protocol files and the engine, then the icon; records, worksheet
+and history on first use. benchmarks/README.md has the figures.
 
 `MSCDOSE_STARTUP_PROBE=1` prints `mscdose-window-shown` once the window has been painted and quits (the
 packaging benchmark relies on it); `MSCDOSE_STARTUP_PROBE=ready` waits until the protocol is loaded and
@@ -156,6 +157,7 @@ def run_gui(args: argparse.Namespace) -> int:
     window.after_first_paint(_start_logging)
     if not immediate:
         window.load_protocols_after_first_paint()
+    window.after_first_paint(window.set_icon)  # last: nobody waits for an icon
     window.show()
     if not immediate:
         # Also on a timer in case the platform never sends a paint event (e.g. a minimised start).

@@ -51,12 +51,12 @@ class FinalizeController(QObject):
     overrides_changed = Signal()
     finalised = Signal(int, str)  # record id, prepared-by initials
 
-    def __init__(self, form: PatientForm, eligibility: EligibilityPanel, settings: Settings,
+    def __init__(self, form: PatientForm, eligibility: Callable[[], EligibilityPanel], settings: Settings,
                  questions: Questions, result: Callable[[], DoseResult | None],
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.form = form
-        self.eligibility = eligibility
+        self._eligibility = eligibility  # asked for when needed: the window makes its checklist after its first paint
         self.settings = settings
         self.questions = questions
         self._result = result
@@ -65,6 +65,10 @@ class FinalizeController(QObject):
         self.correcting: tuple[int, str] | None = None  # (record id superseded, reason) while correcting
 
     # -- state ----------------------------------------------------------------------------------------
+
+    @property
+    def eligibility(self) -> EligibilityPanel:
+        return self._eligibility()
 
     @property
     def final_document(self) -> dict[str, Any] | None:

@@ -26,15 +26,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-from mscdose.gui.eligibility_panel import EligibilityPanel
 from mscdose.gui.finalizing import FinalizeController
 from mscdose.gui.first_paint import FirstPaint, set_application_icon
-from mscdose.gui.flags_panel import FlagsPanel
 from mscdose.gui.patient_form import PatientForm
 from mscdose.gui.protocol_bar import ProtocolBar
 from mscdose.gui.questions import Questions
 from mscdose.gui.record_outputs import OutputsController
-from mscdose.gui.results_panel import ResultsPanel
 from mscdose.gui.texts import translate
 from mscdose.gui.window_actions import WindowActions
 from mscdose.gui.window_help import DEMO_TEXTS  # the worked example of ../shared/domain.md, for --demo
@@ -46,8 +43,11 @@ if TYPE_CHECKING:
 
     from mscdose.core.engine import DoseResult
     from mscdose.core.protocol import Protocol
+    from mscdose.gui.eligibility_panel import EligibilityPanel
     from mscdose.gui.field_row import FieldRow
+    from mscdose.gui.flags_panel import FlagsPanel
     from mscdose.gui.form_reading import Reading
+    from mscdose.gui.results_panel import ResultsPanel
 
 logger = logging.getLogger(__name__)
 
@@ -84,16 +84,14 @@ class MainWindow(QMainWindow):
         self.protocol_bar.protocol_changed.connect(self._protocol_changed)
         self.form = PatientForm()  # in kg: the weight unit is never carried over from another patient
         self.form.changed.connect(self._input_changed)
-        self.eligibility = EligibilityPanel()
-        self.eligibility.changed.connect(self._eligibility_changed)
-        self.results = ResultsPanel()
-        self.flags = FlagsPanel()
+        # The results column (eligibility, results, flags) is made by `_build_panels`: at once with
+        # `load_now`, else just after the first paint, before the protocol it shows is read.
+        self._panels: tuple[EligibilityPanel, ResultsPanel, FlagsPanel] | None = None
 
-        self.finalizing = FinalizeController(self.form, self.eligibility, self.settings, self.questions,
+        self.finalizing = FinalizeController(self.form, lambda: self.eligibility, self.settings, self.questions,
                                              lambda: self.result, self)
         self.finalizing.overrides_changed.connect(self.recompute)
         self.finalizing.finalised.connect(self._finalised)
-        self.flags.override_requested.connect(self.finalizing.override_soft_flags)
         self.outputs = OutputsController(self, self.finalizing, self.settings, self.questions)
         self.outputs.output_failed.connect(self._output_failure)
         self.outputs.label_written.connect(self._label_written)
@@ -101,12 +99,14 @@ class MainWindow(QMainWindow):
                                      edit_settings=self.edit_settings, show_help=self.show_help,
                                      correct_record=self.ask_correction)
 
-        self._build()
+        self.layout_parts = WindowLayout(self)
+        self.form_scroll = self.layout_parts.form_scroll
+        if load_now:
+            self._build_panels()
         geometry = self.settings.get(WINDOW_GEOMETRY)
         self._restored = not geometry.isEmpty() and self.restoreGeometry(geometry)
         self._fitted_with_frame = False
         fit_to_screen(self, self._restored)
-        self.clear_results()
         if load_now:
             self.complete()
             self.load_protocols()
@@ -129,13 +129,41 @@ class MainWindow(QMainWindow):
     def final_record_id(self) -> int | None:
         return self.finalizing.final_record_id
 
+    @property
+    def eligibility(self) -> EligibilityPanel:
+        return self._build_panels()[0]
+
+    @property
+    def results(self) -> ResultsPanel:
+        return self._build_panels()[1]
+
+    @property
+    def flags(self) -> FlagsPanel:
+        return self._build_panels()[2]
+
     # -- building ----------------------------------------------------------------------------------
 
-    def _build(self) -> None:
-        self.layout_parts = WindowLayout(self)
-        self.details = self.layout_parts.details
-        self.form_scroll = self.layout_parts.form_scroll
+    def _build_panels(self) -> tuple[EligibilityPanel, ResultsPanel, FlagsPanel]:
+        """The results column: eligibility, results, flags and their tabs, made once. Until then the column
+        shows only "Waiting for the protocol to load.", which is all it could show before a protocol is read:
+        the first frame is the form a user starts typing in, and these 70-odd widgets (about 15 ms to make,
+        lay out and paint, issue 18) follow just after it. Whatever reaches a panel earlier makes it then."""
+        if self._panels is not None:
+            return self._panels
+        from mscdose.gui.eligibility_panel import EligibilityPanel
+        from mscdose.gui.flags_panel import FlagsPanel
+        from mscdose.gui.results_panel import ResultsPanel
+
+        eligibility, results, flags = EligibilityPanel(), ResultsPanel(), FlagsPanel()
+        self._panels = (eligibility, results, flags)
+        eligibility.changed.connect(self._eligibility_changed)
+        flags.override_requested.connect(self.finalizing.override_soft_flags)
+        self.details = self.layout_parts.add_results_column(eligibility, results, flags)
         self._set_tab_order()
+        self.clear_results()
+        if self.isVisible():  # the column's minimum width came after the window was fitted to its screen
+            fit_to_screen(self, restored=True)
+        return self._panels
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.layout_parts.adapt(event.size())
@@ -162,11 +190,16 @@ class MainWindow(QMainWindow):
         if self._completed:
             return
         self._completed = True
+        self._build_panels()
         from PySide6.QtCore import Qt
 
         self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.actions.build_menu_actions()
         self._update_actions()
+
+    def set_icon(self) -> None:
+        """The window's and the application's icon (a file to read and decode, 8-11 ms): run just after the
+        first paint (mscdose.gui.app), after the form is usable; nobody waits for an icon."""
         set_application_icon(self)
 
     def after_first_paint(self, callback: Callable[[], None]) -> None:
@@ -279,6 +312,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def clear_results(self) -> None:
+        if self._panels is None:
+            return  # the column's placeholder says it
         self.results.clear(translate("Window", "Waiting for the protocol to load.") if self._protocol is None
                            else "")
         self.flags.clear()
@@ -359,6 +394,8 @@ class MainWindow(QMainWindow):
         """Something typed or ticked for this patient that has not become a record."""
         if self.finalizing.final_document is not None:
             return False
+        if self._panels is None:
+            return self.form.has_typed()  # no criteria can have been ticked before the checklist is made
         ticked = any(state for state in self.eligibility.states().values())
         return self.form.has_typed() or bool(ticked and self.eligibility.criteria())
 

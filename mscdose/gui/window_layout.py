@@ -11,12 +11,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from mscdose.gui.texts import translate
 
 if TYPE_CHECKING:
+    from mscdose.gui.eligibility_panel import EligibilityPanel
+    from mscdose.gui.flags_panel import FlagsPanel
     from mscdose.gui.main_window import MainWindow
+    from mscdose.gui.results_panel import ResultsPanel
 
 # Logical pixels. 911 × 512 is 1366 × 768 at 150 %: the form (label, box and unit) and the results
 # (two columns of values) each need their minimum; eligibility gets a column only when there is room.
@@ -28,12 +31,13 @@ DEFAULT_SIZE = (1600, 1000)
 
 
 class WindowLayout:
-    """Builds the central widget of `window` from its parts and moves eligibility and how-to-give."""
+    """Builds the central widget of `window`: the protocol bar, the form, the command row and a results
+    column, which holds a "Waiting for the protocol to load." line until `add_results_column` puts the
+    panels in (issue 18: they follow the first paint); then moves eligibility and how-to-give."""
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
-        self.eligibility = window.eligibility
-        self.results = window.results
+        self._panels_placed = False
         self.build()
 
     def build(self) -> None:
@@ -46,18 +50,45 @@ class WindowLayout:
         scroll_bar = self.form_scroll.verticalScrollBar().sizeHint().width()
         self.form_scroll.setMinimumWidth(max(FORM_MIN_WIDTH, window.form.minimumSizeHint().width() + scroll_bar + 4))
 
-        self.details = QTabWidget()
-        self.details.setObjectName("detailsTabs")
-        self.details.addTab(window.flags, translate("Layout", "Flags"))
-        self.details.addTab(self.results.steps, translate("Layout", "Steps"))
         self.results_column = QWidget()
         self.results_column.setObjectName("resultsColumn")
         self.results_column.setMinimumWidth(RESULTS_MIN_WIDTH)
-        right_column = QVBoxLayout(self.results_column)
-        right_column.setContentsMargins(0, 0, 0, 0)
-        right_column.addWidget(window.flags.banners)
-        right_column.addWidget(self.results)
-        right_column.addWidget(self.details, 1)
+        self.right_column = QVBoxLayout(self.results_column)
+        self.right_column.setContentsMargins(0, 0, 0, 0)
+        self.waiting = QLabel(translate("Window", "Waiting for the protocol to load."))
+        self.waiting.setObjectName("resultsWaiting")
+        self.right_column.addWidget(self.waiting)
+        self.right_column.addStretch(1)
+        self.columns = QHBoxLayout()
+        self.columns.addWidget(self.form_scroll, 10)
+        self.columns.addWidget(self.results_column, 11)
+
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(6, 4, 6, 4)
+        outer.setSpacing(4)
+        outer.addWidget(window.protocol_bar)
+        outer.addLayout(self.columns, 1)
+        outer.addLayout(window.actions.row)
+        window.setCentralWidget(central)
+
+    def add_results_column(self, eligibility: EligibilityPanel, results: ResultsPanel,
+                           flags: FlagsPanel) -> QTabWidget:
+        """Put the panels in the results column (once), placed for the window's present size; returns the
+        tabs (flags, steps and whatever the size puts there)."""
+        self.eligibility, self.results = eligibility, results
+        self.details = QTabWidget()
+        self.details.setObjectName("detailsTabs")
+        self.details.addTab(flags, translate("Layout", "Flags"))
+        self.details.addTab(results.steps, translate("Layout", "Steps"))
+        self.right_column.removeWidget(self.waiting)
+        self.waiting.hide()
+        self.waiting.deleteLater()
+        while self.right_column.count():  # the stretch under the waiting line
+            self.right_column.takeAt(0)
+        self.right_column.addWidget(flags.banners)
+        self.right_column.addWidget(results)
+        self.right_column.addWidget(self.details, 1)
 
         self.giving_area = QScrollArea()
         self.giving_area.setObjectName("howToGiveArea")
@@ -68,21 +99,12 @@ class WindowLayout:
         self.eligibility_area = QScrollArea()
         self.eligibility_area.setObjectName("eligibilityArea")
         self.eligibility_area.setWidgetResizable(True)
-        self.eligibility_area.setWidget(self.eligibility)
-        self.columns = QHBoxLayout()
-        self.columns.addWidget(self.form_scroll, 10)
-        self.columns.addWidget(self.results_column, 11)
+        self.eligibility_area.setWidget(eligibility)
         self._eligibility_beside = False
         self._place_eligibility(beside=False)
-
-        central = QWidget()
-        outer = QVBoxLayout(central)
-        outer.setContentsMargins(6, 4, 6, 4)
-        outer.setSpacing(4)
-        outer.addWidget(window.protocol_bar)
-        outer.addLayout(self.columns, 1)
-        outer.addLayout(window.actions.row)
-        window.setCentralWidget(central)
+        self._panels_placed = True
+        self.adapt(self.window.size())
+        return self.details
 
     def _place_eligibility(self, beside: bool) -> None:
         """Eligibility is a column of its own on a wide window, a tab beside the flags on a narrow one."""
@@ -124,6 +146,8 @@ class WindowLayout:
                                     if left else translate("Layout", "Eligibility"))
 
     def adapt(self, size: QSize) -> None:
+        if not self._panels_placed:
+            return
         self._place_eligibility(beside=size.width() >= WIDE_LAYOUT_WIDTH)
         self._place_giving(in_results=size.height() >= TALL_LAYOUT_HEIGHT)
 

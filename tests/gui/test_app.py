@@ -244,39 +244,81 @@ def test_the_window_has_the_mscdose_icon(window: MainWindow) -> None:
 
     from mscdose.core.paths import resource
 
+    window.set_icon()
     assert not window.windowIcon().isNull()
     assert not QApplication.windowIcon().isNull()
     shipped = Path(__file__).resolve().parents[2] / "packaging" / "icons" / "mscdose.png"
     assert resource("icons", "mscdose.png").read_bytes() == shipped.read_bytes()  # the copy is kept equal
 
 
+@pytest.mark.parametrize(("probe", "expected"), [
+    ("", ["_start_logging", "ensure_protocols_loaded", "set_icon"]),
+    ("1", ["<lambda>", "_start_logging", "ensure_protocols_loaded", "set_icon"]),
+    ("ready", ["<lambda>", "_start_logging", "set_icon"]),  # the ready window reads its protocol before showing
+])
+def test_after_the_first_paint_the_icon_comes_last(monkeypatch: pytest.MonkeyPatch, qtbot: QtBot, settings: Settings,
+                                                   probe: str, expected: list[str]) -> None:
+    """Issue 18: the window is usable (the protocol read, the form live) before the icon is read and decoded
+    (8-11 ms), and the start-up probe runs before anything else that follows the first paint."""
+    from argparse import Namespace
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from mscdose.gui import app
+    from mscdose.gui import main_window as window_module
+
+    done: list[str] = []
+    monkeypatch.setenv(app.PROBE_ENV, probe)
+    monkeypatch.setattr(window_module.MainWindow, "after_first_paint",
+                        lambda self, callback: done.append(callback.__name__))
+    monkeypatch.setattr(QApplication, "exec", lambda self: 0)
+    monkeypatch.setattr(QTimer, "singleShot", lambda *args: None)  # no fallback timer left behind
+    assert app.run_gui(Namespace(demo=False, screenshot=None)) == 0
+    assert done == expected
+
+
 def test_the_first_paint_waits_for_nothing_secondary() -> None:
-    """Start-up speed: the window is built with its whole form, but the log file's handlers, the display
-    rules (decimal), datetime, dataclasses, QMessageBox's enums and PySide6's `Qt` namespace (93 enums, about
-    14 ms) wait until just after the first paint; `complete()` then does what they were needed for."""
+    """Start-up speed: the first frame is the whole form, the protocol bar and the command row, with the
+    results column saying "Waiting for the protocol to load."; the results column's panels (eligibility,
+    results, flags), the log file's handlers, the display rules (decimal), datetime, dataclasses, QMessageBox's
+    enums and PySide6's `Qt` namespace (93 enums, about 14 ms) wait until just after the first paint;
+    `complete()` then makes the panels and does what the rest was needed for."""
     code = """
 import sys
 from PySide6 import QtCore
 lazy = "Qt" not in vars(QtCore)  # PySide6 builds the namespace on first use
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 app = QApplication([])
 from mscdose.gui.error_reporting import install_exception_hook
 install_exception_hook()
 from mscdose.gui.main_window import MainWindow
 window = MainWindow(load_now=False)
 from PySide6 import QtWidgets
+def panels():
+    return [name for name in ("eligibilityPanel", "resultsPanel", "flagsPanel", "detailsTabs")
+            if window.findChild(QWidget, name) is not None]
 before = {"fields": len(window.findChildren(QLineEdit)), "Qt": lazy and "Qt" in vars(QtCore),
-          "QMessageBox": lazy and "QMessageBox" in vars(QtWidgets),
-          "modules": [m for m in ("logging.handlers", "decimal", "mscdose.core.display", "datetime", "dataclasses")
-                      if m in sys.modules]}
+          "QMessageBox": lazy and "QMessageBox" in vars(QtWidgets), "panels": panels(),
+          "waiting": window.findChild(QLabel, "resultsWaiting").text(),
+          "modules": [m for m in ("logging.handlers", "decimal", "mscdose.core.display", "datetime", "dataclasses",
+                                  "mscdose.gui.eligibility_panel", "mscdose.gui.results_panel",
+                                  "mscdose.gui.flags_panel") if m in sys.modules]}
 window.complete()
-after = {"shortcut": window.actions.menu_actions["new"].shortcut().isEmpty(), "icon": window.windowIcon().isNull()}
-print(before, after)
+app.processEvents()
+after = {"fields": len(window.findChildren(QLineEdit)), "panels": panels(),
+         "waiting": window.findChild(QLabel, "resultsWaiting").isVisibleTo(window),  # (deleted later)
+         "shortcut": window.actions.menu_actions["new"].shortcut().isEmpty()}
+print(before)
+print(after)
 """
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True,
                           env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
-    assert done.stdout.strip() == ("{'fields': 25, 'Qt': False, 'QMessageBox': False, 'modules': []} "
-                                   "{'shortcut': False, 'icon': False}")
+    assert done.stdout.splitlines() == [
+        "{'fields': 24, 'Qt': False, 'QMessageBox': False, 'panels': [], "
+        "'waiting': 'Waiting for the protocol to load.', 'modules': []}",
+        "{'fields': 25, 'panels': ['eligibilityPanel', 'resultsPanel', 'flagsPanel', 'detailsTabs'], "
+        "'waiting': False, 'shortcut': False}"]
 
 
 def test_the_eligibility_roles_are_qts_user_roles() -> None:
