@@ -103,6 +103,8 @@ class MainWindow(QMainWindow):
         self.form_scroll = self.layout_parts.form_scroll
         if load_now:
             self._build_panels()
+        else:
+            self._update_actions()  # Finalise, Print and the rest off until there is something to act on
         geometry = self.settings.get(WINDOW_GEOMETRY)
         self._restored = not geometry.isEmpty() and self.restoreGeometry(geometry)
         self._fitted_with_frame = False
@@ -312,11 +314,10 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def clear_results(self) -> None:
-        if self._panels is None:
-            return  # the column's placeholder says it
-        self.results.clear(translate("Window", "Waiting for the protocol to load.") if self._protocol is None
-                           else "")
-        self.flags.clear()
+        if self._panels is not None:  # (before, the column's placeholder says it)
+            self.results.clear(translate("Window", "Waiting for the protocol to load.") if self._protocol is None
+                               else "")
+            self.flags.clear()
         self._update_actions()
 
     def _follow_the_clock(self) -> None:

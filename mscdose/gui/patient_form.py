@@ -63,7 +63,7 @@ class PatientForm(QWidget):
 
     def _row(self, form: QFormLayout, key: str, label: str, object_name: str, **kwargs: Any) -> FieldRow:
         row = FieldRow(key, label, object_name, **kwargs)
-        form.addRow(row.label, row.widget)
+        form.addRow(row.label, row.field)
         row.edit.textChanged.connect(self._text_changed)
         row.edit.returnPressed.connect(lambda: self._return_pressed(key))
         self.rows[key] = row
@@ -184,7 +184,7 @@ class PatientForm(QWidget):
         for key in ("patient_id", "patient_name", "date_of_birth", "age", "weight", *ORDER, "dose", "scan", "lot",
                     "din", "concentration"):
             if key == "scan":
-                chain += [self.scan.edit, self.scan.clear_button, self.scan.list]
+                chain += [self.scan.edit, self.scan.clear_button]  # (the list of scans joins at the first scan)
                 continue
             row = self.rows[key]
             chain.append(row.edit)

@@ -14,11 +14,16 @@ with) is handed here by the form (`take`).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from mscdose.gui.field_row import ERROR_STYLE, ERROR_TEXT_STYLE, WrappingLabel
 from mscdose.gui.texts import plain, translate
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QListWidget
 
 SCAN_STARTS = ("=", "&")  # every ISBT 128 data identifier starts with one of these
 
@@ -76,12 +81,7 @@ class ScanField(QWidget):
                                                                      "preparation."))
         self.clear_button.setToolTip(translate("Scan", "Remove every product label scan of this preparation."))
         self.clear_button.clicked.connect(self.clear_scans)
-        self.list = QListWidget()
-        self.list.setObjectName("scanList")
-        self.list.setAccessibleName(translate("Scan", "Product label scans"))
-        self.list.setAccessibleDescription(translate("Scan", "One line per bag scanned, with the values read from "
-                                                             "its label."))
-        self.list.setMaximumHeight(self.list.fontMetrics().height() * 4 + 8)
+        self._list: QListWidget | None = None  # made at the first scan: hidden while there is none
         self.message = WrappingLabel()
         self.message.setObjectName("scanInputMessage")
         self.message.setAccessibleName(translate("Scan", "Product label scan message"))
@@ -92,14 +92,33 @@ class ScanField(QWidget):
         line.setContentsMargins(0, 0, 0, 0)
         line.addWidget(self.edit, 1)
         line.addWidget(self.clear_button)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addLayout(line)
-        column.addWidget(self.message)
-        column.addWidget(self.list)
-        self._show_list()
+        self._column = QVBoxLayout(self)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(2)
+        self._column.addLayout(line)
+        self._column.addWidget(self.message)
+        self.clear_button.setEnabled(False)
         self.set_error(None)
+
+    @property
+    def list(self) -> QListWidget:
+        """The scans read so far, one line per bag, under the box; made when first needed (a QListWidget's
+        first use sets up 15 of PySide6's enums, about 3 ms of the window's first paint, issue 18) and placed
+        after Clear scans in the Tab order."""
+        if self._list is None:
+            from PySide6.QtWidgets import QListWidget
+
+            scans = QListWidget()
+            scans.setObjectName("scanList")
+            scans.setAccessibleName(translate("Scan", "Product label scans"))
+            scans.setAccessibleDescription(translate("Scan", "One line per bag scanned, with the values read from "
+                                                             "its label."))
+            scans.setMaximumHeight(scans.fontMetrics().height() * 4 + 8)
+            scans.hide()
+            self._column.addWidget(scans)
+            QWidget.setTabOrder(self.clear_button, scans)
+            self._list = scans
+        return self._list
 
     # -- reading ---------------------------------------------------------------------------------------
 
@@ -152,6 +171,8 @@ class ScanField(QWidget):
     # -- showing ---------------------------------------------------------------------------------------
 
     def _show_list(self) -> None:
+        if self._list is None and not self._scans:
+            return  # never shown: nothing to empty
         self.list.clear()
         for number, text in enumerate(self._scans, 1):
             self.list.addItem(describe(number, text))

@@ -11,11 +11,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from mscdose.gui.texts import translate
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QTabWidget
+
     from mscdose.gui.eligibility_panel import EligibilityPanel
     from mscdose.gui.flags_panel import FlagsPanel
     from mscdose.gui.main_window import MainWindow
@@ -76,6 +78,8 @@ class WindowLayout:
                            flags: FlagsPanel) -> QTabWidget:
         """Put the panels in the results column (once), placed for the window's present size; returns the
         tabs (flags, steps and whatever the size puts there)."""
+        from PySide6.QtWidgets import QTabWidget  # (its enums are set up on first use: after the first paint)
+
         self.eligibility, self.results = eligibility, results
         self.details = QTabWidget()
         self.details.setObjectName("detailsTabs")

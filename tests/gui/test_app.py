@@ -301,6 +301,7 @@ def panels():
 before = {"fields": len(window.findChildren(QLineEdit)), "Qt": lazy and "Qt" in vars(QtCore),
           "QMessageBox": lazy and "QMessageBox" in vars(QtWidgets), "panels": panels(),
           "waiting": window.findChild(QLabel, "resultsWaiting").text(),
+          "commands on": [b.objectName() for b in window.actions.buttons() if b.isEnabled() and not b.isHidden()],
           "modules": [m for m in ("logging.handlers", "decimal", "mscdose.core.display", "datetime", "dataclasses",
                                   "mscdose.gui.eligibility_panel", "mscdose.gui.results_panel",
                                   "mscdose.gui.flags_panel") if m in sys.modules]}
@@ -316,7 +317,8 @@ print(after)
                           env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert done.stdout.splitlines() == [
         "{'fields': 24, 'Qt': False, 'QMessageBox': False, 'panels': [], "
-        "'waiting': 'Waiting for the protocol to load.', 'modules': []}",
+        "'waiting': 'Waiting for the protocol to load.', 'commands on': ['historyButton', 'newPatientButton'], "
+        "'modules': []}",
         "{'fields': 25, 'panels': ['eligibilityPanel', 'resultsPanel', 'flagsPanel', 'detailsTabs'], "
         "'waiting': False, 'shortcut': False}"]
 

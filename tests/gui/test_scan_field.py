@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from mscdose.gui.main_window import MainWindow
@@ -115,3 +116,26 @@ def test_new_patient_clears_the_scans(qtbot: QtBot, worked: MainWindow) -> None:
     assert worked.has_unsaved_data()
     worked.clear_form()
     assert listed(worked) == [] and worked.texts()["scan"] == ""
+
+
+def test_the_list_of_scans_is_made_at_the_first_scan_after_clear_scans_in_tab_order(qtbot: QtBot,
+                                                                                   worked: MainWindow) -> None:
+    """Issue 18: the (hidden) list is not part of the first frame; once made it is shown, and Tab goes from
+    Clear scans to it and from it on to the lot number, as before."""
+    field = worked.form.scan
+    assert field._list is None and not field.clear_button.isEnabled()
+    worked.show()
+    scan(qtbot, worked, GOOD)
+    assert field._list is not None and field.list.isVisible() and field.clear_button.isEnabled()
+    assert next_by_tab(field.clear_button) is field.list
+    assert next_by_tab(field.list) is worked.rows["lot"].edit
+
+
+def next_by_tab(widget: QWidget) -> QWidget:
+    """The widget Tab moves to from `widget`: the next in the focus chain that takes focus by Tab and is shown
+    (what QWidget.focusNextPrevChild looks for)."""
+    following = widget.nextInFocusChain()
+    while not (following.focusPolicy() & Qt.FocusPolicy.TabFocus and following.isVisible()
+               and following.isEnabled()):
+        following = following.nextInFocusChain()
+    return following
