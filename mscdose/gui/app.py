@@ -4,9 +4,9 @@ Start-up is kept short on purpose (the packaged app should show its window in un
 Qt and the window's own widgets are imported before the window is shown, and its first frame is the menu
 bar, the protocol bar, the whole form and the command row, with "Waiting for the protocol to load." where
 the results will be. Just after that first paint come, in this order: the log file (`logging.handlers`),
-the results column (eligibility, results, flags), the menus' actions and what needs PySide6's `Qt`
-namespace (`MainWindow.complete`), the protocol files and the engine, then the icon; records, worksheet
-and history on first use. benchmarks/README.md has the figures.
+the results column (eligibility, results, flags: `MainWindow.complete`), the protocol files and the engine
+(the form is usable from here), then the menus' actions and what else needs PySide6's `Qt` namespace
+(`MainWindow.finish`), then the icon; records, worksheet and history on first use. benchmarks/README.md has the figures.
 
 `MSCDOSE_STARTUP_PROBE=1` prints `mscdose-window-shown` once the window has been painted and quits (the
 packaging benchmark relies on it); `MSCDOSE_STARTUP_PROBE=ready` waits until the protocol is loaded and
@@ -136,10 +136,13 @@ def run_gui(args: argparse.Namespace) -> int:
     from mscdose.gui.main_window import MainWindow
 
     immediate = demo or bool(screenshot) or probe == "ready"
-    window = MainWindow(load_now=immediate)
+    window = MainWindow(load_now=False)
+    if immediate:  # the protocol read before the window is shown; the menus still follow its first paint
+        window.ensure_protocols_loaded()
     if demo:
         window.fill_demo()
     if screenshot:
+        window.finish()
         ok = save_screenshot(window, screenshot)
         if not ok:
             print(f"mscdose: could not save the screenshot to {screenshot}", file=sys.stderr)
@@ -157,6 +160,7 @@ def run_gui(args: argparse.Namespace) -> int:
     window.after_first_paint(_start_logging)
     if not immediate:
         window.load_protocols_after_first_paint()
+    window.after_first_paint(window.finish)  # the menus and what else needs PySide6's `Qt` namespace
     window.after_first_paint(window.set_icon)  # last: nobody waits for an icon
     window.show()
     if not immediate:
@@ -166,6 +170,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
             setup_logging()  # does nothing if the first paint has set it up
             window.ensure_protocols_loaded()
+            window.finish()
 
         QTimer.singleShot(200, without_paint)
     status = int(app.exec())  # type: ignore[attr-defined]

@@ -28,11 +28,14 @@ from mscdose.gui.texts import translate
 from mscdose.i18n import QT_TRANSLATE_NOOP
 
 HARD_MARK = QT_TRANSLATE_NOOP("Eligibility", "⛔ HARD")  # translated where shown
-# Qt.ItemDataRole.UserRole and the next role, as their values: the first use of PySide6's `Qt` namespace
-# builds its 93 enums (about 14 ms), which the window pays after its first paint rather than before it.
-# The methods that need `Qt` itself import it, and run only once a protocol is loaded.
+# Qt.ItemDataRole.UserRole, the next role and Qt.ItemDataRole.CheckStateRole, and Qt.CheckState's values,
+# as their values: the first use of PySide6's `Qt` namespace builds its 93 enums (20-30 ms), which the
+# window pays once its form is usable (`settle_flags`, from MainWindow.finish) rather than before; the
+# checklist is filled and read without it (tests/gui/test_app.py checks each value against Qt's).
 _TEXT_ROLE = 0x0100
 _KIND_ROLE = _TEXT_ROLE + 1
+_CHECK_STATE_ROLE = 10
+_UNCHECKED, _CHECKED = 0, 2
 
 
 class EligibilityPanel(QGroupBox):
@@ -79,6 +82,7 @@ class EligibilityPanel(QGroupBox):
         self._age_state: bool | None = None
         self._age_note = translate("Window", "age not entered")
         self._updating = False
+        self._flags_settled = False  # see settle_flags
 
     def _list(self, name: str, accessible: str) -> QListWidget:
         widget = QListWidget()
@@ -94,8 +98,6 @@ class EligibilityPanel(QGroupBox):
                      age: Collection[str] = (), translations: Mapping[str, str] | None = None) -> None:
         """Rebuild both lists from a protocol (its `hard_criteria` and `age_criteria` say which are hard and
         which follow the age); every criterion starts unconfirmed."""
-        from PySide6.QtCore import Qt
-
         self._updating = True
         self._hard = frozenset(hard)
         self._translations = dict(translations or {})
@@ -113,15 +115,32 @@ class EligibilityPanel(QGroupBox):
                 if tips:
                     item.setToolTip("\n".join(tips))
                 if text in age:
-                    item.setFlags(Qt.ItemFlag.ItemIsEnabled)
                     item.setData(_KIND_ROLE, "age")
+                item.setData(_CHECK_STATE_ROLE, _UNCHECKED)
+                widget.addItem(item)
+        if self._flags_settled:
+            self._set_flags()
+        self._updating = False
+        self._show_age()
+
+    def settle_flags(self) -> None:
+        """Make the age criterion not tickable by hand (it follows the age), now and for every later protocol.
+        Until then (the moment between the protocol being read and the window's `finish`) a tick given to it
+        is taken back at once (`_item_changed`) and never counted (`states` reads the age)."""
+        self._flags_settled = True
+        self._set_flags()
+
+    def _set_flags(self) -> None:
+        from PySide6.QtCore import Qt
+
+        for widget in (self.inclusion, self.exclusion):
+            for i in range(widget.count()):
+                item = widget.item(i)
+                if item.data(_KIND_ROLE) == "age":
+                    item.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 else:
                     item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
                                   | Qt.ItemFlag.ItemIsSelectable)
-                item.setCheckState(Qt.CheckState.Unchecked)
-                widget.addItem(item)
-        self._updating = False
-        self._show_age()
 
     def _age_items(self) -> list[QListWidgetItem]:
         return [self.inclusion.item(i) for i in range(self.inclusion.count())
@@ -136,8 +155,6 @@ class EligibilityPanel(QGroupBox):
         self.changed.emit()
 
     def _show_age(self) -> None:
-        from PySide6.QtCore import Qt
-
         self._updating = True
         mark = {True: translate("Eligibility", "✔ met"), False: translate("Eligibility", "✖ NOT met"),
                 None: translate("Eligibility", "not confirmed")}[self._age_state]
@@ -145,12 +162,15 @@ class EligibilityPanel(QGroupBox):
             text = item.data(_TEXT_ROLE)
             item.setText(self._shown(text) + translate("Eligibility", "   [from the age field: {note} — {mark}]")
                          .format(note=self._age_note, mark=mark))
-            item.setCheckState(Qt.CheckState.Checked if self._age_state else Qt.CheckState.Unchecked)
+            item.setData(_CHECK_STATE_ROLE, _CHECKED if self._age_state else _UNCHECKED)
         self._updating = False
         self._update_summary()
 
-    def _item_changed(self, _item: QListWidgetItem) -> None:
+    def _item_changed(self, item: QListWidgetItem) -> None:
         if self._updating:
+            return
+        if item.data(_KIND_ROLE) == "age":
+            self._show_age()  # it follows the age, never a tick (before `settle_flags` it can be clicked)
             return
         self._update_summary()
         self.changed.emit()
@@ -174,8 +194,6 @@ class EligibilityPanel(QGroupBox):
 
     def states(self) -> dict[str, bool | None]:
         """criterion -> True (confirmed), False (age known to be outside), None (not confirmed)."""
-        from PySide6.QtCore import Qt
-
         states: dict[str, bool | None] = {}
         for widget in (self.inclusion, self.exclusion):
             for i in range(widget.count()):
@@ -184,23 +202,21 @@ class EligibilityPanel(QGroupBox):
                 if item.data(_KIND_ROLE) == "age":
                     states[text] = self._age_state
                 else:
-                    states[text] = True if item.checkState() == Qt.CheckState.Checked else None
+                    states[text] = True if _checked(item) else None
         return states
 
     def unconfirmed(self) -> list[str]:
         return [text for text, state in self.states().items() if state is not True]
 
     def set_confirmed(self, text: str, confirmed: bool) -> None:
-        from PySide6.QtCore import Qt
-
         for widget in (self.inclusion, self.exclusion):
             for i in range(widget.count()):
                 item = widget.item(i)
-                if item.data(_TEXT_ROLE) == text and item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
-                    item.setCheckState(Qt.CheckState.Checked if confirmed else Qt.CheckState.Unchecked)
+                if item.data(_TEXT_ROLE) == text and item.data(_KIND_ROLE) != "age":
+                    item.setData(_CHECK_STATE_ROLE, _CHECKED if confirmed else _UNCHECKED)
 
     def reset(self) -> None:
-        from PySide6.QtCore import QSignalBlocker, Qt
+        from PySide6.QtCore import QSignalBlocker
 
         with QSignalBlocker(self.confirmed_by_edit):
             self.confirmed_by_edit.clear()
@@ -208,8 +224,8 @@ class EligibilityPanel(QGroupBox):
         for widget in (self.inclusion, self.exclusion):
             for i in range(widget.count()):
                 item = widget.item(i)
-                if item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
-                    item.setCheckState(Qt.CheckState.Unchecked)
+                if item.data(_KIND_ROLE) != "age":
+                    item.setData(_CHECK_STATE_ROLE, _UNCHECKED)
         self._updating = False
         self._update_summary()
 
@@ -232,3 +248,9 @@ class EligibilityPanel(QGroupBox):
                                  .format(done=total - left, total=total, left=left))
         else:
             self.summary.setText(translate("Eligibility", "✔ All {total} criteria confirmed.").format(total=total))
+
+
+def _checked(item: QListWidgetItem) -> bool:
+    """Whether the item is ticked: an int as this panel sets it, or Qt.CheckState as a click sets it."""
+    state = item.data(_CHECK_STATE_ROLE)
+    return int(getattr(state, "value", state) or 0) == _CHECKED

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from mscdose.core.flags import Flag
     from mscdose.core.overrides import Override
 
+# Qt.ItemDataRole.UserRole as its value: each flag's code is kept there, read without PySide6's `Qt` namespace
+# (see eligibility_panel; tests/gui/test_app.py checks it)
+CODE_ROLE = 0x0100
 HARD_STYLE = "background: #b71c1c; color: white; padding: 6px; border-radius: 3px; font-weight: bold;"
 SOFT_STYLE = "background: #ffe0b2; color: #4e2a00; padding: 6px; border: 1px solid #e65100; border-radius: 3px;"
 # The banner's own text pair, given to the label inside it too: a dark theme's white text on this amber
@@ -166,18 +169,14 @@ class FlagsPanel(QWidget):
         self.banners.setVisible(bool(hard or pending or done))
 
     def _add_item(self, flag: Flag, override: Override | None) -> None:
-        from PySide6.QtCore import Qt  # not imported before there is a flag to show (see `_icon`)
-
         item = QListWidgetItem(self._icon(flag.severity), flag_caption(flag, override))
-        item.setData(Qt.ItemDataRole.UserRole, flag.code)
+        item.setData(CODE_ROLE, flag.code)
         # the palette's text colour: icon and word tell it
         item.setToolTip(f"{flag.code} ({severity_word(flag.severity)})")
         self.list.addItem(item)
 
     def count_text(self) -> str:
         """The tab title: how many flags, and how many of them stop or hold finalising."""
-        from PySide6.QtCore import Qt
-
         items = [self.list.item(i) for i in range(self.list.count())]
-        codes = [item for item in items if item.data(Qt.ItemDataRole.UserRole)]
+        codes = [item for item in items if item.data(CODE_ROLE)]
         return translate("Flags", "Flags ({count})").format(count=len(codes))

@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self._first_paint: FirstPaint | None = None
         self._protocols_tried = False
         self._completed = False
+        self._finished = False
         self._output_failed = False
         self.clock: Callable[[], datetime] = local_now
         self.clock_timer = QTimer(self)
@@ -110,8 +111,8 @@ class MainWindow(QMainWindow):
         self._fitted_with_frame = False
         fit_to_screen(self, self._restored)
         if load_now:
-            self.complete()
-            self.load_protocols()
+            self.ensure_protocols_loaded()
+            self.finish()
         self.form.focus_first()  # given when the window is first shown
 
     # -- the parts, as tests and the lead's code reach them -------------------------------------------
@@ -186,17 +187,29 @@ class MainWindow(QMainWindow):
             QWidget.setTabOrder(first, second)
 
     def complete(self) -> None:
-        """What the first paint does not need, done once just after it (or at once with `load_now`): the
-        scroll bars' policy and the menus' actions need PySide6's `Qt` namespace, whose first use builds 93
-        enums (about 14 ms), and the icon is a file to read and decode."""
+        """What the first paint does not need and the usable form does, done once just after the first paint
+        (or at once with `load_now`): the results column. Nothing here uses PySide6's `Qt` namespace, whose
+        first use builds 93 enums (20-30 ms, issue 18): that waits for `finish`."""
         if self._completed:
             return
         self._completed = True
         self._build_panels()
+        self._update_actions()
+
+    def finish(self) -> None:
+        """What follows the usable form (the protocol read, the form live), done once: the menus' actions and
+        their shortcuts, the form's horizontal scroll bar turned off, the age criterion made not tickable by
+        hand; these need PySide6's `Qt` namespace. mscdose.gui.app runs it just after the first paint, once
+        the protocol is read; with `load_now` it is done at once."""
+        if self._finished:
+            return
+        self._finished = True
+        self.complete()
         from PySide6.QtCore import Qt
 
         self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.actions.build_menu_actions()
+        self.eligibility.settle_flags()
         self._update_actions()
 
     def set_icon(self) -> None:

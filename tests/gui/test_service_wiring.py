@@ -258,3 +258,35 @@ def test_without_a_correction_a_second_infusion_is_blocked(
     assert "INFUSION_LIMIT_REACHED" in answers.messages[-1][1]
     assert len(saved_records()) == 1
 
+
+
+def _age_item(window: MainWindow) -> Any:
+    inclusion = window.eligibility.inclusion
+    return next(inclusion.item(i) for i in range(inclusion.count()) if "Age 14 to 60 years" in inclusion.item(i).text())
+
+
+def test_the_age_criterion_follows_the_age_even_before_the_menus(qtbot: Any, settings: Any) -> None:
+    """Issue 18: the checklist is filled without PySide6's `Qt` namespace, and the age criterion is made not
+    tickable by hand only in `finish` (the menus, just after the usable form). A click on it in between is taken
+    back at once and never counts; after `finish`, and for a protocol chosen later, it cannot be ticked."""
+    from PySide6.QtCore import Qt
+
+    window = MainWindow(settings, load_now=False)
+    qtbot.addWidget(window)
+    window.ensure_protocols_loaded()
+    inclusion = window.eligibility.inclusion
+    item = _age_item(window)
+    other = next(inclusion.item(i) for i in range(inclusion.count()) if inclusion.item(i) is not item)
+    assert item.checkState() == Qt.CheckState.Unchecked
+    item.setCheckState(Qt.CheckState.Checked)  # what a click on its box does
+    assert item.checkState() == Qt.CheckState.Unchecked
+    assert window.eligibility.states()["Age 14 to 60 years"] is None
+    other.setCheckState(Qt.CheckState.Checked)  # an ordinary criterion is ticked as before
+    assert window.eligibility.states()[other.data(Qt.ItemDataRole.UserRole)] is True
+
+    window.finish()
+    assert item.flags() == Qt.ItemFlag.ItemIsEnabled
+    assert other.flags() == Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable
+    window.protocol_bar.protocol_changed.emit(0)  # the protocol read again (a site protocol chosen)
+    assert _age_item(window).flags() == Qt.ItemFlag.ItemIsEnabled
+    assert _age_item(window) is not item  # (the checklist was made again)
