@@ -57,7 +57,7 @@ def reason_problem(reason: str) -> str | None:
 
     Chinese is written without spaces (issue 16: "今日已用病房体重秤核实体重" is a reason), so a text of at least
     MIN_HAN_CHARACTERS Chinese characters, of which at least three differ, counts as a reason too."""
-    han = _han().findall(reason or "")
+    han = [] if (reason or "").isascii() else _han().findall(reason)  # (ASCII has no ideograph: no compile)
     if len(han) >= MIN_HAN_CHARACTERS and len(set(han)) >= 3:
         return None
     words = [w.casefold() for w in _WORD.findall(reason or "")

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from mscdose.core.errors import InputError
 from mscdose.core.messages import QT_TRANSLATE_NOOP, Message, said
@@ -28,10 +30,17 @@ _IGNORABLE_RANGES = (
     (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF),
 )
 _IGNORABLE = frozenset(code for low, high in _IGNORABLE_RANGES for code in range(low, high + 1))
-# the same code points as one character class: a search in C instead of a Python set lookup per character
-# (none of them is ASCII, so ASCII text skips it). tests/core: test_text.py proves the fast path equal.
-_IGNORABLE_SEARCH = re.compile("[" + "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in _IGNORABLE_RANGES)
-                               + "]").search
+
+
+@cache
+def _ignorable_search() -> Callable[[str], re.Match[str] | None]:
+    """The same code points as one character class: a search in C instead of a Python set lookup per
+    character (none of them is ASCII, so ASCII text skips it; tests/core/test_text.py proves the fast path
+    equal). Compiled on first use, by a text that is not ASCII: about 1 ms that every start paid (issue 18)."""
+    return re.compile("[" + "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in _IGNORABLE_RANGES)
+                      + "]").search
+
+
 _HIDDEN_CATEGORIES = {"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"}
 _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]")
 
@@ -67,7 +76,7 @@ def safe_for_terminal(text: str) -> str:
     # `is_hidden` looks up (Cc, Cf, Cs, Co, Cn, Zl, Zp, and Zs but the space); the default-ignorable code points
     # are checked apart (by one regular expression). Half of `history`'s time at 100,000 records went to the
     # loop below.
-    if text.isprintable() and (text.isascii() or _IGNORABLE_SEARCH(text) is None) and "\\" not in text:
+    if text.isprintable() and (text.isascii() or _ignorable_search()(text) is None) and "\\" not in text:
         return text
     out: list[str] = []
     for char in text:

@@ -89,14 +89,15 @@ FREE_TEXTS = {"patient_id": "patient_id", "patient_name": "patient_name", "lot":
 def text_errors(texts: Mapping[str, str]) -> dict[str, InputError]:
     """The free-text fields that could spoof what is printed (control, bidi or hidden characters, over-long
     text), each with the service's message, so that the window marks them as the person types."""
-    from mscdose.service.errors import InvalidInput
-    from mscdose.service.finalise import Preparation, check_texts
-
     errors: dict[str, InputError] = {}
     for key, name in FREE_TEXTS.items():
         text = texts.get(key) or ""
         if not text:
             continue
+        # (imported at the first text typed: not part of the time to a usable form, issue 18)
+        from mscdose.service.errors import InvalidInput
+        from mscdose.service.finalise import Preparation, check_texts
+
         fields = {"patient_id": ""} | {name: text}
         try:
             check_texts(Preparation(**fields))

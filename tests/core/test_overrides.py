@@ -89,3 +89,16 @@ def test_a_reason_written_in_chinese_counts_its_characters() -> None:
     assert reason_problem("今日已用病房体重秤核实体重") is None  # 13 characters: weight confirmed on the ward scale
     assert reason_problem("体重核实") is not None  # 4 characters: too short to say why
     assert reason_problem("好好好好好好好") is not None  # one character repeated says nothing
+
+
+def test_an_ascii_reason_is_judged_without_compiling_the_ideograph_class() -> None:
+    """Issue 18: the CJK class takes about 3 ms to compile, and every protocol read checks its standard
+    reasons (English); ASCII text has no ideograph, so only a text that is not ASCII compiles it."""
+    from mscdose.core import overrides
+
+    overrides._han.cache_clear()
+    assert overrides.reason_problem("Weight confirmed on ward scale") is None
+    assert overrides.reason_problem("ok ok") is not None
+    assert overrides._han.cache_info().currsize == 0
+    assert overrides.reason_problem("今日已用病房体重秤核实体重") is None  # issue 16: a Chinese reason
+    assert overrides._han.cache_info().currsize == 1

@@ -105,3 +105,15 @@ def test_check_text_returns_clean_text_or_raises_an_input_error(field: str, text
         return
     assert value == value.strip() and len(value) <= TEXT_FIELDS[field].max_length
     assert safe_for_terminal(value) == value.replace("\\", "\\\\")
+
+
+def test_the_ignorable_class_is_compiled_only_for_text_that_is_not_ascii() -> None:
+    """Issue 18: about 1 ms of every start; ASCII text never needs it."""
+    from mscdose.core import text
+
+    text._ignorable_search.cache_clear()
+    assert safe_for_terminal("MRN-001 Jane Doe") == "MRN-001 Jane Doe"
+    assert text._ignorable_search.cache_info().currsize == 0
+    assert safe_for_terminal("Zoë") == "Zoë"
+    assert safe_for_terminal("Zo\u034fë") == "Zo\\u034fë"  # a combining grapheme joiner (ignorable) written out
+    assert text._ignorable_search.cache_info().currsize == 1
