@@ -23,7 +23,6 @@ Numbers are never translated: digits stay ASCII, and cell counts take the one fo
 from __future__ import annotations
 
 import contextlib
-import locale
 import os
 import re
 from collections.abc import Iterator, Mapping
@@ -77,22 +76,29 @@ def require(name: str, where: str) -> str:
 
 def system_language() -> str:
     """The system's UI language when mscdose has a translation for it, else English."""
-    candidates: list[str] = []
-    try:
-        from PySide6.QtCore import QLocale
-
-        candidates += [*QLocale.system().uiLanguages(), QLocale.system().name()]
-    except ImportError:  # pragma: no cover - Qt is a dependency; the environment is the fall back
-        pass
-    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        candidates += os.environ.get(variable, "").split(":")
-    with contextlib.suppress(ValueError):
-        candidates.append(locale.getlocale()[0] or "")
-    for candidate in candidates:
+    for candidate in _system_languages():
         language = normalise(candidate)
         if language is not None:
             return language
     return ENGLISH
+
+
+def _system_languages() -> Iterator[str]:
+    """Qt's reading of the system's languages, then the environment, then Python's locale, in that order;
+    made as they are asked for, so `locale` is imported only when nothing before it is a language (about
+    1 ms of a window's start, issue 18)."""
+    try:
+        from PySide6.QtCore import QLocale
+
+        yield from [*QLocale.system().uiLanguages(), QLocale.system().name()]
+    except ImportError:  # pragma: no cover - Qt is a dependency; the environment is the fall back
+        pass
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        yield from os.environ.get(variable, "").split(":")
+    import locale
+
+    with contextlib.suppress(ValueError):
+        yield locale.getlocale()[0] or ""
 
 
 def choose_language(option: str | None = None, environ: Mapping[str, str] | None = None,
@@ -207,16 +213,23 @@ def qt_translators(language: str) -> list[Any]:
 CELLS_ZH = "× 10⁶ 个细胞"  # the one form of a cell count on a Chinese window and worksheet (docs/chinese.md)
 
 _NUMBER = r"(\d[\d,]*(?:\.\d+)?)"
-_BILLION = re.compile(_NUMBER + r" billion")
+_BILLION = _NUMBER + r" billion"
 _UNITS_ZH = (
-    (re.compile(_NUMBER + r" million cells/kg"), r"\1 × 10⁶ 个细胞/kg"),
-    (re.compile(_NUMBER + r" million cells/mL"), r"\1 × 10⁶ 个细胞/mL"),
-    (re.compile(_NUMBER + r" million cells"), r"\1 × 10⁶ 个细胞"),
-    (re.compile(_NUMBER + r" million(?=/)"), r"\1 × 10⁶"),
-    (re.compile(_NUMBER + r" million\b"), r"\1 × 10⁶"),
-    (re.compile(r"\bgtt/min\b"), "滴/分"),
-    (re.compile(r"\bgtt/mL\b"), "滴/mL"),
+    (_NUMBER + r" million cells/kg", r"\1 × 10⁶ 个细胞/kg"),
+    (_NUMBER + r" million cells/mL", r"\1 × 10⁶ 个细胞/mL"),
+    (_NUMBER + r" million cells", r"\1 × 10⁶ 个细胞"),
+    (_NUMBER + r" million(?=/)", r"\1 × 10⁶"),
+    (_NUMBER + r" million\b", r"\1 × 10⁶"),
+    (r"\bgtt/min\b", "滴/分"),
+    (r"\bgtt/mL\b", "滴/mL"),
 )
+
+
+@cache
+def _zh_patterns() -> tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]]:
+    """The patterns above, compiled when a Chinese text is first written: an English window never needs
+    them, and compiling them cost every start about 1.5 ms (issue 18)."""
+    return re.compile(_BILLION), tuple((re.compile(pattern), replacement) for pattern, replacement in _UNITS_ZH)
 
 
 def _billion_as_millions(match: re.Match[str]) -> str:
@@ -235,8 +248,9 @@ def units_for(text: str, language: str | None = None) -> str:
     person typed (a name, a reason): that is printed as typed."""
     if (language or current_language()) != CHINESE:
         return text
-    text = _BILLION.sub(_billion_as_millions, text)
-    for pattern, replacement in _UNITS_ZH:
+    billion, units = _zh_patterns()
+    text = billion.sub(_billion_as_millions, text)
+    for pattern, replacement in units:
         text = pattern.sub(replacement, text)
     return text
 
