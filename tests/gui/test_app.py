@@ -59,6 +59,22 @@ def test_deferred_window_loads_the_protocol_after_its_first_paint(qtbot: QtBot, 
     assert window.rows["final_volume"].text() == "100"
 
 
+def test_a_panel_reached_before_the_first_paint_is_made_then(qtbot: QtBot, settings: Settings) -> None:
+    """Issue 18: the results column follows the first paint, but code that reaches a panel earlier (a
+    closing window asking about ticked criteria, a test) gets it made there and then, in its place."""
+    from PySide6.QtWidgets import QLabel, QTabWidget
+
+    window = MainWindow(settings, load_now=False)
+    qtbot.addWidget(window)
+    assert window.findChild(QTabWidget, "detailsTabs") is None
+    assert not window.has_unsaved_data()  # asks nothing of the checklist, which does not exist yet
+    assert window.findChild(QTabWidget, "detailsTabs") is None
+    assert window.flags.count_text() == "Flags (0)"
+    assert window.findChild(QTabWidget, "detailsTabs") is window.details
+    assert window.results.parentWidget() is window.layout_parts.results_column
+    assert not window.findChild(QLabel, "resultsWaiting").isVisibleTo(window)
+
+
 def test_every_setting_is_declared_once_with_a_default(qtbot: QtBot, settings: Settings) -> None:
     declared = [value for value in vars(settings_module).values() if isinstance(value, Option)]
     assert sorted(o.key for o in declared) == sorted(o.key for o in settings_module.ALL_OPTIONS)
