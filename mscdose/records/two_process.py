@@ -26,6 +26,7 @@ Tests: tests/records/test_two_process.py (results equal with and without the hel
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -66,20 +67,25 @@ def parallel_from(environ: dict[str, str] | os._Environ[str] = os.environ) -> in
 
 
 def id_spans(conn: Any, table: str = "records", size: int | None = None) -> list[Span]:
-    """The table's ids (its INTEGER PRIMARY KEY), in order, cut into spans of `size` rows: (first id, last id)
-    inclusive. Cut by the ids themselves, so a damaged store with gaps or huge ids still gives spans of rows."""
+    """The table's ids (its INTEGER PRIMARY KEY) cut into spans of about `size` rows: (first id, last id)
+    inclusive, in order, together covering every id from the table's smallest to its largest.
+
+    Where to cut is read from the ids as the query planner lists them (a covering index when there is one: no
+    table page is read, 30-40 ms at 100,000 records against 190-210 ms for the table's 864 MB, issue 18), but the
+    spans are bounded by the smallest and largest id read from the table itself and each span reaches to the
+    next one's first id: a row an index does not list (a damaged store) is still in a span, and read from the
+    table; only the spans' sizes depend on the index. Cut at ids, not at every `size`-th number, so a damaged
+    store with gaps or huge ids still gives spans of rows."""
     size = size or SPAN
-    found: list[Span] = []
-    count, first, last = 0, None, None
-    for (rid,) in conn.execute(f"SELECT id FROM {table} ORDER BY id"):
-        if count % size == 0:
-            if first is not None:
-                found.append((first, last))
-            first = rid
-        last, count = rid, count + 1
-    if first is not None:
-        found.append((first, last))
-    return found
+    low, high = conn.execute(f"SELECT (SELECT min(id) FROM {table}), (SELECT max(id) FROM {table})").fetchone()
+    if low is None:
+        return []
+    ids = sorted(rid for (rid,) in conn.execute(f"SELECT id FROM {table}"))
+    starts = [low]
+    for rid in ids[size::size]:
+        if starts[-1] < rid <= high:
+            starts.append(rid)
+    return [(first, following - 1) for first, following in itertools.pairwise(starts)] + [(starts[-1], high)]
 
 
 def _open_store(path: str) -> Any:

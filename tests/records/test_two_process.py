@@ -145,7 +145,7 @@ def export_bytes(path: Path, out: Path) -> bytes:
 
 def count_records(path: Path) -> int:
     with closing(sqlite3.connect(path)) as conn:
-        return int(conn.execute("SELECT COUNT(*) FROM records").fetchone()[0])
+        return int(conn.execute("SELECT COUNT(*) FROM records NOT INDEXED").fetchone()[0])  # the table, not an index
 
 
 def test_export_writes_the_same_bytes_with_a_helper_process(twelve: Path, helped: list[Any], tmp_path: Path,
@@ -231,3 +231,41 @@ def test_history_lines_are_the_same_with_a_helper_process(twelve: Path, helped: 
     monkeypatch.setenv(two_process.ENVIRONMENT, "off")
     monkeypatch.setattr(two_process, "SPAN", 10**9)
     assert with_helper == history(twelve)
+
+
+def test_an_index_that_misses_records_leaves_every_record_in_a_span(twelve: Path, helped: list[Any],
+                                                                     tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 18: where the spans are cut is read from the ids as an index lists them (no table page read), but
+    the spans reach from the table's own smallest id to its largest, each to the next one's first: an index
+    that lists only every other record (a damaged file) leaves each record in a span, read from the table, and
+    verify, the CSV and the history are those of one walk over the table."""
+    wanted = (one_process_report(twelve, monkeypatch), export_bytes_once(twelve, tmp_path / "one.csv"),
+              history_once(twelve, monkeypatch))
+    edit(twelve, "DROP INDEX records_by_supersedes",
+         "CREATE INDEX records_by_supersedes ON records (supersedes) WHERE id % 2 = 0",
+         "PRAGMA writable_schema = ON",
+         "UPDATE sqlite_master SET sql = 'CREATE INDEX records_by_supersedes ON records (supersedes)' "
+         "WHERE name = 'records_by_supersedes'")
+    with closing(raw(twelve)) as conn:
+        assert "records_by_supersedes" in str(conn.execute("EXPLAIN QUERY PLAN SELECT id FROM records").fetchall())
+        assert [rid for (rid,) in conn.execute("SELECT id FROM records")] == [2, 4, 6, 8, 10, 12]  # damaged
+        spans = two_process.id_spans(conn)
+    assert spans == [(1, 5), (6, 9), (10, 12)]  # cut at every 2nd id the index lists, from 1 to 12 without a gap
+    report = verify_once(twelve)
+    assert report.ok and str(report) == str(wanted[0])
+    assert export_bytes(twelve, tmp_path / "two.csv") == wanted[1]
+    assert history(twelve) == wanted[2]
+    assert len(helped) == 3 and all(helper is not None for helper in helped)
+
+
+def export_bytes_once(path: Path, out: Path) -> bytes:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(two_process.ENVIRONMENT, "off")
+        return export_bytes(path, out)
+
+
+def history_once(path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    with monkeypatch.context() as patch:
+        patch.setenv(two_process.ENVIRONMENT, "off")
+        return history(path)
