@@ -2571,6 +2571,10 @@
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
+        <source>Exporting the records to {path}…</source>
+        <translation>正在将记录导出到 {path}…</translation>
+    </message>
+    <message>
         <source>Exported 1 record to {path}.</source>
         <translation>已将 1 条记录导出到 {path}。</translation>
     </message>

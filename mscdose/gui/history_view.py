@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mscdose.gui.background_export import CsvExport, in_background, outcome
 from mscdose.gui.history_model import (
     STATUS_ALL,
     STATUS_OK,
@@ -172,6 +173,9 @@ class HistoryView(QDialog):
         self.export_button.setObjectName("historyExportButton")
         self.export_button.setToolTip(translate("History", "All records, one row each, for the trial's data manager."))
         self.export_button.clicked.connect(self.export_csv)
+        self.csv_export = CsvExport(self)
+        self.csv_export.finished.connect(self.exported)
+        self._export_target = ""
         self.refresh_button = QPushButton(translate("History", "Re&fresh"))
         self.refresh_button.setObjectName("historyRefreshButton")
         self.refresh_button.clicked.connect(self.refresh)
@@ -252,7 +256,7 @@ class HistoryView(QDialog):
         self.show_button.setEnabled(has_selection)
         self.reprint_button.setEnabled(has_selection)
         self.correct_button.setEnabled(has_selection)
-        self.export_button.setEnabled(self.model.total > 0 or self.model.filtered)
+        self.export_button.setEnabled((self.model.total > 0 or self.model.filtered) and not self.csv_export.running())
 
     def report(self, text: str, error: bool = False) -> None:
         self.message.setText(text)
@@ -360,18 +364,31 @@ class HistoryView(QDialog):
         return True
 
     def export_csv(self) -> bool:
+        """Ask where, then write every record's row there: a SQLite store by a worker thread on its own
+        connection (background_export.py), the window live meanwhile; `exported` reports the outcome."""
         path = self.ask_save_path(translate("History", "Export records as CSV"), "mscdose-records.csv",
                                   translate("History", "CSV files (*.csv)"))
         if not path:
             return False
-        try:
-            count = self.store.export_csv(Path(path))
-        except StoreError as error:
-            self.report(str(error), error=True)
-            return False
-        self.report((translate("History", "Exported 1 record to {path}.") if count == 1 else
-                     translate("History", "Exported {count} records to {path}.")).format(count=count, path=path))
+        self._export_target = path
+        if not in_background(self.store):
+            rows, error = outcome(self.store, Path(path))
+            self.exported(rows, error)
+            return rows is not None
+        self.export_button.setEnabled(False)
+        self.report(translate("History", "Exporting the records to {path}…").format(path=path))
+        self.csv_export.start(self.store.path, Path(path))
         return True
+
+    def exported(self, count: int | None, error: str | None) -> None:
+        self.csv_export.wait()  # (its thread is ending: this answer is the last thing it does)
+        self._update_buttons()
+        if count is None:
+            self.report(error or "", error=True)
+            return
+        self.report((translate("History", "Exported 1 record to {path}.") if count == 1 else
+                     translate("History", "Exported {count} records to {path}.")).format(
+                         count=count, path=self._export_target))
 
     def _close_store(self, _result: int = 0) -> None:
         self.store.close()
@@ -379,4 +396,5 @@ class HistoryView(QDialog):
     def closeEvent(self, event: Any) -> None:
         for dialog in list(self.record_dialogs):
             dialog.close()
+        self.csv_export.wait()  # an export under way is finished first: its file is never left half made
         super().closeEvent(event)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import re
 import sys
+import threading
 import types
 from collections.abc import Iterator
 from datetime import timedelta
@@ -151,6 +152,7 @@ def test_export_csv_writes_the_file_the_user_chose(qtbot: QtBot, view: HistoryVi
     target = tmp_path / "export.csv"
     monkeypatch.setattr(view, "ask_save_path", lambda *args: str(target))
     qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.message.text() == f"Exported 3 records to {target}.")  # (a worker thread writes)
     with open(target, encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert [(r["record_id"], r["volume_to_draw_ml"]) for r in rows] == [("1", "32.6"), ("2", "8.7"), ("3", "32.6")]
@@ -172,11 +174,79 @@ def test_a_store_error_is_shown_not_raised(qtbot: QtBot, view: HistoryView, tmp_
     def full(path: Path) -> int:
         raise StoreError("Could not write the CSV export: the disk is full.")
 
-    monkeypatch.setattr(view.store, "export_csv", full)
+    monkeypatch.setattr(RecordStore, "export_csv", lambda store, path: full(path))  # (the worker's own store)
     monkeypatch.setattr(view, "ask_save_path", lambda *args: str(tmp_path / "x.csv"))
     qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.message.property("isError") is True)
     assert view.message.text() == "Could not write the CSV export: the disk is full."
-    assert view.message.property("isError") is True
+    assert view.export_button.isEnabled()
+
+
+def test_the_window_stays_live_while_an_export_runs(qtbot: QtBot, view: HistoryView, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 18: at 100,000 records an export takes seconds; a worker thread on its own connection writes it
+    while the window answers (a filter typed meanwhile is applied), says so and offers no second export."""
+    release, started = threading.Event(), threading.Event()
+    real = RecordStore.export_csv
+
+    def slow(store: RecordStore, path: Path) -> int:
+        started.set()
+        assert release.wait(30)
+        return real(store, path)
+
+    monkeypatch.setattr(RecordStore, "export_csv", slow)
+    target = tmp_path / "export.csv"
+    monkeypatch.setattr(view, "ask_save_path", lambda *args: str(target))
+    qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    assert started.wait(30)
+    assert view.message.text() == f"Exporting the records to {target}…"
+    assert not view.export_button.isEnabled()
+    qtbot.keyClicks(view.patient_filter, "p2")
+    assert shown_ids(view) == [2] and not view.export_button.isEnabled() and not target.exists()
+    release.set()
+    qtbot.waitUntil(lambda: view.message.text() == f"Exported 3 records to {target}.")
+    assert view.export_button.isEnabled() and target.is_file()
+
+
+def test_closing_the_window_finishes_the_export_first(qtbot: QtBot, view: HistoryView, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window closed while its export runs waits for it: the file is whole when the window is gone."""
+    release, started = threading.Event(), threading.Event()
+    real = RecordStore.export_csv
+
+    def slow(store: RecordStore, path: Path) -> int:
+        started.set()
+        assert release.wait(30)
+        return real(store, path)
+
+    monkeypatch.setattr(RecordStore, "export_csv", slow)
+    waiting = view.csv_export.wait
+    monkeypatch.setattr(view.csv_export, "wait", lambda: (release.set(), waiting()))
+    target = tmp_path / "export.csv"
+    monkeypatch.setattr(view, "ask_save_path", lambda *args: str(target))
+    qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    assert started.wait(30) and not target.exists()
+    view.close()
+    assert not view.csv_export.running()
+    with open(target, encoding="utf-8-sig", newline="") as handle:
+        assert [row["record_id"] for row in csv.DictReader(handle)] == ["1", "2", "3"]
+
+
+def test_only_a_sqlite_file_at_the_current_schema_is_exported_in_the_background(store: RecordStore) -> None:
+    from mscdose.gui.background_export import in_background
+
+    class Other(RecordStore):  # (PostgreSQL's store is one: its connections are its own)
+        pass
+
+    assert in_background(store)
+    other = object.__new__(Other)
+    other.__dict__.update(vars(store))
+    assert not in_background(other)
+    store.migrated_in_memory = True
+    try:
+        assert not in_background(store)
+    finally:
+        store.migrated_in_memory = False
 
 
 def test_refresh_shows_records_saved_elsewhere_and_keeps_the_selection(qtbot: QtBot, view: HistoryView,
