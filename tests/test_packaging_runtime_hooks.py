@@ -1,14 +1,17 @@
-"""build.spec leaves out PyInstaller's multiprocessing and pkgutil run-time hooks (issue 18: they cost the frozen
-window its first paint). That is safe only while mscdose never asks pkgutil for modules and starts processes
-only where packaging/rth_helper_process.py serves them (records/two_process.py's spawned helper): this test
-fails the moment other code does, so that the hook is put back before a frozen build misbehaves (a frozen
-program without it re-runs itself in every child process). Reads files only; it builds nothing (the built
-program, and its helper process, are driven by tests/packaging)."""
+"""build.spec leaves out PyInstaller's multiprocessing and pkgutil run-time hooks, and replaces its PySide6
+one (issue 18: they cost the frozen window its first paint, and every command line use its start). Leaving
+the first two out is safe only while mscdose never asks pkgutil for modules and starts processes only where
+packaging/rth_helper_process.py serves them (records/two_process.py's spawned helper): this test fails the
+moment other code does, so that the hook is put back before a frozen build misbehaves (a frozen program
+without it re-runs itself in every child process). Reads files, and runs our Qt hook's finder in a fresh
+Python; it builds nothing (the built program, and its helper process, are driven by tests/packaging)."""
 
 from __future__ import annotations
 
 import ast
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,11 +28,47 @@ def _imported_modules(path: Path) -> set[str]:
     return names
 
 
+# PyInstaller's hooks replaced by ours, which do the same without their cost at every start
+REPLACED = {"pyi_rth_pyside6": "packaging/rth_qt_paths.py"}
+
+
 def test_the_spec_leaves_out_only_the_hooks_named_here() -> None:
     spec = (ROOT / "build.spec").read_text(encoding="utf-8")
     block = spec[spec.index("RUNTIME_HOOKS_LEFT_OUT = ("):]
     block = block[: block.index("\n)\n")]
-    assert set(re.findall(r'^\s*"(pyi_rth_\w+)"', block, flags=re.MULTILINE)) == set(LEFT_OUT)
+    assert set(re.findall(r'^\s*"(pyi_rth_\w+)"', block, flags=re.MULTILINE)) == set(LEFT_OUT) | set(REPLACED)
+    for ours in REPLACED.values():
+        assert f'str(ROOT / "packaging" / "{Path(ours).name}")' in spec
+
+
+def test_our_qt_hook_sets_the_paths_of_pyinstallers_and_imports_no_qt() -> None:
+    """pyi_rth_pyside6 imported PySide6.QtCore at every start of the frozen program (about 110 ms of every
+    command). Ours sets the same environment and leaves its qt.conf step until QtCore is imported."""
+    ours = (ROOT / "packaging" / "rth_qt_paths.py").read_text(encoding="utf-8")
+    for needed in ('os.environ["QT_PLUGIN_PATH"]', 'os.environ["QML2_IMPORT_PATH"]', '"PATH")', '"DYLD_LIBRARY_PATH")',
+                   'ensure_single_qt_bindings_package("PySide6")', 'create_embedded_qt_conf("PySide6", qt_path)'):
+        assert needed in ours
+    assert not {m for m in _imported_modules(ROOT / "packaging" / "rth_qt_paths.py") if m.startswith("PySide6")}
+
+
+def test_our_qt_hook_runs_its_step_just_after_qtcore_is_imported() -> None:
+    """The finder of packaging/rth_qt_paths.py, in a fresh Python: nothing happens until PySide6.QtCore is
+    imported; then the step runs once, with QtCore loaded and before anything else uses it, and the finder
+    is gone. A module whose name is not QtCore is left to the other finders."""
+    code = """
+import runpy, sys
+hook = runpy.run_path(sys.argv[1])  # not frozen: it only defines its classes
+seen = []
+sys.meta_path.insert(0, hook["AfterQtCore"](lambda: seen.append(sys.modules["PySide6.QtCore"].QFile.exists(
+    ":/qt/etc/qt.conf"))))
+import json
+before = (list(seen), "PySide6.QtCore" in sys.modules)
+from PySide6.QtCore import QCoreApplication
+print(before, seen, any(type(f).__name__ == "AfterQtCore" for f in sys.meta_path))
+"""
+    done = subprocess.run([sys.executable, "-c", code, str(ROOT / "packaging" / "rth_qt_paths.py")],
+                          capture_output=True, text=True, timeout=60, check=True)
+    assert done.stdout.strip() == "([], False) [True] False"  # PySide6 had made its qt.conf as QtCore loaded
 
 
 # the one module that starts processes, and the run-time hook that serves it in the frozen build
@@ -38,7 +77,7 @@ SERVED_BY_OUR_HOOK = {"mscdose/records/two_process.py": ("multiprocessing", "pyi
 
 def test_our_hook_replaces_the_multiprocessing_one() -> None:
     spec = (ROOT / "build.spec").read_text(encoding="utf-8")
-    assert 'runtime_hooks=[str(ROOT / "packaging" / "rth_helper_process.py")]' in spec
+    assert 'runtime_hooks=[str(ROOT / "packaging" / "rth_helper_process.py"),' in spec
     hook = (ROOT / "packaging" / "rth_helper_process.py").read_text(encoding="utf-8")
     assert "--multiprocessing-fork" in hook and "from multiprocessing.resource_tracker import main" in hook
     two_process = (ROOT / "mscdose" / "records" / "two_process.py").read_text(encoding="utf-8")
