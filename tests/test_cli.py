@@ -12,6 +12,7 @@ import re
 import subprocess
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -180,3 +181,48 @@ def test_every_command_s_help_is_text_not_a_traceback(capsys: pytest.CaptureFixt
         assert exited.value.code == 0 and "usage:" in out, name
         if name == "calc":
             assert "% v/v" in out
+
+
+def test_a_calculation_opens_no_log_file(tmp_path: Path) -> None:
+    """Issue 18: the command line opens its log file when the first record is logged (a saved record, a
+    print, an error); a calculation logs nothing, so it imports neither logging.handlers nor platformdirs
+    and writes no file: about 10 ms of every `mscdose calc`."""
+    code = """
+import sys
+from mscdose.cli import main
+status = main(["calc", "--weight", "62 kg", "--dose", "150 million cells", "--concentration", "5 million cells/mL",
+               "--viability", "92 %", "--bag-volume", "20 mL", "--bags", "2", "--json"])
+print(status, [m for m in ("logging.handlers", "platformdirs") if m in sys.modules], file=sys.stderr)
+"""
+    data = os.fspath(tmp_path)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False,
+                          env={**os.environ, "MSCDOSE_DATA_DIR": data})
+    assert done.stderr.strip().splitlines()[-1] == "0 []"
+    assert json.loads(done.stdout)["volume_to_draw_ml"] == 32.6
+    assert not (tmp_path / "mscdose.log").exists()
+
+
+def test_the_log_file_opened_late_takes_every_record_once(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A record logged through the waiting handler reaches the file; the window's setup afterwards (one
+    process) replaces it, and no line is written twice."""
+    import logging
+
+    from mscdose import logsetup
+
+    monkeypatch.setenv("MSCDOSE_DATA_DIR", os.fspath(tmp_path))
+    logger = logging.getLogger("mscdose.test")
+    try:
+        logsetup.log_on_first_record()
+        logger.info("first")
+        logsetup.setup_logging()
+        logger.info("second")
+        logsetup.log_on_first_record()  # a command run again in the same process: the open file is kept
+        logger.info("third")
+    finally:
+        for handler in list(logsetup.log.handlers):
+            if isinstance(handler, logsetup.OpenOnFirstRecord) or getattr(handler, "baseFilename", None):
+                logsetup.log.removeHandler(handler)
+                handler.close()
+    lines = (tmp_path / "mscdose.log").read_text(encoding="utf-8").splitlines()
+    assert [line.split(": ", 1)[1] for line in lines] == ["first", "second", "third"]

@@ -74,9 +74,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if name not in COMMANDS:
             raise Problem.bad_input("command", name, f"“{name}” is not a mscdose command. Accepted: gui, "
                                     + ", ".join(COMMANDS) + ". `mscdose --help` describes them.")
-        from mscdose.logsetup import setup_logging
+        from mscdose.logsetup import log_on_first_record
 
-        setup_logging()
+        log_on_first_record()
         module = importlib.import_module(COMMANDS[name].module)
         parser = module.build_parser(name)
         args = parser.parse_args(rest)
