@@ -182,10 +182,8 @@ def test_a_store_error_is_shown_not_raised(qtbot: QtBot, view: HistoryView, tmp_
     assert view.export_button.isEnabled()
 
 
-def test_the_window_stays_live_while_an_export_runs(qtbot: QtBot, view: HistoryView, tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    """Issue 18: at 100,000 records an export takes seconds; a worker thread on its own connection writes it
-    while the window answers (a filter typed meanwhile is applied), says so and offers no second export."""
+def slow_export(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, threading.Event]:
+    """Every store's export waits, once started (the second event set), until the first event is set."""
     release, started = threading.Event(), threading.Event()
     real = RecordStore.export_csv
 
@@ -195,6 +193,14 @@ def test_the_window_stays_live_while_an_export_runs(qtbot: QtBot, view: HistoryV
         return real(store, path)
 
     monkeypatch.setattr(RecordStore, "export_csv", slow)
+    return release, started
+
+
+def test_the_window_stays_live_while_an_export_runs(qtbot: QtBot, view: HistoryView, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 18: at 100,000 records an export takes seconds; a worker thread on its own connection writes it
+    while the window answers (a filter typed meanwhile is applied), says so and offers no second export."""
+    release, started = slow_export(monkeypatch)
     target = tmp_path / "export.csv"
     monkeypatch.setattr(view, "ask_save_path", lambda *args: str(target))
     qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
@@ -211,15 +217,7 @@ def test_the_window_stays_live_while_an_export_runs(qtbot: QtBot, view: HistoryV
 def test_closing_the_window_finishes_the_export_first(qtbot: QtBot, view: HistoryView, tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     """The window closed while its export runs waits for it: the file is whole when the window is gone."""
-    release, started = threading.Event(), threading.Event()
-    real = RecordStore.export_csv
-
-    def slow(store: RecordStore, path: Path) -> int:
-        started.set()
-        assert release.wait(30)
-        return real(store, path)
-
-    monkeypatch.setattr(RecordStore, "export_csv", slow)
+    release, started = slow_export(monkeypatch)
     waiting = view.csv_export.wait
     monkeypatch.setattr(view.csv_export, "wait", lambda: (release.set(), waiting()))
     target = tmp_path / "export.csv"
