@@ -11,6 +11,7 @@ finalising. The initials of the person who confirmed the list are kept with the 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -26,6 +27,9 @@ from PySide6.QtWidgets import (
 
 from mscdose.gui.texts import translate
 from mscdose.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from mscdose.core.engine import DoseResult
 
 HARD_MARK = QT_TRANSLATE_NOOP("Eligibility", "⛔ HARD")  # translated where shown
 # Qt.ItemDataRole.UserRole, the next role and Qt.ItemDataRole.CheckStateRole, and Qt.CheckState's values,
@@ -145,6 +149,22 @@ class EligibilityPanel(QGroupBox):
     def _age_items(self) -> list[QListWidgetItem]:
         return [self.inclusion.item(i) for i in range(self.inclusion.count())
                 if self.inclusion.item(i).data(_KIND_ROLE) == "age"]
+
+    def show_age_of(self, result: DoseResult | None, typed: str, unreadable: bool) -> None:
+        """The age criterion from the calculation: met or not when it has an age, else why it is not known
+        (`typed`: the age or date of birth as typed; `unreadable`: the age field cannot be read)."""
+        if result is not None and result.age_years is not None:
+            from mscdose.core import display as show
+            from mscdose.core.eligibility import age_state
+
+            self.set_age_state(age_state(result.protocol, result.age_years), translate("Window", "{age} years")
+                               .format(age=show.plain(result.age_years, 1)))
+        elif not typed:
+            self.set_age_state(None, translate("Window", "age not entered"))
+        elif unreadable:
+            self.set_age_state(None, translate("Window", "age cannot be read"))
+        else:
+            self.set_age_state(None, translate("Window", "checked once the results are shown"))
 
     def set_age_state(self, state: bool | None, note: str) -> None:
         """True: the entered age is inside the protocol's window; False: outside; None: not known yet."""

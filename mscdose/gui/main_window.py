@@ -11,23 +11,23 @@ While a thaw time or an expiry is entered the window reads its clock again about
 calculation turns BLOCKED the moment the post-thaw limit is reached, not when someone next types. The
 clock is `MainWindow.clock` (tests replace it; nothing sleeps).
   `questions.Questions`              every modal question (tests answer them instead)
+  `window_start.StagedStart`        the start in stages: the form first, then the results column and the
+                                     protocol, then the menus and the icon (issue 18)
 Everything beyond the first screen (engine, records, worksheet, history) is imported on first use, so
 the window appears quickly; `load_protocols` can run just after the first paint for the same reason.
 """
 
 from __future__ import annotations
 
-import itertools
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtWidgets import QMainWindow
 
 from mscdose.gui.finalizing import FinalizeController
-from mscdose.gui.first_paint import FirstPaint, set_application_icon
 from mscdose.gui.patient_form import PatientForm
 from mscdose.gui.protocol_bar import ProtocolBar
 from mscdose.gui.questions import Questions
@@ -36,15 +36,19 @@ from mscdose.gui.texts import translate
 from mscdose.gui.window_actions import WindowActions
 from mscdose.gui.window_help import DEMO_TEXTS  # the worked example of ../shared/domain.md, for --demo
 from mscdose.gui.window_layout import WindowLayout, fit_to_screen
+from mscdose.gui.window_start import StagedStart
 from mscdose.settings import WINDOW_GEOMETRY, Settings
 
 if TYPE_CHECKING:
     from datetime import datetime
 
+    from PySide6.QtWidgets import QTabWidget
+
     from mscdose.core.engine import DoseResult
     from mscdose.core.protocol import Protocol
     from mscdose.gui.eligibility_panel import EligibilityPanel
     from mscdose.gui.field_row import FieldRow
+    from mscdose.gui.first_paint import FirstPaint
     from mscdose.gui.flags_panel import FlagsPanel
     from mscdose.gui.form_reading import Reading
     from mscdose.gui.results_panel import ResultsPanel
@@ -62,7 +66,7 @@ def local_now() -> datetime:
     return datetime.now().astimezone()
 
 
-class MainWindow(QMainWindow):
+class MainWindow(StagedStart, QMainWindow):
     def __init__(self, settings: Settings | None = None, *, load_now: bool = True) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -144,6 +148,12 @@ class MainWindow(QMainWindow):
     def flags(self) -> FlagsPanel:
         return self._build_panels()[2]
 
+    @property
+    def details(self) -> QTabWidget:
+        """The tabs under the results (flags, steps, and what the window's size puts there)."""
+        self._build_panels()
+        return self.layout_parts.details
+
     # -- building ----------------------------------------------------------------------------------
 
     def _build_panels(self) -> tuple[EligibilityPanel, ResultsPanel, FlagsPanel]:
@@ -153,16 +163,11 @@ class MainWindow(QMainWindow):
         lay out and paint, issue 18) follow just after it. Whatever reaches a panel earlier makes it then."""
         if self._panels is not None:
             return self._panels
-        from mscdose.gui.eligibility_panel import EligibilityPanel
-        from mscdose.gui.flags_panel import FlagsPanel
-        from mscdose.gui.results_panel import ResultsPanel
-
-        eligibility, results, flags = EligibilityPanel(), ResultsPanel(), FlagsPanel()
-        self._panels = (eligibility, results, flags)
+        self._panels = self.layout_parts.make_panels()
+        eligibility, _, flags = self._panels
         eligibility.changed.connect(self._eligibility_changed)
         flags.override_requested.connect(self.finalizing.override_soft_flags)
-        self.details = self.layout_parts.add_results_column(eligibility, results, flags)
-        self._set_tab_order()
+        self.layout_parts.set_tab_order()
         self.clear_results()
         if self.isVisible():  # the column's minimum width came after the window was fitted to its screen
             fit_to_screen(self, restored=True)
@@ -179,62 +184,7 @@ class MainWindow(QMainWindow):
             self._fitted_with_frame = True
             fit_to_screen(self, self._restored)
 
-    def _set_tab_order(self) -> None:
-        chain: list[QWidget] = [self.protocol_bar.combo, *self.form.tab_chain(), self.eligibility.inclusion,
-                                self.eligibility.exclusion, self.eligibility.confirmed_by_edit,
-                                self.flags.override_button, *self.actions.buttons()]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
-
-    def complete(self) -> None:
-        """What the first paint does not need and the usable form does, done once just after the first paint
-        (or at once with `load_now`): the results column. Nothing here uses PySide6's `Qt` namespace, whose
-        first use builds 93 enums (20-30 ms, issue 18): that waits for `finish`."""
-        if self._completed:
-            return
-        self._completed = True
-        self._build_panels()
-        self._update_actions()
-
-    def finish(self) -> None:
-        """What follows the usable form (the protocol read, the form live), done once: the menus' actions and
-        their shortcuts, the form's horizontal scroll bar turned off, the age criterion made not tickable by
-        hand; these need PySide6's `Qt` namespace. mscdose.gui.app runs it just after the first paint, once
-        the protocol is read; with `load_now` it is done at once."""
-        if self._finished:
-            return
-        self._finished = True
-        self.complete()
-        from PySide6.QtCore import Qt
-
-        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.actions.build_menu_actions()
-        self.eligibility.settle_flags()
-        self._update_actions()
-
-    def set_icon(self) -> None:
-        """The window's and the application's icon (a file to read and decode, 8-11 ms): run just after the
-        first paint (mscdose.gui.app), after the form is usable; nobody waits for an icon."""
-        set_application_icon(self)
-
-    def after_first_paint(self, callback: Callable[[], None]) -> None:
-        """Run `callback` once, just after the window has first been painted; callbacks run in the order
-        they were registered."""
-        if self._first_paint is None:
-            self._first_paint = FirstPaint(self)
-        self._first_paint.add(self, callback)
-
-    def load_protocols_after_first_paint(self) -> None:
-        self.after_first_paint(self.ensure_protocols_loaded)
-
     # -- protocols -----------------------------------------------------------------------------------
-
-    def ensure_protocols_loaded(self) -> None:
-        """Load once: a second load would rebuild the checklist and drop ticks already made."""
-        self.complete()
-        if self._protocol is None and not self._protocols_tried:
-            self._protocols_tried = True
-            self.load_protocols()
 
     def load_protocols(self) -> None:
         """List the approved protocols (shipped, and site files approved in the record store:
@@ -291,8 +241,7 @@ class MainWindow(QMainWindow):
     def _input_changed(self) -> None:
         self._output_failed = False
         if self.finalizing.withdraw():
-            self.actions.finalized_label.setText(translate("Window", "Changed after finalising: the saved record "
-                                                                     "is unchanged; finalise again to make a new one."))
+            self.actions.say_changed_after_finalising()
         self.recompute()
 
     def _eligibility_changed(self) -> None:
@@ -347,21 +296,8 @@ class MainWindow(QMainWindow):
             self.recompute()
 
     def _show_age_eligibility(self) -> None:
-        from mscdose.core import display as show
-        from mscdose.core.eligibility import age_state
-
-        result = self.result
-        age_text = self.form.rows["age"].text().strip() or self.form.rows["date_of_birth"].text().strip()
-        if result is not None and result.age_years is not None:
-            state = age_state(result.protocol, result.age_years)
-            self.eligibility.set_age_state(state, translate("Window", "{age} years").format(
-                age=show.plain(result.age_years, 1)))
-        elif not age_text:
-            self.eligibility.set_age_state(None, translate("Window", "age not entered"))
-        elif self.reading is not None and "age" in self.reading.errors:
-            self.eligibility.set_age_state(None, translate("Window", "age cannot be read"))
-        else:
-            self.eligibility.set_age_state(None, translate("Window", "checked once the results are shown"))
+        typed = self.form.rows["age"].text().strip() or self.form.rows["date_of_birth"].text().strip()
+        self.eligibility.show_age_of(self.result, typed, self.reading is not None and "age" in self.reading.errors)
 
     def _update_actions(self) -> None:
         finalised = self.finalizing.final_document is not None
@@ -370,22 +306,16 @@ class MainWindow(QMainWindow):
 
     def _finalised(self, record_id: int, prepared_by: str) -> None:
         self._output_failed = False
-        self.actions.finalized_label.setText(translate("Window", "✔ Finalised: record {record}, prepared by "
-                                                                "{initials}.").format(record=record_id,
-                                                                                      initials=prepared_by))
+        self.actions.say_finalised(record_id, prepared_by)
         self._update_actions()
 
     def _output_failure(self, record_id: int) -> None:
         self._output_failed = True
-        self.actions.finalized_label.setText(translate("Window", "✖ Record {record} is saved but its worksheet was "
-                                                                "not made: use Reprint… (do not finalise again).")
-                                             .format(record=record_id))
+        self.actions.say_output_failed(record_id)
         self._update_actions()
 
     def _label_written(self, record_id: int, copy: int, path: str) -> None:
-        text = (translate("Window", "✔ Bag label of record {record} written to {path}.") if not copy else
-                translate("Window", "✔ REPRINT {copy} of the bag label of record {record} written to {path}."))
-        self.actions.finalized_label.setText(text.format(record=record_id, copy=copy, path=path))
+        self.actions.say_label_written(record_id, copy, path)
 
     # -- corrections -------------------------------------------------------------------------------------
 

@@ -97,6 +97,26 @@ class WindowActions:
         self.help_menu: QMenu = window.menuBar().addMenu(translate("Actions", "&Help"))
         self.menu_actions: dict[str, QAction] = {}
 
+    # -- the record line beside New patient: what became of this calculation ------------------------------
+
+    def say_finalised(self, record_id: int, prepared_by: str) -> None:
+        self.finalized_label.setText(translate("Window", "✔ Finalised: record {record}, prepared by {initials}.")
+                                     .format(record=record_id, initials=prepared_by))
+
+    def say_output_failed(self, record_id: int) -> None:
+        text = translate("Window", "✖ Record {record} is saved but its worksheet was not made: use Reprint… (do "
+                                   "not finalise again).")
+        self.finalized_label.setText(text.format(record=record_id))
+
+    def say_label_written(self, record_id: int, copy: int, path: str) -> None:
+        text = (translate("Window", "✔ Bag label of record {record} written to {path}.") if not copy else
+                translate("Window", "✔ REPRINT {copy} of the bag label of record {record} written to {path}."))
+        self.finalized_label.setText(text.format(record=record_id, copy=copy, path=path))
+
+    def say_changed_after_finalising(self) -> None:
+        self.finalized_label.setText(translate("Window", "Changed after finalising: the saved record is unchanged; "
+                                                         "finalise again to make a new one."))
+
     def buttons(self) -> list[QPushButton]:
         """In tab order: the one that matters first."""
         return [self.finalize_button, self.preview_button, self.reprint_button, self.print_button, self.pdf_button,

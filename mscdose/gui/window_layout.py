@@ -8,6 +8,7 @@ short, the how-to-give values do too. The window opens at a size that fits its s
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize
@@ -73,6 +74,25 @@ class WindowLayout:
         outer.addLayout(self.columns, 1)
         outer.addLayout(window.actions.row)
         window.setCentralWidget(central)
+
+    def make_panels(self) -> tuple[EligibilityPanel, ResultsPanel, FlagsPanel]:
+        """The results column's panels, made and put in their places (the window connects them)."""
+        from mscdose.gui.eligibility_panel import EligibilityPanel
+        from mscdose.gui.flags_panel import FlagsPanel
+        from mscdose.gui.results_panel import ResultsPanel
+
+        panels = EligibilityPanel(), ResultsPanel(), FlagsPanel()
+        self.add_results_column(*panels)
+        return panels
+
+    def set_tab_order(self) -> None:
+        """Tab goes through the work in order: protocol, form, checklist, override, then the commands."""
+        window = self.window
+        chain: list[QWidget] = [window.protocol_bar.combo, *window.form.tab_chain(), window.eligibility.inclusion,
+                                window.eligibility.exclusion, window.eligibility.confirmed_by_edit,
+                                window.flags.override_button, *window.actions.buttons()]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def add_results_column(self, eligibility: EligibilityPanel, results: ResultsPanel,
                            flags: FlagsPanel) -> QTabWidget:
