@@ -58,12 +58,15 @@ class CsvExport(QObject):
 
 
 def export(store_path: Path, target: Path) -> tuple[int | None, str | None]:
-    """The worker's export: its own read-only connection to the file, then `outcome`."""
+    """The worker's export: its own read-only connection to the file, then `outcome`. Whatever fails, an
+    answer comes back (a window left saying "Exporting…" with its button off would be worse than an error)."""
     try:
         with RecordStore.open_read_only(store_path) as store:
             return outcome(store, target)
     except StoreError as error:
         return None, str(error)
+    except Exception as error:  # a worker thread has no one else to tell
+        return None, f"Could not open the records to export them to {target}: {error}"
 
 
 def outcome(store: RecordStore, target: Path) -> tuple[int | None, str | None]:

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWi
 from mscdose.gui.texts import translate
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QTabWidget
 
     from mscdose.gui.eligibility_panel import EligibilityPanel
     from mscdose.gui.flags_panel import FlagsPanel
@@ -94,10 +93,9 @@ class WindowLayout:
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
-    def add_results_column(self, eligibility: EligibilityPanel, results: ResultsPanel,
-                           flags: FlagsPanel) -> QTabWidget:
-        """Put the panels in the results column (once), placed for the window's present size; returns the
-        tabs (flags, steps and whatever the size puts there)."""
+    def add_results_column(self, eligibility: EligibilityPanel, results: ResultsPanel, flags: FlagsPanel) -> None:
+        """Put the panels in the results column (once), placed for the window's present size, under them the
+        tabs (`details`: flags, steps and whatever the size puts there)."""
         from PySide6.QtWidgets import QTabWidget  # (its enums are set up on first use: after the first paint)
 
         self.eligibility, self.results = eligibility, results
@@ -128,7 +126,6 @@ class WindowLayout:
         self._place_eligibility(beside=False)
         self._panels_placed = True
         self.adapt(self.window.size())
-        return self.details
 
     def _place_eligibility(self, beside: bool) -> None:
         """Eligibility is a column of its own on a wide window, a tab beside the flags on a narrow one."""

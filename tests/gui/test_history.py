@@ -196,6 +196,22 @@ def slow_export(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, threa
     return release, started
 
 
+def test_a_store_that_cannot_be_opened_again_is_said_and_the_window_goes_on(
+        qtbot: QtBot, view: HistoryView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The worker's own connection fails in an unexpected way: the window says so and may export again,
+    never left saying "Exporting…" with its button off."""
+    def broken(*args: object, **kwargs: object) -> RecordStore:
+        raise RuntimeError("the disk went away")
+
+    monkeypatch.setattr(RecordStore, "open_read_only", broken)
+    target = tmp_path / "x.csv"
+    monkeypatch.setattr(view, "ask_save_path", lambda *args: str(target))
+    qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.message.property("isError") is True)
+    assert view.message.text() == f"Could not open the records to export them to {target}: the disk went away"
+    assert view.export_button.isEnabled() and not target.exists()
+
+
 def test_the_window_stays_live_while_an_export_runs(qtbot: QtBot, view: HistoryView, tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """Issue 18: at 100,000 records an export takes seconds; a worker thread on its own connection writes it
