@@ -183,23 +183,79 @@ def test_every_command_s_help_is_text_not_a_traceback(capsys: pytest.CaptureFixt
             assert "% v/v" in out
 
 
-def test_a_calculation_opens_no_log_file(tmp_path: Path) -> None:
-    """Issue 18: the command line opens its log file when the first record is logged (a saved record, a
-    print, an error); a calculation logs nothing, so it imports neither logging.handlers nor platformdirs
-    and writes no file: about 10 ms of every `mscdose calc`."""
-    code = """
+# What a plain calculation never needs: the log's modules (it logs nothing), OpenSSL's hashlib (the protocol's
+# SHA-256 comes from Python's own), shutil (argparse asked it the terminal's width), the password prompt, and
+# the scan, ISBT 128, product-code and override modules (no scan, DIN or override was given).
+NOT_FOR_A_PLAIN_CALCULATION = (
+    "logging", "logging.handlers", "platformdirs", "hashlib", "shutil", "getpass", "calendar",
+    "mscdose.core.scan", "mscdose.core.isbt128", "mscdose.core.product_checks", "mscdose.core.overrides",
+)
+
+
+def test_a_calculation_opens_no_log_file_and_loads_nothing_it_does_not_use(tmp_path: Path) -> None:
+    """Issue 18: a calculation logs nothing, so it writes no file and imports none of the log's modules
+    (about 10 ms of every `mscdose calc`), nor any module listed above. A record logged later in the same
+    process, once something imports `logging`, still reaches the file, once."""
+    code = f"""
 import sys
 from mscdose.cli import main
-status = main(["calc", "--weight", "62 kg", "--dose", "150 million cells", "--concentration", "5 million cells/mL",
-               "--viability", "92 %", "--bag-volume", "20 mL", "--bags", "2", "--json"])
-print(status, [m for m in ("logging.handlers", "platformdirs") if m in sys.modules], file=sys.stderr)
+argv = ["calc", "--weight", "62 kg", "--dose", "150 million cells", "--concentration", "5 million cells/mL",
+        "--viability", "92 %", "--bag-volume", "20 mL", "--bags", "2", "--json"]
+status = main(argv)
+print(status, [m for m in {NOT_FOR_A_PLAIN_CALCULATION!r} if m in sys.modules], file=sys.stderr)
+status = main(argv)  # a second command in the same process waits for logging once, not twice
+import logging
+logging.getLogger("mscdose.late").warning("logged after the calculation")
 """
     data = os.fspath(tmp_path)
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False,
                           env={**os.environ, "MSCDOSE_DATA_DIR": data})
     assert done.stderr.strip().splitlines()[-1] == "0 []"
-    assert json.loads(done.stdout)["volume_to_draw_ml"] == 32.6
-    assert not (tmp_path / "mscdose.log").exists()
+    assert json.loads(done.stdout.split("\n}\n")[0] + "}")["volume_to_draw_ml"] == 32.6
+    lines = (tmp_path / "mscdose.log").read_text(encoding="utf-8").splitlines()
+    assert [line.split(": ", 1)[1] for line in lines] == ["logged after the calculation"]
+
+
+def test_a_calculation_with_a_scan_and_a_din_loads_their_checks(tmp_path: Path) -> None:
+    """The lazy imports are taken when they are needed: a DIN given with a scan of a bag from another
+    donation is refused naming both (the scan reader and ISBT 128 loaded for the calculation itself)."""
+    # A999917123456 has check character 9 and G123498654321 has H, worked by hand in tests/core/test_scan.py
+    code = """
+import sys
+from mscdose.cli import main
+status = main(["calc", "--weight", "62 kg", "--dose", "150 million cells", "--concentration", "5 million cells/mL",
+               "--viability", "92 %", "--bag-volume", "20 mL", "--bags", "2", "--din", "A9999 17 123456 9",
+               "--scan", "=G12349865432177", "--json"])
+print(status, file=sys.stderr)
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False,
+                          env={**os.environ, "MSCDOSE_DATA_DIR": os.fspath(tmp_path)})
+    assert done.stderr.strip().splitlines()[-1] == "2", done.stderr
+    error = json.loads(done.stdout)["error"]
+    assert error["field"] == "din" and "scanned label says" in error["message"]
+
+
+def test_help_is_as_wide_as_the_terminal_says(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The help's width without shutil: COLUMNS, as shutil.get_terminal_size reads it, and the same help text
+    as argparse's own formatter (which asks shutil) writes."""
+    import argparse
+    import shutil
+
+    from mscdose.cli.calc import build_parser
+    from mscdose.cli.options import terminal_width
+
+    widths = set()
+    for columns in ("50", "120"):
+        monkeypatch.setenv("COLUMNS", columns)
+        assert terminal_width() == shutil.get_terminal_size().columns == int(columns)
+        parser = build_parser("calc")
+        text = parser.format_help()
+        parser.formatter_class = argparse.HelpFormatter
+        assert text == parser.format_help()
+        widths.add(max(len(line) for line in text.splitlines()))
+    assert len(widths) == 2  # (the width is followed: the two texts differ)
+    monkeypatch.setenv("COLUMNS", "not a number")
+    assert terminal_width() > 0
 
 
 def test_the_log_file_opened_late_takes_every_record_once(tmp_path: Path,

@@ -4,7 +4,8 @@ Each command lives in its own module and is imported only when it runs (as pip's
 `mscdose calc` never loads the record store or Qt. Every command returns an `ExitCode`; bad input is one
 line naming the field, what was given and what is accepted (or, with --json, one `{"error": ...}`
 object), never a traceback. The log file is set up for every command, so saved records, prints and
-errors reach `mscdose.log` whichever way they were made.
+errors reach `mscdose.log` whichever way they were made: the file's handler is attached when `logging` is
+first imported (`mscdose.after_import`), so a command that logs nothing never loads it (issue 18).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from mscdose import __version__
+from mscdose.after_import import call_after_import
 from mscdose.cli.status_codes import ExitCode
 
 
@@ -55,6 +57,12 @@ def _usage() -> str:
     return "\n".join(lines)
 
 
+def _log_to_file() -> None:
+    from mscdose.logsetup import log_on_first_record
+
+    log_on_first_record()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from mscdose.cli.options import Problem, problem_from, report
     from mscdose.service.errors import ServiceError
@@ -74,9 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if name not in COMMANDS:
             raise Problem.bad_input("command", name, f"“{name}” is not a mscdose command. Accepted: gui, "
                                     + ", ".join(COMMANDS) + ". `mscdose --help` describes them.")
-        from mscdose.logsetup import log_on_first_record
-
-        log_on_first_record()
+        call_after_import("logging", _log_to_file)
         module = importlib.import_module(COMMANDS[name].module)
         parser = module.build_parser(name)
         args = parser.parse_args(rest)

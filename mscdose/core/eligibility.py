@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from mscdose.core import display as show
 from mscdose.core.errors import InputError, ProtocolError
 from mscdose.core.messages import QT_TRANSLATE_NOOP, Message, said, span
-from mscdose.core.overrides import reason_problem, valid_initials
+from mscdose.core.reason_rule import reason_problem, valid_initials
 
 if TYPE_CHECKING:
     from mscdose.core.protocol import Protocol

@@ -266,12 +266,13 @@ def _compute(r: DoseRequest, p: Protocol) -> DoseResult:
     # --- end issue 11 ---
     # --- issue 13: the scanned product labels. The scan's PRODUCT_EXPIRED names the bag, so it replaces the
     # plausibility one (raised from the same expiry, filled from the scan): one fault, one flag. ---
-    from mscdose.core.product_checks import scan_flags
+    if r.scans:  # issue 18: without a scan there is no label to check, and the checks are not loaded
+        from mscdose.core.product_checks import scan_flags
 
-    label_flags = scan_flags(r.scans, p.product_codes, now)
-    if any(f.code == "PRODUCT_EXPIRED" for f in label_flags):
-        flags = [f for f in flags if f.code != "PRODUCT_EXPIRED"]
-    flags.extend(label_flags)
+        label_flags = scan_flags(r.scans, p.product_codes, now)
+        if any(f.code == "PRODUCT_EXPIRED" for f in label_flags):
+            flags = [f for f in flags if f.code != "PRODUCT_EXPIRED"]
+        flags.extend(label_flags)
     # --- end issue 13 ---
     flags.sort(key=lambda f: ("hard", "soft", "info").index(f.severity))
 

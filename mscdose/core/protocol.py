@@ -7,15 +7,15 @@ later still says which rules applied. Validation is strict (unknown keys are err
 
 from __future__ import annotations
 
-import hashlib
+import os
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache
-from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
+from mscdose.core.digest import sha256_hex
 from mscdose.core.eligibility import (  # issue 11; issue 16: translated texts
     TRANSLATION_SUFFIXES,
     check_standard_reasons,
@@ -23,9 +23,8 @@ from mscdose.core.eligibility import (  # issue 11; issue 16: translated texts
     translations_of,
 )
 from mscdose.core.errors import ProtocolError
-from mscdose.core.paths import resource
+from mscdose.core.paths import resource_path
 from mscdose.core.plausibility import Plausibility, read_plausibility  # issue 11
-from mscdose.core.product_checks import ProductCodes, read_product_codes  # issue 13
 from mscdose.core.protocol_reader import (  # the values of one file: units, settings, windows
     _BAND_KEYS,
     _WINDOW_KEYS,
@@ -34,6 +33,11 @@ from mscdose.core.protocol_reader import (  # the values of one file: units, set
     _Reader,
 )
 from mscdose.core.required import DEFAULT_REQUIRED, FIELD_NAMES
+
+if TYPE_CHECKING:  # issue 18: the product-code checks load only for a file that lists product codes
+    from pathlib import Path
+
+    from mscdose.core.product_checks import ProductCodes
 
 Basis = Literal["viable", "total"]
 
@@ -126,6 +130,15 @@ class Protocol:
 
 
 
+def _product_codes(raw: Any, name: str) -> ProductCodes | None:
+    """Issue 13's `product_codes` key; absent, the product-code checks are not even loaded (issue 18)."""
+    if raw is None:
+        return None
+    from mscdose.core.product_checks import read_product_codes
+
+    return read_product_codes(raw, name)
+
+
 def parse_protocol(data: bytes, name: str) -> Protocol:
     """Validate and build a protocol from the bytes of its file."""
     reader = _Reader(name)
@@ -199,7 +212,7 @@ def parse_protocol(data: bytes, name: str) -> Protocol:
         exclusion=criteria.exclusion,
         usual_weight_min=usual_min,
         usual_weight_max=usual_max,
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=sha256_hex(data),
         source_name=name,
         required_at_finalising=required_at_finalising,
         **settings,  # type: ignore[arg-type]
@@ -209,7 +222,7 @@ def parse_protocol(data: bytes, name: str) -> Protocol:
         age_criteria=criteria.age,
         override_reasons=check_standard_reasons(doc.get("override_reasons"), name),
         # --- end issue 11 ---
-        product_codes=read_product_codes(doc.get("product_codes"), name),  # issue 13
+        product_codes=_product_codes(doc.get("product_codes"), name),  # issue 13
         translations=_translations(doc, criteria.translations, name),  # issue 16
     )
 
@@ -266,19 +279,22 @@ def _table(reader: _Reader, doc: dict[str, Any], key: str, required: bool = True
 
 
 def load_protocol_file(path: str | Path) -> Protocol:
-    path = Path(path)
+    # (os.path, not pathlib: a calculation reads a protocol without loading pathlib, issue 18)
+    path = os.fspath(path)
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as file:
+            data = file.read()
     except OSError as exc:
         raise ProtocolError(f"Protocol file {path}: cannot be read: {exc.strerror}") from None
-    return parse_protocol(data, path.name)
+    return parse_protocol(data, os.path.basename(path))
 
 
 def _shipped_files() -> Iterator[tuple[str, bytes]]:
-    folder = resource("protocols")
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".toml"):
-            yield entry.name, entry.read_bytes()
+    folder = resource_path("protocols")
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".toml"):
+            with open(os.path.join(folder, name), "rb") as file:
+                yield name, file.read()
 
 
 @cache
@@ -311,7 +327,7 @@ def load_protocol(identifier: str | None = None) -> Protocol:
     for protocol in shipped_protocols():
         if protocol.id.lower() == wanted.lower():
             return protocol
-    if wanted.endswith(".toml") and Path(wanted).is_file():
+    if wanted.endswith(".toml") and os.path.isfile(wanted):
         return load_protocol_file(wanted)
     known = ", ".join(p.id for p in shipped_protocols())
     raise ProtocolError(f"Protocol '{wanted}' is not shipped with mscdose (known: {known}) and is not a .toml file")

@@ -10,15 +10,17 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from mscdose.core import parsing, plausibility  # plausibility: issue 11
 from mscdose.core.errors import InputError
-from mscdose.core.isbt128 import Din, parse_din
 from mscdose.core.messages import QT_TRANSLATE_NOOP, said
 from mscdose.core.patient import parse_date_of_birth
-from mscdose.core.scan import LabelScan, parse_product_code, parse_scan  # issue 13
 from mscdose.core.text import shown
+
+if TYPE_CHECKING:  # issue 18: ISBT 128 and the scan reader load when a DIN, scan or product code is given
+    from mscdose.core.isbt128 import Din
+    from mscdose.core.scan import LabelScan
 
 CountBasis = Literal["total", "viable"]
 
@@ -96,8 +98,24 @@ def scan_texts(value: str | Sequence[str] | None) -> list[str]:
     return [item for item in items if item.strip()]
 
 
+def _parse_din(text: str) -> Din:
+    from mscdose.core.isbt128 import parse_din
+
+    return parse_din(text)
+
+
+def _parse_product_code(text: str) -> str:
+    from mscdose.core.scan import parse_product_code
+
+    return parse_product_code(text)
+
+
 def _read_scans(value: str | Sequence[str] | None, errors: dict[str, InputError]) -> tuple[LabelScan, ...]:
     texts = scan_texts(value)
+    if not texts:
+        return ()
+    from mscdose.core.scan import parse_scan
+
     scans = []
     for number, text in enumerate(texts, 1):
         try:
@@ -124,12 +142,15 @@ def _fill_from_scans(scans: tuple[LabelScan, ...], values: dict[str, object], er
     """Issue 13: the DIN, product code and expiry from the scans when they were not typed; a typed value that
     disagrees with a scanned one is refused naming both (the wrong bag, or a typing slip). Returns where each
     value came from. Several bags with different DINs or products are left to the engine's hard flags."""
-    from mscdose.core.product_checks import local_wall_time
-
     sources: dict[str, str] = {}
     for field in ("din", "product_code", "expires_at"):
         if values.get(field) is not None:
             sources[field] = "typed"
+    if not scans:
+        return tuple(sorted(sources.items()))
+    from mscdose.core.isbt128 import Din
+    from mscdose.core.product_checks import local_wall_time
+
     dins = [scan.din for scan in scans if scan.din is not None]
     typed_din = values.get("din")
     if dins and "din" not in errors:
@@ -215,7 +236,7 @@ def read_request(
     take("duration", lambda t: parsing.parse_duration(t, units.get("duration")), optional=True)
     take("drop_factor", parsing.parse_drop_factor, optional=True)
     take("increment", lambda t: parsing.parse_volume("increment", t, units.get("increment")), optional=True)
-    take("din", parse_din, optional=True)
+    take("din", _parse_din, optional=True)
     take("thawed_at", lambda t: parsing.parse_datetime("thawed_at", t), optional=True)
     take("now", lambda t: parsing.parse_datetime("now", t), optional=True)
     take("date_of_birth", parse_date_of_birth, optional=True)  # issue 19 (engine)
@@ -225,7 +246,7 @@ def read_request(
     take("expires_at", lambda t: parsing.parse_datetime("expires_at", t), optional=True)
     # --- end issue 11 ---
     # --- issue 13: product label scans fill the DIN, product code and expiry that were not typed ---
-    take("product_code", parse_product_code, optional=True)
+    take("product_code", _parse_product_code, optional=True)
     scans = _read_scans(texts.get("scan"), errors)
     sources = _fill_from_scans(scans, values, errors, texts)
     # --- end issue 13 ---

@@ -71,7 +71,7 @@ def start_correction(window: MainWindow, record_id: int, reason: str) -> bool:
     """Load record `record_id`'s inputs into `window`'s form; its Finalise then saves a correction that
     supersedes the record, with `reason`. False, after saying why, when it cannot start (a reason that is not
     one, a record that cannot be read, or the person keeps what is typed)."""
-    from mscdose.core.overrides import reason_problem
+    from mscdose.core.reason_rule import reason_problem
     from mscdose.service.errors import ServiceError
     from mscdose.service.records import opened_store
 

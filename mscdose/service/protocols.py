@@ -10,19 +10,25 @@ carries the hard flag PROTOCOL_NOT_APPROVED.
 
 from __future__ import annotations
 
-import logging
-import shutil
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mscdose.core.messages import QT_TRANSLATE_NOOP, said
 from mscdose.service.errors import InvalidInput, StoreUnavailable
 
 if TYPE_CHECKING:
+    import logging
+    from pathlib import Path
+
     from mscdose.core.protocol import Protocol
     from mscdose.records.store import RecordStore
 
-log = logging.getLogger(__name__)
+
+def _log() -> logging.Logger:
+    """This module's logger. `logging` (about 4 ms) loads when there is something to log: reading the
+    protocol for a calculation logs nothing (issue 18)."""
+    import logging
+
+    return logging.getLogger(__name__)
 
 
 def site_folder() -> Path:
@@ -98,7 +104,7 @@ def available(store: RecordStore | None = None) -> list[Protocol]:
             try:
                 protocol = check_against_approvals(load_protocol_file(path), approvals, include_shipped=False)
             except ProtocolError as error:
-                log.warning("Site protocol %s ignored: %s", path, error)
+                _log().warning("Site protocol %s ignored: %s", path, error)
                 continue
             if protocol.approved:
                 site.append(protocol)
@@ -112,7 +118,7 @@ def approve(store: RecordStore, path: str | Path, by: str, reason: str) -> Proto
     """Approve a site protocol file: validated, its hash in the chain, a copy kept in the data folder."""
     from dataclasses import replace
 
-    from mscdose.core.overrides import reason_problem, valid_initials
+    from mscdose.core.reason_rule import reason_problem, valid_initials
     from mscdose.records.store import StoreError
 
     protocol = check_file(path)
@@ -142,7 +148,9 @@ def approve(store: RecordStore, path: str | Path, by: str, reason: str) -> Proto
         raise StoreUnavailable(error.said or str(error)) from None
     folder = site_folder()
     folder.mkdir(parents=True, exist_ok=True)
+    import shutil  # (its zlib, bz2 and lzma cost every command about 3 ms: only an approval copies a file)
+
     shutil.copyfile(path, folder / f"{protocol.id}-{protocol.version}-{protocol.short_hash}.toml")
-    log.info("Protocol %s version %s (%s) approved by %s: %s", protocol.id, protocol.version, protocol.sha256,
-             by, reason)
+    _log().info("Protocol %s version %s (%s) approved by %s: %s", protocol.id, protocol.version, protocol.sha256,
+                by, reason)
     return replace(protocol, approved=True)

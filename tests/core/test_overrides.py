@@ -94,11 +94,11 @@ def test_a_reason_written_in_chinese_counts_its_characters() -> None:
 def test_an_ascii_reason_is_judged_without_compiling_the_ideograph_class() -> None:
     """Issue 18: the CJK class takes about 3 ms to compile, and every protocol read checks its standard
     reasons (English); ASCII text has no ideograph, so only a text that is not ASCII compiles it."""
-    from mscdose.core import overrides
+    from mscdose.core import reason_rule
 
-    overrides._han.cache_clear()
-    assert overrides.reason_problem("Weight confirmed on ward scale") is None
-    assert overrides.reason_problem("ok ok") is not None
-    assert overrides._han.cache_info().currsize == 0
-    assert overrides.reason_problem("今日已用病房体重秤核实体重") is None  # issue 16: a Chinese reason
-    assert overrides._han.cache_info().currsize == 1
+    reason_rule._han.cache_clear()
+    assert reason_rule.reason_problem("Weight confirmed on ward scale") is None
+    assert reason_rule.reason_problem("ok ok") is not None
+    assert reason_rule._han.cache_info().currsize == 0
+    assert reason_rule.reason_problem("今日已用病房体重秤核实体重") is None  # issue 16: a Chinese reason
+    assert reason_rule._han.cache_info().currsize == 1

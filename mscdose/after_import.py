@@ -1,0 +1,65 @@
+"""Run a set-up step when a module is first imported, and never pay for the module before then.
+
+Why: the command line sends every record logged under `mscdose` to the log file, and `logging` with its
+threading, traceback and string modules is about 4 ms of every command (issue 18). A calculation logs
+nothing and never imports `logging`, so the file's handler is attached the moment `logging` is imported,
+if it ever is: no record can be made before that moment, so none is missed.
+
+`call_after_import(name, then)` runs `then()` at once if the module is loaded already; otherwise a finder
+that answers nothing itself waits at the front of `sys.meta_path`. When the module is first imported it
+asks the other finders for it (so it works the same installed and frozen) and hands back their answer with
+the loader wrapped, never changed: `then()` runs just after the module has been executed, before the
+import that asked for it returns. The finder then takes itself off the path.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from types import ModuleType
+from typing import Any
+
+
+def call_after_import(name: str, then: Callable[[], None]) -> None:
+    if name in sys.modules:
+        then()
+        return
+    waiting = [f for f in sys.meta_path if isinstance(f, _AfterImport) and f.name == name and f.then == then]
+    if not waiting:  # (a command run twice in one process waits once)
+        sys.meta_path.insert(0, _AfterImport(name, then))  # type: ignore[arg-type]
+
+
+class _AfterImport:
+    def __init__(self, name: str, then: Callable[[], None]) -> None:
+        self.name, self.then = name, then
+
+    def find_spec(self, name: str, path: Any = None, target: ModuleType | None = None) -> Any:
+        if name != self.name:
+            return None
+        if self in sys.meta_path:
+            sys.meta_path.remove(self)  # type: ignore[arg-type]
+        for finder in sys.meta_path:
+            find = getattr(finder, "find_spec", None)
+            spec = find(name, path, target) if find is not None else None
+            if spec is not None and spec.loader is not None:
+                spec.loader = _LoadThen(spec.loader, self.then)
+                return spec
+        return None
+
+
+class _LoadThen:
+    """A loader, unchanged, with `then` run after its module has been executed (a loader may be shared by
+    many modules: it is wrapped, never changed)."""
+
+    def __init__(self, loader: Any, then: Callable[[], None]) -> None:
+        self.loader, self.then = loader, then
+
+    def create_module(self, spec: Any) -> ModuleType | None:
+        return self.loader.create_module(spec)  # type: ignore[no-any-return]
+
+    def exec_module(self, module: ModuleType) -> None:
+        self.loader.exec_module(module)
+        self.then()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.loader, name)
