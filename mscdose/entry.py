@@ -63,8 +63,17 @@ def display_problem(environ: os._Environ[str] | dict[str, str] = os.environ, pla
     return None
 
 
+def gui_options(argv: Sequence[str]) -> argparse.Namespace:
+    """The window's options. The desktop's start gives none, and then none are read: building the parser asks
+    gettext for argparse's own texts, which imports `locale`, about 2 ms before the first paint (issue 18).
+    tests/test_entry_display.py checks these are exactly the parser's defaults."""
+    if not argv:
+        return argparse.Namespace(demo=False, screenshot=None, language=None)
+    return gui_parser().parse_args(list(argv))
+
+
 def run_window(argv: Sequence[str]) -> int:
-    args = gui_parser().parse_args(list(argv))
+    args = gui_options(argv)
     if args.screenshot and not os.environ.get("QT_QPA_PLATFORM") and display_problem() is not None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     problem = display_problem()

@@ -60,3 +60,14 @@ def test_the_names_are_the_files_qts_xcb_plugin_needs() -> None:
         pytest.skip("this PySide6 has no xcb platform library (not Linux)")
     needed = found[0].read_bytes()
     assert all(name.encode() + b"\0" in needed for name in XCB_LIBRARIES)
+
+
+def test_the_desktop_start_s_options_are_the_parser_s_defaults() -> None:
+    """Issue 18: `mscdose` alone reads no options (building the parser imports `locale`); what it takes must be
+    exactly what the parser gives for no options, and any option given still goes through the parser."""
+    from mscdose.entry import gui_options, gui_parser
+
+    assert gui_options([]) == gui_parser().parse_args([])
+    assert gui_options(["--demo"]) == gui_parser().parse_args(["--demo"])
+    with pytest.raises(SystemExit):
+        gui_options(["--no-such-option"])
