@@ -7,8 +7,8 @@ lot for the same patient between that review and this save. The check runs after
 (BEGIN IMMEDIATE in SQLite, the advisory lock in PostgreSQL), so two saves cannot both pass it. A document
 without the override was reviewed with no such record standing: any found now was saved since.
 
-Shared by the SQLite store (store.py) and the PostgreSQL store (postgres/store.py): plain `?` SQL that both
-connections accept. Corrections replace what they correct, so a superseded record and the record being
+Shared by the SQLite store (store_writing.py) and the PostgreSQL store (postgres/store.py): plain `?` SQL that
+both connections accept. Corrections replace what they correct, so a superseded record and the record being
 corrected do not count.
 """
 

@@ -75,7 +75,7 @@ class RecordSummary:
 @dataclass(frozen=True)
 class SummaryFilter:
     """History's filters: patient ID or name contains `patient` (any case), saved at or after `since_utc`
-    (fixed-width UTC text, see store._lower_bound), and a status (all, ok, warning, superseded)."""
+    (fixed-width UTC text, see store_sql._lower_bound), and a status (all, ok, warning, superseded)."""
 
     patient: str = ""
     since_utc: str = ""
@@ -218,7 +218,7 @@ def iter_records(conn: sqlite3.Connection, select: str, params: Sequence[Any],
 
 
 def projected_select(select_records: str, keys: Sequence[str]) -> str:
-    """store._SELECT_RECORDS with its `document` column replaced by a JSON array of the document's values at
+    """store_sql._SELECT_RECORDS with its `document` column replaced by a JSON array of the document's values at
     these top-level keys (one parse in SQLite, in C), or NULL when the document is not a JSON object."""
     if not keys:
         raise ValueError("a projection needs at least one document key")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from mscdose.core.overrides import Override
-from mscdose.records import store as store_module
+from mscdose.records import store_writing
 from mscdose.records.store import RecordStore, StoreError
 from tests.records.helpers import document
 
@@ -62,8 +62,8 @@ def test_a_correction_of_the_same_lot_record_is_saved(store: RecordStore) -> Non
 
 
 def test_a_record_of_yesterday_does_not_count(store: RecordStore, monkeypatch: pytest.MonkeyPatch) -> None:
-    yesterday = store_module.utc_now() - timedelta(days=1, hours=1)
+    yesterday = store_writing.utc_now() - timedelta(days=1, hours=1)
     with monkeypatch.context() as patched:
-        patched.setattr(store_module, "utc_now", lambda: yesterday)
+        patched.setattr(store_writing, "utc_now", lambda: yesterday)  # the clock of the writes
         store.save(document("P1", lot_number="L-7"))
     assert store.save(document("P1", lot_number="L-7")).id == 2
