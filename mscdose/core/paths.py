@@ -43,12 +43,6 @@ def resource_path(*parts: str) -> str:
     return os.path.join(resources_root_path(), *parts)
 
 
-def resources_root() -> Path:
-    from pathlib import Path
-
-    return Path(resources_root_path())
-
-
 def resource(*parts: str) -> Path:
     from pathlib import Path
 
