@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mscdose.core.errors import ProtocolError
-from mscdose.core.plausibility import _KEYS, _WORDS, _TableReader, fast_value
+from mscdose.core.plausibility_table import _KEYS, _WORDS, _TableReader, fast_value
 from mscdose.core.unit_table import FACTORS
 from mscdose.core.units import SPELLINGS, pint_spelling, registry
 
