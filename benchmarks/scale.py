@@ -196,8 +196,11 @@ def main() -> None:
         for task, label in (("`mscdose calc --json`, whole process", "`mscdose calc --json`"),
                             (FULL_CALC, "  the same with a DIN, a scan, a thaw time and a date of birth")):
             run = statistics.median(s["wall"] for s in results[(task, name)])
+            # paired: each round's calculation over the same round's `python -c pass`, run just before it
+            pairs = statistics.median(mine["wall"] / bare["wall"] for mine, bare in
+                                      zip(results[(task, name)], results[("python -c pass", name)], strict=True))
             print(f"{name}: {label} = {run * 1000:.0f} ms = {run / base:.2f} x `python -c pass` "
-                  f"({base * 1000:.1f} ms; goal <= 7)")
+                  f"({base * 1000:.1f} ms), paired {pairs:.2f} (goal <= 7)")
     if whole and base > 0.04:  # a clean interpreter starts in 14-20 ms here
         print(f"  note: `python -c pass` took {base * 1000:.0f} ms: this interpreter's site imports more than a "
               "clean one (run it from a venv), which shrinks the ratio")
