@@ -9,7 +9,8 @@ if it ever is: no record can be made before that moment, so none is missed.
 that answers nothing itself waits at the front of `sys.meta_path`. When the module is first imported it
 asks the other finders for it (so it works the same installed and frozen) and hands back their answer with
 the loader wrapped, never changed: `then()` runs just after the module has been executed, before the
-import that asked for it returns. The finder then takes itself off the path.
+import that asked for it returns, and the finder takes itself off the path. A look-up that imports nothing
+(`importlib.util.find_spec`) runs nothing and leaves the finder waiting.
 """
 
 from __future__ import annotations
@@ -30,21 +31,30 @@ def call_after_import(name: str, then: Callable[[], None]) -> None:
 
 
 class _AfterImport:
+    """Waits at the front of `sys.meta_path`. A look-up alone (`importlib.util.find_spec`) runs nothing and
+    leaves it waiting: only the module's execution runs `then`, once, and takes the finder off the path."""
+
     def __init__(self, name: str, then: Callable[[], None]) -> None:
-        self.name, self.then = name, then
+        self.name, self.then, self.done = name, then, False
 
     def find_spec(self, name: str, path: Any = None, target: ModuleType | None = None) -> Any:
-        if name != self.name:
+        if name != self.name or self.done:
             return None
-        if self in sys.meta_path:
-            sys.meta_path.remove(self)  # type: ignore[arg-type]
         for finder in sys.meta_path:
-            find = getattr(finder, "find_spec", None)
+            find = getattr(finder, "find_spec", None) if finder is not self else None
             spec = find(name, path, target) if find is not None else None
             if spec is not None and spec.loader is not None:
-                spec.loader = _LoadThen(spec.loader, self.then)
+                spec.loader = _LoadThen(spec.loader, self._executed)
                 return spec
         return None
+
+    def _executed(self) -> None:
+        if self.done:
+            return
+        self.done = True
+        if self in sys.meta_path:
+            sys.meta_path.remove(self)  # type: ignore[arg-type]
+        self.then()
 
 
 class _LoadThen:

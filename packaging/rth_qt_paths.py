@@ -45,25 +45,32 @@ def _qt_paths() -> None:
 class AfterQtCore:
     """A finder that answers nothing itself: when `PySide6.QtCore` is first imported, it asks the other
     finders for it and hands back their answer with a loader that runs `then` just after the module has
-    loaded; then it takes itself off the path."""
+    loaded; then it takes itself off the path. A look-up alone (`importlib.util.find_spec`) runs nothing
+    and leaves it waiting for the import."""
 
     NAME = "PySide6.QtCore"
 
     def __init__(self, then):
-        self.then = then
+        self.then, self.done = then, False
 
     def find_spec(self, name, path=None, target=None):
-        if name != self.NAME:
+        if name != self.NAME or self.done:
             return None
-        if self in sys.meta_path:
-            sys.meta_path.remove(self)
         for finder in sys.meta_path:
-            find = getattr(finder, "find_spec", None)
+            find = getattr(finder, "find_spec", None) if finder is not self else None
             spec = find(name, path, target) if find is not None else None
             if spec is not None and spec.loader is not None:
-                spec.loader = LoadThen(spec.loader, self.then)
+                spec.loader = LoadThen(spec.loader, self._loaded)
                 return spec
         return None
+
+    def _loaded(self):
+        if self.done:
+            return
+        self.done = True
+        if self in sys.meta_path:
+            sys.meta_path.remove(self)
+        self.then()
 
 
 class LoadThen:

@@ -20,7 +20,7 @@ def fresh_module(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[st
     monkeypatch.syspath_prepend(str(tmp_path))
     yield name
     sys.modules.pop(name, None)
-    sys.meta_path[:] = [f for f in sys.meta_path if not (isinstance(f, _AfterImport) and f.name == name)]
+    sys.meta_path[:] = [f for f in sys.meta_path if not (isinstance(f, _AfterImport) and f.name.startswith(name))]
 
 
 def test_a_loaded_module_runs_the_step_at_once() -> None:
@@ -51,3 +51,17 @@ def test_a_module_no_finder_knows_is_still_an_import_error(fresh_module: str) ->
     call_after_import(fresh_module + "_missing", lambda: None)
     with pytest.raises(ModuleNotFoundError):
         __import__(fresh_module + "_missing")
+
+
+def test_a_look_up_without_an_import_runs_nothing_and_the_import_still_does(fresh_module: str) -> None:
+    """`importlib.util.find_spec` only looks: the step must wait for the module's execution, or a later
+    import (of `logging`, say) would come without the log file's handler."""
+    import importlib.util
+
+    seen: list[str] = []
+    call_after_import(fresh_module, lambda: seen.append("ran"))
+    assert importlib.util.find_spec(fresh_module) is not None
+    assert seen == [] and any(isinstance(f, _AfterImport) for f in sys.meta_path)
+    __import__(fresh_module)
+    assert seen == ["ran"]
+    assert not any(isinstance(f, _AfterImport) for f in sys.meta_path)

@@ -53,15 +53,16 @@ def test_our_qt_hook_sets_the_paths_of_pyinstallers_and_imports_no_qt() -> None:
 
 def test_our_qt_hook_runs_its_step_just_after_qtcore_is_imported() -> None:
     """The finder of packaging/rth_qt_paths.py, in a fresh Python: nothing happens until PySide6.QtCore is
-    imported; then the step runs once, with QtCore loaded and before anything else uses it, and the finder
-    is gone. A module whose name is not QtCore is left to the other finders."""
+    imported (a look-up alone runs nothing); then the step runs once, with QtCore loaded and before anything
+    else uses it, and the finder is gone. A module whose name is not QtCore is left to the other finders."""
     code = """
 import runpy, sys
 hook = runpy.run_path(sys.argv[1])  # not frozen: it only defines its classes
 seen = []
 sys.meta_path.insert(0, hook["AfterQtCore"](lambda: seen.append(sys.modules["PySide6.QtCore"].QFile.exists(
     ":/qt/etc/qt.conf"))))
-import json
+import importlib.util, json
+importlib.util.find_spec("PySide6.QtCore")  # a look-up alone runs nothing and leaves the finder waiting
 before = (list(seen), "PySide6.QtCore" in sys.modules)
 from PySide6.QtCore import QCoreApplication
 print(before, seen, any(type(f).__name__ == "AfterQtCore" for f in sys.meta_path))
