@@ -30,13 +30,21 @@ def _imported_modules(path: Path) -> set[str]:
 
 # PyInstaller's hooks replaced by ours, which do the same without their cost at every start
 REPLACED = {"pyi_rth_pyside6": "packaging/rth_qt_paths.py"}
+# pyi_rth_inspect serves the inspect functions that look for a function's or a frame's source file
+LEFT_OUT_INSPECT = "pyi_rth_inspect"
+SOURCE_FILE_LOOKUPS = ("getsourcefile", "getsource", "getsourcelines", "findsource", "getabsfile", "getmodule",
+                       "getcomments", "stack", "trace", "getouterframes", "getinnerframes", "getframeinfo")
+# mscdose's dependencies in the frozen program (PySide6's Python side is compiled into shiboken: its one source
+# look-up, the `__feature__` scan, passes modules, whose file names are absolute)
+DEPENDENCIES = ("pint", "flexparser", "flexcache", "platformdirs", "segno", "psycopg", "typing_extensions")
 
 
 def test_the_spec_leaves_out_only_the_hooks_named_here() -> None:
     spec = (ROOT / "build.spec").read_text(encoding="utf-8")
     block = spec[spec.index("RUNTIME_HOOKS_LEFT_OUT = ("):]
     block = block[: block.index("\n)\n")]
-    assert set(re.findall(r'^\s*"(pyi_rth_\w+)"', block, flags=re.MULTILINE)) == set(LEFT_OUT) | set(REPLACED)
+    assert set(re.findall(r'^\s*"(pyi_rth_\w+)"', block, flags=re.MULTILINE)) == (set(LEFT_OUT) | set(REPLACED)
+                                                                                | {LEFT_OUT_INSPECT})
     for ours in REPLACED.values():
         assert f'str(ROOT / "packaging" / "{Path(ours).name}")' in spec
 
@@ -93,3 +101,33 @@ def test_mscdose_uses_nothing_those_hooks_serve() -> None:
                 if any(module == name or module.startswith(name + ".") for name in served):
                     users[str(path.relative_to(ROOT))] = (module, hook)
     assert users == SERVED_BY_OUR_HOOK, f"these modules need a run-time hook that build.spec leaves out: {users}"
+
+
+def _source_file_lookups(path: Path) -> set[str]:
+    """`inspect.X(...)` and `from inspect import X` for the X of SOURCE_FILE_LOOKUPS, in one file."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if (isinstance(node, ast.Attribute) and node.attr in SOURCE_FILE_LOOKUPS and isinstance(node.value, ast.Name)
+                and node.value.id == "inspect"):
+            found.add(node.attr)
+        elif isinstance(node, ast.ImportFrom) and node.module == "inspect":
+            found.update(alias.name for alias in node.names if alias.name in SOURCE_FILE_LOOKUPS)
+    return found
+
+
+def test_nothing_in_the_frozen_program_asks_inspect_for_source_files() -> None:
+    """build.spec leaves out pyi_rth_inspect (about 20 ms of every frozen start): it serves only inspect's
+    look-ups of source files, which in a frozen program meet relative file names. This fails the moment
+    mscdose or a dependency it ships uses one, so that the hook is put back first."""
+    import importlib.util
+
+    files = sorted((ROOT / "mscdose").rglob("*.py"))
+    for name in DEPENDENCIES:
+        spec = importlib.util.find_spec(name)
+        assert spec is not None and spec.origin is not None, name
+        origin = Path(spec.origin)
+        files += sorted(origin.parent.rglob("*.py")) if origin.name == "__init__.py" else [origin]
+    users = {str(path): found for path in files
+             if "/tests/" not in path.as_posix() and "testsuite" not in path.as_posix()
+             and (found := _source_file_lookups(path))}
+    assert users == {}, f"these ask inspect for source files; put pyi_rth_inspect back in build.spec: {users}"
