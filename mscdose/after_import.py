@@ -3,7 +3,8 @@
 Why: the command line sends every record logged under `mscdose` to the log file, and `logging` with its
 threading, traceback and string modules is about 4 ms of every command (issue 18). A calculation logs
 nothing and never imports `logging`, so the file's handler is attached the moment `logging` is imported,
-if it ever is: no record can be made before that moment, so none is missed.
+if it ever is: no record can be made before that moment, so none is missed. The frozen program's Qt hook
+(packaging/rth_qt_paths.py) waits the same way for `PySide6.QtCore` to make Qt's qt.conf.
 
 `call_after_import(name, then)` runs `then()` at once if the module is loaded already; otherwise a finder
 that answers nothing itself waits at the front of `sys.meta_path`. When the module is first imported it

@@ -4,7 +4,8 @@ Why our own: PyInstaller's `pyi_rth_pyside6` imports `PySide6.QtCore` at EVERY s
 check for an embedded qt.conf), about 110 ms before mscdose's first line, which every command line use paid
 (`mscdose calc` 268 ms frozen against 157 ms installed) though only the window and the PDF writers use Qt.
 This hook does what that one does, in the same order, except that the qt.conf step runs just after
-`PySide6.QtCore` is first imported, by whatever imports it, before any Qt object exists:
+`PySide6.QtCore` is first imported, by whatever imports it, before any Qt object exists
+(`mscdose.after_import`, imported from the program's own archive, which is in place when run-time hooks run):
 - only PySide6 among Qt's bindings (PyInstaller's own guard);
 - QT_PLUGIN_PATH and QML2_IMPORT_PATH set to the bundled Qt, PATH (Windows) and DYLD_LIBRARY_PATH (macOS,
   not an app bundle) as PyInstaller sets them;
@@ -39,56 +40,10 @@ def _qt_paths() -> None:
         prepend_path_to_environment_variable(sys._MEIPASS, "PATH")
     if sys.platform == "darwin" and not is_macos_app_bundle:
         prepend_path_to_environment_variable(sys._MEIPASS, "DYLD_LIBRARY_PATH")
-    sys.meta_path.insert(0, AfterQtCore(lambda: qt_rth_utils.create_embedded_qt_conf("PySide6", qt_path)))
+    # (the finder the command line's log file waits with: it runs the step just after QtCore has loaded)
+    from mscdose.after_import import call_after_import
 
-
-class AfterQtCore:
-    """A finder that answers nothing itself: when `PySide6.QtCore` is first imported, it asks the other
-    finders for it and hands back their answer with a loader that runs `then` just after the module has
-    loaded; then it takes itself off the path. A look-up alone (`importlib.util.find_spec`) runs nothing
-    and leaves it waiting for the import."""
-
-    NAME = "PySide6.QtCore"
-
-    def __init__(self, then):
-        self.then, self.done = then, False
-
-    def find_spec(self, name, path=None, target=None):
-        if name != self.NAME or self.done:
-            return None
-        for finder in sys.meta_path:
-            find = getattr(finder, "find_spec", None) if finder is not self else None
-            spec = find(name, path, target) if find is not None else None
-            if spec is not None and spec.loader is not None:
-                spec.loader = LoadThen(spec.loader, self._loaded)
-                return spec
-        return None
-
-    def _loaded(self):
-        if self.done:
-            return
-        self.done = True
-        if self in sys.meta_path:
-            sys.meta_path.remove(self)
-        self.then()
-
-
-class LoadThen:
-    """The finder's loader, unchanged, with `then` run after its module has been executed (a loader may be
-    shared by many modules: it is wrapped, never changed)."""
-
-    def __init__(self, loader, then):
-        self.loader, self.then = loader, then
-
-    def create_module(self, spec):
-        return self.loader.create_module(spec)
-
-    def exec_module(self, module):
-        self.loader.exec_module(module)
-        self.then()
-
-    def __getattr__(self, name):
-        return getattr(self.loader, name)
+    call_after_import("PySide6.QtCore", lambda: qt_rth_utils.create_embedded_qt_conf("PySide6", qt_path))
 
 
 if getattr(sys, "frozen", False) and hasattr(sys, "_MEIPASS"):

@@ -60,23 +60,27 @@ def test_our_qt_hook_sets_the_paths_of_pyinstallers_and_imports_no_qt() -> None:
 
 
 def test_our_qt_hook_runs_its_step_just_after_qtcore_is_imported() -> None:
-    """The finder of packaging/rth_qt_paths.py, in a fresh Python: nothing happens until PySide6.QtCore is
-    imported (a look-up alone runs nothing); then the step runs once, with QtCore loaded and before anything
-    else uses it, and the finder is gone. A module whose name is not QtCore is left to the other finders."""
+    """Our hook hands its qt.conf step to mscdose.after_import for PySide6.QtCore. Here that finder in a fresh
+    Python with QtCore itself (an extension module, whose loader makes the module): nothing happens until
+    QtCore is imported (a look-up alone runs nothing); then the step runs once, with QtCore loaded and before
+    anything else uses it, and the finder is gone."""
+    ours = (ROOT / "packaging" / "rth_qt_paths.py").read_text(encoding="utf-8")
+    assert ('call_after_import("PySide6.QtCore", lambda: qt_rth_utils.create_embedded_qt_conf("PySide6", qt_path))'
+            in ours)
     code = """
-import runpy, sys
-hook = runpy.run_path(sys.argv[1])  # not frozen: it only defines its classes
+import importlib.util, sys
+from mscdose.after_import import _AfterImport, call_after_import
 seen = []
-sys.meta_path.insert(0, hook["AfterQtCore"](lambda: seen.append(sys.modules["PySide6.QtCore"].QFile.exists(
-    ":/qt/etc/qt.conf"))))
-import importlib.util, json
-importlib.util.find_spec("PySide6.QtCore")  # a look-up alone runs nothing and leaves the finder waiting
+call_after_import("PySide6.QtCore", lambda: seen.append(sys.modules["PySide6.QtCore"].QFile.exists(
+    ":/qt/etc/qt.conf")))
+importlib.util.find_spec("PySide6.QtCore")
+import json
 before = (list(seen), "PySide6.QtCore" in sys.modules)
 from PySide6.QtCore import QCoreApplication
-print(before, seen, any(type(f).__name__ == "AfterQtCore" for f in sys.meta_path))
+print(before, seen, any(isinstance(f, _AfterImport) for f in sys.meta_path))
 """
-    done = subprocess.run([sys.executable, "-c", code, str(ROOT / "packaging" / "rth_qt_paths.py")],
-                          capture_output=True, text=True, timeout=60, check=True)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True,
+                          cwd=ROOT)
     assert done.stdout.strip() == "([], False) [True] False"  # PySide6 had made its qt.conf as QtCore loaded
 
 
