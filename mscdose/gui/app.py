@@ -117,6 +117,7 @@ def skip_pyside_source_scan() -> bool:
         return bool(scan(module))
 
     uses_pyside.mscdose_shortcut = True  # type: ignore[attr-defined]
+    uses_pyside.pyside_scan = scan  # type: ignore[attr-defined]  # (PySide's own, for tests/gui/test_pyside_scan.py)
     feature._mod_uses_pyside = uses_pyside  # type: ignore[union-attr]
     return True
 
