@@ -15,7 +15,9 @@ Accounts are per store: none means the site works without electronic signatures 
 first user added must be an admin, and from then on accounts are on for that store. The rules that must
 hold whatever the caller did are checked here inside the write transaction: the first user is an admin,
 only an active admin changes users, a checker is never the preparer, a disabled or locked user never signs.
-The service layer (mscdose.service.accounts) authenticates and words the refusals.
+The service layer (mscdose.service.accounts) authenticates and words the refusals. What a signature is and
+the rules about signing that need no store (meanings, who may sign what, the self-check) are in
+signature_rules.py; their names are re-exported here, where callers have always found them.
 """
 
 from __future__ import annotations
@@ -31,21 +33,23 @@ from mscdose.core.identifiers import canonical_key
 from mscdose.records import ledger
 from mscdose.records.canonical import canonical_json, sha256_text
 from mscdose.records.errors import StoreError
+from mscdose.records.signature_rules import MAY_SIGN as MAY_SIGN
+from mscdose.records.signature_rules import MEANINGS as MEANINGS
+from mscdose.records.signature_rules import SIGNATURE_FIELDS as SIGNATURE_FIELDS
+from mscdose.records.signature_rules import Signature as Signature
+from mscdose.records.signature_rules import initials_key as initials_key
+from mscdose.records.signature_rules import refuse_self_check
+from mscdose.records.signature_rules import signature_hash as signature_hash
 
 if TYPE_CHECKING:
     from mscdose.records.store import RecordStore
 
 ROLES = ("preparer", "checker", "admin")
-MEANINGS = ("prepared", "checked", "mismatch")
-# Who may sign what: a checker (pharmacist) or admin may also prepare; only a checker or admin may check.
-MAY_SIGN = {"prepared": ("preparer", "checker", "admin"), "checked": ("checker", "admin"),
-            "mismatch": ("checker", "admin")}
 EVENTS = ("added", "disabled", "password", "failed_sign_in", "locked", "unlocked", "failures_cleared")
 LOCKOUT_AFTER = 5  # consecutive failed sign-ins; then only an admin can unlock the account
 _USER_ID = re.compile(r"^[A-Za-z][A-Za-z0-9._\-]{1,31}$")
 _INITIALS = re.compile(r"^[A-Za-z][A-Za-z.\-]{1,5}$")
 USER_EVENT_FIELDS = ("id", "user_id", "event", "at", "by_user", "detail")
-SIGNATURE_FIELDS = ("id", "record_id", "meaning", "user_id", "printed_name", "initials", "at", "detail")
 
 
 @dataclass(frozen=True)
@@ -76,33 +80,6 @@ class User:
         return "disabled" if self.disabled else "locked" if self.locked else "active"
 
 
-@dataclass(frozen=True)
-class Signature:
-    """One signature entry. `user_id` is "" for a site without accounts (initials only, not an electronic
-    signature); `detail` is e.g. "blind re-entry matched" or the fields that differed."""
-
-    id: int
-    record_id: int
-    meaning: str
-    user_id: str
-    printed_name: str
-    initials: str
-    at: datetime
-    detail: str
-
-    @property
-    def electronic(self) -> bool:
-        return bool(self.user_id)
-
-    def manifestation(self) -> str:
-        """The line the worksheet and `show` print (Part 11 §11.50: name, date and time, meaning)."""
-        who = (f"{self.printed_name} ({self.user_id})" if self.electronic
-               else f"{self.printed_name} (initials only: no electronic signature)")
-        when = self.at.astimezone().strftime("%Y-%m-%d %H:%M %Z").strip()
-        text = f"{self.meaning.capitalize()} by {who} at {when}"
-        return f"{text}: {self.detail}" if self.detail else text
-
-
 class UserChainProblem(Exception):
     """A user event or signature fails verification; `record_id` names the record when one is concerned."""
 
@@ -111,20 +88,9 @@ class UserChainProblem(Exception):
         self.record_id = record_id
 
 
-def initials_key(initials: str) -> str:
-    """Initials compared as letters only ("A.B." is "AB", "ab" is "AB")."""
-    return "".join(ch for ch in canonical_key(initials) if ch.isalnum()).upper()
-
-
 def user_event_hash(event: dict[str, Any]) -> str:
     content = {key: event[key] for key in USER_EVENT_FIELDS}
     content["kind"] = "user_event"
-    return sha256_text(canonical_json(content))
-
-
-def signature_hash(signature: dict[str, Any]) -> str:
-    content = {key: signature[key] for key in SIGNATURE_FIELDS}
-    content["kind"] = "signature"
     return sha256_text(canonical_json(content))
 
 
@@ -344,7 +310,7 @@ def add_signature(store: RecordStore, record_id: int, meaning: str, user_id: str
         if meaning in ("prepared", "checked") and any(m == meaning for m, _, _ in earlier):
             raise StoreError(f"Cannot sign record {record_id} as {meaning}: it is already signed as {meaning}.")
         if meaning != "prepared":
-            _refuse_self_check(record_id, record[0], earlier, user_id, initials)
+            refuse_self_check(record_id, record[0], earlier, user_id, initials)
         row = {"id": _next_id(conn, "signatures"), "record_id": record_id, "meaning": meaning, "user_id": user_id,
                "printed_name": printed, "initials": initials.upper(), "at": _now_text(), "detail": detail}
         digest = signature_hash(row)
@@ -353,20 +319,6 @@ def add_signature(store: RecordStore, record_id: int, meaning: str, user_id: str
         ledger.append_entry(conn, "signature", row["id"], digest)
     return Signature(row["id"], record_id, meaning, user_id, printed, row["initials"],
                      datetime.fromisoformat(row["at"]), detail)
-
-
-def _refuse_self_check(record_id: int, prepared_by: str, earlier: list[tuple[str, str, str]], user_id: str,
-                       initials: str) -> None:
-    prepared = [(uid, ini) for meaning, uid, ini in earlier if meaning == "prepared"]
-    electronic = [uid for uid, _ in prepared if uid]
-    if electronic and user_id:
-        same = canonical_key(electronic[0]) == canonical_key(user_id)
-    else:
-        preparer_initials = {initials_key(prepared_by), *(initials_key(ini) for _, ini in prepared)} - {""}
-        same = initials_key(initials) in preparer_initials
-    if same:
-        raise StoreError(f"Cannot check record {record_id}: it was prepared by the same person "
-                         f"({user_id or initials.upper()}). An independent check must be made by someone else.")
 
 
 # -- verifying (called by verify.py) -------------------------------------------------------------------
