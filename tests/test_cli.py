@@ -203,7 +203,7 @@ argv = ["calc", "--weight", "62 kg", "--dose", "150 million cells", "--concentra
         "--viability", "92 %", "--bag-volume", "20 mL", "--bags", "2", "--json"]
 status = main(argv)
 print(status, [m for m in {NOT_FOR_A_PLAIN_CALCULATION!r} if m in sys.modules], file=sys.stderr)
-status = main(argv)  # a second command in the same process waits for logging once, not twice
+status = main(argv)  # a second command in the same process (tests/test_after_import.py: one finder waits)
 import logging
 logging.getLogger("mscdose.late").warning("logged after the calculation")
 """
