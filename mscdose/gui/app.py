@@ -2,11 +2,13 @@
 
 Start-up is kept short on purpose (the packaged app should show its window in under half a second): only
 Qt and the window's own widgets are imported before the window is shown, and its first frame is the menu
-bar, the protocol bar, the whole form and the command row, with "Waiting for the protocol to load." where
-the results will be. Just after that first paint come, in this order: the log file (`logging.handlers`),
-the results column (eligibility, results, flags: `MainWindow.complete`), the protocol files and the engine
-(the form is usable from here), then the menus' actions and what else needs PySide6's `Qt` namespace
-(`MainWindow.finish`), then the icon; records, worksheet and history on first use. benchmarks/README.md has the figures.
+bar, the protocol bar, the form's Patient and Prescription groups and the command row, with "Waiting for the
+protocol to load." where the results will be. Just after that first paint come, in this order: the form's
+Product lot and Preparation groups and the results column (eligibility, results, flags: `MainWindow.complete`,
+which also runs before any key or click that comes sooner), the log file (`logging.handlers`), the protocol
+files and the engine (the form is usable from here), then the menus' actions and what else needs PySide6's
+`Qt` namespace (`MainWindow.finish`), then the icon; records, worksheet and history on first use.
+benchmarks/README.md has the figures.
 
 `MSCDOSE_STARTUP_PROBE=1` prints `mscdose-window-shown` once the window has been painted and quits (the
 packaging benchmark relies on it); `MSCDOSE_STARTUP_PROBE=ready` waits until the protocol is loaded and
@@ -173,6 +175,8 @@ def run_gui(args: argparse.Namespace) -> int:
         window.after_first_paint(lambda: _probe("mscdose-window-shown", modules=probe == "modules"))
     elif probe == "ready":
         window.after_first_paint(lambda: _probe("mscdose-window-ready"))
+    if not immediate:
+        window.after_first_paint(window.complete)  # the form's lower half, then the results column
     window.after_first_paint(_start_logging)
     if not immediate:
         window.load_protocols_after_first_paint()

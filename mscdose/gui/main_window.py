@@ -87,7 +87,7 @@ class MainWindow(StagedStart, QMainWindow):
 
         self.protocol_bar = ProtocolBar()
         self.protocol_bar.protocol_changed.connect(self._protocol_changed)
-        self.form = PatientForm()  # in kg: the weight unit is never carried over from another patient
+        self.form = PatientForm(whole=load_now)  # in kg, never another patient's unit; whole: see `complete`
         self.form.changed.connect(self._input_changed)
         # The results column (eligibility, results, flags) is made by `_build_panels`: at once with
         # `load_now`, else just after the first paint, before the protocol it shows is read.
@@ -110,6 +110,7 @@ class MainWindow(StagedStart, QMainWindow):
             self._build_panels()
         else:
             self._update_actions()  # Finalise, Print and the rest off until there is something to act on
+            self.complete_before_input()  # no key or click can find the form half made
         geometry = self.settings.get(WINDOW_GEOMETRY)
         self._restored = not geometry.isEmpty() and self.restoreGeometry(geometry)
         self._fitted_with_frame = False

@@ -15,7 +15,7 @@ from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from mscdose.gui.field_row import FieldRow
-from mscdose.gui.scan_field import ScanField, looks_like_scan
+from mscdose.gui.scan_field import SCANNABLE, ScanField, looks_like_scan
 from mscdose.gui.texts import plain, unit_text, unit_text_in
 
 if TYPE_CHECKING:
@@ -31,26 +31,68 @@ DOSE_UNITS = ("million cells", "million cells/kg")
 PREPARATION = ("final_volume", "duration", "drop_factor", "increment")
 # Typed into the record but not into the calculation (the order); read by the finalise controller.
 ORDER = ("prescriber", "order_reference", "order_date")
-# Fields that accept a scan of the product label too (issue 13): ISBT 128 data there is read as a scan.
-SCANNABLE = ("lot", "din")
 
 
 class PatientForm(QWidget):
-    """The four input groups. `changed` fires on every edit of a text, a unit or the counting basis."""
+    """The four input groups. `changed` fires on every edit of a text, a unit or the counting basis.
+
+    With `whole=False` (the window's start, issue 18) only the Patient and Prescription groups are made;
+    `complete` adds the Product lot and Preparation groups below them, once. The window calls it just after its
+    first paint and before any input reaches it, and `rows`, `scan`, `basis`, `thaw_now` and every method that
+    reads or fills those groups call it first, so that no code and no keystroke can find them missing."""
 
     changed = Signal()
+    _scan: ScanField
+    _basis: QComboBox
+    _thaw_now: QPushButton
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, whole: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("patientForm")
-        self.rows: dict[str, FieldRow] = {}
+        self._rows: dict[str, FieldRow] = {}
         self._weight_unit = DEFAULT_WEIGHT_UNIT  # every new patient starts in kg; the choice is not kept
         # (text shown after a unit switch, its unit, the exact weight it stands for): see texts()
         self._weight_exact: tuple[str, str, str] | None = None
-        column = QVBoxLayout(self)
-        for box in (self._patient(), self._prescription(), self._lot(), self._preparation()):
-            column.addWidget(box)
-        column.addStretch(1)
+        self._column = QVBoxLayout(self)
+        for box in (self._patient(), self._prescription()):
+            self._column.addWidget(box)
+        self._column.addStretch(1)
+        self._whole = False
+        if whole:
+            self.complete()
+
+    def complete(self) -> bool:
+        """Add the Product lot and Preparation groups (16 rows: about 10 ms of the window's first paint, made,
+        laid out and painted) below the first two, once. Returns whether they were made now."""
+        if self._whole:
+            return False
+        self._whole = True
+        for box in (self._lot(), self._preparation()):
+            self._column.insertWidget(self._column.count() - 1, box)  # (before the closing stretch)
+            if self.isVisible():
+                box.show()  # now, not at Qt's next turn: the window's minimum width counts it at once
+        return True
+
+    @property
+    def rows(self) -> dict[str, FieldRow]:
+        """Every field's row by its key, the whole form's."""
+        self.complete()
+        return self._rows
+
+    @property
+    def scan(self) -> ScanField:
+        self.complete()
+        return self._scan
+
+    @property
+    def basis(self) -> QComboBox:
+        self.complete()
+        return self._basis
+
+    @property
+    def thaw_now(self) -> QPushButton:
+        self.complete()
+        return self._thaw_now
 
     # -- building ----------------------------------------------------------------------------------
 
@@ -66,7 +108,7 @@ class PatientForm(QWidget):
         form.addRow(row.label, row.field)
         row.edit.textChanged.connect(self._text_changed)
         row.edit.returnPressed.connect(lambda: self._return_pressed(key))
-        self.rows[key] = row
+        self._rows[key] = row
         return row
 
     def _patient(self) -> QGroupBox:
@@ -113,9 +155,9 @@ class PatientForm(QWidget):
     def _lot(self) -> QGroupBox:
         box, form = self._group(self.tr("3  Product lot"), "lotGroup")
         # issue 13: the bag's ISBT 128 label scanned first; the DIN, product and expiry come from it
-        self.scan = ScanField()
-        self.scan.changed.connect(self._text_changed)
-        form.addRow(self.scan.label, self.scan)
+        self._scan = ScanField()
+        self._scan.changed.connect(self._text_changed)
+        form.addRow(self._scan.label, self._scan)
         self._row(form, "lot", self.tr("&Lot number:"), "lotInput", placeholder=self.tr("as on the bag label"),
                   hint=self.tr("The product lot number from the bag label."))
         self._row(form, "din", self.tr("ISBT 12&8 DIN:"), "dinInput",
@@ -124,17 +166,17 @@ class PatientForm(QWidget):
         self._row(form, "concentration", self.tr("&Concentration:"), "concentrationInput",
                   unit=unit_text("million cells/mL"),
                   placeholder=self.tr("e.g. 5"), hint=self.tr("Cells per mL from the certificate of analysis."))
-        self.basis = QComboBox()
-        self.basis.setObjectName("basisSelect")
-        self.basis.setAccessibleName(self.tr("Counting basis of the lot concentration"))
-        self.basis.setAccessibleDescription(self.tr("Whether the lot concentration counts all cells or "
-                                                              "only viable ones."))
-        self.basis.addItem(self.tr("total cells (viability is applied)"), "total")
-        self.basis.addItem(self.tr("viable cells only (viability is not applied again)"), "viable")
-        self.basis.currentIndexChanged.connect(self._text_changed)
+        basis = self._basis = QComboBox()
+        basis.setObjectName("basisSelect")
+        basis.setAccessibleName(self.tr("Counting basis of the lot concentration"))
+        basis.setAccessibleDescription(self.tr("Whether the lot concentration counts all cells or "
+                                               "only viable ones."))
+        basis.addItem(self.tr("total cells (viability is applied)"), "total")
+        basis.addItem(self.tr("viable cells only (viability is not applied again)"), "viable")
+        basis.currentIndexChanged.connect(self._text_changed)
         basis_label = QLabel(self.tr("Count &basis:"))
-        basis_label.setBuddy(self.basis)
-        form.addRow(basis_label, self.basis)
+        basis_label.setBuddy(basis)
+        form.addRow(basis_label, basis)
         self._row(form, "viability", self.tr("&Viability:"), "viabilityInput", unit="%", placeholder=self.tr("e.g. 92"),
                   hint=self.tr("Post-thaw viability in percent."))
         self._row(form, "bag_volume", self.tr("Bag v&olume:"), "bagVolumeInput", unit="mL",
@@ -157,13 +199,13 @@ class PatientForm(QWidget):
         thaw = self._row(form, "thawed_at", self.tr("&Thawed at:"), "thawInput",
                          placeholder=self.tr("e.g. 2026-11-25 09:30"),
                          hint=self.tr("Date and time the bag was thawed (local time)."))
-        self.thaw_now = QPushButton(self.tr("Now"))  # Tab reaches it; every letter of "Now" is taken
-        self.thaw_now.setObjectName("thawNowButton")
-        self.thaw_now.setToolTip(self.tr("Fill in the current date and time"))
-        self.thaw_now.setAccessibleName(self.tr("Set thaw time to now"))
-        self.thaw_now.setAccessibleDescription(self.tr("Fills Thawed at with the current date and time."))
-        self.thaw_now.clicked.connect(self._thaw_now)
-        thaw.extra_line.addWidget(self.thaw_now)
+        now = self._thaw_now = QPushButton(self.tr("Now"))  # Tab reaches it; every letter of "Now" is taken
+        now.setObjectName("thawNowButton")
+        now.setToolTip(self.tr("Fill in the current date and time"))
+        now.setAccessibleName(self.tr("Set thaw time to now"))
+        now.setAccessibleDescription(self.tr("Fills Thawed at with the current date and time."))
+        now.clicked.connect(self._set_thaw_now)
+        thaw.extra_line.addWidget(now)
         return box
 
     def _preparation(self) -> QGroupBox:
@@ -222,9 +264,10 @@ class PatientForm(QWidget):
         return self._weight_unit
 
     def has_typed(self) -> bool:
-        """Whether anything of this patient has been typed (the preparation values are the protocol's)."""
-        return bool(self.scan.scans()) or any(row.text().strip() for key, row in self.rows.items()
-                                              if key not in PREPARATION)
+        """Whether anything of this patient has been typed (the preparation values are the protocol's). Asks
+        nothing of groups not yet made (a window closed at once makes none)."""
+        return (self._whole and bool(self._scan.scans())) or any(row.text().strip() for key, row in
+                                                                 self._rows.items() if key not in PREPARATION)
 
     def field_names(self, keys: list[str]) -> list[str]:
         """The labels of `keys` as a person reads them ("Bag volume"), for the 'Waiting for' line."""
@@ -249,47 +292,9 @@ class PatientForm(QWidget):
             else:
                 row.set_note(self.tr("✎ Changed from the protocol's site value ({value}).")
                              .format(value=unit_text_in(default)))
-        self._show_scanned()
+        from mscdose.gui.scan_marks import mark_scanned
 
-    def _show_scanned(self) -> None:
-        """Issue 13: a scan in the lot or DIN field that the core refuses is marked there with its reason;
-        the DIN and expiry that came from a scan are marked as scanned (or as confirmed by the scan)."""
-        from mscdose.core.errors import InputError
-        from mscdose.core.scan import parse_scan
-
-        read = []
-        for key in SCANNABLE:
-            text = self.rows[key].text()
-            if looks_like_scan(text):
-                try:
-                    read.append(parse_scan(text))
-                except InputError as error:
-                    self.rows[key].set_error(error.message)
-                else:
-                    self.rows[key].set_note(self.tr("▣ Read as a scan of the product label; press Enter to add "
-                                                    "it to the scans."))
-            elif key == "lot":
-                self.rows[key].set_note(None)
-        for text in self.scan.scans():
-            try:
-                read.append(parse_scan(text))
-            except InputError:
-                continue
-        din = next((scan.din for scan in read if scan.din is not None), None)
-        expiry = min((scan.expiry for scan in read if scan.expiry is not None), default=None)
-        for key, value in (("din", din.display if din else None),
-                           ("expires_at", f"{expiry:%Y-%m-%d %H:%M}" if expiry else None)):
-            row = self.rows[key]
-            if key == "din" and looks_like_scan(row.text()):
-                continue
-            if value is None:
-                row.set_note(None)
-            elif not row.text().strip():
-                row.set_note(self.tr("▣ Scanned from the product label: {value}").format(value=value))
-            elif not row.error_text():
-                row.set_note(self.tr("✔ Typed, and the scanned label agrees ({value}).").format(value=value))
-            else:
-                row.set_note(None)
+        mark_scanned(self)
 
     # -- filling -------------------------------------------------------------------------------------
 
@@ -359,7 +364,7 @@ class PatientForm(QWidget):
         self.focusNextPrevChild(True)
 
     def focus_first(self) -> None:
-        self.rows["patient_id"].edit.setFocus()
+        self._rows["patient_id"].edit.setFocus()
 
     # -- reacting ------------------------------------------------------------------------------------
 
@@ -383,7 +388,7 @@ class PatientForm(QWidget):
         logger.debug("Weight unit switched to %s", unit)
         self.changed.emit()
 
-    def _thaw_now(self) -> None:
+    def _set_thaw_now(self) -> None:
         from datetime import datetime
 
         self.rows["thawed_at"].edit.setText(datetime.now().strftime("%Y-%m-%d %H:%M"))

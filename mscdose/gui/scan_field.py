@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QListWidget
 
 SCAN_STARTS = ("=", "&")  # every ISBT 128 data identifier starts with one of these
+# The form's fields that accept a scan of the product label too: ISBT 128 data there is read as a scan.
+SCANNABLE = ("lot", "din")
 
 
 def looks_like_scan(text: str) -> bool:

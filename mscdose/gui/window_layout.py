@@ -48,9 +48,7 @@ class WindowLayout:
         self.form_scroll.setObjectName("formScroll")
         self.form_scroll.setWidgetResizable(True)
         self.form_scroll.setWidget(window.form)
-        # Wide enough for the widest row (label, box and unit), so the form only ever scrolls vertically.
-        scroll_bar = self.form_scroll.verticalScrollBar().sizeHint().width()
-        self.form_scroll.setMinimumWidth(max(FORM_MIN_WIDTH, window.form.minimumSizeHint().width() + scroll_bar + 4))
+        self.fit_form_width()
 
         self.results_column = QWidget()
         self.results_column.setObjectName("resultsColumn")
@@ -73,6 +71,13 @@ class WindowLayout:
         outer.addLayout(self.columns, 1)
         outer.addLayout(window.actions.row)
         window.setCentralWidget(central)
+
+    def fit_form_width(self) -> None:
+        """Wide enough for the widest row (label, box and unit), so the form only ever scrolls vertically
+        (again once the form's lower groups are made: `MainWindow.complete`)."""
+        scroll_bar = self.form_scroll.verticalScrollBar().sizeHint().width()
+        minimum = self.window.form.minimumSizeHint().width() + scroll_bar + 4
+        self.form_scroll.setMinimumWidth(max(FORM_MIN_WIDTH, minimum))
 
     def make_panels(self) -> tuple[EligibilityPanel, ResultsPanel, FlagsPanel]:
         """The results column's panels, made and put in their places (the window connects them)."""

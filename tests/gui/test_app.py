@@ -268,15 +268,16 @@ def test_the_window_has_the_mscdose_icon(window: MainWindow) -> None:
 
 
 @pytest.mark.parametrize(("probe", "expected"), [
-    ("", ["_start_logging", "ensure_protocols_loaded", "finish", "set_icon"]),
-    ("1", ["<lambda>", "_start_logging", "ensure_protocols_loaded", "finish", "set_icon"]),
+    ("", ["complete", "_start_logging", "ensure_protocols_loaded", "finish", "set_icon"]),
+    ("1", ["<lambda>", "complete", "_start_logging", "ensure_protocols_loaded", "finish", "set_icon"]),
     ("ready", ["<lambda>", "_start_logging", "finish", "set_icon"]),  # its protocol is read before it is shown
 ])
 def test_after_the_first_paint_the_usable_form_then_the_menus_then_the_icon(
         monkeypatch: pytest.MonkeyPatch, qtbot: QtBot, settings: Settings, probe: str, expected: list[str]) -> None:
-    """Issue 18: the window is usable (the protocol read, the form live) before the menus' actions and what
-    else needs PySide6's `Qt` namespace (`finish`, 20-30 ms) and before the icon is read and decoded (8-11 ms);
-    the start-up probe runs before anything else that follows the first paint."""
+    """Issue 18: the window is usable (the form's lower groups and the results column made, the protocol read,
+    the form live) before the menus' actions and what else needs PySide6's `Qt` namespace (`finish`, 20-30 ms)
+    and before the icon is read and decoded (8-11 ms); the start-up probe runs before anything else that
+    follows the first paint, and the form is made whole (`complete`) next."""
     from argparse import Namespace
 
     from PySide6.QtCore import QTimer
@@ -296,11 +297,13 @@ def test_after_the_first_paint_the_usable_form_then_the_menus_then_the_icon(
 
 
 def test_the_first_paint_waits_for_nothing_secondary() -> None:
-    """Start-up speed: the first frame is the whole form, the protocol bar and the command row, with the
-    results column saying "Waiting for the protocol to load."; the results column's panels (eligibility,
-    results, flags), the log file's handlers, the display rules (decimal), datetime, dataclasses and
-    QMessageBox's enums wait until just after the first paint; the panels and the protocol then make the form
-    usable without PySide6's `Qt` namespace (93 enums, 20-30 ms), which waits for `finish()`: the menus."""
+    """Start-up speed: the first frame is the form's Patient and Prescription groups (5 and 4 boxes), the
+    protocol bar and the command row, with the results column saying "Waiting for the protocol to load."; the
+    form's Product lot and Preparation groups (11 and 4 boxes: 24 in all, and the checklist's initials 25),
+    the results column's panels (eligibility, results, flags), the log file's handlers, the display rules
+    (decimal), datetime, dataclasses and QMessageBox's enums wait until just after the first paint; the groups,
+    the panels and the protocol then make the form usable without PySide6's `Qt` namespace (93 enums, 20-30
+    ms), which waits for `finish()`: the menus."""
     code = """
 import sys
 from PySide6 import QtCore
@@ -315,7 +318,9 @@ from PySide6 import QtWidgets
 def panels():
     return [name for name in ("eligibilityPanel", "resultsPanel", "flagsPanel", "detailsTabs")
             if window.findChild(QWidget, name) is not None]
-before = {"fields": len(window.findChildren(QLineEdit)), "Qt": lazy and "Qt" in vars(QtCore),
+def groups():
+    return [box.objectName() for box in window.form.findChildren(QtWidgets.QGroupBox)]
+before = {"fields": len(window.findChildren(QLineEdit)), "groups": groups(), "Qt": lazy and "Qt" in vars(QtCore),
           "QMessageBox": lazy and "QMessageBox" in vars(QtWidgets), "panels": panels(),
           "waiting": window.findChild(QLabel, "resultsWaiting").text(),
           "commands on": [b.objectName() for b in window.actions.buttons() if b.isEnabled() and not b.isHidden()],
@@ -324,7 +329,7 @@ before = {"fields": len(window.findChildren(QLineEdit)), "Qt": lazy and "Qt" in 
                                   "mscdose.gui.flags_panel") if m in sys.modules]}
 window.ensure_protocols_loaded()  # the results column, then the protocol: the form is usable
 app.processEvents()
-usable = {"fields": len(window.findChildren(QLineEdit)), "panels": panels(),
+usable = {"fields": len(window.findChildren(QLineEdit)), "groups": groups(), "panels": panels(),
           "waiting": window.findChild(QLabel, "resultsWaiting").isVisibleTo(window),  # (deleted later)
           "protocol": window.protocol.id, "menus": len(window.actions.menu_actions), "Qt": "Qt" in vars(QtCore)}
 window.finish()
@@ -336,10 +341,11 @@ print(finished)
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True,
                           env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert done.stdout.splitlines() == [
-        "{'fields': 24, 'Qt': False, 'QMessageBox': False, 'panels': [], "
-        "'waiting': 'Waiting for the protocol to load.', 'commands on': ['historyButton', 'newPatientButton'], "
-        "'modules': []}",
-        "{'fields': 25, 'panels': ['eligibilityPanel', 'resultsPanel', 'flagsPanel', 'detailsTabs'], "
+        "{'fields': 9, 'groups': ['patientGroup', 'prescriptionGroup'], 'Qt': False, 'QMessageBox': False, "
+        "'panels': [], 'waiting': 'Waiting for the protocol to load.', "
+        "'commands on': ['historyButton', 'newPatientButton'], 'modules': []}",
+        "{'fields': 25, 'groups': ['patientGroup', 'prescriptionGroup', 'lotGroup', 'preparationGroup'], "
+        "'panels': ['eligibilityPanel', 'resultsPanel', 'flagsPanel', 'detailsTabs'], "
         "'waiting': False, 'protocol': 'NCT03055078', 'menus': 0, 'Qt': False}",
         "{'shortcut': 'Ctrl+N', 'Qt': True}"]
 
