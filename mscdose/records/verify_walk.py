@@ -92,6 +92,7 @@ _RECORD_TEMPLATE = ('{"app_version":%s,"checked_by":%s,"correction_reason":%s,"c
                     '"id":%d,"patient_id":%s,"patient_name":%s,"prepared_by":%s,"prev_sha256":%s,"protocol_id":%s,'
                     '"protocol_sha256":%s,"protocol_version":%s,"status":%s,"supersedes":%s}')
 _LEDGER_TEMPLATE = '{"item_sha256":%s,"kind":%s,"prev_sha256":%s,"ref":%d,"seq":%d}'
+_PRINT_TEMPLATE = '{"at":%s,"detail":%s,"id":%d,"ok":%d,"prev_sha256":%s,"record_id":%d}'
 _TEXT_FIELDS = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12)  # of RECORD_FIELDS: all but id (0) and supersedes (11)
 
 
@@ -117,9 +118,15 @@ def record_hash(header: tuple[Any, ...], document_utf8: bytes, prev_sha256: str)
 
 def print_event_hash(event: tuple[Any, ...], prev_sha256: str) -> str:
     """canonical.print_event_hash of (id, record_id, at, ok, detail)."""
-    content = dict(zip(PRINT_FIELDS, event, strict=True))
-    content["prev_sha256"] = prev_sha256
-    return _SHA256(_ENCODE(content).encode("utf-8")).hexdigest()
+    event_id, record_id, at, ok, detail = event
+    if type(event_id) is int and type(record_id) is int and type(ok) is int and type(at) is str \
+            and type(detail) is str and type(prev_sha256) is str:
+        text = _PRINT_TEMPLATE % (_STRING(at), _STRING(detail), event_id, ok, _STRING(prev_sha256), record_id)
+    else:
+        content = dict(zip(PRINT_FIELDS, event, strict=True))
+        content["prev_sha256"] = prev_sha256
+        text = _ENCODE(content)
+    return _SHA256(text.encode("utf-8")).hexdigest()
 
 
 def ledger_hash(entry: tuple[Any, ...], prev_sha256: str) -> str:

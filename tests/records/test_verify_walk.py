@@ -57,6 +57,16 @@ def test_print_event_hash_equals_the_canonical_rule(event: tuple[Any, ...], prev
     assert verify_walk.print_event_hash(event, prev) == expected
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.tuples(st.integers() | ODD, st.integers() | ODD, TEXT | ODD, st.integers() | ODD, TEXT | ODD),
+       TEXT | ODD)
+def test_print_event_hash_of_any_types_equals_the_canonical_rule(event: tuple[Any, ...], prev: Any) -> None:
+    """Issue 18, session 7: the print event's text is made from a template when its values have the types
+    mscdose writes (whole numbers and text; `True` is not one: JSON writes it `true`), else the original way."""
+    expected = canonical.print_event_hash(dict(zip(canonical.PRINT_FIELDS, event, strict=True)), prev)
+    assert verify_walk.print_event_hash(event, prev) == expected
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=20) | st.from_regex(r"[A-Za-z0-9]{1,12}", fullmatch=True))
 def test_the_short_way_to_a_key_is_canonical_key(text: str) -> None:
