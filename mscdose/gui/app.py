@@ -169,8 +169,9 @@ def run_gui(args: argparse.Namespace) -> int:
         window.hide()  # a demo has nothing to lose: closing a hidden window asks nothing
         window.close()
         return 0
-    # Just after the first paint, in this order: the probe (it times the window as a user first sees it),
-    # the log file (logging.handlers is not imported before), then the protocol, the engine and the rest.
+    # Just after the first paint, in this order: the probe (it times the window as a user first sees it), the
+    # form's lower groups and the results column, the log file (logging.handlers is not imported before), then
+    # the protocol, the engine and the rest.
     if probe in ("1", "true", "yes", "modules"):
         window.after_first_paint(lambda: _probe("mscdose-window-shown", modules=probe == "modules"))
     elif probe == "ready":
