@@ -106,6 +106,14 @@ def _compiled() -> bool:
     return any((Path(spec.origin).parent / "gui" / "__pycache__").glob("*.pyc"))
 
 
+def inflated_before_first_paint(frozen: Path, env: dict[str, str]) -> list[str]:
+    """The modules the frozen window still inflates from its compressed archive before its first paint
+    (`MSCDOSE_STARTUP_PROBE=modules`; build.spec stores those of packaging/first_paint_modules.txt plainly)."""
+    done = subprocess.run([str(frozen), "gui"], env={**env, "MSCDOSE_STARTUP_PROBE": "modules"},
+                          capture_output=True, text=True, timeout=120, check=False)  # fmt: skip
+    return [line.split(" ", 1)[1] for line in done.stdout.splitlines() if line.startswith("archive-module ")]
+
+
 def line(name: str, samples: list[float]) -> str:
     return (
         f"{name:<13} median {statistics.median(samples) * 1e3:6.0f} ms   min {min(samples) * 1e3:6.0f} ms   "
@@ -146,6 +154,7 @@ def main() -> int:
         for _ in range(args.runs):
             for name, command, probe_env, wanted in timed:
                 samples[name].append(time_to_window(command, probe_env, wanted))
+        inflated = inflated_before_first_paint(frozen, env) if "frozen" in programs else []
 
     print(f"platform {env.get('QT_QPA_PLATFORM', 'native')}, {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     if env.get("PYTHONDONTWRITEBYTECODE") and not _compiled():
@@ -168,6 +177,8 @@ def main() -> int:
         print(f"c                      {frozen_median * 1e3:.0f} ms   goal < 500 ms")
         size = folder_size(frozen.parent)
         print(f"dist size              {size / 1e6:.1f} MB ({size / 2**20:.1f} MiB)   goal <= 90 MB")
+        print(f"frozen modules inflated before the first paint: {len(inflated)}"
+              + (f" (add to packaging/first_paint_modules.txt: {' '.join(inflated)})" if inflated else ""))
     return 0
 
 
