@@ -106,11 +106,15 @@ def _compiled() -> bool:
     return any((Path(spec.origin).parent / "gui" / "__pycache__").glob("*.pyc"))
 
 
-def inflated_before_first_paint(frozen: Path, env: dict[str, str]) -> list[str]:
+def inflated_before_first_paint(frozen: Path, env: dict[str, str]) -> list[str] | None:
     """The modules the frozen window still inflates from its compressed archive before its first paint
-    (`MSCDOSE_STARTUP_PROBE=modules`; build.spec stores those of packaging/first_paint_modules.txt plainly)."""
-    done = subprocess.run([str(frozen), "gui"], env={**env, "MSCDOSE_STARTUP_PROBE": "modules"},
-                          capture_output=True, text=True, timeout=120, check=False)  # fmt: skip
+    (`MSCDOSE_STARTUP_PROBE=modules`; build.spec stores those of packaging/first_paint_modules.txt plainly);
+    None for a build older than that probe (its window does not quit by itself)."""
+    try:
+        done = subprocess.run([str(frozen), "gui"], env={**env, "MSCDOSE_STARTUP_PROBE": "modules"},
+                              capture_output=True, text=True, timeout=30, check=False)  # fmt: skip
+    except subprocess.TimeoutExpired:
+        return None
     return [line.split(" ", 1)[1] for line in done.stdout.splitlines() if line.startswith("archive-module ")]
 
 
@@ -154,7 +158,7 @@ def main() -> int:
         for _ in range(args.runs):
             for name, command, probe_env, wanted in timed:
                 samples[name].append(time_to_window(command, probe_env, wanted))
-        inflated = inflated_before_first_paint(frozen, env) if "frozen" in programs else []
+        inflated = inflated_before_first_paint(frozen, env) if "frozen" in programs else None
 
     print(f"platform {env.get('QT_QPA_PLATFORM', 'native')}, {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     if env.get("PYTHONDONTWRITEBYTECODE") and not _compiled():
@@ -177,8 +181,11 @@ def main() -> int:
         print(f"c                      {frozen_median * 1e3:.0f} ms   goal < 500 ms")
         size = folder_size(frozen.parent)
         print(f"dist size              {size / 1e6:.1f} MB ({size / 2**20:.1f} MiB)   goal <= 90 MB")
-        print(f"frozen modules inflated before the first paint: {len(inflated)}"
-              + (f" (add to packaging/first_paint_modules.txt: {' '.join(inflated)})" if inflated else ""))
+        if inflated is None:
+            print("frozen modules inflated before the first paint: not known (a build without that probe)")
+        else:
+            print(f"frozen modules inflated before the first paint: {len(inflated)}"
+                  + (f" (add to packaging/first_paint_modules.txt: {' '.join(inflated)})" if inflated else ""))
     return 0
 
 
