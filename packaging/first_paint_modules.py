@@ -1,7 +1,7 @@
 """The modules build.spec stores uncompressed: those the frozen window imports before its first paint.
 
 PyInstaller puts every pure-Python module in one zlib-compressed archive (the PYZ) and inflates each one as
-it is imported. Before the window's first paint that is about 60 modules and 16 ms (issue 18). PyInstaller's
+it is imported. Before the window's first paint that is about 60 modules and 9-16 ms (issue 18). PyInstaller's
 `module_collection_mode` "pyc" stores a module as a plain compiled file in `_internal/` instead, but a
 setting for a package also reaches all of its submodules; `collection_modes` therefore gives each listed
 package's unlisted submodules back to the archive, so that only the listed modules grow the build.

@@ -72,7 +72,7 @@ def _probe(message: str, modules: bool = False) -> None:
 def archive_modules() -> list[str]:
     """The modules imported so far that a frozen program inflated from its compressed archive (PyInstaller's
     PYZ, whose loader is `PyiFrozenLoader`), by name; none when not frozen. Those imported before the first
-    paint are stored uncompressed instead (build.spec: issue 18, 16 ms of the frozen first paint)."""
+    paint are stored uncompressed instead (build.spec: issue 18, 9-16 ms of the frozen first paint)."""
     return sorted(
         name for name, module in list(sys.modules.items())
         if type(getattr(module, "__loader__", None)).__name__ == "PyiFrozenLoader"

@@ -334,7 +334,7 @@ def test_gui_start_up_probe_reports_the_window(frozen: FrozenApp) -> None:
 
 def test_the_window_inflates_no_module_before_its_first_paint(frozen: FrozenApp) -> None:
     """Issue 18: the modules imported before the first paint are stored as plain files (build.spec,
-    packaging/first_paint_modules.txt), not inflated from the compressed archive, 16 ms of the first paint."""
+    packaging/first_paint_modules.txt), not inflated from the compressed archive: 9-16 ms of the first paint."""
     result = frozen.run("gui", MSCDOSE_STARTUP_PROBE="modules")
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
