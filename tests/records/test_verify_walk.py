@@ -67,6 +67,16 @@ def test_print_event_hash_of_any_types_equals_the_canonical_rule(event: tuple[An
     assert verify_walk.print_event_hash(event, prev) == expected
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.integers(0, 2**62), st.integers(0, 2**62), TEXT, st.booleans() | st.integers(), TEXT, TEXT)
+def test_a_print_event_whose_ok_is_true_or_false_is_written_as_json_writes_it(
+        event_id: int, record_id: int, at: str, ok: Any, detail: str, prev: str) -> None:
+    """Every other value of the template's type: `ok` a bool (JSON `true`, never `1`) or any whole number."""
+    event = (event_id, record_id, at, ok, detail)
+    expected = canonical.print_event_hash(dict(zip(canonical.PRINT_FIELDS, event, strict=True)), prev)
+    assert verify_walk.print_event_hash(event, prev) == expected
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=20) | st.from_regex(r"[A-Za-z0-9]{1,12}", fullmatch=True))
 def test_the_short_way_to_a_key_is_canonical_key(text: str) -> None:
