@@ -33,13 +33,36 @@ def wait_ready(process: subprocess.Popen[str]) -> None:
     assert line == "ready\n", (line, process.stderr.read() if process.stderr else "")
 
 
+def kill_and_read_the_rest(process: subprocess.Popen[str]) -> str:
+    """Kill -9, then return everything the process printed that was not yet read.
+
+    Read through the pipe's own file object: its readline() may already hold later lines in its
+    buffer, which `communicate()` (reading the bare descriptor) would never see.
+    """
+    assert process.stdout is not None and process.stderr is not None
+    os.kill(process.pid, signal.SIGKILL)
+    rest = process.stdout.read()
+    process.stderr.read()
+    process.wait()
+    return rest
+
+
+def test_the_rest_of_a_killed_process_includes_lines_already_buffered() -> None:
+    script = "import sys; sys.stdout.write('1\\n2\\n3\\n'); sys.stdout.flush(); sys.stdin.readline()"
+    process = subprocess.Popen([sys.executable, "-c", script], text=True, stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None
+    assert process.stdout.readline() == "1\n"  # the one read took all three lines into its buffer
+    assert kill_and_read_the_rest(process) == "2\n3\n"
+    assert process.returncode == -signal.SIGKILL
+
+
 def test_kill_9_in_a_loop_of_saves_loses_no_committed_record(store_path: Path) -> None:
     process = saver(store_path, 0, "P1")
     wait_ready(process)
     assert process.stdout is not None
     reported = [int(process.stdout.readline()) for _ in range(40)]  # 40 saves returned: all committed
-    os.kill(process.pid, signal.SIGKILL)  # mid-loop: the 41st save is somewhere in flight
-    rest, _ = process.communicate()
+    rest = kill_and_read_the_rest(process)  # mid-loop: the next save is somewhere in flight
     assert process.returncode == -signal.SIGKILL
     reported += [int(line) for line in rest.split()]
     assert reported == list(range(1, len(reported) + 1))
