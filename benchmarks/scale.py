@@ -32,7 +32,13 @@ print(json.dumps({{"wall": time.perf_counter() - start_wall, "cpu": time.process
                   "rss_mib": usage.ru_maxrss / 1024}}))
 """
 TASKS = {
-    "audit verify": """
+    "`mscdose audit verify` (the CLI: the chain and SQLite's integrity check; the goal's figure)": """
+import contextlib, os
+from mscdose.cli import main
+with open(os.devnull, "w") as sink, contextlib.redirect_stdout(sink):
+    assert main(["audit", "verify", "--database", sys.argv[1]]) == 0
+""",
+    "audit verify: the chain's walk alone (RecordStore.verify)": """
 from mscdose.records.store import RecordStore
 report = RecordStore.open_read_only(sys.argv[1]).verify()
 assert report.ok, report

@@ -340,8 +340,7 @@ def _audit_verify(args: argparse.Namespace) -> int:
             raise Problem.bad_input("worksheet", str(sheet), f"--worksheet: “{sheet}” is not a file; give the "
                                     "worksheet PDF(s) to check.")
     with _reading(args, not_a_store=ExitCode.FAILED) as store:
-        report = store.verify(args.anchor)
-        damage = store.integrity_problems() if report.ok else []
+        report, damage = store.audit(args.anchor)
         checked = [(sheet, _check_worksheet(store, sheet)) for sheet in sheets]
     failed = False
     if damage:  # the chain reads fine but SQLite finds damaged pages (disk fault, partial copy)

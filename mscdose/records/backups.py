@@ -55,8 +55,7 @@ def check_backup(path: Path) -> VerifyReport:
     from mscdose.records.store import RecordStore
 
     with RecordStore.open_read_only(path) as copy:
-        report = copy.verify(partial_copy=True)
-        damage = copy.integrity_problems() if report.ok else []
+        report, damage = copy.audit(partial_copy=True)
     if damage:
         return replace(report, ok=False, problem="the file is damaged (SQLite integrity check: "
                                                  + "; ".join(damage[:3]) + ")")

@@ -13,10 +13,11 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mscdose.records import ledger
-from mscdose.records.errors import StoreError, explain
+from mscdose.records import integrity, ledger
+from mscdose.records.errors import StoreError
 from mscdose.records.model import PrintedCheck, SavedRecord
 from mscdose.records.store_sql import _one_snapshot
+from mscdose.records.two_process import parallel_from
 from mscdose.records.verify import VerifyReport, verify_connection
 
 
@@ -89,18 +90,30 @@ class StoreAudit:
         return PrintedCheck(True, record_id)
 
     def integrity_problems(self) -> list[str]:
-        """SQLite's own page-level check (`PRAGMA integrity_check`); empty when the file is sound."""
-        previous = self._conn.text_factory
-        self._conn.text_factory = lambda raw: raw.decode("utf-8", "replace")  # its messages quote damaged bytes
+        """SQLite's own check of the pages and indexes (`PRAGMA integrity_check`); empty when the file is sound."""
+        return integrity.integrity_problems(self._conn, self.path)
+
+    def audit(self, anchor: str | None = None, *, partial_copy: bool = False) -> tuple[VerifyReport, list[str]]:
+        """`verify()`, and `integrity_problems()` when the chain verified (else []): what `audit verify` and a
+        backup's check ask. For a file, SQLite's check runs alongside the walk (integrity.py): the same answers,
+        sooner; it is stopped when the chain does not verify, whose report is then the answer."""
+        alongside = self._integrity_alongside()
         try:
-            rows = self._conn.execute("PRAGMA integrity_check").fetchall()
-        except sqlite3.DatabaseError as error:
-            if "malformed" in str(error) or getattr(error, "sqlite_errorname", "").startswith(
-                    ("SQLITE_CORRUPT", "SQLITE_NOTADB")):
-                return [str(error)]  # so damaged that the check itself stops: that is its answer
-            raise explain(error, self.path, "check the database file", writing=False) from None
-        except UnicodeDecodeError:  # SQLite's own report quotes the damaged bytes
-            return ["the integrity check stopped on unreadable (damaged) bytes"]
-        finally:
-            self._conn.text_factory = previous
-        return [] if [r[0] for r in rows] == ["ok"] else [str(r[0]) for r in rows]
+            report = self.verify(anchor, partial_copy=partial_copy)
+        except BaseException:
+            if alongside is not None:
+                alongside.stop()
+            raise
+        if not report.ok:
+            if alongside is not None:
+                alongside.stop()
+            return report, []
+        found = alongside.problems() if alongside is not None else None
+        return report, self.integrity_problems() if found is None else found
+
+    def _integrity_alongside(self) -> integrity.IntegrityAlongside | None:
+        """SQLite's check of this file started in a thread; None to check after the walk: a copy migrated in
+        memory (the copy is what is checked) or the one-process way asked for (MSCDOSE_HELPER_PROCESS=off)."""
+        if self.migrated_in_memory or parallel_from() is None:
+            return None
+        return integrity.start_alongside(self.path)

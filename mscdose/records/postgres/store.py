@@ -269,6 +269,10 @@ class PostgresStore(RecordStore):
                                     "INSERT only")
         return problems
 
+    def _integrity_alongside(self) -> None:
+        """The server's check above is a few catalogue queries: nothing to run alongside the walk."""
+        return None
+
     def backup(self, path: Path | str) -> int:
         """A consistent copy of the shared store as an SQLite record file (one REPEATABLE READ snapshot),
         verified before it gets its name: it opens on any workstation with `--database` and verifies with the
