@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
+from collections.abc import Container, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -188,12 +189,15 @@ class BedsideDamage(Exception):
     """A bedside entry that fails verification; verify() turns it into its report."""
 
 
-def verify_bedside(conn: sqlite3.Connection, records: dict[int, Any]) -> dict[int, tuple[str, int | None]]:
-    """Every bedside check's own hash, for the ledger walk: {id: (sha256, record_id)}. Raises BedsideDamage
-    naming the first entry changed, deleted, or whose stored result disagrees with its reasons."""
+def verify_bedside(conn: sqlite3.Connection, records: Container[Any]) -> Mapping[int, tuple[str, int | None]]:
+    """Every bedside check's own hash, for the ledger walk: {id: (sha256, record_id)}, held by position (ids
+    1, 2, ... as checked, digests.py). Raises BedsideDamage naming the first entry changed, deleted, or whose
+    stored result disagrees with its reasons."""
+    from mscdose.records.digests import ById, Digests
+
     if not _has_table(conn):
         return {}
-    hashes: dict[int, tuple[str, int | None]] = {}
+    hashes, record_ids = Digests(), []
     for row in conn.execute(f"SELECT {', '.join(FIELDS)}, sha256 FROM {TABLE} ORDER BY id"):
         entry = dict(zip(FIELDS, row[:5], strict=True))
         where = f"bedside check {entry['id']}"
@@ -210,8 +214,9 @@ def verify_bedside(conn: sqlite3.Connection, records: dict[int, Any]) -> dict[in
             raise BedsideDamage(f"{where} says {entry['result']} but its reasons say otherwise")
         if entry["record_id"] is not None and entry["record_id"] not in records:
             raise BedsideDamage(f"{where} names record {entry['record_id']}, which is not there")
-        hashes[entry["id"]] = (row[5], entry["record_id"])
+        hashes.append(row[5])
+        record_ids.append(entry["record_id"])
     row = conn.execute(f"SELECT seq FROM sqlite_sequence WHERE name = '{TABLE}'").fetchone()
     if row and int(row[0]) > len(hashes):
         raise BedsideDamage(f"bedside check {len(hashes) + 1} is missing (deleted?)")
-    return hashes
+    return ById(hashes, record_ids)

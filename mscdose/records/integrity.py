@@ -87,10 +87,20 @@ class IntegrityAlongside:
 
     def stop(self) -> None:
         with self._lock:
-            self._stopped = True
-            if self._conn is not None:
-                self._conn.interrupt()  # the one call SQLite allows from another thread: it ends at its next step
-        self._thread.join()
+            self._stopped = True  # a check not yet begun never begins
+        while True:
+            with self._lock:
+                if self._conn is not None:
+                    # lost when it comes just before the statement starts (SQLite ignores it when nothing
+                    # runs): hence again until the thread ends
+                    self._interrupt(self._conn)
+            self._thread.join(timeout=0.05)
+            if not self._thread.is_alive():
+                return
+
+    @staticmethod
+    def _interrupt(conn: sqlite3.Connection) -> None:
+        conn.interrupt()  # the one call SQLite allows from another thread: the statement ends at its next step
 
 
 def start_alongside(path: Path) -> IntegrityAlongside | None:

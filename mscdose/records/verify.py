@@ -17,7 +17,7 @@ See docs/audit.md for what this cannot prove.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -26,6 +26,7 @@ from mscdose.records import users
 from mscdose.records import verify_walk as walk  # issue 18: the fast path
 from mscdose.records.bedside import BedsideDamage, verify_bedside  # issue 13
 from mscdose.records.canonical import GENESIS, approval_hash
+from mscdose.records.digests import NOT_MISSING, ById, Digests, SeenIds, SeenSet
 from mscdose.records.ledger import KINDS, Anchor
 from mscdose.records.verify_records import FINAL_STATUSES, Failed, RecordSpans, sequence
 
@@ -65,7 +66,8 @@ class _PrintWalk:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         prev, expected = GENESIS, 1
-        self.hashes: dict[int, tuple[str, int]] = {}
+        # each accepted event's hash and the record it names, by position: ids 1, 2, ... (digests.py)
+        self.hashes, self.record_ids = Digests(), []
         self.failure: Failed | None = None
         for row in conn.execute("SELECT id, record_id, at, ok, detail, prev_sha256, sha256 FROM print_events "
                                 "ORDER BY id"):
@@ -73,7 +75,8 @@ class _PrintWalk:
             if event_id != expected or stored_prev != prev or walk.print_event_hash(row[:5], stored_prev) != stored:
                 self.failure = self._problem(event_id, record_id)
                 return
-            self.hashes[event_id] = (stored, record_id)
+            self.hashes.append(stored)
+            self.record_ids.append(record_id)
             prev, expected = stored, expected + 1
         if sequence(conn, "print_events") > len(self.hashes):
             self.failure = Failed(f"the last print event (number {len(self.hashes) + 1}) is missing (deleted?)")
@@ -83,13 +86,14 @@ class _PrintWalk:
         return Failed(f"print event {event_id} of record {record_id} was changed, deleted or reordered",
                       record_id if isinstance(record_id, int) else None)
 
-    def checked(self, records: dict[int, str]) -> tuple[dict[int, tuple[str, int]], int]:
-        for event_id, (_, record_id) in self.hashes.items():
+    def checked(self, records: ById) -> tuple[ById, int]:
+        events = ById(self.hashes, self.record_ids)
+        for event_id, record_id in events.named():
             if record_id not in records:
                 raise self._problem(event_id, record_id)
         if self.failure is not None:
             raise self.failure
-        return self.hashes, len(self.hashes)
+        return events, len(self.hashes)
 
 
 def _approvals(conn: sqlite3.Connection) -> dict[int, str]:
@@ -120,37 +124,55 @@ class _LedgerChain:
             "SELECT seq, kind, ref, item_sha256, prev_sha256, sha256, NULL FROM ledger ORDER BY seq"
         sha256, prev = walk.sha256, GENESIS
         self.conn = conn
-        self.chain: list[str] = []  # each entry's hash, in order (what anchors quote)
+        self.chain = Digests()  # each entry's hash, in order (what anchors quote), 32 bytes each
         self.failure: Failed | None = None
-        for seq, kind, ref, item_sha256, stored_prev, stored, text in conn.execute(select):
-            if seq != len(self.chain) + 1:
-                self.failure = Failed(f"ledger entry {len(self.chain) + 1} is missing (deleted?)",
-                                      ref if kind == "record" else None)
-                return
-            if stored_prev != prev or (sha256(text.encode()).hexdigest() if text is not None else
-                                       walk.ledger_hash((seq, kind, ref, item_sha256), stored_prev)) != stored:
-                self.failure = Failed(f"ledger entry {seq} ({kind} {ref}) was changed, removed or reordered: its "
-                                      "hash does not match", ref if kind == "record" else None)
-                return
-            self.chain.append(stored)
-            prev = stored
-        if sequence(conn, "ledger") > len(self.chain):
-            self.failure = Failed(f"ledger entry {len(self.chain) + 1} is missing (deleted?)")
+        chain, batch, count = self.chain, [], 0  # the hashes go into the chain a batch at a time
+        try:
+            for seq, kind, ref, item_sha256, stored_prev, stored, text in conn.execute(select):
+                if seq != count + 1:
+                    self.failure = Failed(f"ledger entry {count + 1} is missing (deleted?)",
+                                          ref if kind == "record" else None)
+                    return
+                if stored_prev != prev or (sha256(text.encode()).hexdigest() if text is not None else
+                                           walk.ledger_hash((seq, kind, ref, item_sha256), stored_prev)) != stored:
+                    self.failure = Failed(f"ledger entry {seq} ({kind} {ref}) was changed, removed or reordered: "
+                                          "its hash does not match", ref if kind == "record" else None)
+                    return
+                batch.append(stored)
+                count += 1
+                if len(batch) == 1024:
+                    chain.extend_texts(batch)
+                    batch = []
+                prev = stored
+        finally:
+            chain.extend_texts(batch)
+        if sequence(conn, "ledger") > count:
+            self.failure = Failed(f"ledger entry {count + 1} is missing (deleted?)")
             self.missing_last = True
 
     missing_last = False  # the last entries were deleted: found after every entry there is has been matched
 
-    def checked(self, items: dict[str, dict[int, Any]]) -> list[str]:
-        seen: dict[str, set[Any]] = {kind: set() for kind in KINDS}
+    def checked(self, items: dict[str, Mapping[Any, Any]]) -> Digests:
+        # what each kind has met: one byte an id for the kinds held by position (digests.ById), else a set
+        seen: dict[str, SeenIds | SeenSet] = {
+            kind: found.seen() if isinstance(found := items.get(kind), ById) else SeenSet() for kind in KINDS}
         empty: dict[int, Any] = {}
         # the accepted entries read again (the same snapshot), rather than held: 30 MB fewer at 100,000 records
         accepted = self.conn.execute("SELECT seq, kind, ref, item_sha256 FROM ledger WHERE seq <= ? ORDER BY seq",
                                      (len(self.chain),))
+        # the common entry (a record, by a plain id, its hash as walked) accepted without a call: ~100,000 of them
+        record_hashes = found.plain_bytes() if isinstance(found := items.get("record"), ById) else None
+        count = len(found) if record_hashes is not None else 0
+        met = record_seen.flags if isinstance(record_seen := seen["record"], SeenIds) else bytearray()
         for seq, kind, ref, item_sha256 in accepted:
-            item = items.get(kind, empty).get(ref)
+            if kind == "record" and type(ref) is int and 0 < ref <= count and not met[ref - 1] \
+                    and record_hashes[(ref - 1) * 32:ref * 32].hex() == item_sha256:  # type: ignore[index]
+                met[ref - 1] = 1
+                continue
+            item = items.get(kind, empty).get(ref)  # any other entry: the general rule, which names a problem
             item_hash = item[0] if isinstance(item, tuple) else item
             kind_seen = seen[kind]
-            if item is None or item_hash != item_sha256 or ref in kind_seen:
+            if item is None or item_hash != item_sha256 or not kind_seen.first(ref):  # first: marks it met
                 raise Failed(f"ledger entry {seq} ({kind} {ref}) names a {kind} that is not there or was changed",
                              ref if kind == "record" else None)
             if kind == "print" and item[1] not in seen["record"]:
@@ -159,14 +181,14 @@ class _LedgerChain:
             if kind == "bedside" and item[1] is not None and item[1] not in seen["record"]:  # issue 13
                 raise Failed(f"ledger entry {seq} ({kind} {ref}): a bedside check logged before its record was "
                              "saved", item[1])
-            kind_seen.add(ref)
         if self.failure is not None and not self.missing_last:
             raise self.failure
         for kind in KINDS:
-            missing = sorted(set(items.get(kind, {})) - seen[kind])
-            if missing:
-                raise Failed(f"{kind} {missing[0]} is not in the ledger (added outside mscdose?)",
-                             missing[0] if kind == "record" else None)
+            kind_seen = seen[kind]
+            first: Any = kind_seen.first_missing(items.get(kind, empty))
+            if first is not NOT_MISSING:
+                raise Failed(f"{kind} {first} is not in the ledger (added outside mscdose?)",
+                             first if kind == "record" else None)
         if self.failure is not None:
             raise self.failure
         return self.chain
@@ -180,7 +202,7 @@ def _user_items(conn: sqlite3.Connection) -> dict[str, dict[int, Any]]:
         raise Failed(str(problem), problem.record_id) from None
 
 
-def check_anchor(chain: list[str], anchor: Anchor, label: str, *, partial_copy: bool = False) -> None:
+def check_anchor(chain: Sequence[str] | Digests, anchor: Anchor, label: str, *, partial_copy: bool = False) -> None:
     if anchor.entries > len(chain):
         if partial_copy:
             return  # a backup made before the anchor: the anchor speaks of entries this copy never had
@@ -227,6 +249,7 @@ def verify_connection(conn: sqlite3.Connection, anchors: list[tuple[str, Anchor]
         approvals_attempt = _attempt(_approvals, conn) if early else None
         ledger = _LedgerChain(conn) if early else None
         records = spans.joined(own, progress)
+        del own  # the spans' hashes are now in `records`: hold them once
         prints, events = (printed or _PrintWalk(conn)).checked(records)
         approval_hashes = _held(approvals_attempt or _attempt(_approvals, conn))
         approvals = len(approval_hashes)

@@ -22,6 +22,7 @@ from typing import Any, NamedTuple
 from mscdose.records import two_process
 from mscdose.records import verify_walk as walk  # issue 18: the fast path
 from mscdose.records.canonical import GENESIS, RECORD_FIELDS, record_hash
+from mscdose.records.digests import ById, Digests
 from mscdose.records.schema import record_keys
 
 FINAL_STATUSES = ("ok", "warning")
@@ -86,11 +87,12 @@ _SPAN = " WHERE records.id BETWEEN ? AND ? ORDER BY records.id"
 
 class SpanWalk(NamedTuple):
     """One span's records walked (`walk_span`): the first row's id and stored previous hash (None when the span
-    holds no row), the hashes of the rows accepted in order, and the first problem met, if any."""
+    holds no row), the hashes of the rows accepted in order (32 bytes each, digests.py), and the first problem
+    met, if any."""
 
     first_id: int | None
     first_prev: str | None
-    hashes: list[str]
+    hashes: Digests
     failure: tuple[str, int | None] | None
 
 
@@ -126,7 +128,7 @@ class RecordSpans:
                 break  # the first problem is here: the later spans cannot change the report
         return walked
 
-    def joined(self, own: list[SpanWalk], progress: dict[str, Any]) -> dict[int, str]:
+    def joined(self, own: list[SpanWalk], progress: dict[str, Any]) -> ById:
         """Every record's hash by id; raises Failed with the first problem, as one walk would meet it."""
         return joined(self.conn, self._then_the_rest(own), progress)
 
@@ -154,7 +156,7 @@ def walk_span(reading: two_process.Reading, span: tuple[int, ...]) -> SpanWalk:
 def _walk_rows(conn: sqlite3.Connection, rows: Any, *, fast: bool) -> SpanWalk:
     """Consecutive rows: ids without gaps, each linked to the one before, each record checked."""
     first_id = first_prev = prev = None
-    expected, hashes = 0, []
+    expected, hashes = 0, []  # made Digests once the span is walked: one conversion, not one a row
     cache = walk.KeyCache(_parsed_problem)
     where = 1 if fast else HEADER_COLUMNS + 1  # the stored previous hash, then the hash
     try:
@@ -171,23 +173,25 @@ def _walk_rows(conn: sqlite3.Connection, rows: Any, *, fast: bool) -> SpanWalk:
             hashes.append(stored)
             prev, expected = stored, expected + 1
     except Failed as failed:
-        return SpanWalk(first_id, first_prev, hashes, (failed.problem, failed.record_id))
-    return SpanWalk(first_id, first_prev, hashes, None)
+        return SpanWalk(first_id, first_prev, Digests.of(hashes), (failed.problem, failed.record_id))
+    return SpanWalk(first_id, first_prev, Digests.of(hashes), None)
 
 
-def joined(conn: Any, walks: Iterable[SpanWalk], progress: dict[str, Any]) -> dict[int, str]:
+def joined(conn: Any, walks: Iterable[SpanWalk], progress: dict[str, Any]) -> ById:
     """The spans' chains joined in order: each span must start at the id after the last one and link to its
-    hash. Raises Failed with the first problem, as one walk over every record would meet it."""
-    prev, expected, hashes = GENESIS, 1, {}
+    hash. Raises Failed with the first problem, as one walk over every record would meet it. What it gives is
+    every record's hash by id, ids 1..N (the spans proved them consecutive), 32 bytes a record."""
+    prev, expected, hashes = GENESIS, 1, Digests()
     for span in walks:
         if span.first_id is not None:
             if span.first_id != expected:
                 raise Failed(_missing(expected, span.first_id), expected)
             if span.first_prev != prev:
                 raise Failed(_not_following(span.first_id), span.first_id)
-        for stored in span.hashes:
-            hashes[expected] = prev = stored
-            expected += 1
+        if len(span.hashes):
+            hashes.extend(span.hashes)
+            prev = span.hashes[-1]
+            expected += len(span.hashes)
         progress["count"], progress["last"] = len(hashes), prev
         if span.failure is not None:
             raise Failed(*span.failure)
@@ -195,7 +199,7 @@ def joined(conn: Any, walks: Iterable[SpanWalk], progress: dict[str, Any]) -> di
     if allocated > len(hashes):
         raise Failed(f"record {len(hashes) + 1} is missing (deleted?): records up to {allocated} were saved "
                       f"but only {len(hashes)} are there", len(hashes) + 1)
-    return hashes
+    return ById(hashes)
 
 
 def _missing(expected: int, rid: Any) -> str:

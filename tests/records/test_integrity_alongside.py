@@ -113,6 +113,36 @@ def test_stop_interrupts_a_check_that_is_still_running(store_path: Path, monkeyp
     assert not stopping.is_alive() and checks_alive() == []
 
 
+def test_stop_ends_a_check_whose_statement_starts_after_the_first_interrupt(
+        store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite ignores an interrupt when no statement runs: one that lands just before the check's statement
+    starts is lost, so stop() interrupts again until the thread has ended."""
+    saved(store_path, 1)
+    interrupts: list[int] = []
+    began, first = threading.Event(), threading.Event()
+
+    def counted(conn: sqlite3.Connection) -> None:
+        interrupts.append(1)
+        conn.interrupt()
+        first.set()
+
+    def late(conn: sqlite3.Connection, path: Path) -> list[str]:
+        began.set()
+        assert first.wait(timeout=30)  # the first interrupt has come and gone: the statement starts after it
+        conn.execute("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT count(*) FROM n"
+                     ).fetchall()
+        return []
+
+    monkeypatch.setattr(integrity, "integrity_problems", late)
+    monkeypatch.setattr(integrity.IntegrityAlongside, "_interrupt", staticmethod(counted))
+    alongside = integrity.IntegrityAlongside(store_path)
+    assert began.wait(timeout=30)  # the thread holds its connection and waits before its statement
+    stopping = threading.Thread(target=alongside.stop)
+    stopping.start()
+    stopping.join(timeout=30)
+    assert not stopping.is_alive() and checks_alive() == [] and len(interrupts) >= 2
+
+
 def test_an_error_met_by_the_check_is_raised_as_the_stores_message(store_path: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     saved(store_path, 1)
