@@ -5,7 +5,8 @@ is corrected by a later one and one in 3 gets a print event, so History's column
 with synchronous=OFF (build speed only: the records and hashes are exactly those a real save makes).
 A store already at the path with N records is reused, so the slow build happens once.
 
-Run: PYTHONPATH=$PWD python benchmarks/record_store.py PATH [N]   (default 100000)
+Run: PYTHONPATH=$PWD python benchmarks/record_store.py PATH [N] [--signed]   (default 100000; --signed: each
+record signed prepared and checked, as at a site that double-checks every preparation)
 """
 
 from __future__ import annotations
@@ -40,7 +41,11 @@ def documents() -> list[dict[str, Any]]:
     return made
 
 
-def build(path: Path, count: int) -> RecordStore:
+def build(path: Path, count: int, *, signed: bool = False) -> RecordStore:
+    """`signed`: each record also signed "prepared" (AB) and "checked" (CD) by initials, as finalising and the
+    double check do at a site without accounts: the ledger then holds three more entries a record's two."""
+    from mscdose.records.users import add_signature
+
     store = RecordStore(path)
     have = store.count()
     if have >= count:
@@ -57,13 +62,17 @@ def build(path: Path, count: int) -> RecordStore:
             record = store.save(document)
         if n % 3 == 0:
             store.mark_printed(record.id, True, "benchmark")
+        if signed:
+            add_signature(store, record.id, "prepared", "", "AB")
+            add_signature(store, record.id, "checked", "", "CD")
         if (n + 1) % 10_000 == 0:
             print(f"  {n + 1:,} records, {time.perf_counter() - start:.0f} s", flush=True)
     return store
 
 
 if __name__ == "__main__":
-    target = Path(sys.argv[1])
-    wanted = int(sys.argv[2]) if len(sys.argv) > 2 else 100_000
-    with build(target, wanted) as made:
+    words = [word for word in sys.argv[1:] if word != "--signed"]
+    target = Path(words[0])
+    wanted = int(words[1]) if len(words) > 1 else 100_000
+    with build(target, wanted, signed="--signed" in sys.argv) as made:
         print(f"{made.count():,} records in {target} ({target.stat().st_size / 2**20:.0f} MiB)")
