@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -323,13 +324,14 @@ def add_signature(store: RecordStore, record_id: int, meaning: str, user_id: str
 
 # -- verifying (called by verify.py) -------------------------------------------------------------------
 
-def _contiguous(conn: sqlite3.Connection, table: str, ids: list[int], what: str) -> None:
+def _contiguous(conn: sqlite3.Connection, table: str, in_order: bool, count: int, what: str) -> None:
+    """`in_order`: the ids read (in id order) were 1..count; none may be missing after them either."""
     allocated = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = ?", (table,)).fetchone()
-    if ids != list(range(1, len(ids) + 1)) or (allocated and int(allocated[0]) > len(ids)):
+    if not in_order or (allocated and int(allocated[0]) > count):
         raise UserChainProblem(f"a {what} is missing (deleted?)")
 
 
-def ledger_items(conn: sqlite3.Connection) -> dict[str, dict[int, str]]:
+def ledger_items(conn: sqlite3.Connection) -> dict[str, Mapping[int, str]]:
     """The hashes of every user event and signature (recomputed, so an edited row fails here), by kind, for
     the ledger walk; a signature must name an existing record and come after it in the ledger."""
     events: dict[int, str] = {}
@@ -340,26 +342,33 @@ def ledger_items(conn: sqlite3.Connection) -> dict[str, dict[int, str]]:
             raise UserChainProblem(f"user event {event['id']} ({event['event']} of user {event['user_id']}) was "
                                    "changed after it was made")
         events[event["id"]] = row[7]
-    _contiguous(conn, "user_events", list(events), "user event")
+    _contiguous(conn, "user_events", list(events) == list(range(1, len(events) + 1)), len(events), "user event")
     try:
         _users(conn)
     except (KeyError, ValueError, TypeError) as error:
         raise UserChainProblem(f"the user events do not make sense in order ({type(error).__name__}: {error})") \
             from None
-    signed: dict[int, str] = {}
-    # the ledger positions of signatures and of the records they sign (issue 18: not of every record)
-    seq = {(kind, ref): s for s, kind, ref in conn.execute(
-        "SELECT seq, kind, ref FROM ledger WHERE kind = 'signature' OR (kind = 'record' AND ref IN "
-        "(SELECT record_id FROM signatures))")}
-    for row in conn.execute(f"SELECT {', '.join(SIGNATURE_FIELDS)}, sha256 FROM signatures ORDER BY id"):
+    # issue 18: a site signs every record twice, so the signatures are as many as the records: their hashes are
+    # held as 32 bytes by position (digests.py) while the ids run 1, 2, 3, ... (else the walk fails below, after
+    # every row's own check, as before), and each one's ledger position and its record's are read with it
+    # (the largest, as a dict of the ledger's rows kept the last), not held for all
+    from mscdose.records.digests import ById, Digests
+
+    signed, count, in_order = Digests(), 0, True
+    positions = ("(SELECT max(seq) FROM ledger WHERE kind = 'signature' AND ref = signatures.id), "
+                 "(SELECT max(seq) FROM ledger WHERE kind = 'record' AND ref = signatures.record_id)")
+    for row in conn.execute(f"SELECT {', '.join(SIGNATURE_FIELDS)}, sha256, {positions} FROM signatures ORDER BY id"):
         signature = dict(zip(SIGNATURE_FIELDS, row[:8], strict=True))
         rid = signature["record_id"]
         if signature_hash(signature) != row[8] or signature["meaning"] not in MEANINGS:
             raise UserChainProblem(f"signature {signature['id']} of record {rid} was changed after it was made", rid)
-        own, record = seq.get(("signature", signature["id"])), seq.get(("record", rid))
+        own, record = row[9], row[10]
         if record is None or (own is not None and own < record):
             raise UserChainProblem(f"signature {signature['id']} names record {rid}, which is not there or was "
                                    "saved after it", rid)
-        signed[signature["id"]] = row[8]
-    _contiguous(conn, "signatures", list(signed), "signature")
-    return {"user": events, "signature": signed}
+        count += 1
+        in_order = in_order and signature["id"] == count
+        if in_order:
+            signed.append(row[8])
+    _contiguous(conn, "signatures", in_order, count, "signature")
+    return {"user": events, "signature": ById(signed)}
