@@ -352,6 +352,7 @@ def ledger_items(conn: sqlite3.Connection) -> dict[str, Mapping[int, str]]:
     # held as 32 bytes by position (digests.py) while the ids run 1, 2, 3, ... (else the walk fails below, after
     # every row's own check, as before), and each one's ledger position and its record's are read with it
     # (the largest, as a dict of the ledger's rows kept the last), not held for all
+    from mscdose.records import verify_walk
     from mscdose.records.digests import ById, Digests
 
     signed, count, in_order = Digests(), 0, True
@@ -360,7 +361,7 @@ def ledger_items(conn: sqlite3.Connection) -> dict[str, Mapping[int, str]]:
     for row in conn.execute(f"SELECT {', '.join(SIGNATURE_FIELDS)}, sha256, {positions} FROM signatures ORDER BY id"):
         signature = dict(zip(SIGNATURE_FIELDS, row[:8], strict=True))
         rid = signature["record_id"]
-        if signature_hash(signature) != row[8] or signature["meaning"] not in MEANINGS:
+        if verify_walk.signature_hash(row[:8]) != row[8] or signature["meaning"] not in MEANINGS:
             raise UserChainProblem(f"signature {signature['id']} of record {rid} was changed after it was made", rid)
         own, record = row[9], row[10]
         if record is None or (own is not None and own < record):

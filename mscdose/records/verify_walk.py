@@ -93,6 +93,8 @@ _RECORD_TEMPLATE = ('{"app_version":%s,"checked_by":%s,"correction_reason":%s,"c
                     '"protocol_sha256":%s,"protocol_version":%s,"status":%s,"supersedes":%s}')
 _LEDGER_TEMPLATE = '{"item_sha256":%s,"kind":%s,"prev_sha256":%s,"ref":%d,"seq":%d}'
 _PRINT_TEMPLATE = '{"at":%s,"detail":%s,"id":%d,"ok":%d,"prev_sha256":%s,"record_id":%d}'
+_SIGNATURE_TEMPLATE = ('{"at":%s,"detail":%s,"id":%d,"initials":%s,"kind":"signature","meaning":%s,"printed_name":%s,'
+                       '"record_id":%d,"user_id":%s}')
 _TEXT_FIELDS = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12)  # of RECORD_FIELDS: all but id (0) and supersedes (11)
 
 
@@ -127,6 +129,20 @@ def print_event_hash(event: tuple[Any, ...], prev_sha256: str) -> str:
         content["prev_sha256"] = prev_sha256
         text = _ENCODE(content)
     return _SHA256(text.encode("utf-8")).hexdigest()
+
+
+def signature_hash(signature: tuple[Any, ...]) -> str:
+    """signature_rules.signature_hash of (id, record_id, meaning, user_id, printed_name, initials, at, detail):
+    issue 18, a site signs every record twice, and `json.dumps` of each was most of verify's signature time."""
+    sid, record_id, meaning, user_id, printed_name, initials, at, detail = signature
+    if type(sid) is int and type(record_id) is int and type(meaning) is str and type(user_id) is str \
+            and type(printed_name) is str and type(initials) is str and type(at) is str and type(detail) is str:
+        text = _SIGNATURE_TEMPLATE % (_STRING(at), _STRING(detail), sid, _STRING(initials), _STRING(meaning),
+                                      _STRING(printed_name), record_id, _STRING(user_id))
+        return _SHA256(text.encode("utf-8")).hexdigest()
+    from mscdose.records import signature_rules
+
+    return signature_rules.signature_hash(dict(zip(signature_rules.SIGNATURE_FIELDS, signature, strict=True)))
 
 
 def ledger_hash(entry: tuple[Any, ...], prev_sha256: str) -> str:

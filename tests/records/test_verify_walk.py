@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mscdose.core.identifiers import canonical_key
-from mscdose.records import canonical, verify_walk
+from mscdose.records import canonical, signature_rules, verify_walk
 from mscdose.records.canonical import canonical_json
 from mscdose.records.store import RecordStore
 from tests.records.helpers import document, fast_and_original_verdicts, raw, rehash_everything
@@ -75,6 +75,32 @@ def test_a_print_event_whose_ok_is_true_or_false_is_written_as_json_writes_it(
     event = (event_id, record_id, at, ok, detail)
     expected = canonical.print_event_hash(dict(zip(canonical.PRINT_FIELDS, event, strict=True)), prev)
     assert verify_walk.print_event_hash(event, prev) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.tuples(st.integers(0, 2**62), st.integers(0, 2**62), TEXT, TEXT, TEXT, TEXT, TEXT, TEXT))
+def test_signature_hash_equals_the_rule(signature: tuple[Any, ...]) -> None:
+    expected = signature_rules.signature_hash(dict(zip(signature_rules.SIGNATURE_FIELDS, signature, strict=True)))
+    assert verify_walk.signature_hash(signature) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.tuples(st.integers() | ODD, st.integers() | ODD, TEXT | ODD, TEXT | ODD, TEXT | ODD, TEXT | ODD,
+                 TEXT | ODD, TEXT | ODD))
+def test_signature_hash_of_any_types_equals_the_rule(signature: tuple[Any, ...]) -> None:
+    """Issue 18, session 8: a signature's text is made from a template when its values have the types mscdose
+    writes (whole numbers and text), else by the rule itself; `True` for an id is JSON `true`, not `1`."""
+    expected = signature_rules.signature_hash(dict(zip(signature_rules.SIGNATURE_FIELDS, signature, strict=True)))
+    assert verify_walk.signature_hash(signature) == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.booleans() | st.integers(0, 2**62), st.booleans() | st.integers(0, 2**62), TEXT)
+def test_a_signature_whose_ids_are_true_or_false_is_written_as_json_writes_it(sid: Any, rid: Any,
+                                                                              text: str) -> None:
+    signature = (sid, rid, text, text, text, text, text, text)
+    expected = signature_rules.signature_hash(dict(zip(signature_rules.SIGNATURE_FIELDS, signature, strict=True)))
+    assert verify_walk.signature_hash(signature) == expected
 
 
 @settings(max_examples=300, deadline=None)
