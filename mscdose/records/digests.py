@@ -173,6 +173,11 @@ class ById(Mapping[Any, Any]):
         """An empty set of this mapping's ids, one byte an id."""
         return SeenIds(self._count)
 
+    @property
+    def names_records(self) -> bool:
+        """Each entry also names a record (print events, bedside checks), which the ledger walk checks."""
+        return self._named is not None
+
     def plain_bytes(self) -> bytearray | None:
         """All the hashes as one run of bytes (id n at (n - 1) * 32) when every one is a plain hash, else None:
         for a caller that compares many at once (the ledger walk, verify.py) without a call per id."""

@@ -160,14 +160,16 @@ class _LedgerChain:
         # the accepted entries read again (the same snapshot), rather than held: 30 MB fewer at 100,000 records
         accepted = self.conn.execute("SELECT seq, kind, ref, item_sha256 FROM ledger WHERE seq <= ? ORDER BY seq",
                                      (len(self.chain),))
-        # the common entry (a record, by a plain id, its hash as walked) accepted without a call: ~100,000 of them
-        record_hashes = found.plain_bytes() if isinstance(found := items.get("record"), ById) else None
-        count = len(found) if record_hashes is not None else 0
-        met = record_seen.flags if isinstance(record_seen := seen["record"], SeenIds) else bytearray()
+        # the common entry (a record or a signature, by a plain id, its hash as walked) accepted without a call:
+        # one or three a record; print events and bedside checks, which name a record, take the general rule
+        plain = {kind: (raw, len(found), kind_seen.flags) for kind in ("record", "signature")
+                 if isinstance(found := items.get(kind), ById) and not found.names_records
+                 and (raw := found.plain_bytes()) is not None and isinstance(kind_seen := seen[kind], SeenIds)}
         for seq, kind, ref, item_sha256 in accepted:
-            if kind == "record" and type(ref) is int and 0 < ref <= count and not met[ref - 1] \
-                    and record_hashes[(ref - 1) * 32:ref * 32].hex() == item_sha256:  # type: ignore[index]
-                met[ref - 1] = 1
+            short = plain.get(kind)
+            if short is not None and type(ref) is int and 0 < ref <= short[1] and not short[2][ref - 1] \
+                    and short[0][(ref - 1) * 32:ref * 32].hex() == item_sha256:
+                short[2][ref - 1] = 1
                 continue
             item = items.get(kind, empty).get(ref)  # any other entry: the general rule, which names a problem
             item_hash = item[0] if isinstance(item, tuple) else item

@@ -77,3 +77,16 @@ def test_a_signature_of_a_record_that_is_not_there_is_named(signed: Path) -> Non
 def test_a_changed_signature_comes_before_a_missing_one(signed: Path) -> None:
     _edit(signed, "UPDATE signatures SET initials = 'ZZ' WHERE id = 5", "DELETE FROM signatures WHERE id = 2")
     assert _report(signed)[:3] == (False, "signature 5 of record 3 was changed after it was made", 3)
+
+
+def test_a_ledger_entry_naming_a_signature_twice_is_named(signed: Path) -> None:
+    """The ledger (record 1, its two signatures, record 2, ...): entry 3 made to name signature 1 again, the
+    table rebuilt without its UNIQUE and the chain recomputed; the ledger walk's short way must not take it."""
+    from tests.records.test_ledger_matching import _rechained
+
+    _rechained(signed, ("CREATE TABLE copied AS SELECT * FROM ledger", "DROP TABLE ledger",
+                        "ALTER TABLE copied RENAME TO ledger",
+                        "UPDATE ledger SET ref = 1, item_sha256 = (SELECT sha256 FROM signatures WHERE id = 1) "
+                        "WHERE seq = 3"))
+    assert _report(signed)[:3] == (False, "ledger entry 3 (signature 1) names a signature that is not there or was "
+                                          "changed", None)
