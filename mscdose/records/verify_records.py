@@ -27,12 +27,31 @@ from mscdose.records.schema import record_keys
 
 FINAL_STATUSES = ("ok", "warning")
 HEADER_COLUMNS = len(RECORD_FIELDS)
-# The share of the spans this process walks itself when a helper takes the rest: this process then also
-# walks the print events, user events, approvals and the ledger's own chain (about a quarter of the records'
-# time at 100,000) and the helper first has to start (a tenth of a second or two), so both finish at about
-# the same time. Measured at 100,000 (issue 18): 0.45 ended in 2.94-3.00 s, 0.38 in 3.08-3.42 s (the
-# other kinds run faster once the helper has finished and no longer shares the machine).
-OWN_SHARE = 0.45
+# The share of the spans this process walks itself while a helper walks the rest (`own_share`), so that both
+# finish together: this process also walks the kinds that do not need the records (print events, signatures,
+# approvals, the ledger's own chain) meanwhile. Their cost in records' worth, measured at 100,000 records on two
+# cores (issue 18, session 8, CPU time): a record 40-50 µs in either process, a print event 6 µs, a signature
+# 10 µs, a ledger entry 5 µs. A store without signatures gives 0.41 (session 7 measured 0.30-0.50 alike); one
+# whose every record is signed twice, as finalising and the double check do, the floor of 0.1 (at 0.45 this
+# process was still walking signatures and the ledger long after the helper had finished).
+HELPER_RECORD, PRINT_EVENT, SIGNATURE, LEDGER_ENTRY = 1.0, 0.14, 0.22, 0.11
+OWN_SHARE = 0.45  # when the counts cannot be read (a damaged sqlite_sequence): the figure before session 8
+
+
+def own_share(conn: sqlite3.Connection) -> float:
+    """This process's share of the record spans, from the counts of what else it walks meanwhile; only the
+    walk's speed depends on it, never its result (the spans are joined in order, H18-R5)."""
+    try:
+        counts = {name: int(seq) for name, seq in conn.execute(
+            "SELECT name, seq FROM sqlite_sequence WHERE name IN ('records', 'print_events', 'signatures', 'ledger')")}
+    except (sqlite3.Error, TypeError, ValueError, OverflowError):
+        return OWN_SHARE
+    records = counts.get("records", 0)
+    if records <= 0:
+        return OWN_SHARE
+    other = (PRINT_EVENT * counts.get("print_events", 0) + SIGNATURE * counts.get("signatures", 0)
+             + LEDGER_ENTRY * counts.get("ledger", 0))
+    return min(0.9, max(0.1, (HELPER_RECORD * records - other) / ((1 + HELPER_RECORD) * records)))
 
 
 class Failed(Exception):
@@ -114,7 +133,7 @@ class RecordSpans:
         threshold = two_process.parallel_from()
         if path is not None and threshold is not None and len(self.spans) > 1 \
                 and len(self.spans) * two_process.SPAN >= threshold:
-            self.cut = max(1, round(len(self.spans) * OWN_SHARE))
+            self.cut = max(1, round(len(self.spans) * own_share(conn)))
             self.helper = two_process.Background(path, walk_span, self.spans[self.cut:])
 
     def walk_own(self) -> list[SpanWalk]:
