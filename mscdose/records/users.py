@@ -358,17 +358,17 @@ def ledger_items(conn: sqlite3.Connection) -> dict[str, Mapping[int, str]]:
     signed, count, in_order = Digests(), 0, True
     positions = ("(SELECT max(seq) FROM ledger WHERE kind = 'signature' AND ref = signatures.id), "
                  "(SELECT max(seq) FROM ledger WHERE kind = 'record' AND ref = signatures.record_id)")
+    hash_of = verify_walk.signature_hash
     for row in conn.execute(f"SELECT {', '.join(SIGNATURE_FIELDS)}, sha256, {positions} FROM signatures ORDER BY id"):
-        signature = dict(zip(SIGNATURE_FIELDS, row[:8], strict=True))
-        rid = signature["record_id"]
-        if verify_walk.signature_hash(row[:8]) != row[8] or signature["meaning"] not in MEANINGS:
-            raise UserChainProblem(f"signature {signature['id']} of record {rid} was changed after it was made", rid)
+        sid, rid, meaning = row[0], row[1], row[2]  # SIGNATURE_FIELDS begin id, record_id, meaning
+        if hash_of(row[:8]) != row[8] or meaning not in MEANINGS:
+            raise UserChainProblem(f"signature {sid} of record {rid} was changed after it was made", rid)
         own, record = row[9], row[10]
         if record is None or (own is not None and own < record):
-            raise UserChainProblem(f"signature {signature['id']} names record {rid}, which is not there or was "
-                                   "saved after it", rid)
+            raise UserChainProblem(f"signature {sid} names record {rid}, which is not there or was saved after it",
+                                   rid)
         count += 1
-        in_order = in_order and signature["id"] == count
+        in_order = in_order and sid == count
         if in_order:
             signed.append(row[8])
     _contiguous(conn, "signatures", in_order, count, "signature")
