@@ -60,24 +60,18 @@ class Digests:
             joined = "".join(pending)
         except TypeError:  # a value that is not text
             joined = ""
-        if joined.islower() and all(len(text) == 2 * _SIZE for text in pending):
-            try:
-                raw = bytes.fromhex(joined)
-            except ValueError:
-                raw = b""
-            if len(raw) == _SIZE * len(pending):  # no whitespace skipped, so each text gave its own 32 bytes
+        if joined and set(map(len, pending)) == {2 * _SIZE}:
+            raw = _hex_bytes(joined)
+            if raw is not None:  # lowercase hex digits only, each text 64 of them: each gave its own 32 bytes
                 self._raw += raw
                 return
         for value in pending:
             self._one(value)
 
     def _one(self, value: Any) -> None:
-        if type(value) is str and len(value) == 2 * _SIZE and value.islower():
-            try:
-                raw = bytes.fromhex(value)
-            except ValueError:
-                raw = b""
-            if len(raw) == _SIZE:  # 64 characters giving 32 bytes: hex digits only, so raw.hex() == value
+        if type(value) is str and len(value) == 2 * _SIZE:
+            raw = _hex_bytes(value)
+            if raw is not None:
                 self._raw += raw
                 return
         self._odd[len(self._raw) // _SIZE] = value
@@ -112,6 +106,18 @@ class Digests:
     def __getstate__(self) -> dict[str, Any]:  # what a helper process sends back: the bytes, never the texts
         self._settle()
         return {"_raw": self._raw, "_odd": self._odd, "_pending": []}
+
+
+def _hex_bytes(text: str) -> bytes | None:
+    """The bytes of `text` when it is lowercase hexadecimal digits only, else None. Proven by the round trip
+    (`bytes.fromhex` skips whitespace and takes capitals; `hex()` gives neither back), which is two calls in C:
+    issue 18, `str.islower()` looked every character up in Unicode's tables, and called a hash of digits alone
+    not lowercase."""
+    try:
+        raw = bytes.fromhex(text)
+    except ValueError:
+        return None
+    return raw if raw.hex() == text else None
 
 
 def position(key: Any, count: int) -> int | None:

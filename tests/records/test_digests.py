@@ -81,3 +81,19 @@ def test_one_two_and_true_are_one_key_as_in_a_dict() -> None:
     assert by_id[1] == by_id[True] == by_id[1.0] == by_id[Decimal(1)] == hashes[0]
     assert by_id.get("1") is None and 0 not in by_id and 4 not in by_id and 2.5 not in by_id
 
+
+
+@given(st.lists(st.one_of(well_formed, st.text(alphabet="0123456789", min_size=64, max_size=64)), max_size=2_100))
+def test_every_lowercase_hex_hash_is_held_as_its_32_bytes(appended: list[str]) -> None:
+    """A hash of digits alone is as well formed as any other: it is held compactly, not kept aside as odd."""
+    for digests in (Digests.of(list(appended)), _one_at_a_time(appended)):
+        assert list(digests) == appended
+        assert not digests.__getstate__()["_odd"]
+        assert len(digests.__getstate__()["_raw"]) == 32 * len(appended)
+
+
+def _one_at_a_time(appended: list[str]) -> Digests:
+    made = Digests()
+    for value in appended:
+        made._one(value)
+    return made
