@@ -38,11 +38,26 @@ def test_sql_record_hash_text_is_the_canonical_json(header: tuple[Any, ...], pre
     with closing(sqlite3.connect(":memory:")) as conn:
         _records_table(conn)
         conn.execute(f"INSERT INTO records VALUES ({', '.join('?' * 15)})", (*header, prev, "{}"))
-        head, tail = conn.execute(f"SELECT CASE WHEN {verify_walk._TYPED} THEN {verify_walk._HEAD} END, "
-                                  f"{verify_walk._TAIL} FROM records").fetchone()
+        header_object, = conn.execute(f"SELECT CASE WHEN {verify_walk._TYPED} THEN {verify_walk._HEADER_OBJECT} END "
+                                      "FROM records").fetchone()
     content = dict(zip(RECORD_FIELDS, header, strict=True))
     content.update(document_sha256=digest, prev_sha256=prev)
-    assert head + digest + tail == canonical_json(content)
+    assert verify_walk.record_text(header_object, digest) == canonical_json(content)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["app_version", "checked_by", "correction_reason", "created_at"]), DIGEST)
+def test_a_value_before_the_document_hash_that_spells_its_key_does_not_take_its_place(column: str,
+                                                                                        digest: str) -> None:
+    """The document's SHA-256 goes where its key is, even when a value written before it holds the key's text."""
+    values = dict(zip(RECORD_FIELDS, (7, *[""] * 10, None, ""), strict=True))  # empty texts: `:"",` everywhere
+    values[column] = 'a,"document_sha256":"",b\\'
+    with closing(sqlite3.connect(":memory:")) as conn:
+        _records_table(conn)
+        conn.execute(f"INSERT INTO records VALUES ({', '.join('?' * 15)})", (*values.values(), "p", "{}"))
+        header_object, = conn.execute(f"SELECT {verify_walk._HEADER_OBJECT} FROM records").fetchone()
+    assert verify_walk.record_text(header_object, digest) == canonical_json(
+        {**values, "document_sha256": digest, "prev_sha256": "p"})
 
 
 @settings(max_examples=100, deadline=None)
